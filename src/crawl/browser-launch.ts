@@ -1,0 +1,39 @@
+import { type Browser, chromium } from 'playwright';
+import { INSTALL_ADVICE, type LocatedBrowser, locateBrowser } from './browser-locate.js';
+
+/** Flags that keep Chromium from phoning home and from needing a sandbox when run as root. */
+export const CHROMIUM_ARGS = [
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-default-apps',
+  '--disable-extensions',
+  '--disable-gpu',
+  '--disable-quic',
+  '--mute-audio',
+];
+
+export class BrowserNotFoundError extends Error {
+  constructor() {
+    super(INSTALL_ADVICE);
+    this.name = 'BrowserNotFoundError';
+  }
+}
+
+export interface LaunchedBrowser {
+  browser: Browser;
+  located: LocatedBrowser;
+}
+
+export async function launchBrowser(): Promise<LaunchedBrowser> {
+  const located = await locateBrowser();
+  if (!located) throw new BrowserNotFoundError();
+  const needsNoSandbox = typeof process.getuid === 'function' && process.getuid() === 0;
+  const browser = await chromium.launch({
+    executablePath: located.path,
+    headless: true,
+    args: [...CHROMIUM_ARGS, ...(needsNoSandbox ? ['--no-sandbox'] : [])],
+  });
+  return { browser, located };
+}

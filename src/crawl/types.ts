@@ -1,0 +1,118 @@
+import type { ShopTarget } from '../input/types.js';
+
+export type FetchMode = 'static' | 'browser';
+export type CrawlMode = FetchMode | 'auto';
+
+/**
+ * Every shop ends with exactly one of these. `ok` and `partial` shops are judged;
+ * the rest are "not rated" (rules that need pages become not-assessable).
+ */
+export const CRAWL_STATUSES = [
+  'ok', // home page and the planned pages were fetched
+  'partial', // home page fetched, but the watchdog, page errors or limits cut the crawl short
+  'unreachable', // connection refused/reset, or HTTP 5xx/4xx on the home page
+  'dns-error',
+  'tls-error',
+  'timeout',
+  'blocked', // HTTP 401/403/429 on the home page, or a bot wall
+  'robots-disallowed', // robots.txt forbids the home page
+  'consent-wall', // a cookie wall that cannot be passed without consenting
+  'private-host', // refused: resolves to a private/loopback/link-local address
+  'invalid-url',
+  'not-html', // home page is not HTML
+  'redirect-loop', // too many redirects
+  'too-large', // home page exceeded the byte limit
+  'error', // anything else; the message is in crawl.errors
+] as const;
+export type CrawlStatus = (typeof CRAWL_STATUSES)[number];
+
+export interface CrawlError {
+  url: string;
+  stage: 'dns' | 'connect' | 'fetch' | 'robots' | 'render' | 'discover' | 'watchdog' | 'extract';
+  message: string;
+  /** A short code such as ETIMEDOUT, HTTP_429, ENOTFOUND, PRIVATE_HOST. */
+  code?: string;
+  attempt?: number;
+}
+
+/** How a page was reached: the link clicked and the page it was on. */
+export interface LinkVia {
+  text: string;
+  fromUrl: string;
+}
+
+/**
+ * A fetched page, as the extract stage receives it.
+ * In browser mode `html` is the rendered DOM, serialised after the browser annotated it:
+ * `<html data-sr-rendered="1">`, and every element it judged invisible (display:none,
+ * visibility:hidden, zero size, opacity 0, off-screen) carries `data-sr-hidden="1"`;
+ * elements whose top is below the first viewport carry `data-sr-below-fold="1"`.
+ */
+export interface PageSnapshot {
+  /** The URL requested. */
+  url: string;
+  /** The URL after redirects. */
+  finalUrl: string;
+  httpStatus: number | null;
+  contentType: string | null;
+  fetchedWith: FetchMode;
+  html: string;
+  /** Clicks from the home page following visible links; null when found only via sitemap or well-known paths. */
+  depth: number | null;
+  via: LinkVia | null;
+  fetchedAt: string;
+  /** sha256 hex of `html`. */
+  contentHash: string;
+  screenshotPath?: string;
+  /** Description of the click that revealed content in this snapshot, if any (browser mode). */
+  afterInteraction?: string;
+}
+
+export interface RobotsDecision {
+  url: string;
+  /** HTTP status of robots.txt, null when it could not be fetched. */
+  status: number | null;
+  /** true when robots.txt was honoured (the default). */
+  obeyed: boolean;
+  /** URLs the crawl wanted but robots.txt disallowed. */
+  disallowed: string[];
+}
+
+export interface CrawlOptions {
+  mode: FetchMode;
+  maxPages: number;
+  maxDepth: number;
+  allowPrivateHosts: boolean;
+  obeyRobots: boolean;
+  userAgent: string;
+  /** Per page, ms. */
+  pageTimeoutMs: number;
+  /** Per shop, ms: the watchdog ends the shop with partial evidence after this. */
+  shopTimeoutMs: number;
+  /** Delay between two requests to the same host, ms. */
+  hostDelayMs: number;
+  maxBytes: number;
+  maxRedirects: number;
+}
+
+export interface CrawlResult {
+  target: ShopTarget;
+  mode: FetchMode;
+  /** Origin after the home page's redirects, null when the home page was never reached. */
+  origin: string | null;
+  startedAt: string;
+  finishedAt: string;
+  userAgent: string;
+  robots: RobotsDecision | null;
+  status: CrawlStatus;
+  errors: CrawlError[];
+  pages: PageSnapshot[];
+  browserVersion?: string;
+  consent?: ConsentObservation;
+}
+
+export interface ConsentObservation {
+  platform: string | null;
+  action: 'rejected' | 'accepted' | 'none';
+  coveredContactLink: boolean | null;
+}

@@ -1,0 +1,74 @@
+import type { ConsentObservation, CrawlError, CrawlStatus, FetchMode, LinkVia, RobotsDecision } from '../crawl/types.js';
+import type { PageKind, Sighting, Widget } from '../extract/types.js';
+
+export const EVIDENCE_SCHEMA_VERSION = 1;
+
+export type CountrySource = 'list' | 'option' | 'domain' | 'language' | 'default';
+
+export interface EvidencePage {
+  /** p1, p2, … in crawl order; p1 is the home page. */
+  id: string;
+  url: string;
+  finalUrl: string;
+  httpStatus: number | null;
+  kind: PageKind;
+  title: string | null;
+  /** Clicks from the home page; null when the page is unlinked (sitemap or well-known path). */
+  depth: number | null;
+  linked: boolean;
+  via: LinkVia | null;
+  fetchedWith: FetchMode;
+  fetchedAt: string;
+  contentHash: string;
+  screenshotPath?: string;
+}
+
+/** A sighting placed in its shop: which page, and that page's kind and depth copied for the rules. */
+export interface EvidenceSighting extends Sighting {
+  /** s1, s2, … */
+  id: string;
+  pageId: string;
+  pageUrl: string;
+  pageKind: PageKind;
+  pageDepth: number | null;
+}
+
+export interface EvidenceWidget extends Widget {
+  /** w1, w2, … */
+  id: string;
+  pageId: string;
+  pageKind: PageKind;
+  pageDepth: number | null;
+}
+
+/** All that was observed of one shop in one run: facts, never judgements. */
+export interface ShopEvidence {
+  schemaVersion: typeof EVIDENCE_SCHEMA_VERSION;
+  target: {
+    key: string;
+    input: string;
+    origin: string | null;
+    name: string;
+    country: string;
+    countrySource: CountrySource;
+    language: string | null;
+    group: string | null;
+  };
+  crawl: {
+    /** The mode asked for. */
+    mode: 'static' | 'browser' | 'auto';
+    /** The fetchers that actually ran, in order (auto may use both). */
+    modesUsed: FetchMode[];
+    startedAt: string;
+    finishedAt: string;
+    userAgent: string;
+    robots: RobotsDecision | null;
+    status: CrawlStatus;
+    errors: CrawlError[];
+    browserVersion: string | null;
+  };
+  pages: EvidencePage[];
+  sightings: EvidenceSighting[];
+  widgets: EvidenceWidget[];
+  consent: ConsentObservation | null;
+}

@@ -1,0 +1,97 @@
+export const PAGE_KINDS = [
+  'home',
+  'contact',
+  'customer-service',
+  'faq',
+  'terms',
+  'privacy',
+  'impressum',
+  'about',
+  'returns',
+  'document',
+  'other',
+] as const;
+export type PageKind = (typeof PAGE_KINDS)[number];
+
+export const REGIONS = [
+  'header',
+  'nav',
+  'footer',
+  'main',
+  'aside',
+  'dialog',
+  'chat-widget',
+  'structured-data',
+] as const;
+export type Region = (typeof REGIONS)[number];
+
+export const PRESENTATIONS = [
+  'text',
+  'tel-link',
+  'mailto-link',
+  'cf-email',
+  'deobfuscated',
+  'script-written',
+  'image-hint',
+  'pdf',
+  'href-only',
+] as const;
+export type Presentation = (typeof PRESENTATIONS)[number];
+
+export type PhoneType = 'fixed' | 'mobile' | 'toll-free' | 'premium' | 'shared-cost' | 'voip' | 'unknown';
+
+/** What a label next to a number says it is. Only `phone` (or none) makes it a contact phone. */
+export type NumberLabel = 'phone' | 'fax' | 'registry' | 'vat' | 'iban' | 'other';
+
+export type Visibility = true | false | 'unknown';
+
+/** One place a phone number or e-mail address was seen on one page. */
+export interface Sighting {
+  kind: 'phone' | 'email';
+  /** Phone: E.164 (+31201234567). E-mail: lower-case address. */
+  value: string;
+  /** The text as it stood on the page (or the href), trimmed, at most 200 characters. */
+  raw: string;
+  region: Region;
+  presentation: Presentation;
+  visible: Visibility;
+  /** Browser mode only: whether the element's top is inside the first viewport. */
+  aboveFold?: boolean;
+  /** The click that revealed it (browser mode), else null. */
+  afterInteraction: string | null;
+  phoneType?: PhoneType;
+  label?: NumberLabel;
+}
+
+export type WidgetKind = 'chat' | 'contact-form' | 'whatsapp' | 'callback';
+
+export interface Widget {
+  kind: WidgetKind;
+  /** Chat vendor name from rules/vocabulary/chat-vendors.yaml, when known. */
+  vendor?: string;
+  /** true when the vendor's iframe itself was in the DOM (browser mode). */
+  iframeSeen?: boolean;
+  /** Evidence: the matched signature, script src or form action. */
+  detail?: string;
+}
+
+export interface ExtractContext {
+  /** ISO 3166-1 alpha-2 used as the default region to parse national numbers. */
+  country: string;
+  /** Registrable domain of the shop (tldts), for own-vs-third-party hints. */
+  shopDomain?: string;
+  /** The home page URL, to recognise the home page. */
+  homeUrl?: string;
+  /** Text of the link that led to this page, a strong hint for its kind. */
+  viaText?: string;
+}
+
+/** Everything extraction learns from one page. Pure data; no judgement. */
+export interface PageObservations {
+  kind: PageKind;
+  title: string | null;
+  /** `<html lang>` (primary subtag, lower case), when present. */
+  language: string | null;
+  sightings: Sighting[];
+  widgets: Widget[];
+}

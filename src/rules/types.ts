@@ -1,0 +1,65 @@
+export const OUTCOMES = ['pass', 'fail', 'needs-review', 'not-applicable', 'not-assessable'] as const;
+export type Outcome = (typeof OUTCOMES)[number];
+
+export type RuleLevel = 'law' | 'interpretation' | 'good-practice';
+
+/** Text in the report languages; `en` is required, `nl` expected. */
+export interface LocalText {
+  en: string;
+  nl?: string;
+}
+
+export interface RuleReference {
+  /** Key from RULES.md, such as CRD-6-1-c or BGH-I-ZR-228-03. */
+  key: string;
+  instrument: string;
+  article?: string;
+  caseNumber?: string;
+  url?: string;
+}
+
+/** A rule as loaded from YAML and validated (the condition tree stays as data). */
+export interface Rule {
+  id: string;
+  title: LocalText;
+  failTitle: LocalText;
+  description: LocalText;
+  advice: LocalText;
+  help?: LocalText;
+  level: RuleLevel;
+  weight: number;
+  tags: string[];
+  references: RuleReference[];
+  /** Condition tree; see rules/README.md for the grammar. */
+  test: unknown;
+  appliesWhen?: unknown;
+  needsReviewWhen?: unknown;
+  /** Crawl statuses under which this rule cannot be judged. */
+  notAssessableWhen?: { crawlStatus?: string[] };
+  /** Source file and line, for lint and explain. */
+  source?: { file: string; line: number };
+}
+
+export interface RuleSet {
+  /** Profile or folder name, e.g. "nl". */
+  id: string;
+  version: string;
+  /** sha256 over the sorted rule files' bytes. */
+  hash: string;
+  rules: Rule[];
+}
+
+export interface Finding {
+  rule: string;
+  outcome: Outcome;
+  /** Why, in English, for not-assessable / needs-review / overrides; optional otherwise. */
+  reason?: string;
+  /** Evidence ids the outcome rests on (s…, p…, w…). */
+  sightingIds: string[];
+  pageIds: string[];
+  widgetIds: string[];
+  weight: number;
+  level: RuleLevel;
+  /** Present when a per-shop override replaced the computed outcome or switched the rule off. */
+  override?: { outcome: Outcome | 'off'; computed: Outcome; reason: string; by?: string; at?: string };
+}
