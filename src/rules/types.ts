@@ -35,7 +35,13 @@ export interface Rule {
   appliesWhen?: unknown;
   needsReviewWhen?: unknown;
   /** Crawl statuses under which this rule cannot be judged. */
-  notAssessableWhen?: { crawlStatus?: string[] };
+  notAssessableWhen?: {
+    crawlStatus?: string[];
+    /** Optional: a condition under which the evidence cannot decide (e.g. `always: true` while the crawler does not gather it). */
+    when?: unknown;
+  };
+  /** Optional: why the rule reached an outcome other than pass/fail, in English, for the finding's `reason`. */
+  reasons?: Partial<Record<Outcome, string>>;
   /** Source file and line, for lint and explain. */
   source?: { file: string; line: number };
 }

@@ -1,0 +1,121 @@
+import { BrowserNotFoundError } from '../crawl/browser-launch.js';
+import { type CrawlEnvironment, crawlShop } from '../crawl/index.js';
+import type { CrawlMode, CrawlOptions, CrawlResult, FetchMode } from '../crawl/types.js';
+import { buildEvidence, type ObservedPage } from '../evidence/build-evidence.js';
+import { inferCountry } from '../evidence/country.js';
+import type { ShopEvidence } from '../evidence/types.js';
+import { extractPage, needsRendering, pageLanguage } from '../extract/index.js';
+import type { ShopTarget } from '../input/types.js';
+import { contactCoverage } from './contact-coverage.js';
+
+export interface ObserveOptions {
+  mode: CrawlMode;
+  crawl: Omit<CrawlOptions, 'mode'>;
+  /** --country: the market when the list gives none. */
+  country?: string;
+}
+
+const JUDGEABLE = new Set(['ok', 'partial']);
+
+function observePages(crawl: CrawlResult, target: ShopTarget, optionCountry: string | undefined) {
+  const home = crawl.pages[0];
+  const language = home ? pageLanguage(home.html) : null;
+  const { country, source } = inferCountry({
+    listCountry: target.country,
+    optionCountry,
+    url: crawl.origin ?? target.url,
+    language,
+  });
+  const homeUrl = home?.finalUrl ?? target.url;
+  const observed: ObservedPage[] = crawl.pages.map((snapshot) => ({
+    snapshot,
+    observations: extractPage(snapshot, {
+      country,
+      homeUrl,
+      viaText: snapshot.via?.text,
+    }),
+  }));
+  return { observed, country, countrySource: source, language };
+}
+
+/** Auto mode renders a shop in the browser when static fetching cannot judge it. */
+function staticCannotJudge(crawl: CrawlResult, observed: ObservedPage[]): boolean {
+  if (!JUDGEABLE.has(crawl.status)) return false;
+  if (observed.some(({ snapshot, observations }) => needsRendering(snapshot.html, observations))) return true;
+  const coverage = contactCoverage(observed.map((page) => page.observations));
+  return !coverage.phone || !coverage.email;
+}
+
+function crashedCrawl(target: ShopTarget, mode: FetchMode, error: unknown, startedAt: string): CrawlResult {
+  return {
+    target,
+    mode,
+    origin: null,
+    startedAt,
+    finishedAt: new Date().toISOString(),
+    userAgent: '',
+    robots: null,
+    status: 'error',
+    errors: [{ url: target.url, stage: 'fetch', message: String((error as Error)?.message ?? error), code: 'CRASH' }],
+    pages: [],
+  };
+}
+
+async function crawlSafely(
+  target: ShopTarget,
+  mode: FetchMode,
+  options: ObserveOptions,
+  env: CrawlEnvironment,
+  signal?: AbortSignal,
+): Promise<CrawlResult> {
+  const startedAt = new Date().toISOString();
+  try {
+    return await crawlShop(target, { ...options.crawl, mode }, env, signal);
+  } catch (error) {
+    if (error instanceof BrowserNotFoundError) throw error;
+    return crashedCrawl(target, mode, error, startedAt);
+  }
+}
+
+/**
+ * Gathers the evidence of one shop. Never throws for a broken shop: the problem becomes the crawl
+ * status and errors. Only a missing browser in browser mode is a tool error.
+ */
+export async function observeShop(
+  target: ShopTarget,
+  options: ObserveOptions,
+  env: CrawlEnvironment,
+  signal?: AbortSignal,
+): Promise<ShopEvidence> {
+  const firstMode: FetchMode = options.mode === 'browser' ? 'browser' : 'static';
+  const first = await crawlSafely(target, firstMode, options, env, signal);
+  const crawls = [first];
+  let primary = first;
+  let observation = observePages(first, target, options.country);
+  const extraErrors: ShopEvidence['crawl']['errors'] = [];
+
+  if (options.mode === 'auto' && staticCannotJudge(first, observation.observed)) {
+    try {
+      const rendered = await crawlSafely(target, 'browser', options, env, signal);
+      crawls.push(rendered);
+      if (JUDGEABLE.has(rendered.status)) {
+        primary = rendered;
+        observation = observePages(rendered, target, options.country);
+      }
+    } catch (error) {
+      extraErrors.push({ url: target.url, stage: 'render', message: (error as Error).message, code: 'NO_BROWSER' });
+    }
+  }
+
+  return buildEvidence({
+    target,
+    requestedMode: options.mode,
+    crawls,
+    primary,
+    observed: observation.observed,
+    country: observation.country,
+    countrySource: observation.countrySource,
+    language: observation.language,
+    extraErrors,
+  });
+}

@@ -1,0 +1,77 @@
+import type { Argv } from 'yargs';
+import type { ObserveOptions } from '../audit/index.js';
+import { DEFAULT_CRAWL_OPTIONS, makeUserAgent } from '../crawl/index.js';
+import type { CrawlMode } from '../crawl/types.js';
+import { normaliseCountry } from '../input/index.js';
+import { TOOL_VERSION } from '../shared/version.js';
+import { UserError } from './user-error.js';
+
+export interface CrawlArgs {
+  mode: CrawlMode;
+  'max-pages': number;
+  'max-depth': number;
+  country?: string;
+  'allow-private-hosts': boolean;
+  'ignore-robots': boolean;
+  'shop-timeout': number;
+  'page-timeout': number;
+  profile?: string;
+  rules?: string;
+  overrides?: string;
+}
+
+/** The crawl and judging options shared by audit, check and demo. */
+export function withCrawlOptions<T>(yargs: Argv<T>) {
+  return yargs
+    .option('mode', {
+      choices: ['static', 'browser', 'auto'] as const,
+      default: 'auto' as CrawlMode,
+      describe: 'static HTTP, a real browser, or static first and the browser where static cannot judge',
+    })
+    .option('max-pages', { type: 'number', default: DEFAULT_CRAWL_OPTIONS.maxPages, describe: 'pages per shop at most' })
+    .option('max-depth', { type: 'number', default: DEFAULT_CRAWL_OPTIONS.maxDepth, describe: 'clicks from the home page at most' })
+    .option('country', { type: 'string', describe: 'target market (ISO 3166 code: NL, DE, BE, FR, GB …) when the list has none' })
+    .option('allow-private-hosts', {
+      type: 'boolean',
+      default: false,
+      describe: 'allow hosts on private, loopback or link-local addresses (for local test sites)',
+    })
+    .option('ignore-robots', { type: 'boolean', default: false, describe: 'do not obey robots.txt (recorded in the evidence)' })
+    .option('shop-timeout', {
+      type: 'number',
+      default: DEFAULT_CRAWL_OPTIONS.shopTimeoutMs / 1000,
+      describe: 'seconds before the watchdog ends a shop with what it has',
+    })
+    .option('page-timeout', { type: 'number', default: DEFAULT_CRAWL_OPTIONS.pageTimeoutMs / 1000, describe: 'seconds per page' })
+    .option('profile', { type: 'string', describe: 'judge every shop with this rule profile instead of its market\'s (eu, nl, de, be, fr, uk)' })
+    .option('rules', { type: 'string', describe: 'a rules folder to use instead of the shipped one' })
+    .option('overrides', { type: 'string', describe: 'a YAML/JSON file of per-shop rule overrides, each with a reason' });
+}
+
+function positive(value: number, flag: string): number {
+  if (!Number.isFinite(value) || value <= 0) throw new UserError(`--${flag} must be a positive number, not ${value}.`);
+  return value;
+}
+
+export function observeOptionsFrom(args: CrawlArgs): ObserveOptions {
+  let country: string | undefined;
+  if (args.country) {
+    const checked = normaliseCountry(args.country);
+    if (!checked.ok) throw new UserError(`--country: ${checked.message}.`);
+    country = checked.country;
+  }
+  return {
+    mode: args.mode,
+    country,
+    crawl: {
+      ...DEFAULT_CRAWL_OPTIONS,
+      maxPages: Math.floor(positive(args['max-pages'], 'max-pages')),
+      maxDepth: Math.floor(args['max-depth'] >= 0 ? args['max-depth'] : positive(args['max-depth'], 'max-depth')),
+      allowPrivateHosts: args['allow-private-hosts'],
+      obeyRobots: !args['ignore-robots'],
+      shopTimeoutMs: positive(args['shop-timeout'], 'shop-timeout') * 1000,
+      pageTimeoutMs: positive(args['page-timeout'], 'page-timeout') * 1000,
+      userAgent: makeUserAgent(TOOL_VERSION),
+    },
+  };
+}

@@ -1,0 +1,47 @@
+#!/usr/bin/env node
+import yargs from 'yargs';
+import { hideBin } from 'yargs/helpers';
+import { TOOL_VERSION } from '../shared/version.js';
+import { auditCommand } from './commands/audit.js';
+import { checkCommand } from './commands/check.js';
+import { demoCommand } from './commands/demo.js';
+import { doctorCommand } from './commands/doctor.js';
+import { exportCommand } from './commands/export.js';
+import { reportCommand } from './commands/report.js';
+import { rescoreCommand } from './commands/rescore.js';
+import { rulesCommand } from './commands/rules.js';
+import { runsCommand } from './commands/runs.js';
+import { UserError } from './user-error.js';
+
+function fail(message: string, error?: unknown): never {
+  process.stderr.write(`shopreach: ${message}\n`);
+  if (process.env.SHOPREACH_DEBUG && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`);
+  process.exit(1);
+}
+
+try {
+  await yargs(hideBin(process.argv))
+    .scriptName('shopreach')
+    .version(TOOL_VERSION)
+    .command(auditCommand)
+    .command(checkCommand)
+    .command(reportCommand)
+    .command(exportCommand)
+    .command(rescoreCommand)
+    .command(rulesCommand)
+    .command(runsCommand)
+    .command(demoCommand)
+    .command(doctorCommand)
+    .demandCommand(1, 'Name a command: audit, check, report, export, rescore, rules, runs, demo or doctor.')
+    .strict()
+    .recommendCommands()
+    .fail((message, error) => {
+      if (error) throw error;
+      fail(message);
+    })
+    .epilog('Exit codes: 0 done; 1 the tool failed or was called wrongly; 2 a threshold asked for (--min-score) was not met.')
+    .parseAsync();
+} catch (error) {
+  if (error instanceof UserError) fail(error.message);
+  fail((error as Error)?.message ?? String(error), error);
+}

@@ -1,0 +1,49 @@
+import type { ShopTarget } from '../input/types.js';
+import type { ShopOutcome } from '../store/types.js';
+
+export interface Progress {
+  started(target: ShopTarget): void;
+  finished(outcome: ShopOutcome): void;
+  close(): void;
+}
+
+export function describeOutcome(outcome: ShopOutcome): string {
+  const { score, evidence } = outcome;
+  const rated = score.score === null ? 'not rated' : `score ${score.score} (${score.grade})`;
+  return `${evidence.target.name} — ${evidence.crawl.status}, ${rated}, headline ${score.verdict.outcome}`;
+}
+
+/**
+ * A one-line bar on a terminal; one line per finished shop otherwise (logs, CI), so a long run
+ * always shows where it is.
+ */
+export function createProgress(total: number, stream: NodeJS.WriteStream = process.stderr): Progress {
+  let done = 0;
+  const running = new Set<string>();
+  const interactive = Boolean(stream.isTTY) && !process.env.CI;
+  const startedAt = Date.now();
+
+  const draw = (last?: string) => {
+    const width = 24;
+    const filled = total === 0 ? width : Math.round((done / total) * width);
+    const elapsed = Math.round((Date.now() - startedAt) / 1000);
+    const line = `[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total} shops · ${running.size} running · ${elapsed}s${last ? ` · ${last}` : ''}`;
+    stream.write(`\r\x1b[K${line.slice(0, (stream.columns ?? 120) - 1)}`);
+  };
+
+  return {
+    started(target) {
+      running.add(target.key);
+      if (interactive) draw();
+    },
+    finished(outcome) {
+      running.delete(outcome.target.key);
+      done += 1;
+      if (interactive) draw(describeOutcome(outcome));
+      else stream.write(`[${done}/${total}] ${outcome.target.url} ${describeOutcome(outcome)}\n`);
+    },
+    close() {
+      if (interactive) stream.write('\n');
+    },
+  };
+}

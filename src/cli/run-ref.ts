@@ -1,0 +1,15 @@
+import type { RunRecord, Store } from '../store/types.js';
+import { UserError } from './user-error.js';
+
+/** Finds a run by number or label; `undefined` means the latest run. */
+export function resolveRun(store: Store, ref: string | number | undefined): RunRecord {
+  if (ref === undefined || ref === '') {
+    const latest = store.latestRun();
+    if (!latest) throw new UserError(`The database ${store.path} holds no runs yet; run "shopreach audit" first.`);
+    return latest;
+  }
+  const text = String(ref);
+  const run = /^\d+$/.test(text) ? store.getRun(Number(text)) : store.findRunByLabel(text);
+  if (!run) throw new UserError(`There is no run "${text}" in ${store.path}; "shopreach runs" lists them.`);
+  return run;
+}

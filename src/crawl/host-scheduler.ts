@@ -1,0 +1,66 @@
+/** Waits `ms`, or less when the signal aborts (then rejects with the signal's reason). */
+export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(signal.reason);
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, Math.max(0, ms));
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(signal?.reason);
+    };
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+}
+
+/**
+ * One request at a time per host, with a pause between the end of one request and the start of
+ * the next. Shared by every shop of a run, so two shops on one platform host do not double the
+ * load on it.
+ */
+export class HostScheduler {
+  private readonly tails = new Map<string, Promise<void>>();
+  private readonly lastEnded = new Map<string, number>();
+
+  async run<T>(host: string, delayMs: number, task: () => Promise<T>, signal?: AbortSignal): Promise<T> {
+    const previous = this.tails.get(host) ?? Promise.resolve();
+    let release!: () => void;
+    const mine = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const tail = previous.then(() => mine);
+    this.tails.set(host, tail);
+    let started = false;
+    try {
+      await waitOrAbort(previous, signal);
+      const since = Date.now() - (this.lastEnded.get(host) ?? 0);
+      if (since < delayMs) await sleep(delayMs - since, signal);
+      started = true;
+      return await task();
+    } finally {
+      if (started) this.lastEnded.set(host, Date.now());
+      release();
+      if (this.tails.get(host) === tail) this.tails.delete(host);
+    }
+  }
+}
+
+function waitOrAbort(promise: Promise<void>, signal?: AbortSignal): Promise<void> {
+  if (!signal) return promise;
+  if (signal.aborted) return Promise.reject(signal.reason);
+  return new Promise((resolve, reject) => {
+    const onAbort = () => reject(signal.reason);
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(
+      () => {
+        signal.removeEventListener('abort', onAbort);
+        resolve();
+      },
+      () => {
+        signal.removeEventListener('abort', onAbort);
+        resolve();
+      },
+    );
+  });
+}

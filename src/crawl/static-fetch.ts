@@ -1,0 +1,258 @@
+import http from 'node:http';
+import https from 'node:https';
+import { pipeline, type Readable } from 'node:stream';
+import zlib from 'node:zlib';
+import { ipLiteral, isPublicAddress, makeGuardedLookup } from './address-guard.js';
+import { decodeBody } from './charset.js';
+import type { CookieJar } from './cookie-jar.js';
+import { CrawlFailure, failureFromNodeError, toCrawlError } from './crawl-failure.js';
+import { type HostScheduler, sleep } from './host-scheduler.js';
+import type { CrawlError, CrawlOptions } from './types.js';
+
+export interface StaticFetchContext {
+  options: CrawlOptions;
+  scheduler: HostScheduler;
+  signal?: AbortSignal;
+  /** `html` refuses other content types (not-html); `text` takes anything (robots.txt, sitemaps). */
+  accept: 'html' | 'text';
+  /** Overrides options.maxBytes (robots.txt gets less). */
+  maxBytes?: number;
+  cookies?: CookieJar;
+  /** Extra delay a host asked for (robots.txt Crawl-delay), ms. */
+  hostDelayMs?: (host: string) => number;
+  /** Called for each attempt that failed but was retried. */
+  onRetry?: (error: CrawlError) => void;
+}
+
+export interface FetchedResponse {
+  requestedUrl: string;
+  finalUrl: string;
+  status: number;
+  contentType: string | null;
+  body: string;
+  /** The URLs passed through, in order, before finalUrl. */
+  redirects: string[];
+}
+
+const MAX_ATTEMPTS = 3;
+const MAX_RETRY_WAIT_MS = 30_000;
+const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
+const HTML_TYPES = /^(text\/html|application\/xhtml\+xml)\b/i;
+
+/**
+ * GETs a URL with redirects followed by hand (every hop checked against the private-address
+ * rule), a total deadline per attempt, a decoded-size limit, and bounded retries of transient
+ * failures. Throws a CrawlFailure; never hangs longer than the attempts' deadlines and waits.
+ */
+export async function fetchStatic(url: string, ctx: StaticFetchContext): Promise<FetchedResponse> {
+  const retryCap = Math.min(MAX_RETRY_WAIT_MS, ctx.options.pageTimeoutMs);
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await fetchFollowingRedirects(url, ctx);
+    } catch (err) {
+      const failure = failureFromNodeError(err);
+      const wait = retryDelay(failure, attempt);
+      if (attempt >= MAX_ATTEMPTS || wait === null || wait > retryCap || ctx.signal?.aborted) throw failure;
+      ctx.onRetry?.(toCrawlError(url, failure, attempt));
+      await sleep(wait, ctx.signal);
+    }
+  }
+}
+
+/** ms to wait before the next attempt, or null when this failure is not worth retrying. */
+function retryDelay(failure: CrawlFailure, attempt: number): number | null {
+  const backoff = 500 * 2 ** (attempt - 1);
+  const http = failure.httpStatus;
+  if (http === 429 || http === 503) return failure.retryAfterMs ?? backoff;
+  if (http !== null && http >= 500) return backoff;
+  if (http === null && ['ECONNRESET', 'EPIPE', 'ECONNABORTED', 'HPE_INVALID_CONSTANT', 'SOCKET_HANG_UP'].includes(failure.code)) {
+    return backoff;
+  }
+  return null;
+}
+
+/** Retry-After as seconds or an HTTP date, in ms; null when absent or unreadable. */
+export function parseRetryAfter(value: string | undefined, now = Date.now()): number | null {
+  if (!value) return null;
+  const trimmed = value.trim();
+  if (/^\d+$/.test(trimmed)) return Number(trimmed) * 1000;
+  const date = Date.parse(trimmed);
+  return Number.isNaN(date) ? null : Math.max(0, date - now);
+}
+
+async function fetchFollowingRedirects(startUrl: string, ctx: StaticFetchContext): Promise<FetchedResponse> {
+  const { options } = ctx;
+  const deadline = new AbortController();
+  const timer = setTimeout(
+    () => deadline.abort(new CrawlFailure('timeout', 'ETIMEDOUT', `no complete response within ${options.pageTimeoutMs} ms`)),
+    options.pageTimeoutMs,
+  );
+  const signal = ctx.signal ? AbortSignal.any([ctx.signal, deadline.signal]) : deadline.signal;
+  const seen = new Set<string>();
+  const redirects: string[] = [];
+  let current = startUrl;
+  try {
+    for (;;) {
+      const target = checkedUrl(current, options.allowPrivateHosts);
+      if (seen.has(target.href)) {
+        throw new CrawlFailure('redirect-loop', 'REDIRECT_LOOP', `redirect loop back to ${target.href}`);
+      }
+      seen.add(target.href);
+      const host = target.host;
+      const delay = Math.max(options.hostDelayMs, ctx.hostDelayMs?.(host) ?? 0);
+      const hop = await ctx.scheduler.run(host, delay, () => requestOnce(target, ctx, signal), signal);
+      if (hop.location !== null) {
+        redirects.push(target.href);
+        if (redirects.length > options.maxRedirects) {
+          throw new CrawlFailure('redirect-loop', 'TOO_MANY_REDIRECTS', `more than ${options.maxRedirects} redirects`);
+        }
+        current = new URL(hop.location, target).href;
+        continue;
+      }
+      return {
+        requestedUrl: startUrl,
+        finalUrl: target.href,
+        status: hop.status,
+        contentType: hop.contentType,
+        body: hop.body,
+        redirects,
+      };
+    }
+  } catch (err) {
+    if (signal.aborted && !(err instanceof CrawlFailure)) throw abortFailure(signal);
+    throw err;
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+function abortFailure(signal: AbortSignal): CrawlFailure {
+  const reason = signal.reason;
+  if (reason instanceof CrawlFailure) return reason;
+  return new CrawlFailure('timeout', 'ABORTED', 'the shop watchdog stopped the crawl', 'watchdog');
+}
+
+function checkedUrl(raw: string, allowPrivateHosts: boolean): URL {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new CrawlFailure('invalid-url', 'ERR_INVALID_URL', `not a URL: ${raw}`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new CrawlFailure('invalid-url', 'UNSUPPORTED_SCHEME', `only http and https are fetched, not ${url.protocol}`);
+  }
+  url.hash = '';
+  const literal = ipLiteral(url.hostname);
+  if (literal && !allowPrivateHosts && !isPublicAddress(literal)) {
+    throw new CrawlFailure('private-host', 'PRIVATE_HOST', `${url.hostname} is not a public address; refused without allowPrivateHosts`, 'dns');
+  }
+  return url;
+}
+
+interface Hop {
+  status: number;
+  location: string | null;
+  contentType: string | null;
+  body: string;
+}
+
+function requestOnce(url: URL, ctx: StaticFetchContext, signal: AbortSignal): Promise<Hop> {
+  const { options } = ctx;
+  const maxBytes = ctx.maxBytes ?? options.maxBytes;
+  return new Promise<Hop>((resolve, reject) => {
+    if (signal.aborted) return reject(abortFailure(signal));
+    let settled = false;
+    const streams: Array<{ destroy(err?: Error): void }> = [];
+    const finish = (err: unknown, hop?: Hop) => {
+      if (settled) return;
+      settled = true;
+      signal.removeEventListener('abort', onAbort);
+      for (const s of streams) s.destroy();
+      if (err) reject(err instanceof CrawlFailure ? err : failureFromNodeError(err));
+      else resolve(hop as Hop);
+    };
+    const onAbort = () => finish(abortFailure(signal));
+    signal.addEventListener('abort', onAbort, { once: true });
+
+    const headers: Record<string, string> = {
+      'user-agent': options.userAgent,
+      accept: ctx.accept === 'html' ? 'text/html,application/xhtml+xml;q=0.9,*/*;q=0.1' : '*/*',
+      'accept-encoding': 'gzip, deflate, br',
+    };
+    const cookie = ctx.cookies?.header(url.host);
+    if (cookie) headers.cookie = cookie;
+    const mod = url.protocol === 'https:' ? https : http;
+    const req = mod.request(url, {
+      method: 'GET',
+      headers,
+      agent: false,
+      lookup: makeGuardedLookup(options.allowPrivateHosts) as never,
+    });
+    streams.push(req);
+    req.on('error', (err) => finish(err));
+    req.on('response', (res) => {
+      streams.push(res);
+      const status = res.statusCode ?? 0;
+      const contentType = headerValue(res.headers['content-type']);
+      ctx.cookies?.store(url.host, res.headers['set-cookie']);
+      if (REDIRECT_STATUSES.has(status) && res.headers.location) {
+        return finish(null, { status, location: res.headers.location, contentType, body: '' });
+      }
+      if (status < 200 || status >= 300) return finish(httpFailure(status, res.headers['retry-after']));
+      if (ctx.accept === 'html' && contentType && !HTML_TYPES.test(contentType)) {
+        return finish(new CrawlFailure('not-html', 'NOT_HTML', `content type ${contentType} is not HTML`, 'fetch', status));
+      }
+      const declared = Number(res.headers['content-length']);
+      if (Number.isFinite(declared) && declared > maxBytes) {
+        return finish(tooLarge(maxBytes, status));
+      }
+      const decoded = decompressor(headerValue(res.headers['content-encoding']));
+      const source: Readable = decoded ? pipeline(res, decoded, () => {}) : res;
+      if (decoded) streams.push(decoded);
+      const chunks: Buffer[] = [];
+      let total = 0;
+      source.on('data', (chunk: Buffer) => {
+        total += chunk.length;
+        if (total > maxBytes) return finish(tooLarge(maxBytes, status));
+        chunks.push(chunk);
+      });
+      source.on('error', (err) => finish(err));
+      res.on('aborted', () => finish(new CrawlFailure('unreachable', 'ECONNRESET', 'the connection closed mid-body', 'fetch', status)));
+      source.on('end', () => {
+        const bytes = Buffer.concat(chunks);
+        finish(null, { status, location: null, contentType, body: decodeBody(bytes, contentType) });
+      });
+    });
+    req.end();
+  });
+}
+
+function headerValue(value: string | string[] | undefined): string | null {
+  if (Array.isArray(value)) return value[0] ?? null;
+  return value ?? null;
+}
+
+function decompressor(encoding: string | null): zlib.Gunzip | zlib.Inflate | zlib.BrotliDecompress | null {
+  switch (encoding?.trim().toLowerCase()) {
+    case 'gzip':
+    case 'x-gzip':
+      return zlib.createGunzip();
+    case 'deflate':
+      return zlib.createInflate();
+    case 'br':
+      return zlib.createBrotliDecompress();
+    default:
+      return null;
+  }
+}
+
+function tooLarge(maxBytes: number, status: number): CrawlFailure {
+  return new CrawlFailure('too-large', 'TOO_LARGE', `body larger than ${maxBytes} bytes (decoded)`, 'fetch', status);
+}
+
+function httpFailure(status: number, retryAfter: string | string[] | undefined): CrawlFailure {
+  const crawlStatus = status === 401 || status === 403 || status === 429 ? 'blocked' : 'unreachable';
+  const wait = parseRetryAfter(headerValue(retryAfter) ?? undefined);
+  return new CrawlFailure(crawlStatus, `HTTP_${status}`, `HTTP ${status}`, 'fetch', status, wait);
+}

@@ -1,0 +1,97 @@
+import type { CrawlResult, PageSnapshot } from '../crawl/types.js';
+import type { PageObservations } from '../extract/types.js';
+import type { ShopTarget } from '../input/types.js';
+import {
+  type CountrySource,
+  EVIDENCE_SCHEMA_VERSION,
+  type EvidencePage,
+  type EvidenceSighting,
+  type EvidenceWidget,
+  type ShopEvidence,
+} from './types.js';
+
+export interface ObservedPage {
+  snapshot: PageSnapshot;
+  observations: PageObservations;
+}
+
+export interface EvidenceInput {
+  target: ShopTarget;
+  requestedMode: ShopEvidence['crawl']['mode'];
+  /** Every crawl made of the shop, in order. The last one whose pages are used is `primary`. */
+  crawls: CrawlResult[];
+  primary: CrawlResult;
+  observed: ObservedPage[];
+  country: string;
+  countrySource: CountrySource;
+  language: string | null;
+  /** Errors found after crawling (extraction, a browser that could not start …). */
+  extraErrors?: ShopEvidence['crawl']['errors'];
+}
+
+function displayName(target: ShopTarget, origin: string | null): string {
+  if (target.name) return target.name;
+  return new URL(origin ?? target.url).hostname.replace(/^www\./, '');
+}
+
+/** Assembles the self-contained evidence document of one shop: facts from crawl and extraction, ids for every item. */
+export function buildEvidence(input: EvidenceInput): ShopEvidence {
+  const { target, primary } = input;
+  const pages: EvidencePage[] = [];
+  const sightings: EvidenceSighting[] = [];
+  const widgets: EvidenceWidget[] = [];
+  input.observed.forEach(({ snapshot, observations }, index) => {
+    const pageId = `p${index + 1}`;
+    pages.push({
+      id: pageId,
+      url: snapshot.url,
+      finalUrl: snapshot.finalUrl,
+      httpStatus: snapshot.httpStatus,
+      kind: observations.kind,
+      title: observations.title,
+      depth: snapshot.depth,
+      linked: snapshot.depth !== null,
+      via: snapshot.via,
+      fetchedWith: snapshot.fetchedWith,
+      fetchedAt: snapshot.fetchedAt,
+      contentHash: snapshot.contentHash,
+      ...(snapshot.screenshotPath ? { screenshotPath: snapshot.screenshotPath } : {}),
+    });
+    const placed = { pageId, pageKind: observations.kind, pageDepth: snapshot.depth };
+    for (const sighting of observations.sightings) {
+      sightings.push({ ...sighting, id: `s${sightings.length + 1}`, pageUrl: snapshot.finalUrl, ...placed });
+    }
+    for (const widget of observations.widgets) {
+      widgets.push({ ...widget, id: `w${widgets.length + 1}`, ...placed });
+    }
+  });
+  const first = input.crawls[0] ?? primary;
+  return {
+    schemaVersion: EVIDENCE_SCHEMA_VERSION,
+    target: {
+      key: target.key,
+      input: target.url,
+      origin: primary.origin,
+      name: displayName(target, primary.origin),
+      country: input.country,
+      countrySource: input.countrySource,
+      language: input.language,
+      group: target.group ?? null,
+    },
+    crawl: {
+      mode: input.requestedMode,
+      modesUsed: input.crawls.map((crawl) => crawl.mode),
+      startedAt: first.startedAt,
+      finishedAt: input.crawls[input.crawls.length - 1]?.finishedAt ?? primary.finishedAt,
+      userAgent: primary.userAgent,
+      robots: primary.robots,
+      status: primary.status,
+      errors: [...input.crawls.flatMap((crawl) => crawl.errors), ...(input.extraErrors ?? [])],
+      browserVersion: input.crawls.find((crawl) => crawl.browserVersion)?.browserVersion ?? null,
+    },
+    pages,
+    sightings,
+    widgets,
+    consent: primary.consent ?? null,
+  };
+}

@@ -1,0 +1,3 @@
+export { buildEvidence, type EvidenceInput, type ObservedPage } from './build-evidence.js';
+export { countryFromHost, countryFromLanguage, DEFAULT_COUNTRY, inferCountry } from './country.js';
+export * from './types.js';

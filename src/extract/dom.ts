@@ -1,0 +1,67 @@
+import { load } from 'cheerio';
+
+/**
+ * The slice of the htmlparser2 node shape that extraction reads. Declared here so the stage does
+ * not import domhandler (a transitive dependency) directly.
+ */
+export interface DomNode {
+  type: string;
+  name?: string;
+  attribs?: Record<string, string>;
+  children?: DomNode[];
+  data?: string;
+  parent: DomNode | null;
+}
+
+export interface DomElement extends DomNode {
+  type: 'tag' | 'script' | 'style';
+  name: string;
+  attribs: Record<string, string>;
+  children: DomNode[];
+}
+
+/** Parses with htmlparser2 (cheerio's fast path), in HTML mode, entities decoded. */
+export function parseHtml(html: string): DomNode {
+  const $ = load(html, { xml: { xmlMode: false, decodeEntities: true } });
+  return $.root()[0] as unknown as DomNode;
+}
+
+export function isElement(node: DomNode): node is DomElement {
+  return (node.type === 'tag' || node.type === 'script' || node.type === 'style') && typeof node.name === 'string';
+}
+
+export function attr(node: DomNode, name: string): string | undefined {
+  return node.attribs?.[name];
+}
+
+/** Depth-first, document order. */
+export function forEachElement(root: DomNode, visit: (el: DomElement) => void): void {
+  const stack: DomNode[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop() as DomNode;
+    if (isElement(node)) visit(node);
+    const children = node.children;
+    if (children) for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
+  }
+}
+
+/** Concatenated text of a subtree (scripts and styles included only when asked). */
+export function textOf(node: DomNode, withScripts = false): string {
+  if (node.type === 'text') return node.data ?? '';
+  if (node.type === 'comment') return '';
+  if (!withScripts && (node.type === 'script' || node.type === 'style')) return '';
+  let out = '';
+  for (const child of node.children ?? []) out += textOf(child, withScripts);
+  return out;
+}
+
+export function findFirst(root: DomNode, name: string): DomElement | null {
+  const stack: DomNode[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop() as DomNode;
+    if (isElement(node) && node.name === name) return node;
+    const children = node.children;
+    if (children) for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
+  }
+  return null;
+}

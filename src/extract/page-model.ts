@@ -1,0 +1,187 @@
+import { type DomElement, type DomNode, isElement, parseHtml, textOf } from './dom.js';
+import { nextRegion, type RegionState } from './region.js';
+import type { Region } from './types.js';
+import { hidesContent } from './visibility.js';
+
+/** Where a piece of text sits: what a sighting found in it inherits. */
+export interface NodeContext {
+  region: Region;
+  semantic: boolean;
+  hidden: boolean;
+  belowFold: boolean;
+  /** Nearest enclosing <a>, for tel:/mailto: pairing. */
+  anchor: DomElement | null;
+}
+
+export type SegmentSource = 'text' | 'alt' | 'comment';
+
+export interface TextSegment {
+  start: number;
+  end: number;
+  ctx: NodeContext;
+  source: SegmentSource;
+}
+
+export interface Located<T> {
+  el: T;
+  ctx: NodeContext;
+}
+
+/**
+ * One pass over the DOM: the page's readable text flattened into one string (block boundaries
+ * become newlines, inline boundaries vanish so `<span>0</span><b>20 123</b>` reads as one number),
+ * plus the elements later steps look at, each with its context.
+ */
+export interface PageModel {
+  rendered: boolean;
+  text: string;
+  segments: TextSegment[];
+  anchors: Located<DomElement>[];
+  cfEmails: Located<DomElement>[];
+  scripts: Located<DomElement>[];
+  iframes: Located<DomElement>[];
+  forms: Located<DomElement>[];
+  itemprops: Located<DomElement>[];
+  title: string | null;
+  h1: string | null;
+  lang: string | null;
+  /** Length of readable text in <body> (not counting comments and alt texts). */
+  visibleTextLength: number;
+}
+
+const INLINE = new Set([
+  'a', 'abbr', 'acronym', 'b', 'bdi', 'bdo', 'big', 'cite', 'code', 'data', 'dfn', 'em', 'font', 'i', 'img',
+  'kbd', 'label', 'mark', 'nobr', 'q', 's', 'samp', 'small', 'span', 'strike', 'strong', 'sub', 'sup', 'time',
+  'tt', 'u', 'var', 'wbr', 'button', 'output', 'ins', 'del',
+]);
+
+/** Subtrees that hold no readable text of their own. */
+const SKIP_TEXT = new Set(['script', 'style', 'head', 'svg', 'math', 'textarea', 'select', 'iframe', 'object', 'canvas']);
+
+const WS = /[\t\n\r\f ]+/g;
+
+export function buildPageModel(html: string): PageModel {
+  const root = parseHtml(html);
+  const htmlEl = root.children?.find((n) => isElement(n) && n.name === 'html') as DomElement | undefined;
+  const rendered = htmlEl?.attribs['data-sr-rendered'] === '1';
+  const parts: string[] = [];
+  let length = 0;
+  let visibleTextLength = 0;
+  const model: PageModel = {
+    rendered,
+    text: '',
+    segments: [],
+    anchors: [],
+    cfEmails: [],
+    scripts: [],
+    iframes: [],
+    forms: [],
+    itemprops: [],
+    title: null,
+    h1: null,
+    lang: htmlEl ? normaliseLang(htmlEl.attribs.lang) : null,
+    visibleTextLength: 0,
+  };
+
+  const push = (s: string, ctx: NodeContext | null, source: SegmentSource): void => {
+    if (s === '') return;
+    if (ctx) model.segments.push({ start: length, end: length + s.length, ctx, source });
+    parts.push(s);
+    length += s.length;
+  };
+  const newline = (): void => {
+    if (length > 0 && parts[parts.length - 1] !== '\n') push('\n', null, 'text');
+  };
+
+  const visit = (node: DomNode, ctx: NodeContext, inBody: boolean, skipText: boolean): void => {
+    if (node.type === 'text') {
+      if (skipText) return;
+      const s = (node.data ?? '').replace(WS, ' ');
+      if (inBody && !ctx.hidden) visibleTextLength += s.trim().length;
+      push(s, ctx, 'text');
+      return;
+    }
+    if (node.type === 'comment') {
+      newline();
+      push((node.data ?? '').replace(WS, ' '), { ...ctx, hidden: true }, 'comment');
+      newline();
+      return;
+    }
+    if (!isElement(node)) {
+      for (const child of node.children ?? []) visit(child, ctx, inBody, skipText);
+      return;
+    }
+    const el = node;
+    const name = el.name;
+    if (name === 'title' && model.title === null) model.title = textOf(el).replace(WS, ' ').trim() || null;
+    if (name === 'script') {
+      model.scripts.push({ el, ctx });
+      return;
+    }
+    if (name === 'style') return;
+
+    const childCtx = contextFor(el, ctx, rendered);
+    if (name === 'a') model.anchors.push({ el, ctx: childCtx });
+    if (el.attribs['data-cfemail'] !== undefined) model.cfEmails.push({ el, ctx: childCtx });
+    if (name === 'iframe') model.iframes.push({ el, ctx: childCtx });
+    if (name === 'form') model.forms.push({ el, ctx: childCtx });
+    if (el.attribs.itemprop !== undefined) model.itemprops.push({ el, ctx: childCtx });
+    if (name === 'h1' && model.h1 === null) model.h1 = textOf(el).replace(WS, ' ').trim() || null;
+
+    const childInBody = inBody || name === 'body';
+    const childSkip = skipText || SKIP_TEXT.has(name);
+    if (name === 'img' && !childSkip && el.attribs.alt) {
+      push(` ${el.attribs.alt.replace(WS, ' ')} `, childCtx, 'alt');
+      return;
+    }
+    const block = !INLINE.has(name);
+    if (block && !childSkip) newline();
+    if (name === 'br' && !childSkip) newline();
+    for (const child of el.children) visit(child, childCtx, childInBody, childSkip);
+    if (block && !childSkip) newline();
+  };
+
+  const start: NodeContext = { region: 'main', semantic: false, hidden: false, belowFold: false, anchor: null };
+  visit(root, start, false, false);
+  model.text = parts.join('');
+  model.visibleTextLength = visibleTextLength;
+  return model;
+}
+
+function contextFor(el: DomElement, parent: NodeContext, rendered: boolean): NodeContext {
+  const region: RegionState = nextRegion(el, parent);
+  const hidden = parent.hidden || hidesContent(el, rendered);
+  const belowFold = parent.belowFold || el.attribs['data-sr-below-fold'] === '1';
+  const anchor = el.name === 'a' ? el : parent.anchor;
+  if (
+    region.region === parent.region &&
+    region.semantic === parent.semantic &&
+    hidden === parent.hidden &&
+    belowFold === parent.belowFold &&
+    anchor === parent.anchor
+  ) {
+    return parent;
+  }
+  return { region: region.region, semantic: region.semantic, hidden, belowFold, anchor };
+}
+
+export function normaliseLang(value: string | undefined): string | null {
+  if (!value) return null;
+  const primary = value.trim().toLowerCase().split(/[-_]/)[0];
+  return /^[a-z]{2,3}$/.test(primary) ? primary : null;
+}
+
+/** The segment holding a text offset (binary search), or null for a synthetic newline. */
+export function segmentAt(model: PageModel, offset: number): TextSegment | null {
+  const segs = model.segments;
+  let lo = 0;
+  let hi = segs.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const s = segs[mid];
+    if (offset < s.start) hi = mid - 1;
+    else if (offset >= s.end) lo = mid + 1;
+    else return s;
+  }
+  return null;
+}

@@ -1,0 +1,29 @@
+export type NormalisedUrl = { ok: true; url: string; key: string } | { ok: false; message: string };
+
+/**
+ * Turns what a person writes in a shop list ("shop.nl", "https://www.shop.nl/nl/") into an absolute
+ * http(s) URL and the shop's key (origin plus path, without a trailing slash or fragment).
+ */
+export function normaliseShopUrl(text: string): NormalisedUrl {
+  const trimmed = text.trim();
+  if (trimmed === '') return { ok: false, message: 'empty URL' };
+  const withScheme = /^[a-z][a-z0-9+.-]*:/i.test(trimmed) ? trimmed : `https://${trimmed}`;
+  let parsed: URL;
+  try {
+    parsed = new URL(withScheme);
+  } catch {
+    return { ok: false, message: `not a valid URL: "${trimmed}"` };
+  }
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
+    return { ok: false, message: `only http and https URLs can be audited, not ${parsed.protocol.replace(/:$/, '')}` };
+  }
+  if (!parsed.hostname || /\s/.test(trimmed)) return { ok: false, message: `not a valid URL: "${trimmed}"` };
+  const hostIsName = /[a-z]/i.test(parsed.hostname) && !parsed.hostname.includes(':');
+  if (hostIsName && !parsed.hostname.includes('.') && parsed.hostname !== 'localhost') {
+    return { ok: false, message: `"${parsed.hostname}" is not a full host name` };
+  }
+  parsed.hash = '';
+  const path = parsed.pathname.replace(/\/+$/, '');
+  const key = `${parsed.protocol}//${parsed.host}${path}${parsed.search}`;
+  return { ok: true, url: parsed.toString(), key };
+}

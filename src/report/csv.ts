@@ -1,0 +1,63 @@
+import type { ShopResult } from './shop-result.js';
+
+/** The fixed leading columns; one column per rule id follows. Documented in CSV.md. */
+export const CSV_FIXED_COLUMNS = [
+  'key',
+  'url',
+  'name',
+  'country',
+  'group',
+  'status',
+  'score',
+  'grade',
+  'verdict',
+  'phone_clicks',
+  'email_clicks',
+  'phones',
+  'emails',
+] as const;
+
+/**
+ * Quotes a field when needed (RFC 4180). Text that a spreadsheet would run as a formula gets a leading
+ * apostrophe; a leading + or - followed by a digit (an E.164 number, a negative number) is left alone.
+ */
+export function csvField(value: string | number | null | undefined): string {
+  if (value === null || value === undefined) return '';
+  let text = String(value);
+  if (/^[=@\t\r]/.test(text) || /^[+-](?![\d\s])/.test(text)) text = `'${text}`;
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/** Rule columns: the run's rule order first, then any other rule ids met in findings, sorted. */
+export function ruleColumns(ruleOrder: string[], results: ShopResult[]): string[] {
+  const seen = new Set(ruleOrder);
+  const extra = new Set<string>();
+  for (const r of results) for (const f of r.findings) if (!seen.has(f.rule)) extra.add(f.rule);
+  return [...ruleOrder, ...[...extra].sort()];
+}
+
+export function toCsv(results: ShopResult[], ruleOrder: string[]): string {
+  const rules = ruleColumns(ruleOrder, results);
+  const lines = [[...CSV_FIXED_COLUMNS, ...rules].map(csvField).join(',')];
+  for (const r of results) {
+    const outcomes = new Map(r.findings.map((f) => [f.rule, f.outcome]));
+    const row = [
+      r.target.key,
+      r.target.url,
+      r.target.name,
+      r.target.country,
+      r.target.group,
+      r.status,
+      r.score === null ? null : Math.round(r.score * 10) / 10,
+      r.grade,
+      r.verdict.outcome,
+      r.verdict.phoneClicks,
+      r.verdict.emailClicks,
+      r.contacts.phones.map((p) => p.e164).join(' '),
+      r.contacts.emails.map((e) => e.address).join(' '),
+      ...rules.map((id) => outcomes.get(id) ?? null),
+    ];
+    lines.push(row.map(csvField).join(','));
+  }
+  return `${lines.join('\r\n')}\r\n`;
+}

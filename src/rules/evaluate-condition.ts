@@ -1,0 +1,108 @@
+import type { ShopEvidence } from '../evidence/types.js';
+import type { Collection, Condition, Quantified } from './grammar.js';
+import { readField, whereHolds } from './predicates.js';
+import type { Finding, Outcome } from './types.js';
+
+/** The evidence ids a condition's value rests on, split by collection. */
+export interface EvidenceIds {
+  sightings: Set<string>;
+  pages: Set<string>;
+  widgets: Set<string>;
+}
+
+export interface ConditionResult {
+  value: boolean;
+  ids: EvidenceIds;
+}
+
+export interface ConditionContext {
+  evidence: ShopEvidence;
+  /** The finding of another rule in the same set (for `rule:` references). */
+  findingOf(ruleId: string): Finding;
+}
+
+export function emptyIds(): EvidenceIds {
+  return { sightings: new Set(), pages: new Set(), widgets: new Set() };
+}
+
+function mergeIds(target: EvidenceIds, source: EvidenceIds): EvidenceIds {
+  for (const id of source.sightings) target.sightings.add(id);
+  for (const id of source.pages) target.pages.add(id);
+  for (const id of source.widgets) target.widgets.add(id);
+  return target;
+}
+
+function idsOf(collection: Collection, items: Array<{ id: string }>): EvidenceIds {
+  const ids = emptyIds();
+  for (const item of items) ids[collection].add(item.id);
+  return ids;
+}
+
+function select(evidence: ShopEvidence, quantified: Quantified): Array<{ id: string }> {
+  const items = evidence[quantified.in] as Array<{ id: string }>;
+  return items.filter((item) => whereHolds(item, quantified.where));
+}
+
+function result(value: boolean, ids: EvidenceIds = emptyIds()): ConditionResult {
+  return { value, ids };
+}
+
+/**
+ * Evaluates a resolved condition. The ids returned are the proof for the value found:
+ * `some` → the matching items; a false `none` → the offending items; a false `all` → the items
+ * that break the expectation; `allOf`/`anyOf` → the ids of the children that decided.
+ */
+export function evaluateCondition(condition: Condition, context: ConditionContext): ConditionResult {
+  const { evidence } = context;
+  if ('always' in condition) return result(condition.always);
+  if ('some' in condition) {
+    const matches = select(evidence, condition.some);
+    return result(matches.length > 0, idsOf(condition.some.in, matches));
+  }
+  if ('none' in condition) {
+    const matches = select(evidence, condition.none);
+    return result(matches.length === 0, idsOf(condition.none.in, matches));
+  }
+  if ('all' in condition) {
+    const domain = select(evidence, condition.all);
+    const breaking = domain.filter((item) => !whereHolds(item, condition.all.expect));
+    return result(breaking.length === 0, idsOf(condition.all.in, breaking.length > 0 ? breaking : domain));
+  }
+  if ('count' in condition) {
+    const { atLeast, atMost, distinct } = condition.count;
+    const matches = select(evidence, condition.count);
+    const n = distinct ? new Set(matches.map((item) => JSON.stringify(readField(item, distinct)))).size : matches.length;
+    const value = (atLeast === undefined || n >= atLeast) && (atMost === undefined || n <= atMost);
+    return result(value, idsOf(condition.count.in, matches));
+  }
+  if ('allOf' in condition) {
+    const children = condition.allOf.map((child) => evaluateCondition(child, context));
+    const value = children.every((child) => child.value);
+    const deciding = value ? children : children.filter((child) => !child.value);
+    return result(value, deciding.reduce((ids, child) => mergeIds(ids, child.ids), emptyIds()));
+  }
+  if ('anyOf' in condition) {
+    const children = condition.anyOf.map((child) => evaluateCondition(child, context));
+    const value = children.some((child) => child.value);
+    const deciding = value ? children.filter((child) => child.value) : children;
+    return result(value, deciding.reduce((ids, child) => mergeIds(ids, child.ids), emptyIds()));
+  }
+  if ('not' in condition) {
+    const child = evaluateCondition(condition.not, context);
+    return result(!child.value, child.ids);
+  }
+  if ('rule' in condition) {
+    const finding = context.findingOf(condition.rule);
+    const expected: Outcome[] = Array.isArray(condition.is) ? condition.is : [condition.is ?? 'pass'];
+    const ids: EvidenceIds = {
+      sightings: new Set(finding.sightingIds),
+      pages: new Set(finding.pageIds),
+      widgets: new Set(finding.widgetIds),
+    };
+    return result(expected.includes(finding.outcome), ids);
+  }
+  if ('shop' in condition) {
+    return result(whereHolds(evidence, condition.shop));
+  }
+  throw new Error(`Unknown condition: ${JSON.stringify(condition)}`);
+}

@@ -1,0 +1,128 @@
+import { CRAWL_STATUSES } from '../crawl/types.js';
+import { PAGE_KINDS, PRESENTATIONS, REGIONS } from '../extract/types.js';
+import { OUTCOMES, type Outcome } from './types.js';
+
+/**
+ * The condition grammar as the engine sees it after loading (rules/README.md documents it for
+ * rule authors). Selections from rules/selections.yaml are already resolved into `in` + `where`.
+ */
+export type Scalar = string | number | boolean | null;
+
+export interface Predicate {
+  equals?: Scalar;
+  in?: Scalar[];
+  notIn?: Scalar[];
+  atMost?: number;
+  atLeast?: number;
+  exists?: boolean;
+  matches?: string;
+  notMatches?: string;
+}
+
+/** Field path (dotted for nested objects) → predicate; every entry must hold. */
+export type Where = Record<string, Predicate>;
+
+export const COLLECTIONS = ['sightings', 'pages', 'widgets'] as const;
+export type Collection = (typeof COLLECTIONS)[number];
+
+export interface Quantified {
+  in: Collection;
+  /** All must hold. A resolved selection contributes its own `where` entries first. */
+  where?: Where | Where[];
+  /** The selection the author named, kept for explain. */
+  selection?: string;
+}
+
+export type Condition =
+  | { some: Quantified }
+  | { none: Quantified }
+  | { all: Quantified & { expect: Where } }
+  | { count: Quantified & { atLeast?: number; atMost?: number; distinct?: string } }
+  | { allOf: Condition[] }
+  | { anyOf: Condition[] }
+  | { not: Condition }
+  | { rule: string; is?: Outcome | Outcome[] }
+  | { shop: Where }
+  | { always: boolean };
+
+export const CONDITION_KEYS = ['some', 'none', 'all', 'count', 'allOf', 'anyOf', 'not', 'rule', 'shop', 'always'] as const;
+export const PREDICATE_OPS = ['equals', 'in', 'notIn', 'atMost', 'atLeast', 'exists', 'matches', 'notMatches'] as const;
+
+/** Known values of a field, when the contract closes the set; lint rejects others. */
+type FieldCatalogue = Record<string, readonly Scalar[] | null>;
+
+const SIGHTING_FIELDS: FieldCatalogue = {
+  id: null,
+  kind: ['phone', 'email'],
+  value: null,
+  raw: null,
+  region: REGIONS,
+  presentation: PRESENTATIONS,
+  visible: [true, false, 'unknown'],
+  aboveFold: [true, false],
+  afterInteraction: null,
+  phoneType: ['fixed', 'mobile', 'toll-free', 'premium', 'shared-cost', 'voip', 'unknown'],
+  label: ['phone', 'fax', 'registry', 'vat', 'iban', 'other'],
+  pageId: null,
+  pageUrl: null,
+  pageKind: PAGE_KINDS,
+  pageDepth: null,
+};
+
+const PAGE_FIELDS: FieldCatalogue = {
+  id: null,
+  url: null,
+  finalUrl: null,
+  httpStatus: null,
+  kind: PAGE_KINDS,
+  title: null,
+  depth: null,
+  linked: [true, false],
+  via: null,
+  'via.text': null,
+  'via.fromUrl': null,
+  fetchedWith: ['static', 'browser'],
+  contentHash: null,
+  screenshotPath: null,
+};
+
+const WIDGET_FIELDS: FieldCatalogue = {
+  id: null,
+  kind: ['chat', 'contact-form', 'whatsapp', 'callback'],
+  vendor: null,
+  iframeSeen: [true, false],
+  detail: null,
+  pageId: null,
+  pageKind: PAGE_KINDS,
+  pageDepth: null,
+};
+
+const SHOP_FIELDS: FieldCatalogue = {
+  'target.key': null,
+  'target.origin': null,
+  'target.country': null,
+  'target.language': null,
+  'crawl.mode': ['static', 'browser', 'auto'],
+  'crawl.modesUsed': ['static', 'browser'],
+  'crawl.status': CRAWL_STATUSES,
+  consent: null,
+  'consent.platform': null,
+  'consent.action': ['rejected', 'accepted', 'none'],
+  'consent.coveredContactLink': [true, false],
+};
+
+export const FIELDS: Record<Collection | 'shop', FieldCatalogue> = {
+  sightings: SIGHTING_FIELDS,
+  pages: PAGE_FIELDS,
+  widgets: WIDGET_FIELDS,
+  shop: SHOP_FIELDS,
+};
+
+export function isOutcome(value: unknown): value is Outcome {
+  return typeof value === 'string' && (OUTCOMES as readonly string[]).includes(value);
+}
+
+/** Crawl statuses under which a rule is not-assessable unless it says otherwise. */
+export const DEFAULT_NOT_ASSESSABLE_STATUSES: readonly string[] = CRAWL_STATUSES.filter(
+  (status) => status !== 'ok' && status !== 'partial',
+);

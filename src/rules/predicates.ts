@@ -1,0 +1,50 @@
+import type { Predicate, Where } from './grammar.js';
+
+/** Reads a dotted path ("via.text") from an item; undefined when any step is missing. */
+export function readField(item: unknown, path: string): unknown {
+  let current: unknown = item;
+  for (const step of path.split('.')) {
+    if (current === null || typeof current !== 'object') return undefined;
+    current = (current as Record<string, unknown>)[step];
+  }
+  return current;
+}
+
+const regexCache = new Map<string, RegExp>();
+function regex(pattern: string): RegExp {
+  let compiled = regexCache.get(pattern);
+  if (!compiled) {
+    compiled = new RegExp(pattern, 'i');
+    regexCache.set(pattern, compiled);
+  }
+  return compiled;
+}
+
+/** Array-valued fields (crawl.modesUsed) match `equals`/`in` when any element does. */
+function anyOfValue(value: unknown, test: (one: unknown) => boolean): boolean {
+  return Array.isArray(value) ? value.some(test) : test(value);
+}
+
+export function predicateHolds(value: unknown, predicate: Predicate): boolean {
+  if (predicate.exists !== undefined && (value !== undefined && value !== null) !== predicate.exists) return false;
+  if ('equals' in predicate && !anyOfValue(value, (one) => one === predicate.equals)) return false;
+  if (predicate.in && !anyOfValue(value, (one) => predicate.in?.includes(one as never) ?? false)) return false;
+  if (predicate.notIn && anyOfValue(value, (one) => predicate.notIn?.includes(one as never) ?? false)) return false;
+  if (predicate.atMost !== undefined && !(typeof value === 'number' && value <= predicate.atMost)) return false;
+  if (predicate.atLeast !== undefined && !(typeof value === 'number' && value >= predicate.atLeast)) return false;
+  if (predicate.matches !== undefined && !(typeof value === 'string' && regex(predicate.matches).test(value))) {
+    return false;
+  }
+  if (predicate.notMatches !== undefined && typeof value === 'string' && regex(predicate.notMatches).test(value)) {
+    return false;
+  }
+  return true;
+}
+
+export function whereHolds(item: unknown, where: Where | Where[] | undefined): boolean {
+  if (!where) return true;
+  const clauses = Array.isArray(where) ? where : [where];
+  return clauses.every((clause) =>
+    Object.entries(clause).every(([path, predicate]) => predicateHolds(readField(item, path), predicate)),
+  );
+}
