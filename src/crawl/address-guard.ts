@@ -22,6 +22,13 @@ export class PrivateHostError extends Error {
   }
 }
 
+/** Decides which resolved addresses a connection may use. */
+export type AddressPolicy = (address: string) => boolean;
+
+export function addressPolicy(allowPrivateHosts: boolean): AddressPolicy {
+  return allowPrivateHosts ? () => true : isPublicAddress;
+}
+
 type LookupCallback = (err: NodeJS.ErrnoException | null, address: string | LookupAddress[], family?: number) => void;
 export type Resolver = (hostname: string, options: LookupAllOptions, cb: (err: NodeJS.ErrnoException | null, addresses: LookupAddress[]) => void) => void;
 
@@ -30,12 +37,13 @@ export type Resolver = (hostname: string, options: LookupAllOptions, cb: (err: N
  * unique-local and unspecified addresses. Only the public addresses of a name are handed to the
  * socket, so a name that mixes public and private records cannot be steered inward.
  */
-export function makeGuardedLookup(allowPrivateHosts: boolean, resolve: Resolver = dnsLookup as Resolver) {
+export function makeGuardedLookup(allowed: boolean | AddressPolicy, resolve: Resolver = dnsLookup as Resolver) {
+  const policy = typeof allowed === 'function' ? allowed : addressPolicy(allowed);
   return (hostname: string, options: number | LookupOptions, callback: LookupCallback): void => {
     const opts: LookupOptions = typeof options === 'number' ? { family: options } : (options ?? {});
     resolve(hostname, { family: opts.family, hints: opts.hints, all: true }, (err, addresses) => {
       if (err) return callback(err, '');
-      const usable = allowPrivateHosts ? addresses : addresses.filter((a) => isPublicAddress(a.address));
+      const usable = addresses.filter((a) => policy(a.address));
       if (usable.length === 0) {
         const refused = new PrivateHostError(hostname, addresses.map((a) => a.address));
         return callback(refused as NodeJS.ErrnoException, '');

@@ -2,12 +2,13 @@ import http from 'node:http';
 import https from 'node:https';
 import { pipeline, type Readable } from 'node:stream';
 import zlib from 'node:zlib';
-import { ipLiteral, isPublicAddress, makeGuardedLookup } from './address-guard.js';
+import { type AddressPolicy, makeGuardedLookup } from './address-guard.js';
 import { decodeBody } from './charset.js';
 import type { CookieJar } from './cookie-jar.js';
 import { CrawlFailure, failureFromNodeError, toCrawlError } from './crawl-failure.js';
 import { type HostScheduler, sleep } from './host-scheduler.js';
 import type { CrawlError, CrawlOptions } from './types.js';
+import { checkedUrl } from './url-check.js';
 
 export interface StaticFetchContext {
   options: CrawlOptions;
@@ -20,6 +21,8 @@ export interface StaticFetchContext {
   cookies?: CookieJar;
   /** Extra delay a host asked for (robots.txt Crawl-delay), ms. */
   hostDelayMs?: (host: string) => number;
+  /** Which addresses may be connected to; defaults to the allowPrivateHosts rule. */
+  addressPolicy?: AddressPolicy;
   /** Called for each attempt that failed but was retried. */
   onRetry?: (error: CrawlError) => void;
 }
@@ -93,7 +96,7 @@ async function fetchFollowingRedirects(startUrl: string, ctx: StaticFetchContext
   let current = startUrl;
   try {
     for (;;) {
-      const target = checkedUrl(current, options.allowPrivateHosts);
+      const target = checkedUrl(current, ctx.addressPolicy ?? options.allowPrivateHosts);
       if (seen.has(target.href)) {
         throw new CrawlFailure('redirect-loop', 'REDIRECT_LOOP', `redirect loop back to ${target.href}`);
       }
@@ -130,24 +133,6 @@ function abortFailure(signal: AbortSignal): CrawlFailure {
   const reason = signal.reason;
   if (reason instanceof CrawlFailure) return reason;
   return new CrawlFailure('timeout', 'ABORTED', 'the shop watchdog stopped the crawl', 'watchdog');
-}
-
-function checkedUrl(raw: string, allowPrivateHosts: boolean): URL {
-  let url: URL;
-  try {
-    url = new URL(raw);
-  } catch {
-    throw new CrawlFailure('invalid-url', 'ERR_INVALID_URL', `not a URL: ${raw}`);
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new CrawlFailure('invalid-url', 'UNSUPPORTED_SCHEME', `only http and https are fetched, not ${url.protocol}`);
-  }
-  url.hash = '';
-  const literal = ipLiteral(url.hostname);
-  if (literal && !allowPrivateHosts && !isPublicAddress(literal)) {
-    throw new CrawlFailure('private-host', 'PRIVATE_HOST', `${url.hostname} is not a public address; refused without allowPrivateHosts`, 'dns');
-  }
-  return url;
 }
 
 interface Hop {
@@ -187,7 +172,7 @@ function requestOnce(url: URL, ctx: StaticFetchContext, signal: AbortSignal): Pr
       method: 'GET',
       headers,
       agent: false,
-      lookup: makeGuardedLookup(options.allowPrivateHosts) as never,
+      lookup: makeGuardedLookup(ctx.addressPolicy ?? options.allowPrivateHosts) as never,
     });
     streams.push(req);
     req.on('error', (err) => finish(err));

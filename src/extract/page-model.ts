@@ -149,7 +149,8 @@ export function buildPageModel(html: string): PageModel {
 }
 
 function contextFor(el: DomElement, parent: NodeContext, rendered: boolean): NodeContext {
-  const region: RegionState = nextRegion(el, parent);
+  // Classes on <html>/<body> describe the page state ("has-sidebar"), not a region.
+  const region: RegionState = el.name === 'body' || el.name === 'html' ? parent : nextRegion(el, parent);
   const hidden = parent.hidden || hidesContent(el, rendered);
   const belowFold = parent.belowFold || el.attribs['data-sr-below-fold'] === '1';
   const anchor = el.name === 'a' ? el : parent.anchor;

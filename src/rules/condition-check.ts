@@ -190,7 +190,7 @@ export function resolveCondition(raw: unknown, selections: Map<string, Selection
     if (!selection) return raw as Condition;
     const own = body.where ? [body.where as Where] : [];
     return {
-      [quantifier]: { ...body, in: selection.in, selection: selection.name, where: [...selection.where, ...own] },
+      [quantifier]: { ...body, in: selection.in, selection: selection.name, selectionClauses: selection.where.length, where: [...selection.where, ...own] },
     } as unknown as Condition;
   }
   if (Array.isArray(node.allOf)) return { allOf: node.allOf.map((child) => resolveCondition(child, selections)) };

@@ -29,8 +29,9 @@ export interface Quantified {
   in: Collection;
   /** All must hold. A resolved selection contributes its own `where` entries first. */
   where?: Where | Where[];
-  /** The selection the author named, kept for explain. */
+  /** The selection the author named, kept for explain, and how many `where` clauses came from it. */
   selection?: string;
+  selectionClauses?: number;
 }
 
 export type Condition =

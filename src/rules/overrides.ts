@@ -81,8 +81,8 @@ export function loadOverrides(file: string): Override[] {
     throw new OverrideError(`${file}${line ? `:${line}` : ''}: ${message}`, file, line);
   };
   if (doc.errors.length > 0) fail(`not valid ${extname(file) === '.json' ? 'JSON' : 'YAML'}: ${doc.errors[0].message}`, doc.errors[0].pos[0]);
-  let list = doc.contents;
-  if (isMap(list)) list = list.get('overrides', true) as typeof list;
+  let list: unknown = doc.contents;
+  if (isMap(list)) list = list.get('overrides', true);
   if (list === null || list === undefined) return [];
   if (!isSeq(list)) return fail('expected a list of overrides (or an `overrides:` list)', doc.contents?.range?.[0]);
 

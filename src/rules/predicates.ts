@@ -25,7 +25,9 @@ function anyOfValue(value: unknown, test: (one: unknown) => boolean): boolean {
   return Array.isArray(value) ? value.some(test) : test(value);
 }
 
-export function predicateHolds(value: unknown, predicate: Predicate): boolean {
+/** A missing field compares as null, so `equals: null` also holds when an extractor left it out. */
+export function predicateHolds(field: unknown, predicate: Predicate): boolean {
+  const value = field === undefined ? null : field;
   if (predicate.exists !== undefined && (value !== undefined && value !== null) !== predicate.exists) return false;
   if ('equals' in predicate && !anyOfValue(value, (one) => one === predicate.equals)) return false;
   if (predicate.in && !anyOfValue(value, (one) => predicate.in?.includes(one as never) ?? false)) return false;

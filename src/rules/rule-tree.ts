@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { type Selection, checkCondition, checkWhere, referencedRules } from './condition-check.js';
 import type { LintDiagnostic } from './diagnostics.js';
 import { COLLECTIONS, type Collection, type Where } from './grammar.js';
@@ -334,6 +334,3 @@ export function hashProfile(tree: RuleTree, profile: Profile): string {
   return hash.digest('hex');
 }
 
-export function relativeTo(dir: string, file: string): string {
-  return relative(dir, file).split('\\').join('/');
-}

@@ -1,0 +1,357 @@
+import { createHash } from 'node:crypto';
+import type { ShopTarget } from '../input/types.js';
+import { loadVocabulary } from '../shared/vocabulary.js';
+import { BrowserNotFoundError } from './browser-launch.js';
+import { createBrowserPageFetcher } from './browser-page-fetcher.js';
+import { CrawlFailure, failureFromNodeError, toCrawlError } from './crawl-failure.js';
+import { settlesWithin } from './deadline.js';
+import type { CrawlEnvironment } from './environment.js';
+import { Frontier } from './frontier.js';
+import { sleep } from './host-scheduler.js';
+import { extractLinks } from './link-extract.js';
+import { type LinkRank, loadLinkWords, rankLink, shouldSkipLink } from './link-rank.js';
+import type { FetchedPage, PageFetcher } from './page-fetcher.js';
+import type { RobotsRules } from './robots.js';
+import { siteOf } from './same-site.js';
+import { createStaticPageFetcher } from './static-page-fetcher.js';
+import type { CrawlError, CrawlOptions, CrawlResult, CrawlStatus, LinkVia, PageSnapshot, RobotsDecision } from './types.js';
+
+/** After the watchdog fires, this long is left for fetches to notice before the result is cut. */
+const WATCHDOG_GRACE_MS = 3_000;
+/** Fetch attempts per shop, failures included, as a multiple of maxPages. */
+const ATTEMPTS_PER_PAGE = 2;
+/** Page failures that mean the crawl itself fell short (not the site's broken links). */
+const CRAWL_FALLING_SHORT: ReadonlySet<CrawlStatus> = new Set(['timeout', 'unreachable', 'tls-error', 'blocked', 'error']);
+
+interface WellKnownPaths {
+  maxTries: number;
+  paths: string[];
+}
+
+class ShopCrawl {
+  readonly startedAt = new Date().toISOString();
+  readonly pages: PageSnapshot[] = [];
+  readonly errors: CrawlError[] = [];
+  robots: RobotsDecision | null = null;
+  origin: string | null = null;
+  homeFailure: CrawlFailure | null = null;
+  /** A linked page failed in a way that means pages are missing. */
+  fellShort = false;
+  stopped: 'watchdog' | 'cancelled' | null = null;
+  browserVersion: string | null = null;
+  private readonly byFinalUrl = new Map<string, PageSnapshot>();
+  private readonly requested = new Set<string>();
+
+  constructor(
+    readonly target: ShopTarget,
+    readonly options: CrawlOptions,
+  ) {}
+
+  wasRequested(url: string): boolean {
+    return this.requested.has(url) || this.byFinalUrl.has(url);
+  }
+
+  markRequested(url: string): void {
+    this.requested.add(url);
+  }
+
+  snapshotAt(url: string): PageSnapshot | undefined {
+    return this.byFinalUrl.get(url);
+  }
+
+  /** Adds a page; false when its final URL was already fetched (a redirect to a known page). */
+  addPage(fetched: FetchedPage, depth: number | null, via: LinkVia | null): PageSnapshot | null {
+    const known = this.byFinalUrl.get(fetched.finalUrl);
+    if (known) {
+      improveDepth(known, depth, via);
+      return null;
+    }
+    const snapshot: PageSnapshot = {
+      url: fetched.requestedUrl,
+      finalUrl: fetched.finalUrl,
+      httpStatus: fetched.httpStatus,
+      contentType: fetched.contentType,
+      fetchedWith: fetched.fetchedWith,
+      html: fetched.html,
+      depth,
+      via,
+      fetchedAt: new Date().toISOString(),
+      contentHash: createHash('sha256').update(fetched.html).digest('hex'),
+    };
+    this.pages.push(snapshot);
+    this.byFinalUrl.set(fetched.finalUrl, snapshot);
+    this.byFinalUrl.set(fetched.requestedUrl, snapshot);
+    return snapshot;
+  }
+
+  result(): CrawlResult {
+    const result: CrawlResult = {
+      target: this.target,
+      mode: this.options.mode,
+      origin: this.origin,
+      startedAt: this.startedAt,
+      finishedAt: new Date().toISOString(),
+      userAgent: this.options.userAgent,
+      robots: this.robots ? { ...this.robots, disallowed: [...this.robots.disallowed] } : null,
+      status: this.status(),
+      errors: [...this.errors],
+      pages: [...this.pages],
+    };
+    if (this.browserVersion) result.browserVersion = this.browserVersion;
+    return result;
+  }
+
+  private status(): CrawlStatus {
+    if (this.pages.length === 0) {
+      if (this.homeFailure) return this.homeFailure.status;
+      return this.stopped ? 'timeout' : 'error';
+    }
+    if (this.stopped || this.fellShort) return 'partial';
+    return 'ok';
+  }
+}
+
+function improveDepth(snapshot: PageSnapshot, depth: number | null, via: LinkVia | null): void {
+  if (depth === null) return;
+  if (snapshot.depth === null || depth < snapshot.depth) {
+    snapshot.depth = depth;
+    snapshot.via = via;
+  }
+}
+
+/**
+ * Crawls one shop: robots.txt, the home page, then same-site links ranked by the link vocabulary,
+ * breadth first within the page and depth budgets, and well-known contact paths when no
+ * contact-like link was found. Never throws for anything a site can do (only for a missing
+ * browser, which is the machine's problem): every failure becomes a status and errors.
+ */
+export async function crawlShop(target: ShopTarget, options: CrawlOptions, env: CrawlEnvironment, signal?: AbortSignal): Promise<CrawlResult> {
+  const shop = new ShopCrawl(target, options);
+  const watchdog = new AbortController();
+  const timer = setTimeout(() => watchdog.abort(new Error('watchdog')), options.shopTimeoutMs);
+  const combined = signal ? AbortSignal.any([signal, watchdog.signal]) : watchdog.signal;
+  const fetcherRef: { current: PageFetcher | null } = { current: null };
+  let hardStop: NodeJS.Timeout | undefined;
+  try {
+    const cut = new Promise<void>((resolve) => {
+      combined.addEventListener('abort', () => {
+        hardStop = setTimeout(resolve, WATCHDOG_GRACE_MS);
+      });
+    });
+    await Promise.race([runCrawl(shop, env, combined, fetcherRef), cut]);
+  } catch (err) {
+    if (err instanceof BrowserNotFoundError) throw err;
+    if (!combined.aborted) {
+      const failure = failureFromNodeError(err);
+      shop.errors.push(toCrawlError(target.url, failure));
+      if (shop.pages.length === 0) shop.homeFailure ??= failure;
+    }
+  } finally {
+    clearTimeout(timer);
+    clearTimeout(hardStop);
+  }
+  if (combined.aborted) {
+    shop.stopped = watchdog.signal.aborted ? 'watchdog' : 'cancelled';
+    shop.errors.push({
+      url: target.url,
+      stage: 'watchdog',
+      code: shop.stopped === 'watchdog' ? 'SHOP_TIMEOUT' : 'CANCELLED',
+      message:
+        shop.stopped === 'watchdog'
+          ? `the shop took longer than ${options.shopTimeoutMs} ms; ended with ${shop.pages.length} page(s)`
+          : `the crawl was cancelled with ${shop.pages.length} page(s)`,
+    });
+  }
+  const result = shop.result();
+  if (fetcherRef.current) await settlesWithin(fetcherRef.current.close(), 5_000);
+  for (const incident of env.takeBrowserIncidents()) {
+    result.errors.push({ url: target.url, stage: 'render', code: 'BROWSER_RESTARTED', message: incident });
+  }
+  return result;
+}
+
+async function runCrawl(shop: ShopCrawl, env: CrawlEnvironment, signal: AbortSignal, fetcherRef: { current: PageFetcher | null }): Promise<void> {
+  const { options, target } = shop;
+  let home: URL;
+  try {
+    home = new URL(target.url);
+    if (home.protocol !== 'http:' && home.protocol !== 'https:') throw new Error(`unsupported scheme ${home.protocol}`);
+  } catch (err) {
+    shop.homeFailure = new CrawlFailure('invalid-url', 'ERR_INVALID_URL', `${target.url}: ${(err as Error).message}`);
+    shop.errors.push(toCrawlError(target.url, shop.homeFailure));
+    return;
+  }
+
+  const robotsByOrigin = new Map<string, RobotsRules>();
+  const robotsFor = async (url: string): Promise<RobotsRules | null> => {
+    if (!options.obeyRobots) return null;
+    const origin = new URL(url).origin;
+    let rules = robotsByOrigin.get(origin);
+    if (!rules) {
+      rules = await env.robots(origin, {
+        options,
+        scheduler: env.scheduler,
+        signal,
+        hostDelayMs: () => 0,
+        onRetry: (e) => shop.errors.push({ ...e, stage: 'robots' }),
+      });
+      robotsByOrigin.set(origin, rules);
+      if (rules.failure && rules.failure.code !== 'ABORTED') {
+        shop.errors.push({ ...toCrawlError(rules.url, rules.failure), stage: 'robots' });
+      }
+    }
+    return rules;
+  };
+  const crawlDelay = (host: string): number => {
+    for (const rules of robotsByOrigin.values()) if (new URL(rules.origin).host === host) return rules.crawlDelayMs;
+    return 0;
+  };
+  /** True when robots.txt lets us fetch the URL; records the refusal otherwise. */
+  const robotsAllow = async (url: string): Promise<boolean> => {
+    const rules = await robotsFor(url);
+    if (!rules || rules.isAllowed(url)) return true;
+    shop.robots?.disallowed.push(url);
+    return false;
+  };
+
+  const homeRobots = await robotsFor(home.href);
+  shop.robots = {
+    url: new URL('/robots.txt', home).href,
+    status: homeRobots?.status ?? null,
+    obeyed: options.obeyRobots,
+    disallowed: [],
+  };
+  if (!(await robotsAllow(home.href))) {
+    shop.homeFailure = new CrawlFailure('robots-disallowed', 'ROBOTS_DISALLOWED', 'robots.txt disallows the home page', 'robots');
+    shop.errors.push(toCrawlError(home.href, shop.homeFailure));
+    return;
+  }
+
+  const fetcher = await openFetcher(shop, env, crawlDelay);
+  fetcherRef.current = fetcher;
+
+  shop.markRequested(home.href);
+  let homePage: FetchedPage;
+  try {
+    homePage = await fetcher.fetch(home.href, signal);
+  } catch (err) {
+    if (signal.aborted) return;
+    shop.homeFailure = failureFromNodeError(err);
+    shop.errors.push(toCrawlError(home.href, shop.homeFailure));
+    return;
+  }
+  shop.origin = new URL(homePage.finalUrl).origin;
+  const homeSnapshot = shop.addPage(homePage, 0, null);
+  if (!homeSnapshot) return;
+
+  const site = siteOf(homePage.finalUrl);
+  const words = loadLinkWords();
+  const frontier = new Frontier();
+  let contactFound = false;
+  let fallbackDone = false;
+  let attempts = 1;
+
+  const discover = (page: PageSnapshot) => {
+    if (page.depth === null) return;
+    const links = extractLinks(page.html, page.finalUrl, page.fetchedWith === 'browser');
+    for (const link of links) {
+      const linkUrl = new URL(link.url);
+      if (siteOf(link.url) !== site || shouldSkipLink(link.text, linkUrl, words)) continue;
+      const depth = page.depth + 1;
+      const via: LinkVia = { text: link.text, fromUrl: page.finalUrl };
+      const known = shop.snapshotAt(link.url);
+      if (known) {
+        improveDepth(known, depth, via);
+        continue;
+      }
+      if (shop.wasRequested(link.url) || depth > options.maxDepth) continue;
+      frontier.offer(link.url, depth, via, rankLink(link.text, linkUrl, words));
+    }
+  };
+
+  const visit = async (url: string, depth: number | null, via: LinkVia | null, rank: LinkRank | null): Promise<PageSnapshot | null> => {
+    shop.markRequested(url);
+    if (!(await robotsAllow(url))) return null;
+    attempts++;
+    try {
+      const fetched = await fetcher.fetch(url, signal);
+      const snapshot = shop.addPage(fetched, depth, via);
+      if (snapshot && (rank?.contactLike || rankLink(via?.text ?? '', new URL(fetched.finalUrl), words).contactLike)) {
+        contactFound = true;
+      }
+      return snapshot;
+    } catch (err) {
+      if (signal.aborted) return null;
+      const failure = failureFromNodeError(err);
+      shop.errors.push(toCrawlError(url, failure));
+      if (depth !== null && fallsShort(failure)) shop.fellShort = true;
+      return null;
+    }
+  };
+
+  discover(homeSnapshot);
+  const maxAttempts = options.maxPages * ATTEMPTS_PER_PAGE;
+  while (shop.pages.length < options.maxPages && attempts < maxAttempts && !signal.aborted) {
+    let next = frontier.take(true);
+    if (!next && !contactFound && !fallbackDone) {
+      fallbackDone = true;
+      await tryWellKnownPaths(shop, homePage.finalUrl, visit, () => attempts < maxAttempts);
+      continue;
+    }
+    next ??= frontier.take(false);
+    if (!next) break;
+    const snapshot = await visit(next.url, next.depth, next.via, next.rank);
+    if (snapshot && next.depth < options.maxDepth) discover(snapshot);
+  }
+}
+
+/** A linked page that failed this way is missing from the evidence; a 404 or a PDF link is not. */
+function fallsShort(failure: CrawlFailure): boolean {
+  const http = failure.httpStatus;
+  if (http === null) return CRAWL_FALLING_SHORT.has(failure.status);
+  return http >= 500 || http === 401 || http === 403 || http === 429;
+}
+
+async function openFetcher(shop: ShopCrawl, env: CrawlEnvironment, crawlDelay: (host: string) => number): Promise<PageFetcher> {
+  const { options } = shop;
+  const recordRetry = (error: CrawlError) => shop.errors.push(error);
+  if (options.mode === 'static') return createStaticPageFetcher(options, env.scheduler, crawlDelay, recordRetry);
+  let lastError: unknown;
+  for (let launch = 1; launch <= 2; launch++) {
+    try {
+      const browser = await env.browser();
+      const fetcher = await createBrowserPageFetcher(browser, options, env.scheduler, crawlDelay, {
+        onWedged: (reason) => env.discardBrowser(reason),
+      });
+      shop.browserVersion = env.browserVersion();
+      return fetcher;
+    } catch (err) {
+      if (err instanceof BrowserNotFoundError) throw err;
+      lastError = err;
+      env.discardBrowser(`the browser could not open a context: ${(err as Error)?.message ?? err}`);
+      await sleep(100);
+    }
+  }
+  throw new CrawlFailure('error', 'BROWSER_UNAVAILABLE', `the browser could not be started: ${(lastError as Error)?.message ?? lastError}`, 'render');
+}
+
+async function tryWellKnownPaths(
+  shop: ShopCrawl,
+  homeUrl: string,
+  visit: (url: string, depth: null, via: null, rank: null) => Promise<PageSnapshot | null>,
+  budgetLeft: () => boolean,
+): Promise<void> {
+  const { maxTries, paths } = loadVocabulary<WellKnownPaths>('well-known-paths');
+  let tries = 0;
+  for (const path of paths) {
+    if (tries >= maxTries || shop.pages.length >= shop.options.maxPages || !budgetLeft()) return;
+    const url = new URL(path, homeUrl).href;
+    if (shop.wasRequested(url)) continue;
+    tries++;
+    const errorsBefore = shop.errors.length;
+    const snapshot = await visit(url, null, null, null);
+    // A missing well-known path is expected, not an error of the crawl.
+    if (!snapshot) shop.errors.splice(errorsBefore).forEach((e) => e.code?.startsWith('HTTP_4') || shop.errors.push(e));
+    if (snapshot && snapshot.finalUrl !== homeUrl) return;
+  }
+}

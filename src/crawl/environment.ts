@@ -1,0 +1,91 @@
+import type { Browser } from 'playwright';
+import { launchBrowser } from './browser-launch.js';
+import { settlesWithin } from './deadline.js';
+import { HostScheduler } from './host-scheduler.js';
+import { fetchRobots, type RobotsRules } from './robots.js';
+import type { StaticFetchContext } from './static-fetch.js';
+
+const BROWSER_CLOSE_WAIT_MS = 5_000;
+
+/**
+ * What the shops of one run share: the per-host scheduler (politeness across shops), the
+ * robots.txt cache, and one lazily launched browser (each shop gets its own context).
+ */
+export interface CrawlEnvironment {
+  readonly scheduler: HostScheduler;
+  /** The run's browser, launched on first use and again after it died. */
+  browser(): Promise<Browser>;
+  /** Marks the browser as unusable (wedged or crashed): it is closed and relaunched on next use. */
+  discardBrowser(reason: string): void;
+  /** robots.txt of an origin, fetched once per run. */
+  robots(origin: string, ctx: Omit<StaticFetchContext, 'accept'>): Promise<RobotsRules>;
+  /** Why earlier browsers were discarded, for the shop that was running at the time. */
+  takeBrowserIncidents(): string[];
+  close(): Promise<void>;
+  browserVersion(): string | null;
+}
+
+export function createCrawlEnvironment(): CrawlEnvironment {
+  const scheduler = new HostScheduler();
+  const robotsCache = new Map<string, Promise<RobotsRules>>();
+  let current: Promise<Browser> | null = null;
+  let version: string | null = null;
+  let incidents: string[] = [];
+
+  const closeQuietly = (pending: Promise<Browser>) => {
+    void pending.then((b) => settlesWithin(b.close(), BROWSER_CLOSE_WAIT_MS)).catch(() => {});
+  };
+
+  return {
+    scheduler,
+    async browser() {
+      if (current) {
+        const existing = await current.catch(() => null);
+        if (existing?.isConnected()) return existing;
+        if (existing) incidents.push('the browser disconnected; relaunched');
+        current = null;
+      }
+      const launching = launchBrowser().then(({ browser }) => {
+        version = browser.version();
+        return browser;
+      });
+      current = launching;
+      launching.catch(() => {
+        if (current === launching) current = null;
+      });
+      return launching;
+    },
+    discardBrowser(reason: string) {
+      incidents.push(reason);
+      if (current) closeQuietly(current);
+      current = null;
+    },
+    robots(origin, ctx) {
+      const key = `${ctx.options.allowPrivateHosts ? 'private' : 'public'} ${origin}`;
+      let cached = robotsCache.get(key);
+      if (!cached) {
+        cached = fetchRobots(origin, ctx);
+        robotsCache.set(key, cached);
+        // A robots.txt that could not be read because this shop's watchdog fired is asked again later.
+        cached.then((rules) => {
+          if (rules.failure?.code === 'ABORTED') robotsCache.delete(key);
+        });
+      }
+      return cached;
+    },
+    takeBrowserIncidents() {
+      const taken = incidents;
+      incidents = [];
+      return taken;
+    },
+    async close() {
+      const pending = current;
+      current = null;
+      if (pending) {
+        const browser = await pending.catch(() => null);
+        if (browser) await settlesWithin(browser.close(), BROWSER_CLOSE_WAIT_MS);
+      }
+    },
+    browserVersion: () => version,
+  };
+}

@@ -1,0 +1,22 @@
+import { type AddressPolicy, addressPolicy, ipLiteral } from './address-guard.js';
+import { CrawlFailure } from './crawl-failure.js';
+
+/** Parses a URL the crawl may request: http(s) only, fragment dropped, IP literals checked. */
+export function checkedUrl(raw: string, allowed: boolean | AddressPolicy): URL {
+  const policy = typeof allowed === 'function' ? allowed : addressPolicy(allowed);
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new CrawlFailure('invalid-url', 'ERR_INVALID_URL', `not a URL: ${raw}`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new CrawlFailure('invalid-url', 'UNSUPPORTED_SCHEME', `only http and https are fetched, not ${url.protocol}`);
+  }
+  url.hash = '';
+  const literal = ipLiteral(url.hostname);
+  if (literal && !policy(literal)) {
+    throw new CrawlFailure('private-host', 'PRIVATE_HOST', `${url.hostname} is not an address the crawl may use (private or special); refused without allowPrivateHosts`, 'dns');
+  }
+  return url;
+}

@@ -1,0 +1,101 @@
+import { Ajv } from 'ajv';
+import { CRAWL_STATUSES } from '../crawl/types.js';
+import { PAGE_KINDS, PRESENTATIONS, REGIONS } from '../extract/types.js';
+import { EVIDENCE_SCHEMA_VERSION, type ShopEvidence } from './types.js';
+
+const nullableString = { type: ['string', 'null'] };
+const nullableInteger = { type: ['integer', 'null'], minimum: 0 };
+const placed = {
+  id: { type: 'string' },
+  pageId: { type: 'string', pattern: '^p\\d+$' },
+  pageKind: { enum: PAGE_KINDS },
+  pageDepth: nullableInteger,
+};
+
+/** JSON Schema of the evidence document; stored evidence is checked against it before it is judged again. */
+export const EVIDENCE_SCHEMA = {
+  $id: 'https://shopreach.dev/schema/evidence.json',
+  type: 'object',
+  required: ['schemaVersion', 'target', 'crawl', 'pages', 'sightings', 'widgets', 'consent'],
+  properties: {
+    schemaVersion: { const: EVIDENCE_SCHEMA_VERSION },
+    target: {
+      type: 'object',
+      required: ['key', 'input', 'origin', 'name', 'country', 'countrySource', 'language', 'group'],
+      properties: {
+        key: { type: 'string' },
+        input: { type: 'string' },
+        origin: nullableString,
+        name: { type: 'string' },
+        country: { type: 'string', pattern: '^[A-Z]{2}$' },
+        countrySource: { enum: ['list', 'option', 'domain', 'language', 'default'] },
+        language: nullableString,
+        group: nullableString,
+      },
+    },
+    crawl: {
+      type: 'object',
+      required: ['mode', 'modesUsed', 'startedAt', 'finishedAt', 'status', 'errors'],
+      properties: {
+        mode: { enum: ['static', 'browser', 'auto'] },
+        modesUsed: { type: 'array', items: { enum: ['static', 'browser'] } },
+        status: { enum: CRAWL_STATUSES },
+        errors: {
+          type: 'array',
+          items: { type: 'object', required: ['url', 'stage', 'message'] },
+        },
+      },
+    },
+    pages: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['id', 'url', 'finalUrl', 'kind', 'depth', 'linked', 'fetchedWith', 'contentHash'],
+        properties: {
+          id: { type: 'string', pattern: '^p\\d+$' },
+          kind: { enum: PAGE_KINDS },
+          depth: nullableInteger,
+          linked: { type: 'boolean' },
+          fetchedWith: { enum: ['static', 'browser'] },
+        },
+      },
+    },
+    sightings: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['id', 'kind', 'value', 'raw', 'region', 'presentation', 'visible', 'afterInteraction', 'pageId', 'pageKind', 'pageDepth'],
+        properties: {
+          ...placed,
+          kind: { enum: ['phone', 'email'] },
+          value: { type: 'string', minLength: 1 },
+          region: { enum: REGIONS },
+          presentation: { enum: PRESENTATIONS },
+          visible: { enum: [true, false, 'unknown'] },
+          afterInteraction: nullableString,
+        },
+      },
+    },
+    widgets: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['id', 'kind', 'pageId'],
+        properties: { ...placed, kind: { enum: ['chat', 'contact-form', 'whatsapp', 'callback'] } },
+      },
+    },
+    consent: { type: ['object', 'null'] },
+  },
+} as const;
+
+const validate = new Ajv({ allErrors: true, strict: false }).compile(EVIDENCE_SCHEMA);
+
+/** Problems with an evidence document, as "path: message" lines; empty when it is valid. */
+export function evidenceProblems(document: unknown): string[] {
+  if (validate(document)) return [];
+  return (validate.errors ?? []).map((error) => `${error.instancePath || '/'}: ${error.message ?? 'invalid'}`);
+}
+
+export function isShopEvidence(document: unknown): document is ShopEvidence {
+  return evidenceProblems(document).length === 0;
+}

@@ -1,0 +1,51 @@
+/**
+ * Blanks out digit strings that look like phone numbers but are something else, so the phone
+ * scanner never sees them. The result has the same length as the input (offsets stay valid).
+ */
+const TIME = String.raw`\d{1,2}[.:h]\d{2}\s*(?:u|uur|h|hrs|uhr|am|pm|a\.m\.|p\.m\.)?`;
+const RANGE_WORD = String.raw`(?:-|–|—|tot|to|bis|till|until|à|a|t/m)`;
+
+const MASKS: RegExp[] = [
+  // URLs and e-mail addresses.
+  /(?:https?:\/\/|www\.)[^\s]+/giu,
+  /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}.-]+/gu,
+  // IBAN, grouped or not: "DE66 4805 0161 0002 1297 99".
+  /(?<![\p{L}\p{N}])[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){3,7}(?: ?[A-Z0-9]{1,4})?(?![\p{L}\p{N}])/gu,
+  // Opening hours: "9.00-18.00", "09:30 tot 17:30", "8.00am-4.15pm"; any hh:mm.
+  new RegExp(String.raw`(?<!\p{N})${TIME}\s*${RANGE_WORD}\s*${TIME}(?!\p{N})`, 'giu'),
+  /(?<![\p{N}.])\d{1,2}:\d{2}(?::\d{2})?(?!\p{N})/gu,
+  /(?<![\p{N}.])\d{1,2}[.:]\d{2}\s*(?:uur|u|h|uhr|am|pm)(?![\p{L}\p{N}])/giu,
+  // Year spans: "1923-2011", "2012/2013", "© 2007-2019".
+  /(?<![\p{N}])(?:1[89]|20)\d{2}\s*[-–/]\s*(?:(?:1[89]|20)\d{2}|\d{2})(?![\p{N}])/gu,
+  // ISO dates.
+  /(?<![\p{N}])\d{4}-\d{2}-\d{2}(?![\p{N}])/gu,
+  // Prices: "€ 1.234,50", "£56.50", "35.000 €", "$403,459".
+  /[€$£¥]\s?\d[\d.,]*/gu,
+  /\d[\d.,]*\s?(?:€|EUR|euro|,-|£)/giu,
+];
+
+/** Day-month(-year) dates; checked by value so "01.43.31" (a French phone) is not a date. */
+const DATE = /(?<![\p{N}.\/-])(\d{1,2})([./-])(\d{1,2})\2(\d{4}|\d{2})?(?![\p{N}]|[./-]\d)/gu;
+
+function plausibleDate(a: number, b: number): boolean {
+  return (a >= 1 && a <= 31 && b >= 1 && b <= 12) || (b >= 1 && b <= 31 && a >= 1 && a <= 12);
+}
+
+export function maskNonPhones(text: string): string {
+  const chars = text.split('');
+  const blank = (start: number, end: number): void => {
+    for (let i = start; i < end; i++) if (chars[i] !== '\n') chars[i] = '¤';
+  };
+  for (const re of MASKS) {
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      blank(m.index, m.index + m[0].length);
+      if (m[0].length === 0) re.lastIndex++;
+    }
+  }
+  DATE.lastIndex = 0;
+  for (let m = DATE.exec(text); m; m = DATE.exec(text)) {
+    if (plausibleDate(Number(m[1]), Number(m[3]))) blank(m.index, m.index + m[0].length);
+  }
+  return chars.join('');
+}

@@ -1,0 +1,63 @@
+import { type CountryCode, parsePhoneNumberFromString } from 'libphonenumber-js/max';
+import type { PhoneType } from './types.js';
+import { phoneCountries } from './vocabularies.js';
+
+export interface ParsedPhone {
+  e164: string;
+  type: PhoneType;
+}
+
+const LIB_TYPES: Record<string, PhoneType> = {
+  FIXED_LINE: 'fixed',
+  MOBILE: 'mobile',
+  FIXED_LINE_OR_MOBILE: 'fixed',
+  TOLL_FREE: 'toll-free',
+  PREMIUM_RATE: 'premium',
+  SHARED_COST: 'shared-cost',
+  VOIP: 'voip',
+};
+
+const MIN_DIGITS = 7;
+const MAX_DIGITS = 15;
+
+/**
+ * Parses one written phone number for a market. National numbers must carry the trunk prefix
+ * where the market has one ("504 891 235" on a French page is a company number). Returns null
+ * for anything libphonenumber-js does not consider a valid number.
+ */
+export function parsePhone(written: string, country: string): ParsedPhone | null {
+  let text = written.trim();
+  const international = /^\(?\s*(?:\+|00)/.test(text);
+  if (international) {
+    // "+31 (0)20 …" and "0031 (0) 20 …": the bracketed trunk zero is not dialled.
+    text = text.replace(/^\(?\s*00/, '+').replace(/\(\s*0\s*\)/, ' ');
+  }
+  const digits = text.replace(/\D/g, '');
+  if (digits.length < MIN_DIGITS || digits.length > MAX_DIGITS) return null;
+  const cc = country.toUpperCase();
+  const facts = phoneCountries()[cc];
+  if (!international && facts?.trunkPrefix && !digits.startsWith(facts.trunkPrefix)) return null;
+  const parsed = parsePhoneNumberFromString(text, cc as CountryCode);
+  if (!parsed || !parsed.isValid()) return null;
+  return { e164: parsed.number, type: phoneTypeOf(parsed.number, parsed.country ?? null, parsed.nationalNumber, parsed.getType()) };
+}
+
+/** libphonenumber-js's type, overridden by the market's tariff prefixes (rules/vocabulary). */
+export function phoneTypeOf(
+  _e164: string,
+  country: string | null,
+  nationalNumber: string,
+  libType: string | undefined,
+): PhoneType {
+  const facts = country ? phoneCountries()[country] : undefined;
+  const dialled = `${facts?.trunkPrefix ?? ''}${nationalNumber}`;
+  let best: { type: PhoneType; length: number } | null = null;
+  for (const [type, prefixes] of Object.entries(facts?.tariffs ?? {}) as [PhoneType, string[]][]) {
+    for (const prefix of prefixes) {
+      if (dialled.startsWith(prefix) && (!best || prefix.length > best.length)) best = { type, length: prefix.length };
+    }
+  }
+  if (best) return best.type;
+  if (!facts && /^0?800/.test(dialled) && libType === undefined) return 'toll-free';
+  return (libType && LIB_TYPES[libType]) || 'unknown';
+}

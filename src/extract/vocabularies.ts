@@ -1,0 +1,34 @@
+import { loadVocabulary } from '../shared/vocabulary.js';
+import type { NumberLabel, PhoneType } from './types.js';
+
+export type LabelVocabulary = Record<NumberLabel, { words: string[]; short?: string[] }>;
+
+export interface CountryPhoneFacts {
+  trunkPrefix?: string;
+  tariffs?: Partial<Record<Extract<PhoneType, 'premium' | 'shared-cost' | 'toll-free'>, string[]>>;
+}
+
+export interface ChatVendor {
+  name: string;
+  scriptSrc?: string[];
+  inline?: string[];
+  iframe?: string[];
+}
+
+export interface PageKindVocabulary {
+  order: string[];
+  kinds: Record<string, { path: string[]; text: string[] }>;
+}
+
+export interface WidgetWords {
+  callback: string[];
+  notContactForm: string[];
+  messageFields: string[];
+}
+
+export const numberLabels = (): LabelVocabulary => loadVocabulary<LabelVocabulary>('number-labels');
+export const phoneCountries = (): Record<string, CountryPhoneFacts> =>
+  loadVocabulary<{ countries: Record<string, CountryPhoneFacts> }>('extract-phone-countries').countries;
+export const chatVendors = (): ChatVendor[] => loadVocabulary<{ vendors: ChatVendor[] }>('chat-vendors').vendors;
+export const pageKindWords = (): PageKindVocabulary => loadVocabulary<PageKindVocabulary>('page-kinds');
+export const widgetWords = (): WidgetWords => loadVocabulary<WidgetWords>('extract-widget-words');

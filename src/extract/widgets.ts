@@ -1,0 +1,111 @@
+import { type DomElement, forEachElement, textOf } from './dom.js';
+import type { PageModel } from './page-model.js';
+import type { Widget } from './types.js';
+import { chatVendors, widgetWords } from './vocabularies.js';
+
+const lower = (s: string | undefined): string => (s ?? '').toLowerCase();
+
+/** Chat vendors whose code is on the page: a script src, inline script or iframe signature. */
+export function chatWidgets(model: PageModel): Widget[] {
+  const found = new Map<string, Widget>();
+  const note = (vendor: string, detail: string, iframe: boolean): void => {
+    const existing = found.get(vendor);
+    if (existing) {
+      if (iframe) existing.iframeSeen = true;
+      return;
+    }
+    const widget: Widget = { kind: 'chat', vendor, detail };
+    if (iframe) widget.iframeSeen = true;
+    found.set(vendor, widget);
+  };
+  const vendors = chatVendors();
+  for (const { el } of model.scripts) {
+    const type = lower(el.attribs.type);
+    if (type.includes('json') || type.includes('template')) continue;
+    const src = lower(el.attribs.src);
+    const code = src ? '' : lower(textOf(el, true));
+    for (const v of vendors) {
+      const bySrc = src && v.scriptSrc?.find((sig) => src.includes(sig.toLowerCase()));
+      if (bySrc) note(v.name, el.attribs.src, false);
+      const byCode = code && v.inline?.find((sig) => code.includes(sig.toLowerCase()));
+      if (byCode) note(v.name, byCode, false);
+    }
+  }
+  for (const { el } of model.iframes) {
+    const src = lower(el.attribs.src ?? el.attribs['data-src']);
+    const idClass = lower(`${el.attribs.id ?? ''} ${el.attribs.class ?? ''} ${el.attribs.title ?? ''}`);
+    if (!src && !idClass.trim()) continue;
+    for (const v of vendors) {
+      const sig = v.iframe?.find((s) => src.includes(s.toLowerCase()) || idClass.includes(s.toLowerCase()));
+      if (sig) note(v.name, el.attribs.src ?? sig, true);
+    }
+  }
+  return [...found.values()];
+}
+
+/** wa.me/<number> and whatsapp send?phone= links; share links (send?text=) are not a channel. */
+export function whatsappWidgets(model: PageModel): Widget[] {
+  const out: Widget[] = [];
+  const seen = new Set<string>();
+  for (const { el } of model.anchors) {
+    const href = el.attribs.href ?? '';
+    const isChannel =
+      /^(?:https?:)?\/\/(?:www\.)?wa\.me\/\+?\d{6,}/i.test(href) ||
+      /(?:api|web)\.whatsapp\.com\/send\/?\?(?:[^#]*&)?phone=\+?\d{6,}/i.test(href) ||
+      /^whatsapp:\/\/send\?(?:[^#]*&)?phone=\+?\d{6,}/i.test(href) ||
+      /wa\.me\/message\//i.test(href);
+    if (!isChannel || seen.has(href)) continue;
+    seen.add(href);
+    out.push({ kind: 'whatsapp', detail: href.slice(0, 200) });
+  }
+  return out;
+}
+
+function formDescriptor(form: DomElement): string {
+  const a = form.attribs;
+  return lower(`${a.action ?? ''} ${a.id ?? ''} ${a.class ?? ''} ${a.name ?? ''} ${a.role ?? ''}`);
+}
+
+/** Forms a visitor writes a message in: a textarea or a message field, not search/login/newsletter/comments. */
+export function contactForms(model: PageModel): Widget[] {
+  const words = widgetWords();
+  const out: Widget[] = [];
+  for (const { el } of model.forms) {
+    const descriptor = formDescriptor(el);
+    if (words.notContactForm.some((w) => descriptor.includes(w))) continue;
+    let textarea = false;
+    let messageField = false;
+    let password = false;
+    let emailField = false;
+    forEachElement(el, (child) => {
+      const name = lower(child.attribs.name ?? child.attribs.id);
+      const type = lower(child.attribs.type);
+      if (child.name === 'textarea') textarea = true;
+      if (child.name === 'input' && type === 'password') password = true;
+      if (child.name === 'input' && (type === 'email' || /e-?mail/.test(name))) emailField = true;
+      if ((child.name === 'input' || child.name === 'textarea') && words.messageFields.some((w) => name === w || name.includes(w))) messageField = true;
+    });
+    if (password) continue;
+    if (textarea || (emailField && messageField)) out.push({ kind: 'contact-form', detail: el.attribs.action ?? el.attribs.id ?? 'form' });
+  }
+  return out;
+}
+
+/** Links, buttons and forms that offer a call back. */
+export function callbackWidgets(model: PageModel): Widget[] {
+  const words = widgetWords().callback.map((w) => w.toLowerCase());
+  const candidates: DomElement[] = [...model.anchors.map((a) => a.el), ...model.forms.map((f) => f.el)];
+  for (const { el } of model.forms) forEachElement(el, (child) => child.name === 'button' && candidates.push(child));
+  for (const el of candidates) {
+    const a = el.attribs;
+    const label = el.name === 'form' ? '' : textOf(el).slice(0, 200);
+    const hay = lower(`${a.href ?? ''} ${a.action ?? ''} ${a.id ?? ''} ${a.class ?? ''} ${label}`);
+    const word = words.find((w) => hay.includes(w));
+    if (word) return [{ kind: 'callback', detail: (a.href ?? a.action ?? word).slice(0, 200) }];
+  }
+  return [];
+}
+
+export function widgetsOf(model: PageModel): Widget[] {
+  return [...chatWidgets(model), ...contactForms(model), ...whatsappWidgets(model), ...callbackWidgets(model)];
+}

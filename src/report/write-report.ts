@@ -1,0 +1,58 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Store } from '../store/types.js';
+import { requireRun, runResults } from './export-run.js';
+import { safeFileName } from './file-names.js';
+import { comparePage } from './html/compare-page.js';
+import { indexPage } from './html/index-page.js';
+import { methodologyPage } from './html/methodology-page.js';
+import { shopPage } from './html/shop-page.js';
+import type { Lang } from './i18n.js';
+import { embedScreenshots } from './screenshots.js';
+import { compareRuns } from './compare.js';
+import { summarise } from './summary.js';
+
+export interface ReportOptions {
+  outDir: string;
+  lang?: Lang;
+  compareRunId?: number;
+}
+
+/** Writes the static HTML report of a run: index, one page per shop, methodology, and a comparison when asked. */
+export function writeReport(store: Store, runId: number, opts: ReportOptions): { indexPath: string; files: string[] } {
+  const lang = opts.lang ?? 'en';
+  const run = requireRun(store, runId);
+  const ruleSets = store.ruleSets(run.id);
+  const results = runResults(store, run);
+  const files: string[] = [];
+  const write = (relative: string, content: string) => {
+    const path = join(opts.outDir, relative);
+    writeFileSync(path, content);
+    files.push(path);
+  };
+  mkdirSync(join(opts.outDir, 'shops'), { recursive: true });
+
+  const shopHref = new Map<string, string>();
+  for (const result of results) {
+    const fileName = safeFileName(result.target.key);
+    shopHref.set(result.target.key, `shops/${fileName}`);
+    const ruleSet = ruleSets.find((r) => r.id === result.ruleSet.id) ?? run.ruleSet;
+    write(`shops/${fileName}`, shopPage({ result, ruleSet, lang, screenshots: embedScreenshots(result.pages) }));
+  }
+
+  let comparisonHref: string | undefined;
+  if (opts.compareRunId !== undefined) {
+    const before = requireRun(store, opts.compareRunId);
+    const comparison = compareRuns(runResults(store, before), results);
+    comparisonHref = 'comparison.html';
+    write(comparisonHref, comparePage({ run, before, comparison, lang, shopHref }));
+  }
+
+  const summary = summarise(
+    results,
+    run.ruleSet.rules.map((r) => r.id),
+  );
+  write('methodology.html', methodologyPage(run, ruleSets, lang));
+  write('index.html', indexPage({ run, summary, lang, shopHref, comparisonHref }));
+  return { indexPath: join(opts.outDir, 'index.html'), files };
+}

@@ -1,0 +1,107 @@
+import { RULES_DIR } from '../shared/paths.js';
+import { resolveCondition } from './condition-check.js';
+import { formatDiagnostic, type LintDiagnostic, RuleSetError } from './diagnostics.js';
+import { hashProfile, profileFiles, readRuleTree, type RuleFile, type RuleTree } from './rule-tree.js';
+import type { LocalText, Rule, RuleReference, RuleSet } from './types.js';
+
+const TEXT_FIELDS = ['title', 'failTitle', 'description', 'advice', 'help'] as const;
+
+/** Every problem in a rules directory: each file, and each profile's assembly of packs. */
+export function lintRules(dir: string = RULES_DIR): LintDiagnostic[] {
+  return readRuleTree(dir).diagnostics;
+}
+
+export function listProfiles(dir: string = RULES_DIR): string[] {
+  return [...readRuleTree(dir).profiles.keys()].sort();
+}
+
+/**
+ * Loads one profile's rule set: its packs in order, market refinements laid over the rules they
+ * refine, selections and reference keys resolved so the set stands alone (it is frozen with a run).
+ */
+export function loadRuleSet(opts: { profile?: string; dir?: string } = {}): RuleSet {
+  const dir = opts.dir ?? RULES_DIR;
+  const profileId = opts.profile ?? 'eu';
+  const tree = readRuleTree(dir);
+  if (tree.diagnostics.length > 0) {
+    const lines = tree.diagnostics.slice(0, 5).map(formatDiagnostic).join('\n');
+    throw new RuleSetError(`The rules in ${dir} have ${tree.diagnostics.length} problem(s):\n${lines}`, tree.diagnostics);
+  }
+  const profile = tree.profiles.get(profileId);
+  if (!profile) {
+    throw new RuleSetError(`No profile "${profileId}" in ${dir}/profiles (have: ${[...tree.profiles.keys()].join(', ')})`, [
+      { file: `${dir}/profiles/${profileId}.yaml`, line: 1, message: `profile "${profileId}" not found` },
+    ]);
+  }
+  const rules = new Map<string, Rule>();
+  for (const file of profileFiles(tree, profile)) {
+    const base = rules.get(file.id);
+    rules.set(file.id, base ? refine(base, file, tree) : buildRule(file, tree));
+  }
+  for (const [ruleId, change] of Object.entries(profile.adjust)) {
+    const rule = rules.get(ruleId);
+    if (rule) rules.set(ruleId, { ...rule, ...change });
+  }
+  return {
+    id: profile.id,
+    version: profile.version ?? tree.version ?? '0',
+    hash: hashProfile(tree, profile),
+    rules: [...rules.values()],
+  };
+}
+
+function references(raw: unknown, tree: RuleTree): RuleReference[] {
+  return (raw as Array<string | RuleReference>).map((entry) =>
+    typeof entry === 'string' ? (tree.references.get(entry) as RuleReference) : entry,
+  );
+}
+
+function conditionFields(raw: Record<string, unknown>, tree: RuleTree): Partial<Rule> {
+  const fields: Partial<Rule> = {};
+  if (raw.test !== undefined) fields.test = resolveCondition(raw.test, tree.selections);
+  if (raw.appliesWhen !== undefined) fields.appliesWhen = resolveCondition(raw.appliesWhen, tree.selections);
+  if (raw.needsReviewWhen !== undefined) fields.needsReviewWhen = resolveCondition(raw.needsReviewWhen, tree.selections);
+  const notAssessable = raw.notAssessableWhen as { crawlStatus?: string[]; when?: unknown } | undefined;
+  if (notAssessable) {
+    fields.notAssessableWhen = {
+      ...(notAssessable.crawlStatus ? { crawlStatus: notAssessable.crawlStatus } : {}),
+      ...(notAssessable.when !== undefined ? { when: resolveCondition(notAssessable.when, tree.selections) } : {}),
+    };
+  }
+  return fields;
+}
+
+function buildRule(file: RuleFile, tree: RuleTree): Rule {
+  const raw = file.raw;
+  return {
+    id: file.id,
+    title: raw.title as LocalText,
+    failTitle: raw.failTitle as LocalText,
+    description: raw.description as LocalText,
+    advice: raw.advice as LocalText,
+    ...(raw.help ? { help: raw.help as LocalText } : {}),
+    level: raw.level as Rule['level'],
+    weight: raw.weight as number,
+    tags: raw.tags as string[],
+    references: references(raw.references, tree),
+    test: undefined,
+    ...conditionFields(raw, tree),
+    ...(raw.reasons ? { reasons: raw.reasons as Rule['reasons'] } : {}),
+    source: { file: file.relFile, line: file.source.lineOf(['id']) },
+  };
+}
+
+/** A market's refinement: texts merge per language, every other field it names replaces the base's. */
+function refine(base: Rule, file: RuleFile, tree: RuleTree): Rule {
+  const raw = file.raw;
+  const next: Rule = { ...base, ...conditionFields(raw, tree), source: { file: file.relFile, line: file.source.lineOf(['refines']) } };
+  for (const field of TEXT_FIELDS) {
+    if (raw[field]) next[field] = { ...(base[field] ?? {}), ...(raw[field] as Partial<LocalText>) } as LocalText;
+  }
+  if (raw.level !== undefined) next.level = raw.level as Rule['level'];
+  if (raw.weight !== undefined) next.weight = raw.weight as number;
+  if (raw.tags !== undefined) next.tags = raw.tags as string[];
+  if (raw.references !== undefined) next.references = references(raw.references, tree);
+  if (raw.reasons !== undefined) next.reasons = { ...base.reasons, ...(raw.reasons as Rule['reasons']) };
+  return next;
+}

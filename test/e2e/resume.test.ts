@@ -1,0 +1,88 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { openStore } from '../../src/store/index.js';
+import { CLI, runCli } from './run-cli.js';
+
+const SHOPS = 16;
+const servers: Server[] = [];
+const urls: string[] = [];
+
+/** A small shop that answers slowly, so the audit is still running when it is killed. */
+function slowShop(index: number): Server {
+  return createServer((request, response) => {
+    setTimeout(() => {
+      if (request.url === '/robots.txt') return void response.writeHead(404).end();
+      response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      response.end(`<!doctype html><html lang="nl"><title>Shop ${index}</title><body><main><p>Winkel ${index}</p></main><footer>Bel 020 794 56${String(index).padStart(2, '0')} of mail info@winkel${index}.nl</footer></body></html>`);
+    }, 150);
+  });
+}
+
+beforeAll(async () => {
+  for (let i = 0; i < SHOPS; i += 1) {
+    const server = slowShop(i);
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+    servers.push(server);
+    urls.push(`http://127.0.0.1:${(server.address() as AddressInfo).port}/`);
+  }
+});
+afterAll(async () => {
+  for (const server of servers) {
+    server.closeAllConnections();
+    server.close();
+  }
+});
+
+function storedCount(db: string): number {
+  try {
+    const store = openStore(db);
+    try {
+      const run = store.findRunByLabel('resume-test');
+      return run ? store.shops(run.id).length : 0;
+    } finally {
+      store.close();
+    }
+  } catch {
+    return 0;
+  }
+}
+
+it('finishes a run killed with SIGKILL mid-run, storing every shop exactly once', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'shopreach-resume-'));
+  const list = join(dir, 'shops.txt');
+  writeFileSync(list, `${urls.join('\n')}\n`);
+  const db = join(dir, 'resume.sqlite');
+  const args = ['audit', list, '--db', db, '--label', 'resume-test', '--mode', 'static', '--allow-private-hosts', '--concurrency', '2', '--max-pages', '3'];
+  const child = spawn(process.execPath, [CLI, ...args], { stdio: 'ignore', env: { ...process.env, CI: '1' } });
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (_code, signal) => resolve(signal ? -1 : _code)));
+
+  const deadline = Date.now() + 60_000;
+  while (storedCount(db) < 3 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+  child.kill('SIGKILL');
+  expect(await exited).toBe(-1);
+  const before = storedCount(db);
+  expect(before).toBeGreaterThanOrEqual(3);
+  expect(before).toBeLessThan(SHOPS);
+
+  const resumed = await runCli(['audit', '--resume', 'resume-test', '--db', db]);
+  expect(resumed.code).toBe(0);
+  expect(resumed.stderr).toContain(`${SHOPS - before} of ${SHOPS} shops left`);
+
+  const store = openStore(db);
+  try {
+    const run = store.findRunByLabel('resume-test')!;
+    const shops = store.shops(run.id);
+    expect(shops).toHaveLength(SHOPS);
+    expect(new Set(shops.map((s) => s.key)).size).toBe(SHOPS);
+    expect(shops.every((s) => s.status === 'ok')).toBe(true);
+    expect(store.pendingShops(run.id)).toEqual([]);
+    expect(store.getRun(run.id)!.finishedAt).toBeTruthy();
+  } finally {
+    store.close();
+  }
+}, 120_000);

@@ -1,0 +1,191 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import { createHash } from 'node:crypto';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { writeReport } from '../../src/report/index.js';
+import { openStore } from '../../src/store/index.js';
+import type { Store } from '../../src/store/types.js';
+import { HOSTILE, makeOutcome, makeRun, sampleShops } from './fixtures.js';
+
+let dir: string;
+let store: Store;
+let runId: number;
+
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'shopreach-report-'));
+  store = openStore(':memory:');
+  runId = store.createRun(makeRun('html-2026'));
+  for (const s of sampleShops()) store.saveShop(runId, s);
+});
+afterEach(() => {
+  store.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const read = (path: string) => readFileSync(path, 'utf8');
+
+describe('writeReport', () => {
+  it('writes an index, a methodology page and one page per shop', () => {
+    const out = join(dir, 'r');
+    const { indexPath, files } = writeReport(store, runId, { outDir: out });
+    expect(indexPath).toBe(join(out, 'index.html'));
+    expect(files.map((f) => basename(f)).sort()).toEqual(
+      [
+        'index.html',
+        'methodology.html',
+        ...files.filter((f) => f.includes(`${join(out, 'shops')}`)).map((f) => basename(f)),
+      ].sort(),
+    );
+    expect(files.filter((f) => f.includes('/shops/'))).toHaveLength(4);
+  });
+
+  it('never lets a hostile crawled value through unescaped, on any page', () => {
+    const { files } = writeReport(store, runId, { outDir: join(dir, 'r') });
+    for (const file of files) {
+      const text = read(file);
+      expect(text, file).not.toContain('<script');
+      expect(text, file).not.toContain('<img src=x');
+      expect(text, file).not.toMatch(/onerror=alert\(2\)>(?!<)/);
+    }
+    const evilPage = files.find((f) => f.includes('evil.example'));
+    expect(evilPage).toBeDefined();
+    const evil = read(evilPage as string);
+    expect(evil).toContain('<h1>&lt;script&gt;alert(1)&lt;/script&gt;&quot;&gt;&lt;img src=x onerror=alert(2)&gt;</h1>');
+    expect(evil).toContain('<td class="raw">&lt;script&gt;');
+  });
+
+  it('leads the index with the headline figures, ranks by score, and lists unrated shops as not rated', () => {
+    const { indexPath } = writeReport(store, runId, { outDir: join(dir, 'r') });
+    const index = read(indexPath);
+    expect(index).toContain('2 of 3 shops show a phone number.');
+    expect(index).toContain('3 of 3 shops show an e-mail address.');
+    expect(index).toContain('1 of 3 shops have phone and e-mail findable within two clicks (consumer-contact-findable).');
+    // phone clicks 1 and 3 (the shop without a phone has none): mean 2
+    expect(index).toContain('Average clicks to the phone number: 2.');
+    expect(index).toContain('1 shops could not be assessed');
+    const ranking = index.slice(index.indexOf('<tbody>'), index.indexOf('</tbody>'));
+    expect(ranking.indexOf('Good Shop')).toBeLessThan(ranking.indexOf('&lt;script'));
+    expect(ranking.indexOf('&lt;script')).toBeLessThan(ranking.indexOf('No Phone BV'));
+    expect(ranking).not.toContain('Down Shop');
+    const ledger = index.slice(index.indexOf('id="ledger"'));
+    expect(ledger).toContain('Down Shop');
+    expect(ledger).toContain('<td>unreachable</td><td>not rated</td>');
+    expect(index).toContain('<svg');
+    expect(index).not.toMatch(/<(link|script)\b/);
+    expect(index).not.toMatch(/(src|href)="https?:\/\/(?!good|evil|nophone|down)/);
+  });
+
+  it('shows, per shop, the verdict, rule outcomes with advice, evidence, pages, overrides and provenance', () => {
+    const overridden = makeOutcome({ key: 'https://override.example', name: 'Override Shop' });
+    overridden.findings = [
+      {
+        rule: 'phone-present',
+        outcome: 'pass',
+        sightingIds: ['s1'],
+        pageIds: ['p2'],
+        widgetIds: [],
+        weight: 3,
+        level: 'law',
+        override: { outcome: 'pass', computed: 'fail', reason: 'Number shown in an image, checked by hand.' },
+      },
+    ];
+    store.saveShop(runId, overridden);
+    const { files } = writeReport(store, runId, { outDir: join(dir, 'r') });
+    const evil = read(files.find((f) => f.includes('evil.example')) as string);
+    expect(evil).toContain('Phone: 3 clicks · e-mail: 3 clicks');
+    expect(evil).toContain('Within two clicks: no');
+    expect(evil).toContain('<strong>Advice:</strong> Fix within two clicks.');
+    expect(evil).toContain('https://eur-lex.europa.eu/eli/dir/2011/83/oj');
+    expect(evil).toContain('“Contact”');
+    expect(evil).toContain('Chromium 140-test');
+    expect(evil).toContain('a'.repeat(64));
+    const over = read(files.find((f) => f.includes('override.example')) as string);
+    expect(over).toContain('computed fail, set to pass — Number shown in an image, checked by hand.');
+    const down = read(files.find((f) => f.includes('down.example')) as string);
+    expect(down).toContain('ECONNREFUSED');
+    expect(down).toContain('Score: not rated');
+  });
+
+  it('writes the methodology with every rule, its references, the hash and the crawl settings', () => {
+    writeReport(store, runId, { outDir: join(dir, 'r') });
+    const page = read(join(dir, 'r', 'methodology.html'));
+    for (const id of ['phone-present', 'email-present', 'contact-within-two-clicks', 'phone-not-premium-rate']) {
+      expect(page).toContain(id);
+    }
+    expect(page).toContain('<a href="https://eur-lex.europa.eu/eli/dir/2011/83/oj" rel="noreferrer">');
+    expect(page).toContain('a'.repeat(64));
+    expect(page).toContain('<th scope="row">maxPages</th><td>12</td>');
+    expect(page).toContain('Score = 100 ×');
+  });
+
+  it('writes the report text in Dutch with --lang nl', () => {
+    const { indexPath } = writeReport(store, runId, { outDir: join(dir, 'nl'), lang: 'nl' });
+    const index = read(indexPath);
+    expect(index).toContain('<html lang="nl">');
+    expect(index).toContain('2 van 3 winkels tonen een telefoonnummer.');
+    expect(index).toContain('geen score');
+    expect(read(join(dir, 'nl', 'methodology.html'))).toContain('Telefoon aanwezig: ja');
+  });
+
+  it('embeds screenshots as data URIs with their SHA-256', () => {
+    const png = Buffer.from(
+      'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
+      'base64',
+    );
+    const shotPath = join(dir, 'p1.png');
+    writeFileSync(shotPath, png);
+    const shop = makeOutcome({ key: 'https://shot.example', name: 'Shot Shop' });
+    shop.evidence.pages[0].screenshotPath = shotPath;
+    shop.evidence.pages[1].screenshotPath = join(dir, 'missing.png');
+    store.saveShop(runId, shop);
+    const { files } = writeReport(store, runId, { outDir: join(dir, 'r') });
+    const page = read(files.find((f) => f.includes('shot.example')) as string);
+    expect(page).toContain(`src="data:image/png;base64,${png.toString('base64')}"`);
+    expect(page).toContain(createHash('sha256').update(png).digest('hex'));
+    expect(page.match(/<img /g)).toHaveLength(1);
+  });
+
+  it('compares two runs: verdict changes, rule changes, score changes, shops added and gone', () => {
+    const laterId = store.createRun(makeRun('html-2027'));
+    const [good, evil, nophone] = sampleShops();
+    const evilNow = makeOutcome({
+      key: evil.target.key,
+      name: HOSTILE,
+      outcomes: { 'phone-present': 'pass', 'email-present': 'pass', 'contact-within-two-clicks': 'pass' },
+      score: 100,
+      grade: 'A',
+    });
+    const goodNow = makeOutcome({
+      key: good.target.key,
+      name: 'Good Shop',
+      outcomes: { 'phone-present': 'fail', 'email-present': 'pass' },
+      score: 50,
+      grade: 'D',
+      verdict: 'fail',
+    });
+    store.saveShop(laterId, goodNow);
+    store.saveShop(laterId, evilNow);
+    store.saveShop(laterId, nophone);
+    store.saveShop(laterId, makeOutcome({ key: 'https://new.example', name: 'New Shop' }));
+    const { files } = writeReport(store, laterId, { outDir: join(dir, 'cmp'), compareRunId: runId });
+    const page = read(files.find((f) => f.endsWith('comparison.html')) as string);
+    const section = (id: string) => page.slice(page.indexOf(`id="${id}"`), page.indexOf('</section>', page.indexOf(`id="${id}"`)));
+    expect(section('now-pass')).toContain('&lt;script&gt;');
+    expect(section('now-fail')).toContain('Good Shop');
+    expect(section('newly-passed')).toContain('contact-within-two-clicks');
+    expect(section('newly-failed')).toContain('phone-present');
+    expect(section('scores')).toContain('<td class="num">100</td><td class="num">50</td>\n<td class="num">-50</td>');
+    expect(section('scores')).toContain('<td class="num">+25</td>');
+    expect(section('added')).toContain('New Shop');
+    expect(section('gone')).toContain('Down Shop');
+    expect(read(join(dir, 'cmp', 'index.html'))).toContain('href="comparison.html"');
+  });
+
+  it('names an unknown run in one sentence', () => {
+    expect(() => writeReport(store, 404, { outDir: join(dir, 'x') })).toThrow('There is no run with id 404');
+    expect(() => writeReport(store, runId, { outDir: join(dir, 'x'), compareRunId: 405 })).toThrow(
+      'There is no run with id 405',
+    );
+  });
+});

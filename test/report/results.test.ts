@@ -1,0 +1,149 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { csvField } from '../../src/report/csv.js';
+import { exportRun, formatShopForTerminal, RESULT_VERSION, toShopResult } from '../../src/report/index.js';
+import { openStore } from '../../src/store/index.js';
+import type { Store } from '../../src/store/types.js';
+import { HOSTILE, makeRun, RULE_SET, sampleShops } from './fixtures.js';
+
+let store: Store;
+let runId: number;
+
+beforeEach(() => {
+  store = openStore(':memory:');
+  runId = store.createRun(makeRun('results-2026'));
+  store.planShops(
+    runId,
+    sampleShops().map((s) => s.target),
+  );
+  for (const s of sampleShops()) store.saveShop(runId, s);
+});
+afterEach(() => store.close());
+
+function resultOf(key: string) {
+  const run = store.getRun(runId);
+  const shop = store.shop(runId, key);
+  if (!run || !shop) throw new Error('fixture missing');
+  return toShopResult(shop, run);
+}
+
+describe('toShopResult', () => {
+  it('has the fields check --json promises', () => {
+    const json = JSON.parse(JSON.stringify(resultOf('https://good.example')));
+    expect(json.resultVersion).toBe(RESULT_VERSION);
+    expect(json.status).toBe('ok');
+    expect(json.score).toBe(100);
+    expect(json.grade).toBe('A');
+    expect(json.verdict).toEqual({ outcome: 'pass', phoneClicks: 1, emailClicks: 1 });
+    expect(json.target).toEqual({
+      key: 'https://good.example',
+      url: 'https://good.example/',
+      origin: 'https://good.example',
+      name: 'Good Shop',
+      country: 'NL',
+      group: 'Fashion',
+    });
+    expect(json.contacts.phones).toHaveLength(1);
+    expect(json.contacts.phones[0]).toMatchObject({ e164: '+31201234567', type: 'fixed', label: 'phone' });
+    expect(json.contacts.phones[0].sightings[0]).toMatchObject({
+      id: 's1',
+      pageUrl: 'https://good.example/contact',
+      region: 'footer',
+      presentation: 'tel-link',
+      pageDepth: 1,
+    });
+    expect(json.contacts.emails[0].address).toBe('info@example.nl');
+    expect(json.contacts.emails[0].sightings[0].id).toBe('s2');
+    expect(json.findings.map((f: { rule: string; outcome: string }) => [f.rule, f.outcome])).toEqual([
+      ['phone-present', 'pass'],
+      ['email-present', 'pass'],
+      ['contact-within-two-clicks', 'pass'],
+      ['phone-not-premium-rate', 'pass'],
+    ]);
+    expect(json.findings[0].title).toBe('Phone present: yes');
+    expect(json.ruleSet).toEqual({ id: 'test-nl', version: '2026.1', hash: RULE_SET.hash });
+    expect(json.provenance).toMatchObject({ runId, runLabel: 'results-2026', toolVersion: '0.1.0-test', mode: 'static' });
+    expect(json.pages.map((p: { id: string }) => p.id)).toEqual(['p1', 'p2']);
+  });
+
+  it('uses the fail title for failed rules and keeps an unrated shop unrated', () => {
+    const evil = resultOf('https://evil.example');
+    expect(evil.findings.find((f) => f.rule === 'contact-within-two-clicks')?.title).toBe('Within two clicks: no');
+    const down = resultOf('https://down.example');
+    expect(down.score).toBeNull();
+    expect(down.status).toBe('unreachable');
+    expect(down.contacts).toEqual({ phones: [], emails: [] });
+    expect(down.crawl.errors[0].code).toBe('ECONNREFUSED');
+  });
+});
+
+describe('exportRun', () => {
+  it('writes a CSV header and one row per shop with each rule outcome', () => {
+    const csv = exportRun(store, runId, 'csv');
+    const lines = csv.trimEnd().split('\r\n');
+    expect(lines[0]).toBe(
+      'key,url,name,country,group,status,score,grade,verdict,phone_clicks,email_clicks,phones,emails,' +
+        'phone-present,email-present,contact-within-two-clicks,phone-not-premium-rate',
+    );
+    expect(lines).toHaveLength(5);
+    expect(lines[1]).toBe(
+      'https://good.example,https://good.example/,Good Shop,NL,Fashion,ok,100,A,pass,1,1,+31201234567,info@example.nl,pass,pass,pass,pass',
+    );
+    expect(lines[3]).toContain(',37.5,E,fail,,1,');
+    expect(lines[4]).toBe(
+      'https://down.example,https://down.example/,Down Shop,NL,,unreachable,,,not-assessable,,,,,not-assessable,not-assessable,not-assessable,',
+    );
+    // the hostile name is one quoted field
+    expect(lines[2]).toContain(`"${HOSTILE.replace(/"/g, '""')}"`);
+  });
+
+  it('quotes fields and defuses spreadsheet formulas', () => {
+    expect(csvField('a,b')).toBe('"a,b"');
+    expect(csvField('say "hi"')).toBe('"say ""hi"""');
+    expect(csvField('line\nbreak')).toBe('"line\nbreak"');
+    expect(csvField('=HYPERLINK("x")')).toBe(`"'=HYPERLINK(""x"")"`);
+    expect(csvField('@SUM(A1)')).toBe("'@SUM(A1)");
+    expect(csvField('-cmd')).toBe("'-cmd");
+    expect(csvField('+31201234567')).toBe('+31201234567');
+    expect(csvField(null)).toBe('');
+    expect(csvField(0)).toBe('0');
+  });
+
+  it('writes JSON and NDJSON of the same result shape', () => {
+    const json = JSON.parse(exportRun(store, runId, 'json'));
+    expect(json).toHaveLength(4);
+    expect(json[0].target.key).toBe('https://good.example');
+    const lines = exportRun(store, runId, 'ndjson').trimEnd().split('\n').map((l) => JSON.parse(l));
+    expect(lines).toEqual(json);
+  });
+
+  it('names an unknown run in one sentence', () => {
+    expect(() => exportRun(store, 999, 'csv')).toThrow('There is no run with id 999 in :memory:.');
+  });
+});
+
+describe('formatShopForTerminal', () => {
+  it('leads with the verdict and clicks, then rules, evidence and advice for failures', () => {
+    const text = formatShopForTerminal(resultOf('https://evil.example'), RULE_SET);
+    const lines = text.split('\n');
+    expect(lines[1]).toBe('✗ Phone and e-mail are not both easy to find');
+    expect(lines[2]).toBe('  Phone: 3 clicks · e-mail: 3 clicks');
+    expect(text).toContain('✗ Within two clicks: no [contact-within-two-clicks: fail]');
+    expect(text).toContain('Advice: Fix within two clicks.');
+    expect(text).toContain('? Not premium: yes [phone-not-premium-rate: needs review]');
+    expect(text).toContain('https://evil.example/contact · footer · depth 1 · tel-link');
+    expect(text).not.toContain('\u001b[');
+    expect(text.indexOf('Rules')).toBeLessThan(text.indexOf('Evidence'));
+  });
+
+  it('colours on request, speaks Dutch, and strips control characters from crawled text', () => {
+    const result = resultOf('https://good.example');
+    result.target.name = 'Evil\u001b[2J Shop';
+    const text = formatShopForTerminal(result, RULE_SET, { color: true, lang: 'nl' });
+    expect(text).toContain('\u001b[32m✓ Telefoon en e-mail zijn makkelijk te vinden\u001b[0m');
+    expect(text).toContain('Telefoon: 1 klik · e-mail: 1 klik');
+    expect(text).not.toContain('\u001b[2J');
+    const down = formatShopForTerminal(resultOf('https://down.example'), RULE_SET);
+    expect(down).toContain('Score: not rated');
+    expect(down).toContain('connect ECONNREFUSED https://down.example/: connection refused');
+  });
+});
