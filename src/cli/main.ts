@@ -11,6 +11,7 @@ import { reportCommand } from './commands/report.js';
 import { rescoreCommand } from './commands/rescore.js';
 import { rulesCommand } from './commands/rules.js';
 import { runsCommand } from './commands/runs.js';
+import { workerCommand } from './commands/worker.js';
 import { UserError } from './user-error.js';
 
 function fail(message: string, error?: unknown): never {
@@ -32,7 +33,8 @@ try {
     .command(runsCommand)
     .command(demoCommand)
     .command(doctorCommand)
-    .demandCommand(1, 'Name a command: audit, check, report, export, rescore, rules, runs, demo or doctor.')
+    .command(workerCommand)
+    .demandCommand(1, 'Name a command: audit, check, report, export, rescore, rules, runs, demo, doctor or worker.')
     .strict()
     .recommendCommands()
     .fail((message, error) => {

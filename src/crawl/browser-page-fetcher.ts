@@ -13,8 +13,8 @@ const ALLOWED_SCHEMES = new Set(['http:', 'https:', 'data:', 'blob:', 'about:'])
 /** After DOMContentLoaded: wait for `load`, then up to this long for the network to go quiet. */
 const LOAD_WAIT_MS = 5_000;
 const NETWORK_IDLE_MS = 1_000;
-/** Time allowed beyond pageTimeoutMs for settling, annotating and serialising. */
-const AFTER_NAVIGATION_MS = 8_000;
+/** Time allowed beyond pageTimeoutMs for settling, annotating and serialising: pageTimeoutMs, at most this. */
+const MAX_AFTER_NAVIGATION_MS = 8_000;
 const CLOSE_WAIT_MS = 3_000;
 
 export interface BrowserFetcherHooks {
@@ -94,8 +94,9 @@ async function renderPage(
   signal.addEventListener('abort', onAbort, { once: true });
   try {
     const work = navigateAndRead(page, url, options, refusedUrls);
-    return await withDeadline(work, options.pageTimeoutMs + AFTER_NAVIGATION_MS, () =>
-      new CrawlFailure('timeout', 'RENDER_TIMEOUT', `the page did not finish rendering within ${options.pageTimeoutMs + AFTER_NAVIGATION_MS} ms`, 'render'),
+    const budget = options.pageTimeoutMs + Math.min(MAX_AFTER_NAVIGATION_MS, options.pageTimeoutMs);
+    return await withDeadline(work, budget, () =>
+      new CrawlFailure('timeout', 'RENDER_TIMEOUT', `the page did not finish rendering within ${budget} ms`, 'render'),
     );
   } catch (err) {
     if (signal.aborted) throw watchdogFailure();

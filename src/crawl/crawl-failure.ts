@@ -18,6 +18,9 @@ export class CrawlFailure extends Error {
     super(message);
     this.name = 'CrawlFailure';
   }
+
+  /** Which attempt this was, when the fetch was tried more than once. */
+  attempt?: number;
 }
 
 /** Maps a Node.js socket/DNS/TLS error to a failure. */
@@ -26,6 +29,7 @@ export function failureFromNodeError(err: unknown): CrawlFailure {
   const e = err as NodeJS.ErrnoException & { reason?: string };
   const code = typeof e?.code === 'string' ? e.code : 'ERROR';
   const message = e?.message ?? String(err);
+  if (code === 'PRIVATE_HOST') return new CrawlFailure('private-host', code, message, 'dns');
   if (code === 'ENOTFOUND' || code === 'EAI_AGAIN' || code === 'EAI_NONAME' || code === 'EAI_FAIL') {
     return new CrawlFailure('dns-error', code, message, 'dns');
   }
@@ -42,6 +46,7 @@ export function failureFromNodeError(err: unknown): CrawlFailure {
 /** Turns a failure into the recorded error. */
 export function toCrawlError(url: string, failure: CrawlFailure, attempt?: number): CrawlError {
   const error: CrawlError = { url, stage: failure.stage, message: failure.message, code: failure.code };
-  if (attempt !== undefined) error.attempt = attempt;
+  const tried = attempt ?? failure.attempt;
+  if (tried !== undefined) error.attempt = tried;
   return error;
 }

@@ -55,7 +55,10 @@ export async function fetchStatic(url: string, ctx: StaticFetchContext): Promise
     } catch (err) {
       const failure = failureFromNodeError(err);
       const wait = retryDelay(failure, attempt);
-      if (attempt >= MAX_ATTEMPTS || wait === null || wait > retryCap || ctx.signal?.aborted) throw failure;
+      if (attempt >= MAX_ATTEMPTS || wait === null || wait > retryCap || ctx.signal?.aborted) {
+        if (attempt > 1) failure.attempt = attempt;
+        throw failure;
+      }
       ctx.onRetry?.(toCrawlError(url, failure, attempt));
       await sleep(wait, ctx.signal);
     }

@@ -27,7 +27,9 @@ export function parseHtml(html: string): DomNode {
 }
 
 export function isElement(node: DomNode): node is DomElement {
-  return (node.type === 'tag' || node.type === 'script' || node.type === 'style') && typeof node.name === 'string';
+  return (
+    (node.type === 'tag' || node.type === 'script' || node.type === 'style') && typeof node.name === 'string'
+  );
 }
 
 export function attr(node: DomNode, name: string): string | undefined {

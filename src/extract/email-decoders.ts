@@ -7,7 +7,8 @@ export function decodeCfEmail(hex: string): string | null {
   if (!/^(?:[0-9a-f]{2}){2,}$/i.test(clean)) return null;
   const key = Number.parseInt(clean.slice(0, 2), 16);
   let out = '';
-  for (let i = 2; i < clean.length; i += 2) out += String.fromCharCode(Number.parseInt(clean.slice(i, i + 2), 16) ^ key);
+  for (let i = 2; i < clean.length; i += 2)
+    out += String.fromCharCode(Number.parseInt(clean.slice(i, i + 2), 16) ^ key);
   let decoded = out;
   try {
     decoded = decodeURIComponent(escape(out));

@@ -1,5 +1,12 @@
 import { textOf } from './dom.js';
-import { cfHrefEmail, decodeCfEmail, fromCharCodeEmails, joomlaCloakEmails, mailtoHrefEmails, typo3HrefEmail } from './email-decoders.js';
+import {
+  cfHrefEmail,
+  decodeCfEmail,
+  fromCharCodeEmails,
+  joomlaCloakEmails,
+  mailtoHrefEmails,
+  typo3HrefEmail,
+} from './email-decoders.js';
 import { emailsInText } from './email-text.js';
 import { type PageModel, segmentAt } from './page-model.js';
 import { type Found, makeSighting, type PagePlace } from './sighting-factory.js';
@@ -41,7 +48,13 @@ export function emailsInMarkup(model: PageModel, inText: Found[], page: PagePlac
     const value = decodeCfEmail(el.attribs['data-cfemail']);
     if (!value) continue;
     cfValues.set(el, value);
-    out.push(makeSighting({ kind: 'email', value, raw: textOf(el) || el.attribs['data-cfemail'] }, { ...page, ctx, source: 'text' }, 'cf-email'));
+    out.push(
+      makeSighting(
+        { kind: 'email', value, raw: textOf(el) || el.attribs['data-cfemail'] },
+        { ...page, ctx, source: 'text' },
+        'cf-email',
+      ),
+    );
   }
   for (const { el, ctx } of model.anchors) {
     const href = el.attribs.href;
@@ -54,7 +67,11 @@ export function emailsInMarkup(model: PageModel, inText: Found[], page: PagePlac
       }
       if (presentation === 'cf-email' && hasCfDescendant(el, value, cfValues)) continue;
       out.push(
-        makeSighting({ kind: 'email', value, raw: href, visible: false }, { ...page, ctx, source: 'text' }, 'href-only'),
+        makeSighting(
+          { kind: 'email', value, raw: href, visible: false },
+          { ...page, ctx, source: 'text' },
+          'href-only',
+        ),
       );
     }
   }
@@ -65,7 +82,11 @@ export function emailsInMarkup(model: PageModel, inText: Found[], page: PagePlac
       const values = new Set([...joomlaCloakEmails(code), ...fromCharCodeEmails(code)]);
       for (const value of values) {
         out.push(
-          makeSighting({ kind: 'email', value, raw: value, visible: ctx.hidden ? false : 'unknown' }, { ...page, ctx, source: 'text' }, 'script-written'),
+          makeSighting(
+            { kind: 'email', value, raw: value, visible: ctx.hidden ? false : 'unknown' },
+            { ...page, ctx, source: 'text' },
+            'script-written',
+          ),
         );
       }
     }
@@ -73,7 +94,11 @@ export function emailsInMarkup(model: PageModel, inText: Found[], page: PagePlac
   return out;
 }
 
-function hasCfDescendant(el: { children?: unknown[] }, value: string, cfValues: Map<unknown, string>): boolean {
+function hasCfDescendant(
+  el: { children?: unknown[] },
+  value: string,
+  cfValues: Map<unknown, string>,
+): boolean {
   for (const child of (el.children ?? []) as { children?: unknown[] }[]) {
     if (cfValues.get(child) === value) return true;
     if (hasCfDescendant(child, value, cfValues)) return true;

@@ -50,15 +50,67 @@ export interface PageModel {
 }
 
 const INLINE = new Set([
-  'a', 'abbr', 'acronym', 'b', 'bdi', 'bdo', 'big', 'cite', 'code', 'data', 'dfn', 'em', 'font', 'i', 'img',
-  'kbd', 'label', 'mark', 'nobr', 'q', 's', 'samp', 'small', 'span', 'strike', 'strong', 'sub', 'sup', 'time',
-  'tt', 'u', 'var', 'wbr', 'button', 'output', 'ins', 'del',
+  'a',
+  'abbr',
+  'acronym',
+  'b',
+  'bdi',
+  'bdo',
+  'big',
+  'cite',
+  'code',
+  'data',
+  'dfn',
+  'em',
+  'font',
+  'i',
+  'img',
+  'kbd',
+  'label',
+  'mark',
+  'nobr',
+  'q',
+  's',
+  'samp',
+  'small',
+  'span',
+  'strike',
+  'strong',
+  'sub',
+  'sup',
+  'time',
+  'tt',
+  'u',
+  'var',
+  'wbr',
+  'button',
+  'output',
+  'ins',
+  'del',
 ]);
 
 /** Subtrees that hold no readable text of their own. */
-const SKIP_TEXT = new Set(['script', 'style', 'head', 'svg', 'math', 'textarea', 'select', 'iframe', 'object', 'canvas']);
+const SKIP_TEXT = new Set([
+  'script',
+  'style',
+  'head',
+  'svg',
+  'math',
+  'textarea',
+  'select',
+  'iframe',
+  'object',
+  'canvas',
+]);
 
-const WS = /[\t\n\r\f ]+/g;
+const WS = /[\t\n\r\f \u200b]+/g;
+
+/**
+ * Marks where an inline element starts or ends. Phones read it as a space (so
+ * "<time>06/11/2023</time><a>0 comments</a>" stays a date), e-mails read through it
+ * (so "info<span>@</span>shop.nl" stays an address).
+ */
+export const INLINE_EDGE = '\u200b';
 
 export function buildPageModel(html: string): PageModel {
   const root = parseHtml(html);
@@ -137,11 +189,19 @@ export function buildPageModel(html: string): PageModel {
     const block = !INLINE.has(name);
     if (block && !childSkip) newline();
     if (name === 'br' && !childSkip) newline();
+    if (!block && !childSkip) push(INLINE_EDGE, null, 'text');
     for (const child of el.children) visit(child, childCtx, childInBody, childSkip);
     if (block && !childSkip) newline();
+    if (!block && !childSkip) push(INLINE_EDGE, null, 'text');
   };
 
-  const start: NodeContext = { region: 'main', semantic: false, hidden: false, belowFold: false, anchor: null };
+  const start: NodeContext = {
+    region: 'main',
+    semantic: false,
+    hidden: false,
+    belowFold: false,
+    anchor: null,
+  };
   visit(root, start, false, false);
   model.text = parts.join('');
   model.visibleTextLength = visibleTextLength;

@@ -13,18 +13,21 @@ interface LabelMatchers {
 
 let cached: LabelMatchers | null = null;
 
-const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s*');
+const toPattern = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s*');
 
 function build(vocab: LabelVocabulary): LabelMatchers {
   const words: LabelMatchers['words'] = [];
   const short: LabelMatchers['short'] = [];
   const bracketAfter: LabelMatchers['bracketAfter'] = [];
   for (const [label, entry] of Object.entries(vocab) as [NumberLabel, LabelVocabulary[NumberLabel]][]) {
-    const alternatives = [...entry.words].sort((a, b) => b.length - a.length).map(escape).join('|');
+    const alternatives = [...entry.words]
+      .sort((a, b) => b.length - a.length)
+      .map(toPattern)
+      .join('|');
     words.push({ label, re: new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives})(?![\\p{L}])`, 'giu') });
     bracketAfter.push({ label, re: new RegExp(`^\\s*[([]\\s*(?:${alternatives})(?![\\p{L}])`, 'iu') });
     if (entry.short && entry.short.length > 0) {
-      const alt = entry.short.map(escape).join('|');
+      const alt = entry.short.map(toPattern).join('|');
       // A one-letter label only counts directly before the number: "T 020 …", "F: 020 …".
       short.push({ label, re: new RegExp(`(?<![\\p{L}\\p{N}])(?:${alt})\\s*[.:]?\\s*[.:]?\\s*$`, 'u') });
     }

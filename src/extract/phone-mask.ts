@@ -3,7 +3,7 @@
  * scanner never sees them. The result has the same length as the input (offsets stay valid).
  */
 const TIME = String.raw`\d{1,2}[.:h]\d{2}\s*(?:u|uur|h|hrs|uhr|am|pm|a\.m\.|p\.m\.)?`;
-const RANGE_WORD = String.raw`(?:-|–|—|tot|to|bis|till|until|à|a|t/m)`;
+const RANGE_WORD = '(?:-|–|—|tot|to|bis|till|until|à|a|t/m)';
 
 const MASKS: RegExp[] = [
   // URLs and e-mail addresses.
@@ -25,7 +25,7 @@ const MASKS: RegExp[] = [
 ];
 
 /** Day-month(-year) dates; checked by value so "01.43.31" (a French phone) is not a date. */
-const DATE = /(?<![\p{N}.\/-])(\d{1,2})([./-])(\d{1,2})\2(\d{4}|\d{2})?(?![\p{N}]|[./-]\d)/gu;
+const DATE = /(?<![\p{N}./-])(\d{1,2})([./-])(\d{1,2})\2(\d{4}|\d{2})?(?![\p{N}]|[./-]\d)/gu;
 
 function plausibleDate(a: number, b: number): boolean {
   return (a >= 1 && a <= 31 && b >= 1 && b <= 12) || (b >= 1 && b <= 31 && a >= 1 && a <= 12);

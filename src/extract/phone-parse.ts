@@ -26,7 +26,8 @@ const MAX_DIGITS = 15;
  * for anything libphonenumber-js does not consider a valid number.
  */
 export function parsePhone(written: string, country: string): ParsedPhone | null {
-  let text = written.trim();
+  // libphonenumber-js does not read narrow or non-breaking spaces as separators.
+  let text = written.replace(/\s+/g, ' ').trim();
   const international = /^\(?\s*(?:\+|00)/.test(text);
   if (international) {
     // "+31 (0)20 …" and "0031 (0) 20 …": the bracketed trunk zero is not dialled.
@@ -38,8 +39,11 @@ export function parsePhone(written: string, country: string): ParsedPhone | null
   const facts = phoneCountries()[cc];
   if (!international && facts?.trunkPrefix && !digits.startsWith(facts.trunkPrefix)) return null;
   const parsed = parsePhoneNumberFromString(text, cc as CountryCode);
-  if (!parsed || !parsed.isValid()) return null;
-  return { e164: parsed.number, type: phoneTypeOf(parsed.number, parsed.country ?? null, parsed.nationalNumber, parsed.getType()) };
+  if (!parsed?.isValid()) return null;
+  return {
+    e164: parsed.number,
+    type: phoneTypeOf(parsed.number, parsed.country ?? null, parsed.nationalNumber, parsed.getType()),
+  };
 }
 
 /** libphonenumber-js's type, overridden by the market's tariff prefixes (rules/vocabulary). */
@@ -54,7 +58,8 @@ export function phoneTypeOf(
   let best: { type: PhoneType; length: number } | null = null;
   for (const [type, prefixes] of Object.entries(facts?.tariffs ?? {}) as [PhoneType, string[]][]) {
     for (const prefix of prefixes) {
-      if (dialled.startsWith(prefix) && (!best || prefix.length > best.length)) best = { type, length: prefix.length };
+      if (dialled.startsWith(prefix) && (!best || prefix.length > best.length))
+        best = { type, length: prefix.length };
     }
   }
   if (best) return best.type;

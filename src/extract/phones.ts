@@ -1,10 +1,10 @@
-import { type Located, type PageModel, segmentAt } from './page-model.js';
+import type { DomElement } from './dom.js';
+import { INLINE_EDGE, type Located, type PageModel, segmentAt } from './page-model.js';
 import { readLabel } from './phone-labels.js';
 import { maskNonPhones } from './phone-mask.js';
 import { parsePhone } from './phone-parse.js';
 import { type Found, makeSighting, type PagePlace } from './sighting-factory.js';
 import type { NumberLabel, Sighting } from './types.js';
-import type { DomElement } from './dom.js';
 
 const SEP = '[ \\t\\u00a0\\u2007\\u2009\\u202f]';
 /**
@@ -27,7 +27,10 @@ interface FoundNumber {
 
 /** Splits a candidate into the longest valid numbers, left to right. */
 function numbersIn(candidate: string, offset: number, country: string): FoundNumber[] {
-  const groups = [...candidate.matchAll(/\d+/g)].map((m) => ({ start: m.index ?? 0, end: (m.index ?? 0) + m[0].length }));
+  const groups = [...candidate.matchAll(/\d+/g)].map((m) => ({
+    start: m.index ?? 0,
+    end: (m.index ?? 0) + m[0].length,
+  }));
   const found: FoundNumber[] = [];
   let i = 0;
   while (i < groups.length) {
@@ -59,7 +62,7 @@ function labelsFor(reading: ReturnType<typeof readLabel>): (NumberLabel | undefi
 }
 
 export function phonesInText(model: PageModel, country: string, page: PagePlace): Found[] {
-  const text = model.text;
+  const text = model.text.replaceAll(INLINE_EDGE, ' ');
   const masked = maskNonPhones(text);
   const out: Found[] = [];
   let previousEnd = 0;

@@ -1,5 +1,5 @@
-import type { Region } from './types.js';
 import type { DomElement } from './dom.js';
+import type { Region } from './types.js';
 
 const TAG_REGIONS: Record<string, Region> = {
   header: 'header',

@@ -26,7 +26,7 @@ export function visibilityOf(place: SightingPlace): Visibility {
 }
 
 export function clipRaw(raw: string): string {
-  const trimmed = raw.replace(/\s+/g, ' ').trim();
+  const trimmed = raw.replace(/[\s\u200b]+/g, ' ').trim();
   return trimmed.length > 200 ? trimmed.slice(0, 200) : trimmed;
 }
 

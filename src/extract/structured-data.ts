@@ -25,7 +25,14 @@ export function structuredDataSightings(model: PageModel, country: string, page:
       return;
     }
     const parsed = parsePhone(raw.replace(/^tel:/i, ''), country);
-    if (parsed) out.push(makeSighting({ ...base, kind: 'phone', value: parsed.e164, phoneType: parsed.type, label: field.label }, place, 'text'));
+    if (parsed)
+      out.push(
+        makeSighting(
+          { ...base, kind: 'phone', value: parsed.e164, phoneType: parsed.type, label: field.label },
+          place,
+          'text',
+        ),
+      );
   };
 
   for (const { el, ctx } of model.scripts) {
@@ -36,7 +43,8 @@ export function structuredDataSightings(model: PageModel, country: string, page:
       data = JSON.parse(code);
     } catch {
       // Broken JSON-LD is common; fall back to reading the fields as text.
-      for (const m of code.matchAll(/"(telephone|faxNumber|email)"\s*:\s*"([^"]{3,80})"/gi)) add(FIELDS[m[1].toLowerCase()], m[2], ctx);
+      for (const m of code.matchAll(/"(telephone|faxNumber|email)"\s*:\s*"([^"]{3,80})"/gi))
+        add(FIELDS[m[1].toLowerCase()], m[2], ctx);
       continue;
     }
     walkJson(data, (key, value) => {
@@ -63,7 +71,8 @@ function walkJson(node: unknown, visit: (key: string, value: string) => void, de
   }
   for (const [key, value] of Object.entries(node as Record<string, unknown>)) {
     if (typeof value === 'string') visit(key, value);
-    else if (Array.isArray(value) && value.every((v) => typeof v === 'string')) for (const v of value) visit(key, v as string);
+    else if (Array.isArray(value) && value.every((v) => typeof v === 'string'))
+      for (const v of value) visit(key, v as string);
     else walkJson(value, visit, depth + 1);
   }
 }

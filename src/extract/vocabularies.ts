@@ -29,6 +29,7 @@ export interface WidgetWords {
 export const numberLabels = (): LabelVocabulary => loadVocabulary<LabelVocabulary>('number-labels');
 export const phoneCountries = (): Record<string, CountryPhoneFacts> =>
   loadVocabulary<{ countries: Record<string, CountryPhoneFacts> }>('extract-phone-countries').countries;
-export const chatVendors = (): ChatVendor[] => loadVocabulary<{ vendors: ChatVendor[] }>('chat-vendors').vendors;
+export const chatVendors = (): ChatVendor[] =>
+  loadVocabulary<{ vendors: ChatVendor[] }>('chat-vendors').vendors;
 export const pageKindWords = (): PageKindVocabulary => loadVocabulary<PageKindVocabulary>('page-kinds');
 export const widgetWords = (): WidgetWords => loadVocabulary<WidgetWords>('extract-widget-words');

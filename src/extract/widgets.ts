@@ -5,6 +5,19 @@ import { chatVendors, widgetWords } from './vocabularies.js';
 
 const lower = (s: string | undefined): string => (s ?? '').toLowerCase();
 
+const escapeRe = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** One case-insensitive regex over every vendor's inline signatures: big inline scripts are read once. */
+let inlineMatcher: { re: RegExp; bySignature: Map<string, string> } | null = null;
+function inlineSignatures(): { re: RegExp; bySignature: Map<string, string> } {
+  if (inlineMatcher) return inlineMatcher;
+  const bySignature = new Map<string, string>();
+  for (const v of chatVendors()) for (const sig of v.inline ?? []) bySignature.set(sig.toLowerCase(), v.name);
+  const re = new RegExp([...bySignature.keys()].map(escapeRe).join('|'), 'gi');
+  inlineMatcher = { re, bySignature };
+  return inlineMatcher;
+}
+
 /** Chat vendors whose code is on the page: a script src, inline script or iframe signature. */
 export function chatWidgets(model: PageModel): Widget[] {
   const found = new Map<string, Widget>();
@@ -23,12 +36,16 @@ export function chatWidgets(model: PageModel): Widget[] {
     const type = lower(el.attribs.type);
     if (type.includes('json') || type.includes('template')) continue;
     const src = lower(el.attribs.src);
-    const code = src ? '' : lower(textOf(el, true));
-    for (const v of vendors) {
-      const bySrc = src && v.scriptSrc?.find((sig) => src.includes(sig.toLowerCase()));
-      if (bySrc) note(v.name, el.attribs.src, false);
-      const byCode = code && v.inline?.find((sig) => code.includes(sig.toLowerCase()));
-      if (byCode) note(v.name, byCode, false);
+    if (src) {
+      for (const v of vendors)
+        if (v.scriptSrc?.some((sig) => src.includes(sig.toLowerCase()))) note(v.name, el.attribs.src, false);
+      continue;
+    }
+    const { re, bySignature } = inlineSignatures();
+    re.lastIndex = 0;
+    for (const m of textOf(el, true).matchAll(re)) {
+      const vendor = bySignature.get(m[0].toLowerCase());
+      if (vendor) note(vendor, m[0], false);
     }
   }
   for (const { el } of model.iframes) {
@@ -83,10 +100,15 @@ export function contactForms(model: PageModel): Widget[] {
       if (child.name === 'textarea') textarea = true;
       if (child.name === 'input' && type === 'password') password = true;
       if (child.name === 'input' && (type === 'email' || /e-?mail/.test(name))) emailField = true;
-      if ((child.name === 'input' || child.name === 'textarea') && words.messageFields.some((w) => name === w || name.includes(w))) messageField = true;
+      if (
+        (child.name === 'input' || child.name === 'textarea') &&
+        words.messageFields.some((w) => name === w || name.includes(w))
+      )
+        messageField = true;
     });
     if (password) continue;
-    if (textarea || (emailField && messageField)) out.push({ kind: 'contact-form', detail: el.attribs.action ?? el.attribs.id ?? 'form' });
+    if (textarea || (emailField && messageField))
+      out.push({ kind: 'contact-form', detail: el.attribs.action ?? el.attribs.id ?? 'form' });
   }
   return out;
 }
@@ -95,7 +117,8 @@ export function contactForms(model: PageModel): Widget[] {
 export function callbackWidgets(model: PageModel): Widget[] {
   const words = widgetWords().callback.map((w) => w.toLowerCase());
   const candidates: DomElement[] = [...model.anchors.map((a) => a.el), ...model.forms.map((f) => f.el)];
-  for (const { el } of model.forms) forEachElement(el, (child) => child.name === 'button' && candidates.push(child));
+  for (const { el } of model.forms)
+    forEachElement(el, (child) => child.name === 'button' && candidates.push(child));
   for (const el of candidates) {
     const a = el.attribs;
     const label = el.name === 'form' ? '' : textOf(el).slice(0, 200);
@@ -107,5 +130,10 @@ export function callbackWidgets(model: PageModel): Widget[] {
 }
 
 export function widgetsOf(model: PageModel): Widget[] {
-  return [...chatWidgets(model), ...contactForms(model), ...whatsappWidgets(model), ...callbackWidgets(model)];
+  return [
+    ...chatWidgets(model),
+    ...contactForms(model),
+    ...whatsappWidgets(model),
+    ...callbackWidgets(model),
+  ];
 }

@@ -70,6 +70,8 @@ export function compareRuns(before: ShopResult[], after: ShopResult[]): RunCompa
       comparison.scoreChanges.push({ ...ref(now), before: then.score, after: now.score, delta });
     }
   }
-  comparison.scoreChanges.sort((a, b) => Math.abs(b.delta ?? 0) - Math.abs(a.delta ?? 0) || a.name.localeCompare(b.name));
+  comparison.scoreChanges.sort(
+    (a, b) => Math.abs(b.delta ?? 0) - Math.abs(a.delta ?? 0) || a.name.localeCompare(b.name),
+  );
   return comparison;
 }

@@ -13,8 +13,12 @@ const en = {
   findable: (k: number, m: number) =>
     `${k} of ${m} shops have phone and e-mail findable within two clicks (consumer-contact-findable).`,
   avgPhoneClicks: (avg: string) => `Average clicks to the phone number: ${avg}.`,
-  avgFindableClicks: (avg: string) => `Shops that pass the headline verdict need ${avg} clicks on average.`,
-  notRatedCount: (n: number) => `${n} shops could not be assessed (listed below, not rated).`,
+  avgFindableClicks: (avg: string) =>
+    `Shops that pass the headline verdict need ${avg} ${avg === '1' ? 'click' : 'clicks'} on average.`,
+  notRatedCount: (n: number) =>
+    n === 1
+      ? '1 shop could not be assessed (listed below, not rated).'
+      : `${n} shops could not be assessed (listed below, not rated).`,
   rank: 'Rank',
   shop: 'Shop',
   market: 'Market',
@@ -70,14 +74,14 @@ const en = {
   scoring: 'How the score, grades and headline verdict are computed',
   scoreText:
     'Score = 100 × (sum of the weights of passed rules) ÷ (sum of the weights of passed and failed rules). Outcomes needs-review, not-applicable and not-assessable carry no weight, nor does a rule switched off by an override. A shop that could not be crawled, or for which no rule could be judged, gets no score: it is "not rated", never 0.',
-  gradeText:
-    'Grades A (best) to F (worst) are bands of the score, set by the scoring stage of this shopreach version; unrated shops get no grade.',
+  gradeText: 'Grades A (best) to F (worst) are bands of the score (below); unrated shops get no grade.',
   verdictText:
     'The headline verdict (consumer-contact-findable) passes when a phone number and an e-mail address are visible as text, outside the terms and privacy pages, at most two clicks from the home page, without opening a chat first. The click counts are the fewest clicks from the home page to a page where the phone or the e-mail is visible as text.',
   back: 'Back to the ranking',
   contacts: 'Contact details found',
   phones: 'Phone numbers',
   phoneWord: 'Phone',
+  table: 'table',
   emailWord: 'E-mail',
   emails: 'E-mail addresses',
   widgets: 'Chat widgets and forms',
@@ -137,7 +141,8 @@ const nl: ReportText = {
   findable: (k, m) =>
     `${k} van ${m} winkels hebben telefoon en e-mail binnen twee klikken vindbaar (consumer-contact-findable).`,
   avgPhoneClicks: (avg) => `Gemiddeld aantal klikken naar het telefoonnummer: ${avg}.`,
-  avgFindableClicks: (avg) => `Winkels die aan het hoofdoordeel voldoen, hebben gemiddeld ${avg} klikken nodig.`,
+  avgFindableClicks: (avg) =>
+    `Winkels die aan het hoofdoordeel voldoen, hebben gemiddeld ${avg} klikken nodig.`,
   notRatedCount: (n) => `${n} winkels konden niet worden beoordeeld (hieronder vermeld, geen score).`,
   rank: 'Plaats',
   shop: 'Winkel',
@@ -192,13 +197,14 @@ const nl: ReportText = {
   scoreText:
     'Score = 100 × (som van de gewichten van de geslaagde regels) ÷ (som van de gewichten van de geslaagde en gezakte regels). De uitkomsten needs-review, not-applicable en not-assessable tellen niet mee, net als een regel die met een correctie is uitgezet. Een winkel die niet kon worden bezocht, of waarvoor geen enkele regel kon worden beoordeeld, krijgt geen score ("geen score"), nooit 0.',
   gradeText:
-    'De cijfers A (best) tot en met F (slechtst) zijn banden van de score, vastgelegd in de scoringsstap van deze shopreach-versie; winkels zonder score krijgen geen cijfer.',
+    'De cijfers A (best) tot en met F (slechtst) zijn banden van de score (zie hieronder); winkels zonder score krijgen geen cijfer.',
   verdictText:
     'Het hoofdoordeel (consumer-contact-findable) is positief wanneer een telefoonnummer en een e-mailadres als tekst zichtbaar zijn, buiten de algemene voorwaarden en het privacybeleid, hooguit twee klikken vanaf de homepage, zonder eerst een chat te openen. Het aantal klikken is het kleinste aantal klikken vanaf de homepage naar een pagina waar het telefoonnummer of het e-mailadres als tekst zichtbaar is.',
   back: 'Terug naar de ranglijst',
   contacts: 'Gevonden contactgegevens',
   phones: 'Telefoonnummers',
   phoneWord: 'Telefoon',
+  table: 'tabel',
   emails: 'E-mailadressen',
   widgets: 'Chatvensters en formulieren',
   noShops: 'Geen winkels in deze run.',

@@ -1,5 +1,5 @@
-export { type ExportFormat, exportRun } from './export-run.js';
 export { escapeHtml } from './escape.js';
+export { type ExportFormat, exportRun } from './export-run.js';
 export type { Lang } from './i18n.js';
 export {
   RESULT_VERSION,

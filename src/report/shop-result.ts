@@ -80,7 +80,11 @@ export function ruleSetOfShop(shop: StoredShop, run: RunRecord, ruleSets: RuleSe
   return ruleSets.find((r) => r.id === shop.ruleSetId) ?? run.ruleSet;
 }
 
-export function findingTitle(rule: Rule | undefined, outcome: Outcome, lang: 'en' | 'nl' = 'en'): string | null {
+export function findingTitle(
+  rule: Rule | undefined,
+  outcome: Outcome,
+  lang: 'en' | 'nl' = 'en',
+): string | null {
   if (!rule) return null;
   const text = outcome === 'fail' ? rule.failTitle : rule.title;
   return (lang === 'nl' ? text.nl : undefined) ?? text.en;

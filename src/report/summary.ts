@@ -61,7 +61,9 @@ export function summarise(results: ShopResult[], ruleOrder: string[]): RunSummar
     phoneShown: rated.filter((r) => shows(r, 'phone')).length,
     emailShown: rated.filter((r) => shows(r, 'email')).length,
     findable: findable.length,
-    avgPhoneClicks: mean(rated.flatMap((r) => (r.verdict.phoneClicks === null ? [] : [r.verdict.phoneClicks]))),
+    avgPhoneClicks: mean(
+      rated.flatMap((r) => (r.verdict.phoneClicks === null ? [] : [r.verdict.phoneClicks])),
+    ),
     avgFindableClicks: mean(
       findable.flatMap((r) =>
         r.verdict.phoneClicks === null || r.verdict.emailClicks === null

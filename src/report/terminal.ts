@@ -39,7 +39,11 @@ function sightingLine(s: ResultSighting, lang: Lang): string {
 }
 
 /** The readable verdict for `shopreach check`: headline first, then rules, evidence and advice. */
-export function formatShopForTerminal(result: ShopResult, ruleSet: RuleSet, opts: TerminalOptions = {}): string {
+export function formatShopForTerminal(
+  result: ShopResult,
+  ruleSet: RuleSet,
+  opts: TerminalOptions = {},
+): string {
   const lang = opts.lang ?? 'en';
   const t = reportText(lang);
   const paint = (outcome: Outcome, text: string) =>
@@ -53,7 +57,8 @@ export function formatShopForTerminal(result: ShopResult, ruleSet: RuleSet, opts
   const verdict = result.verdict.outcome;
   lines.push(paint(verdict, `${MARKS[verdict]} ${t.verdictHeadline[verdict]}`));
   lines.push(`  ${t.clicksLine(clicks(result.verdict.phoneClicks), clicks(result.verdict.emailClicks))}`);
-  const score = result.score === null ? t.notRated : `${formatNumber(result.score, lang)} (${result.grade ?? '–'})`;
+  const score =
+    result.score === null ? t.notRated : `${formatNumber(result.score, lang)} (${result.grade ?? '–'})`;
   lines.push(
     `  ${t.score}: ${score} · ${t.status.toLowerCase()}: ${result.status} · ${t.ruleSet.toLowerCase()}: ${result.ruleSet.id} ${result.ruleSet.version}`,
   );
@@ -63,7 +68,9 @@ export function formatShopForTerminal(result: ShopResult, ruleSet: RuleSet, opts
     const rule = rules.get(f.rule);
     const title = rule ? localText(f.outcome === 'fail' ? rule.failTitle : rule.title, lang) : f.rule;
     const tag = `[${f.rule}: ${t.outcomes[f.outcome]}]`;
-    lines.push(`  ${paint(f.outcome, MARKS[f.outcome])} ${title} ${opts.color ? `\u001b[90m${tag}\u001b[0m` : tag}`);
+    lines.push(
+      `  ${paint(f.outcome, MARKS[f.outcome])} ${title} ${opts.color ? `\u001b[90m${tag}\u001b[0m` : tag}`,
+    );
     if (f.reason) lines.push(`      ${t.reason}: ${clean(f.reason)}`);
     if (f.override) lines.push(`      ${t.overrides}: ${clean(f.override.reason)}`);
     if (f.outcome === 'fail' && rule) lines.push(`      ${t.advice}: ${localText(rule.advice, lang)}`);
@@ -86,7 +93,8 @@ export function formatShopForTerminal(result: ShopResult, ruleSet: RuleSet, opts
 
   if (result.crawl.errors.length > 0) {
     lines.push('', bold(t.errors));
-    for (const e of result.crawl.errors) lines.push(clean(`  ${e.stage} ${e.code ?? ''} ${e.url}: ${e.message}`));
+    for (const e of result.crawl.errors)
+      lines.push(clean(`  ${e.stage} ${e.code ?? ''} ${e.url}: ${e.message}`));
   }
   return `${lines.join('\n')}\n`;
 }

@@ -1,6 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Store } from '../store/types.js';
+import { compareRuns } from './compare.js';
 import { requireRun, runResults } from './export-run.js';
 import { safeFileName } from './file-names.js';
 import { comparePage } from './html/compare-page.js';
@@ -9,7 +10,6 @@ import { methodologyPage } from './html/methodology-page.js';
 import { shopPage } from './html/shop-page.js';
 import type { Lang } from './i18n.js';
 import { embedScreenshots } from './screenshots.js';
-import { compareRuns } from './compare.js';
 import { summarise } from './summary.js';
 
 export interface ReportOptions {
@@ -19,7 +19,11 @@ export interface ReportOptions {
 }
 
 /** Writes the static HTML report of a run: index, one page per shop, methodology, and a comparison when asked. */
-export function writeReport(store: Store, runId: number, opts: ReportOptions): { indexPath: string; files: string[] } {
+export function writeReport(
+  store: Store,
+  runId: number,
+  opts: ReportOptions,
+): { indexPath: string; files: string[] } {
   const lang = opts.lang ?? 'en';
   const run = requireRun(store, runId);
   const ruleSets = store.ruleSets(run.id);
@@ -37,7 +41,10 @@ export function writeReport(store: Store, runId: number, opts: ReportOptions): {
     const fileName = safeFileName(result.target.key);
     shopHref.set(result.target.key, `shops/${fileName}`);
     const ruleSet = ruleSets.find((r) => r.id === result.ruleSet.id) ?? run.ruleSet;
-    write(`shops/${fileName}`, shopPage({ result, ruleSet, lang, screenshots: embedScreenshots(result.pages) }));
+    write(
+      `shops/${fileName}`,
+      shopPage({ result, ruleSet, lang, screenshots: embedScreenshots(result.pages) }),
+    );
   }
 
   let comparisonHref: string | undefined;

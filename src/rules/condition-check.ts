@@ -46,19 +46,26 @@ export function checkWhere(where: unknown, scope: Collection | 'shop', path: Pat
   for (const [field, predicate] of Object.entries(where)) {
     const at = [...path, field];
     if (!(field in fields)) {
-      problems.push({ path: at, message: `unknown field "${field}" for ${scope} (known: ${Object.keys(fields).join(', ')})` });
+      problems.push({
+        path: at,
+        message: `unknown field "${field}" for ${scope} (known: ${Object.keys(fields).join(', ')})`,
+      });
       continue;
     }
     if (!isRecord(predicate)) {
       problems.push({ path: at, message: `predicate for "${field}" must be a map such as { equals: … }` });
       continue;
     }
-    if (Object.keys(predicate).length === 0) problems.push({ path: at, message: `empty predicate for "${field}"` });
+    if (Object.keys(predicate).length === 0)
+      problems.push({ path: at, message: `empty predicate for "${field}"` });
     const known = fields[field];
     for (const [op, operand] of Object.entries(predicate)) {
       const opPath = [...at, op];
       if (!(PREDICATE_OPS as readonly string[]).includes(op)) {
-        problems.push({ path: opPath, message: `unknown predicate "${op}" (known: ${PREDICATE_OPS.join(', ')})` });
+        problems.push({
+          path: opPath,
+          message: `unknown predicate "${op}" (known: ${PREDICATE_OPS.join(', ')})`,
+        });
         continue;
       }
       const values = op === 'equals' ? [operand] : op === 'in' || op === 'notIn' ? operand : undefined;
@@ -69,7 +76,8 @@ export function checkWhere(where: unknown, scope: Collection | 'shop', path: Pat
       if ((op === 'atMost' || op === 'atLeast') && typeof operand !== 'number') {
         problems.push({ path: opPath, message: `"${op}" needs a number` });
       }
-      if (op === 'exists' && typeof operand !== 'boolean') problems.push({ path: opPath, message: '"exists" needs true or false' });
+      if (op === 'exists' && typeof operand !== 'boolean')
+        problems.push({ path: opPath, message: '"exists" needs true or false' });
       if (op === 'matches' || op === 'notMatches') {
         try {
           new RegExp(String(operand), 'i');
@@ -80,7 +88,10 @@ export function checkWhere(where: unknown, scope: Collection | 'shop', path: Pat
       if (known && Array.isArray(values)) {
         for (const value of values) {
           if (value !== null && !known.includes(value as never)) {
-            problems.push({ path: opPath, message: `"${String(value)}" is not a value of ${field} (known: ${known.join(', ')})` });
+            problems.push({
+              path: opPath,
+              message: `"${String(value)}" is not a value of ${field} (known: ${known.join(', ')})`,
+            });
           }
         }
       }
@@ -90,17 +101,27 @@ export function checkWhere(where: unknown, scope: Collection | 'shop', path: Pat
 }
 
 /** Checks a condition as written in a rule file. `ruleIds` is checked later, per profile. */
-export function checkCondition(raw: unknown, path: Path, selections: Map<string, Selection>): SchemaProblem[] {
+export function checkCondition(
+  raw: unknown,
+  path: Path,
+  selections: Map<string, Selection>,
+): SchemaProblem[] {
   if (!isRecord(raw)) return [{ path, message: `${path.join('.')} must be a condition map` }];
   const keys = Object.keys(raw);
   const main = keys.filter((key) => key !== 'is');
   if (main.length !== 1 || !(CONDITION_KEYS as readonly string[]).includes(main[0])) {
-    return [{ path, message: `a condition needs exactly one of ${CONDITION_KEYS.join(', ')} (found: ${keys.join(', ') || 'nothing'})` }];
+    return [
+      {
+        path,
+        message: `a condition needs exactly one of ${CONDITION_KEYS.join(', ')} (found: ${keys.join(', ') || 'nothing'})`,
+      },
+    ];
   }
   const key = main[0];
   const body = raw[key];
   const at = [...path, key];
-  if (keys.includes('is') && key !== 'rule') return [{ path: [...path, 'is'], message: '"is" only goes with "rule"' }];
+  if (keys.includes('is') && key !== 'rule')
+    return [{ path: [...path, 'is'], message: '"is" only goes with "rule"' }];
   switch (key) {
     case 'always':
       return typeof body === 'boolean' ? [] : [{ path: at, message: '"always" needs true or false' }];
@@ -108,7 +129,8 @@ export function checkCondition(raw: unknown, path: Path, selections: Map<string,
       return checkCondition(body, at, selections);
     case 'allOf':
     case 'anyOf':
-      if (!Array.isArray(body) || body.length === 0) return [{ path: at, message: `"${key}" needs a non-empty list of conditions` }];
+      if (!Array.isArray(body) || body.length === 0)
+        return [{ path: at, message: `"${key}" needs a non-empty list of conditions` }];
       return body.flatMap((child, index) => checkCondition(child, [...at, index], selections));
     case 'rule': {
       const problems: SchemaProblem[] = [];
@@ -141,7 +163,10 @@ function checkQuantified(
   const problems: SchemaProblem[] = [];
   for (const field of Object.keys(body)) {
     if (!QUANTIFIER_KEYS[quantifier].includes(field)) {
-      problems.push({ path: [...at, field], message: `unknown field "${field}" in "${quantifier}" (allowed: ${QUANTIFIER_KEYS[quantifier].join(', ')})` });
+      problems.push({
+        path: [...at, field],
+        message: `unknown field "${field}" in "${quantifier}" (allowed: ${QUANTIFIER_KEYS[quantifier].join(', ')})`,
+      });
     }
   }
   const collection = collectionOf(body.in, selections);
@@ -154,18 +179,23 @@ function checkQuantified(
   }
   if (body.where !== undefined) problems.push(...checkWhere(body.where, collection, [...at, 'where']));
   if (quantifier === 'all') {
-    if (body.expect === undefined) problems.push({ path: at, message: '"all" needs "expect": what every selected item must satisfy' });
+    if (body.expect === undefined)
+      problems.push({ path: at, message: '"all" needs "expect": what every selected item must satisfy' });
     else problems.push(...checkWhere(body.expect, collection, [...at, 'expect']));
   }
   if (quantifier === 'count') {
-    if (body.atLeast === undefined && body.atMost === undefined) problems.push({ path: at, message: '"count" needs atLeast and/or atMost' });
+    if (body.atLeast === undefined && body.atMost === undefined)
+      problems.push({ path: at, message: '"count" needs atLeast and/or atMost' });
     for (const bound of ['atLeast', 'atMost'] as const) {
       if (body[bound] !== undefined && (typeof body[bound] !== 'number' || (body[bound] as number) < 0)) {
         problems.push({ path: [...at, bound], message: `"${bound}" needs a number ≥ 0` });
       }
     }
     if (body.distinct !== undefined && !(String(body.distinct) in FIELDS[collection])) {
-      problems.push({ path: [...at, 'distinct'], message: `unknown field "${String(body.distinct)}" for ${collection}` });
+      problems.push({
+        path: [...at, 'distinct'],
+        message: `unknown field "${String(body.distinct)}" for ${collection}`,
+      });
     }
   }
   return problems;
@@ -190,11 +220,19 @@ export function resolveCondition(raw: unknown, selections: Map<string, Selection
     if (!selection) return raw as Condition;
     const own = body.where ? [body.where as Where] : [];
     return {
-      [quantifier]: { ...body, in: selection.in, selection: selection.name, selectionClauses: selection.where.length, where: [...selection.where, ...own] },
+      [quantifier]: {
+        ...body,
+        in: selection.in,
+        selection: selection.name,
+        selectionClauses: selection.where.length,
+        where: [...selection.where, ...own],
+      },
     } as unknown as Condition;
   }
-  if (Array.isArray(node.allOf)) return { allOf: node.allOf.map((child) => resolveCondition(child, selections)) };
-  if (Array.isArray(node.anyOf)) return { anyOf: node.anyOf.map((child) => resolveCondition(child, selections)) };
+  if (Array.isArray(node.allOf))
+    return { allOf: node.allOf.map((child) => resolveCondition(child, selections)) };
+  if (Array.isArray(node.anyOf))
+    return { anyOf: node.anyOf.map((child) => resolveCondition(child, selections)) };
   if (node.not !== undefined) return { not: resolveCondition(node.not, selections) };
   return raw as Condition;
 }

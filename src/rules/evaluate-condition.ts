@@ -71,7 +71,9 @@ export function evaluateCondition(condition: Condition, context: ConditionContex
   if ('count' in condition) {
     const { atLeast, atMost, distinct } = condition.count;
     const matches = select(evidence, condition.count);
-    const n = distinct ? new Set(matches.map((item) => JSON.stringify(readField(item, distinct)))).size : matches.length;
+    const n = distinct
+      ? new Set(matches.map((item) => JSON.stringify(readField(item, distinct)))).size
+      : matches.length;
     const value = (atLeast === undefined || n >= atLeast) && (atMost === undefined || n <= atMost);
     return result(value, idsOf(condition.count.in, matches));
   }
@@ -79,13 +81,19 @@ export function evaluateCondition(condition: Condition, context: ConditionContex
     const children = condition.allOf.map((child) => evaluateCondition(child, context));
     const value = children.every((child) => child.value);
     const deciding = value ? children : children.filter((child) => !child.value);
-    return result(value, deciding.reduce((ids, child) => mergeIds(ids, child.ids), emptyIds()));
+    return result(
+      value,
+      deciding.reduce((ids, child) => mergeIds(ids, child.ids), emptyIds()),
+    );
   }
   if ('anyOf' in condition) {
     const children = condition.anyOf.map((child) => evaluateCondition(child, context));
     const value = children.some((child) => child.value);
     const deciding = value ? children.filter((child) => child.value) : children;
-    return result(value, deciding.reduce((ids, child) => mergeIds(ids, child.ids), emptyIds()));
+    return result(
+      value,
+      deciding.reduce((ids, child) => mergeIds(ids, child.ids), emptyIds()),
+    );
   }
   if ('not' in condition) {
     const child = evaluateCondition(condition.not, context);

@@ -31,12 +31,23 @@ function byNumber(a: string, b: string): number {
 function judge(rule: Rule, evidence: ShopEvidence, evaluate: (c: Condition) => ConditionResult): Finding {
   const statuses = rule.notAssessableWhen?.crawlStatus ?? DEFAULT_NOT_ASSESSABLE_STATUSES;
   if (statuses.includes(evidence.crawl.status)) {
-    return finding(rule, 'not-assessable', null, `The shop could not be judged: crawl status ${evidence.crawl.status}.`);
+    return finding(
+      rule,
+      'not-assessable',
+      null,
+      `The shop could not be judged: crawl status ${evidence.crawl.status}.`,
+    );
   }
   const blocked = rule.notAssessableWhen?.when;
   if (blocked !== undefined) {
     const outcome = evaluate(blocked as Condition);
-    if (outcome.value) return finding(rule, 'not-assessable', outcome, rule.reasons?.['not-assessable'] ?? 'The evidence cannot decide this rule.');
+    if (outcome.value)
+      return finding(
+        rule,
+        'not-assessable',
+        outcome,
+        rule.reasons?.['not-assessable'] ?? 'The evidence cannot decide this rule.',
+      );
   }
   if (rule.appliesWhen !== undefined) {
     const applies = evaluate(rule.appliesWhen as Condition);
@@ -47,7 +58,12 @@ function judge(rule: Rule, evidence: ShopEvidence, evaluate: (c: Condition) => C
   if (rule.needsReviewWhen !== undefined) {
     const review = evaluate(rule.needsReviewWhen as Condition);
     if (review.value) {
-      return finding(rule, 'needs-review', review, rule.reasons?.['needs-review'] ?? 'A person must check this.');
+      return finding(
+        rule,
+        'needs-review',
+        review,
+        rule.reasons?.['needs-review'] ?? 'A person must check this.',
+      );
     }
   }
   return finding(rule, 'fail', test);
@@ -58,7 +74,11 @@ function judge(rule: Rule, evidence: ShopEvidence, evaluate: (c: Condition) => C
  * A `rule:` reference sees the other rule's effective outcome (after an override; a rule switched
  * off is seen with its computed outcome). Findings come back in rule-set order.
  */
-export function evaluateRules(ruleSet: RuleSet, evidence: ShopEvidence, overrides: Override[] = []): Finding[] {
+export function evaluateRules(
+  ruleSet: RuleSet,
+  evidence: ShopEvidence,
+  overrides: Override[] = [],
+): Finding[] {
   const byId = new Map(ruleSet.rules.map((rule) => [rule.id, rule]));
   const done = new Map<string, Finding>();
   const inProgress = new Set<string>();
@@ -70,7 +90,9 @@ export function evaluateRules(ruleSet: RuleSet, evidence: ShopEvidence, override
     if (!rule) throw new Error(`Rule ${id} is referenced but not in rule set ${ruleSet.id}.`);
     if (inProgress.has(id)) throw new Error(`Rule ${id} refers to itself through other rules.`);
     inProgress.add(id);
-    const computed = judge(rule, evidence, (condition) => evaluateCondition(condition, { evidence, findingOf }));
+    const computed = judge(rule, evidence, (condition) =>
+      evaluateCondition(condition, { evidence, findingOf }),
+    );
     inProgress.delete(id);
     const override = overrideFor(overrides, evidence, id);
     const effective = override ? applyOverride(computed, override) : computed;

@@ -7,8 +7,32 @@ const LEVEL_TEXT = {
 } as const;
 
 const LABELS = {
-  en: { level: 'Level', weight: 'Weight', tags: 'Tags', why: 'What it checks', fix: 'How to fix', sources: 'Sources', test: 'Test', applies: 'Applies when', review: 'Needs review when', blocked: 'Not assessable when', source: 'Defined in' },
-  nl: { level: 'Niveau', weight: 'Gewicht', tags: 'Labels', why: 'Wat er getoetst wordt', fix: 'Zo los je het op', sources: 'Bronnen', test: 'Toets', applies: 'Van toepassing als', review: 'Handmatig nakijken als', blocked: 'Niet te beoordelen als', source: 'Gedefinieerd in' },
+  en: {
+    level: 'Level',
+    weight: 'Weight',
+    tags: 'Tags',
+    why: 'What it checks',
+    fix: 'How to fix',
+    sources: 'Sources',
+    test: 'Test',
+    applies: 'Applies when',
+    review: 'Needs review when',
+    blocked: 'Not assessable when',
+    source: 'Defined in',
+  },
+  nl: {
+    level: 'Niveau',
+    weight: 'Gewicht',
+    tags: 'Labels',
+    why: 'Wat er getoetst wordt',
+    fix: 'Zo los je het op',
+    sources: 'Bronnen',
+    test: 'Toets',
+    applies: 'Van toepassing als',
+    review: 'Handmatig nakijken als',
+    blocked: 'Niet te beoordelen als',
+    source: 'Gedefinieerd in',
+  },
 } as const;
 
 function text(value: LocalText | undefined, lang: 'en' | 'nl'): string {
@@ -30,7 +54,9 @@ function predicateText(field: string, predicate: Predicate): string {
 
 function whereText(where: Where | Where[] | undefined): string {
   const clauses = where === undefined ? [] : Array.isArray(where) ? where : [where];
-  return clauses.flatMap((clause) => Object.entries(clause).map(([field, p]) => predicateText(field, p))).join(' and ');
+  return clauses
+    .flatMap((clause) => Object.entries(clause).map(([field, p]) => predicateText(field, p)))
+    .join(' and ');
 }
 
 function quantifiedText(body: Quantified): string {
@@ -48,14 +74,19 @@ export function conditionText(condition: Condition, indent = '  '): string {
   if ('always' in condition) return `${indent}${condition.always ? 'always' : 'never'}`;
   if ('some' in condition) return `${indent}some ${quantifiedText(condition.some)}`;
   if ('none' in condition) return `${indent}no ${quantifiedText(condition.none)}`;
-  if ('all' in condition) return `${indent}every ${quantifiedText(condition.all)} has ${whereText(condition.all.expect)}`;
+  if ('all' in condition)
+    return `${indent}every ${quantifiedText(condition.all)} has ${whereText(condition.all.expect)}`;
   if ('count' in condition) {
     const { atLeast, atMost, distinct } = condition.count;
-    const bounds = [atLeast !== undefined ? `≥ ${atLeast}` : '', atMost !== undefined ? `≤ ${atMost}` : ''].filter(Boolean).join(' and ');
+    const bounds = [atLeast !== undefined ? `≥ ${atLeast}` : '', atMost !== undefined ? `≤ ${atMost}` : '']
+      .filter(Boolean)
+      .join(' and ');
     return `${indent}number of ${distinct ? `distinct ${distinct} of ` : ''}${quantifiedText(condition.count)} ${bounds}`;
   }
-  if ('allOf' in condition) return `${indent}all of:\n${condition.allOf.map((c) => conditionText(c, next)).join('\n')}`;
-  if ('anyOf' in condition) return `${indent}any of:\n${condition.anyOf.map((c) => conditionText(c, next)).join('\n')}`;
+  if ('allOf' in condition)
+    return `${indent}all of:\n${condition.allOf.map((c) => conditionText(c, next)).join('\n')}`;
+  if ('anyOf' in condition)
+    return `${indent}any of:\n${condition.anyOf.map((c) => conditionText(c, next)).join('\n')}`;
   if ('not' in condition) return `${indent}not:\n${conditionText(condition.not, next)}`;
   if ('rule' in condition) {
     const expected = Array.isArray(condition.is) ? condition.is.join(' or ') : (condition.is ?? 'pass');
@@ -81,15 +112,17 @@ export function explainRule(rule: Rule, lang: 'en' | 'nl'): string {
     `  ${text(rule.advice, lang)}`,
     '',
     `${label.sources}:`,
-    ...rule.references.map((ref) =>
-      `  - ${ref.key}: ${ref.instrument}${ref.article ? `, ${ref.article}` : ''}${ref.caseNumber ? `, ${ref.caseNumber}` : ''}${ref.url ? ` <${ref.url}>` : ''}`,
+    ...rule.references.map(
+      (ref) =>
+        `  - ${ref.key}: ${ref.instrument}${ref.article ? `, ${ref.article}` : ''}${ref.caseNumber ? `, ${ref.caseNumber}` : ''}${ref.url ? ` <${ref.url}>` : ''}`,
     ),
   ];
   if (rule.notAssessableWhen?.when !== undefined) {
     lines.push('', `${label.blocked}:`, conditionText(rule.notAssessableWhen.when as Condition));
     if (rule.reasons?.['not-assessable']) lines.push(`  → ${rule.reasons['not-assessable']}`);
   }
-  if (rule.appliesWhen !== undefined) lines.push('', `${label.applies}:`, conditionText(rule.appliesWhen as Condition));
+  if (rule.appliesWhen !== undefined)
+    lines.push('', `${label.applies}:`, conditionText(rule.appliesWhen as Condition));
   lines.push('', `${label.test}:`, conditionText(rule.test as Condition));
   if (rule.needsReviewWhen !== undefined) {
     lines.push('', `${label.review}:`, conditionText(rule.needsReviewWhen as Condition));

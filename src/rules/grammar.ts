@@ -46,8 +46,28 @@ export type Condition =
   | { shop: Where }
   | { always: boolean };
 
-export const CONDITION_KEYS = ['some', 'none', 'all', 'count', 'allOf', 'anyOf', 'not', 'rule', 'shop', 'always'] as const;
-export const PREDICATE_OPS = ['equals', 'in', 'notIn', 'atMost', 'atLeast', 'exists', 'matches', 'notMatches'] as const;
+export const CONDITION_KEYS = [
+  'some',
+  'none',
+  'all',
+  'count',
+  'allOf',
+  'anyOf',
+  'not',
+  'rule',
+  'shop',
+  'always',
+] as const;
+export const PREDICATE_OPS = [
+  'equals',
+  'in',
+  'notIn',
+  'atMost',
+  'atLeast',
+  'exists',
+  'matches',
+  'notMatches',
+] as const;
 
 /** Known values of a field, when the contract closes the set; lint rejects others. */
 type FieldCatalogue = Record<string, readonly Scalar[] | null>;

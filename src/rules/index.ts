@@ -1,4 +1,4 @@
-export { type LintDiagnostic, RuleSetError, formatDiagnostic } from './diagnostics.js';
+export { formatDiagnostic, type LintDiagnostic, RuleSetError } from './diagnostics.js';
 export { evaluateRules } from './evaluate-rules.js';
 export { conditionText, explainRule } from './explain.js';
 export { lintRules, listProfiles, loadRuleSet } from './load-rule-set.js';

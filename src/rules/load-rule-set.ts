@@ -1,7 +1,7 @@
 import { RULES_DIR } from '../shared/paths.js';
 import { resolveCondition } from './condition-check.js';
 import { formatDiagnostic, type LintDiagnostic, RuleSetError } from './diagnostics.js';
-import { hashProfile, profileFiles, readRuleTree, type RuleFile, type RuleTree } from './rule-tree.js';
+import { hashProfile, profileFiles, type RuleFile, type RuleTree, readRuleTree } from './rule-tree.js';
 import type { LocalText, Rule, RuleReference, RuleSet } from './types.js';
 
 const TEXT_FIELDS = ['title', 'failTitle', 'description', 'advice', 'help'] as const;
@@ -25,13 +25,17 @@ export function loadRuleSet(opts: { profile?: string; dir?: string } = {}): Rule
   const tree = readRuleTree(dir);
   if (tree.diagnostics.length > 0) {
     const lines = tree.diagnostics.slice(0, 5).map(formatDiagnostic).join('\n');
-    throw new RuleSetError(`The rules in ${dir} have ${tree.diagnostics.length} problem(s):\n${lines}`, tree.diagnostics);
+    throw new RuleSetError(
+      `The rules in ${dir} have ${tree.diagnostics.length} problem(s):\n${lines}`,
+      tree.diagnostics,
+    );
   }
   const profile = tree.profiles.get(profileId);
   if (!profile) {
-    throw new RuleSetError(`No profile "${profileId}" in ${dir}/profiles (have: ${[...tree.profiles.keys()].join(', ')})`, [
-      { file: `${dir}/profiles/${profileId}.yaml`, line: 1, message: `profile "${profileId}" not found` },
-    ]);
+    throw new RuleSetError(
+      `No profile "${profileId}" in ${dir}/profiles (have: ${[...tree.profiles.keys()].join(', ')})`,
+      [{ file: `${dir}/profiles/${profileId}.yaml`, line: 1, message: `profile "${profileId}" not found` }],
+    );
   }
   const rules = new Map<string, Rule>();
   for (const file of profileFiles(tree, profile)) {
@@ -60,12 +64,15 @@ function conditionFields(raw: Record<string, unknown>, tree: RuleTree): Partial<
   const fields: Partial<Rule> = {};
   if (raw.test !== undefined) fields.test = resolveCondition(raw.test, tree.selections);
   if (raw.appliesWhen !== undefined) fields.appliesWhen = resolveCondition(raw.appliesWhen, tree.selections);
-  if (raw.needsReviewWhen !== undefined) fields.needsReviewWhen = resolveCondition(raw.needsReviewWhen, tree.selections);
+  if (raw.needsReviewWhen !== undefined)
+    fields.needsReviewWhen = resolveCondition(raw.needsReviewWhen, tree.selections);
   const notAssessable = raw.notAssessableWhen as { crawlStatus?: string[]; when?: unknown } | undefined;
   if (notAssessable) {
     fields.notAssessableWhen = {
       ...(notAssessable.crawlStatus ? { crawlStatus: notAssessable.crawlStatus } : {}),
-      ...(notAssessable.when !== undefined ? { when: resolveCondition(notAssessable.when, tree.selections) } : {}),
+      ...(notAssessable.when !== undefined
+        ? { when: resolveCondition(notAssessable.when, tree.selections) }
+        : {}),
     };
   }
   return fields;
@@ -94,9 +101,14 @@ function buildRule(file: RuleFile, tree: RuleTree): Rule {
 /** A market's refinement: texts merge per language, every other field it names replaces the base's. */
 function refine(base: Rule, file: RuleFile, tree: RuleTree): Rule {
   const raw = file.raw;
-  const next: Rule = { ...base, ...conditionFields(raw, tree), source: { file: file.relFile, line: file.source.lineOf(['refines']) } };
+  const next: Rule = {
+    ...base,
+    ...conditionFields(raw, tree),
+    source: { file: file.relFile, line: file.source.lineOf(['refines']) },
+  };
   for (const field of TEXT_FIELDS) {
-    if (raw[field]) next[field] = { ...(base[field] ?? {}), ...(raw[field] as Partial<LocalText>) } as LocalText;
+    if (raw[field])
+      next[field] = { ...(base[field] ?? {}), ...(raw[field] as Partial<LocalText>) } as LocalText;
   }
   if (raw.level !== undefined) next.level = raw.level as Rule['level'];
   if (raw.weight !== undefined) next.weight = raw.weight as number;

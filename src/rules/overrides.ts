@@ -38,7 +38,11 @@ export function normaliseShop(value: string): string {
   }
 }
 
-export function overrideFor(overrides: Override[], evidence: ShopEvidence, ruleId: string): Override | undefined {
+export function overrideFor(
+  overrides: Override[],
+  evidence: ShopEvidence,
+  ruleId: string,
+): Override | undefined {
   if (overrides.length === 0) return undefined;
   const names = [evidence.target.key, evidence.target.origin, evidence.target.input]
     .filter((name): name is string => typeof name === 'string' && name.length > 0)
@@ -80,11 +84,16 @@ export function loadOverrides(file: string): Override[] {
     const line = offset === undefined ? undefined : lines.linePos(offset).line;
     throw new OverrideError(`${file}${line ? `:${line}` : ''}: ${message}`, file, line);
   };
-  if (doc.errors.length > 0) fail(`not valid ${extname(file) === '.json' ? 'JSON' : 'YAML'}: ${doc.errors[0].message}`, doc.errors[0].pos[0]);
+  if (doc.errors.length > 0)
+    fail(
+      `not valid ${extname(file) === '.json' ? 'JSON' : 'YAML'}: ${doc.errors[0].message}`,
+      doc.errors[0].pos[0],
+    );
   let list: unknown = doc.contents;
   if (isMap(list)) list = list.get('overrides', true);
   if (list === null || list === undefined) return [];
-  if (!isSeq(list)) return fail('expected a list of overrides (or an `overrides:` list)', doc.contents?.range?.[0]);
+  if (!isSeq(list))
+    return fail('expected a list of overrides (or an `overrides:` list)', doc.contents?.range?.[0]);
 
   return list.items.map((node, index) => {
     const where = `override ${index + 1}`;
@@ -97,11 +106,17 @@ export function loadOverrides(file: string): Override[] {
     }
     for (const key of ['shop', 'rule', 'reason'] as const) {
       if (typeof entry[key] !== 'string' || (entry[key] as string).trim() === '') {
-        fail(`${label}: "${key}" is missing or empty${key === 'reason' ? ' (every override needs a written reason)' : ''}`, offset);
+        fail(
+          `${label}: "${key}" is missing or empty${key === 'reason' ? ' (every override needs a written reason)' : ''}`,
+          offset,
+        );
       }
     }
     if (entry.outcome !== 'off' && !isOutcome(entry.outcome)) {
-      fail(`${label}: outcome must be pass, fail, needs-review, not-applicable, not-assessable or off, not "${String(entry.outcome)}"`, offset);
+      fail(
+        `${label}: outcome must be pass, fail, needs-review, not-applicable, not-assessable or off, not "${String(entry.outcome)}"`,
+        offset,
+      );
     }
     for (const key of ['by', 'at'] as const) {
       if (entry[key] !== undefined && typeof entry[key] !== 'string') {

@@ -28,16 +28,28 @@ function anyOfValue(value: unknown, test: (one: unknown) => boolean): boolean {
 /** A missing field compares as null, so `equals: null` also holds when an extractor left it out. */
 export function predicateHolds(field: unknown, predicate: Predicate): boolean {
   const value = field === undefined ? null : field;
-  if (predicate.exists !== undefined && (value !== undefined && value !== null) !== predicate.exists) return false;
+  if (predicate.exists !== undefined && (value !== undefined && value !== null) !== predicate.exists)
+    return false;
   if ('equals' in predicate && !anyOfValue(value, (one) => one === predicate.equals)) return false;
-  if (predicate.in && !anyOfValue(value, (one) => predicate.in?.includes(one as never) ?? false)) return false;
-  if (predicate.notIn && anyOfValue(value, (one) => predicate.notIn?.includes(one as never) ?? false)) return false;
-  if (predicate.atMost !== undefined && !(typeof value === 'number' && value <= predicate.atMost)) return false;
-  if (predicate.atLeast !== undefined && !(typeof value === 'number' && value >= predicate.atLeast)) return false;
-  if (predicate.matches !== undefined && !(typeof value === 'string' && regex(predicate.matches).test(value))) {
+  if (predicate.in && !anyOfValue(value, (one) => predicate.in?.includes(one as never) ?? false))
+    return false;
+  if (predicate.notIn && anyOfValue(value, (one) => predicate.notIn?.includes(one as never) ?? false))
+    return false;
+  if (predicate.atMost !== undefined && !(typeof value === 'number' && value <= predicate.atMost))
+    return false;
+  if (predicate.atLeast !== undefined && !(typeof value === 'number' && value >= predicate.atLeast))
+    return false;
+  if (
+    predicate.matches !== undefined &&
+    !(typeof value === 'string' && regex(predicate.matches).test(value))
+  ) {
     return false;
   }
-  if (predicate.notMatches !== undefined && typeof value === 'string' && regex(predicate.notMatches).test(value)) {
+  if (
+    predicate.notMatches !== undefined &&
+    typeof value === 'string' &&
+    regex(predicate.notMatches).test(value)
+  ) {
     return false;
   }
   return true;

@@ -49,7 +49,10 @@ function describe(error: ErrorObject): SchemaProblem {
         message: `unknown condition key in ${at} (allowed: some, none, all, count, allOf, anyOf, not, rule, shop, always)`,
       };
     case 'required':
-      return { path, message: `${at} lacks "${(error.params as { missingProperty: string }).missingProperty}"` };
+      return {
+        path,
+        message: `${at} lacks "${(error.params as { missingProperty: string }).missingProperty}"`,
+      };
     case 'enum':
       return {
         path,

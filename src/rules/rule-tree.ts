@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { type Selection, checkCondition, checkWhere, referencedRules } from './condition-check.js';
+import { checkCondition, checkWhere, referencedRules, type Selection } from './condition-check.js';
 import type { LintDiagnostic } from './diagnostics.js';
 import { COLLECTIONS, type Collection, type Where } from './grammar.js';
 import { validateRuleShape } from './rule-schema.js';
@@ -57,10 +57,16 @@ function yamlFiles(folder: string): string[] {
 export function readRuleTree(dir: string): RuleTree {
   const diagnostics: LintDiagnostic[] = [];
   const report = (source: YamlSource, path: Array<string | number>, message: string, ruleId?: string) =>
-    diagnostics.push({ file: source.file, line: source.lineOf(path), message, ...(ruleId ? { ruleId } : {}) });
+    diagnostics.push({
+      file: source.file,
+      line: source.lineOf(path),
+      message,
+      ...(ruleId ? { ruleId } : {}),
+    });
   const read = (file: string): YamlSource | undefined => {
     const source = readYamlSource(file);
-    for (const error of source.errors) diagnostics.push({ file, line: error.line, column: error.column, message: error.message });
+    for (const error of source.errors)
+      diagnostics.push({ file, line: error.line, column: error.column, message: error.message });
     return source.errors.length > 0 ? undefined : source;
   };
 
@@ -104,7 +110,8 @@ export function readRuleTree(dir: string): RuleTree {
       if (profile) profiles.set(profile.id, { ...profile, relFile: `profiles/${name}` });
     }
   }
-  if (profiles.size === 0) diagnostics.push({ file: profileDir, line: 1, message: 'no profiles found (profiles/<market>.yaml)' });
+  if (profiles.size === 0)
+    diagnostics.push({ file: profileDir, line: 1, message: 'no profiles found (profiles/<market>.yaml)' });
 
   const tree: RuleTree = { dir, diagnostics, packs, profiles, selections, references, version };
   for (const profile of profiles.values()) checkAssembly(tree, profile, report);
@@ -130,9 +137,11 @@ function readReferences(dir: string, read: Reader, report: Reporter): Map<string
       continue;
     }
     for (const field of Object.keys(entry)) {
-      if (!['instrument', 'article', 'caseNumber', 'url'].includes(field)) report(source, [key, field], `unknown field "${field}" in reference ${key}`);
+      if (!['instrument', 'article', 'caseNumber', 'url'].includes(field))
+        report(source, [key, field], `unknown field "${field}" in reference ${key}`);
     }
-    if (entry.url !== undefined && !/^https?:\/\//.test(String(entry.url))) report(source, [key, 'url'], `reference ${key}: url must start with http(s)://`);
+    if (entry.url !== undefined && !/^https?:\/\//.test(String(entry.url)))
+      report(source, [key, 'url'], `reference ${key}: url must start with http(s)://`);
     references.set(key, { key, ...(entry as Omit<RuleReference, 'key'>) });
   }
   return references;
@@ -156,13 +165,20 @@ function readSelections(dir: string, read: Reader, report: Reporter): Map<string
       continue;
     }
     for (const field of Object.keys(entry)) {
-      if (!['in', 'where', 'description'].includes(field)) report(source, [name, field], `unknown field "${field}" in selection ${name}`);
+      if (!['in', 'where', 'description'].includes(field))
+        report(source, [name, field], `unknown field "${field}" in selection ${name}`);
     }
     const base = typeof entry.in === 'string' ? entry.in : '';
     const parent = selections.get(base);
-    const collection: Collection | undefined = (COLLECTIONS as readonly string[]).includes(base) ? (base as Collection) : parent?.in;
+    const collection: Collection | undefined = (COLLECTIONS as readonly string[]).includes(base)
+      ? (base as Collection)
+      : parent?.in;
     if (!collection) {
-      report(source, [name, 'in'], `selection ${name}: "${base}" is neither a collection nor an earlier selection`);
+      report(
+        source,
+        [name, 'in'],
+        `selection ${name}: "${base}" is neither a collection nor an earlier selection`,
+      );
       continue;
     }
     const problems = entry.where === undefined ? [] : checkWhere(entry.where, collection, [name, 'where']);
@@ -191,11 +207,17 @@ function checkRuleFile(
   const ruleId = id || undefined;
   for (const problem of validateRuleShape(raw)) report(source, problem.path, problem.message, ruleId);
   if (id && name.replace(/\.ya?ml$/, '') !== id) {
-    report(source, [refines ? 'refines' : 'id'], `file name must be ${id}.yaml (one rule per file, named by its id)`, ruleId);
+    report(
+      source,
+      [refines ? 'refines' : 'id'],
+      `file name must be ${id}.yaml (one rule per file, named by its id)`,
+      ruleId,
+    );
   }
   for (const field of CONDITION_FIELDS) {
     if (raw[field] === undefined) continue;
-    for (const problem of checkCondition(raw[field], [field], selections)) report(source, problem.path, problem.message, ruleId);
+    for (const problem of checkCondition(raw[field], [field], selections))
+      report(source, problem.path, problem.message, ruleId);
   }
   const notAssessable = raw.notAssessableWhen;
   if (isRecord(notAssessable)) {
@@ -205,13 +227,21 @@ function checkRuleFile(
       }
     }
     const statuses = Array.isArray(notAssessable.crawlStatus) ? notAssessable.crawlStatus : [];
-    const known = checkWhere({ 'crawl.status': { in: statuses } }, 'shop', ['notAssessableWhen', 'crawlStatus']);
+    const known = checkWhere({ 'crawl.status': { in: statuses } }, 'shop', [
+      'notAssessableWhen',
+      'crawlStatus',
+    ]);
     for (const problem of known) report(source, problem.path, problem.message, ruleId);
   }
   if (Array.isArray(raw.references)) {
     raw.references.forEach((reference, index) => {
       if (typeof reference === 'string' && !references.has(reference)) {
-        report(source, ['references', index], `unknown reference key "${reference}" (not in references.yaml)`, ruleId);
+        report(
+          source,
+          ['references', index],
+          `unknown reference key "${reference}" (not in references.yaml)`,
+          ruleId,
+        );
       }
     });
   }
@@ -232,28 +262,48 @@ function checkProfile(
     return undefined;
   }
   for (const field of Object.keys(raw)) {
-    if (!['description', 'version', 'packs', 'adjust'].includes(field)) report(source, [field], `unknown field "${field}" in profile ${id}`);
+    if (!['description', 'version', 'packs', 'adjust'].includes(field))
+      report(source, [field], `unknown field "${field}" in profile ${id}`);
   }
   const list = Array.isArray(raw.packs) ? raw.packs.map(String) : [];
   if (list.length === 0) report(source, ['packs'], `profile ${id} needs a non-empty list of packs`);
   list.forEach((pack, index) => {
-    if (!packs.has(pack)) report(source, ['packs', index], `unknown pack "${pack}" (no folder rules/${pack}/)`);
+    if (!packs.has(pack))
+      report(source, ['packs', index], `unknown pack "${pack}" (no folder rules/${pack}/)`);
   });
   const adjust: Profile['adjust'] = {};
-  if (raw.adjust !== undefined && !isRecord(raw.adjust)) report(source, ['adjust'], 'adjust must map a rule id to { weight?, level? }');
+  if (raw.adjust !== undefined && !isRecord(raw.adjust))
+    report(source, ['adjust'], 'adjust must map a rule id to { weight?, level? }');
   for (const [ruleId, change] of Object.entries(isRecord(raw.adjust) ? raw.adjust : {})) {
     if (!isRecord(change)) {
       report(source, ['adjust', ruleId], `adjust.${ruleId} must be a map with weight and/or level`);
       continue;
     }
     for (const field of Object.keys(change)) {
-      if (field !== 'weight' && field !== 'level') report(source, ['adjust', ruleId, field], `unknown field "${field}" (weight, level)`);
+      if (field !== 'weight' && field !== 'level')
+        report(source, ['adjust', ruleId, field], `unknown field "${field}" (weight, level)`);
     }
-    if (change.weight !== undefined && !(typeof change.weight === 'number' && change.weight >= 0 && change.weight <= 10)) {
-      report(source, ['adjust', ruleId, 'weight'], `weight of ${ruleId} must be a number from 0 to 10`, ruleId);
+    if (
+      change.weight !== undefined &&
+      !(typeof change.weight === 'number' && change.weight >= 0 && change.weight <= 10)
+    ) {
+      report(
+        source,
+        ['adjust', ruleId, 'weight'],
+        `weight of ${ruleId} must be a number from 0 to 10`,
+        ruleId,
+      );
     }
-    if (change.level !== undefined && !['law', 'interpretation', 'good-practice'].includes(String(change.level))) {
-      report(source, ['adjust', ruleId, 'level'], 'level must be law, interpretation or good-practice', ruleId);
+    if (
+      change.level !== undefined &&
+      !['law', 'interpretation', 'good-practice'].includes(String(change.level))
+    ) {
+      report(
+        source,
+        ['adjust', ruleId, 'level'],
+        'level must be law, interpretation or good-practice',
+        ruleId,
+      );
     }
     adjust[ruleId] = change as Profile['adjust'][string];
   }
@@ -279,18 +329,29 @@ function checkAssembly(tree: RuleTree, profile: Profile, report: Reporter): void
   for (const file of profileFiles(tree, profile)) {
     const earlier = defined.get(file.id);
     if (file.refines && !earlier) {
-      report(file.source, ['refines'], `refines "${file.id}", which no earlier pack of profile ${profile.id} defines`, file.id);
+      report(
+        file.source,
+        ['refines'],
+        `refines "${file.id}", which no earlier pack of profile ${profile.id} defines`,
+        file.id,
+      );
       continue;
     }
     if (!file.refines && earlier) {
-      report(file.source, ['id'], `duplicate rule id "${file.id}" in profile ${profile.id} (also ${earlier.relFile}); use "refines:" to change a rule for a market`, file.id);
+      report(
+        file.source,
+        ['id'],
+        `duplicate rule id "${file.id}" in profile ${profile.id} (also ${earlier.relFile}); use "refines:" to change a rule for a market`,
+        file.id,
+      );
       continue;
     }
     if (!earlier) defined.set(file.id, file);
     conditionsOf.set(file.id, [...(conditionsOf.get(file.id) ?? []), file]);
   }
   for (const ruleId of Object.keys(profile.adjust)) {
-    if (!defined.has(ruleId)) report(profile.source, ['adjust', ruleId], `adjust names unknown rule "${ruleId}"`, ruleId);
+    if (!defined.has(ruleId))
+      report(profile.source, ['adjust', ruleId], `adjust names unknown rule "${ruleId}"`, ruleId);
   }
   const edges = new Map<string, string[]>();
   for (const [ruleId, files] of conditionsOf) {
@@ -299,7 +360,13 @@ function checkAssembly(tree: RuleTree, profile: Profile, report: Reporter): void
       for (const field of CONDITION_FIELDS) {
         for (const target of referencedRules(file.raw[field])) {
           targets.push(target);
-          if (!defined.has(target)) report(file.source, [field], `refers to rule "${target}", which profile ${profile.id} does not have`, ruleId);
+          if (!defined.has(target))
+            report(
+              file.source,
+              [field],
+              `refers to rule "${target}", which profile ${profile.id} does not have`,
+              ruleId,
+            );
         }
       }
     }
@@ -310,7 +377,8 @@ function checkAssembly(tree: RuleTree, profile: Profile, report: Reporter): void
     if (state.get(ruleId) === 'done') return;
     if (state.get(ruleId) === 'visiting') {
       const file = defined.get(ruleId);
-      if (file) report(file.source, ['test'], `circular rule references: ${[...trail, ruleId].join(' → ')}`, ruleId);
+      if (file)
+        report(file.source, ['test'], `circular rule references: ${[...trail, ruleId].join(' → ')}`, ruleId);
       return;
     }
     state.set(ruleId, 'visiting');
@@ -322,8 +390,14 @@ function checkAssembly(tree: RuleTree, profile: Profile, report: Reporter): void
 
 /** sha256 over the files a profile uses, sorted by their path inside the rules directory. */
 export function hashProfile(tree: RuleTree, profile: Profile): string {
-  const shared = ['VERSION', 'references.yaml', 'selections.yaml'].filter((name) => existsSync(join(tree.dir, name)));
-  const files = [...shared, profile.relFile, ...profileFiles(tree, profile).map((file) => file.relFile)].sort();
+  const shared = ['VERSION', 'references.yaml', 'selections.yaml'].filter((name) =>
+    existsSync(join(tree.dir, name)),
+  );
+  const files = [
+    ...shared,
+    profile.relFile,
+    ...profileFiles(tree, profile).map((file) => file.relFile),
+  ].sort();
   const hash = createHash('sha256');
   for (const file of files) {
     hash.update(file);
@@ -333,4 +407,3 @@ export function hashProfile(tree: RuleTree, profile: Profile): string {
   }
   return hash.digest('hex');
 }
-

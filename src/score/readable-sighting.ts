@@ -18,7 +18,8 @@ export function isReadableContactSighting(sighting: EvidenceSighting): boolean {
 export function fewestClicks(sightings: EvidenceSighting[], kind: EvidenceSighting['kind']): number | null {
   let best: number | null = null;
   for (const sighting of sightings) {
-    if (sighting.kind !== kind || sighting.pageDepth === null || !isReadableContactSighting(sighting)) continue;
+    if (sighting.kind !== kind || sighting.pageDepth === null || !isReadableContactSighting(sighting))
+      continue;
     if (best === null || sighting.pageDepth < best) best = sighting.pageDepth;
   }
   return best;

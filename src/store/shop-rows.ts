@@ -51,7 +51,9 @@ export function shopFromRow(row: ShopRow): StoredShop {
  * Prepared statements that write one shop: the summary row plus its pages, sightings, widgets and
  * findings. Deleting the earlier row cascades to its children, so a re-save replaces, never duplicates.
  */
-export function shopWriter(db: Database.Database): (runId: number, outcome: ShopOutcome, finishedAt: string) => void {
+export function shopWriter(
+  db: Database.Database,
+): (runId: number, outcome: ShopOutcome, finishedAt: string) => void {
   const deleteShop = db.prepare('DELETE FROM shops WHERE run_id = ? AND key = ?');
   const insertShop = db.prepare(`
     INSERT INTO shops (run_id, key, url, name, country, shop_group, status, score, grade, verdict_outcome,

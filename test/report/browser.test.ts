@@ -56,7 +56,8 @@ async function openReportPage(page: Page, path: string): Promise<string[]> {
   });
   page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
   page.on('request', (req) => {
-    if (!req.url().startsWith('file:') && !req.url().startsWith('data:')) problems.push(`network: ${req.url()}`);
+    if (!req.url().startsWith('file:') && !req.url().startsWith('data:'))
+      problems.push(`network: ${req.url()}`);
   });
   page.on('dialog', (d) => {
     problems.push(`dialog: ${d.message()}`);
@@ -69,7 +70,11 @@ async function openReportPage(page: Page, path: string): Promise<string[]> {
 describe('the HTML report in Chromium', () => {
   for (const viewport of VIEWPORTS) {
     it(`opens cleanly, shows hostile text as text, and passes axe at ${viewport.name} width`, async () => {
-      const context = await browser.newContext({ viewport: { width: viewport.width, height: viewport.height } });
+      // The report's own CSP forbids every script; axe is the test's, so the context bypasses it.
+      const context = await browser.newContext({
+        viewport: { width: viewport.width, height: viewport.height },
+        bypassCSP: true,
+      });
       try {
         for (const { name, path } of pages) {
           const page = await context.newPage();
@@ -89,13 +94,16 @@ describe('the HTML report in Chromium', () => {
           }
 
           // Nothing wider than the viewport except inside the scrollable table regions.
-          const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+          const overflow = await page.evaluate(
+            () => document.documentElement.scrollWidth - window.innerWidth,
+          );
           expect(overflow, `${name} overflows by ${overflow}px`).toBeLessThanOrEqual(1);
 
           await page.addScriptTag({ path: AXE_PATH });
           const violations = (await page.evaluate(async () => {
-            const axe = (window as unknown as { axe: { run: (ctx: Document) => Promise<{ violations: unknown[] }> } })
-              .axe;
+            const axe = (
+              window as unknown as { axe: { run: (ctx: Document) => Promise<{ violations: unknown[] }> } }
+            ).axe;
             return (await axe.run(document)).violations;
           })) as AxeViolation[];
           const serious = violations
@@ -116,9 +124,9 @@ describe('the HTML report in Chromium', () => {
     try {
       await page.goto(pathToFileURL(pages[0].path).href);
       await page.getByRole('link', { name: 'Good Shop' }).click();
-      await expect.poll(() => page.locator('h1').innerText()).toBe('Good Shop');
+      await expect.poll(() => page.locator('h1').textContent()).toBe('Good Shop');
       await page.getByRole('link', { name: 'Back to the ranking' }).click();
-      await expect.poll(() => page.locator('h1').innerText()).toContain('browser-2026');
+      await expect.poll(() => page.locator('h1').textContent()).toContain('browser-2026');
     } finally {
       await page.close();
     }

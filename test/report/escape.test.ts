@@ -7,9 +7,7 @@ describe('escapeHtml', () => {
   it('neutralises markup and attribute breakouts', () => {
     const out = escapeHtml(HOSTILE);
     expect(out).not.toMatch(/[<>"]/);
-    expect(out).toBe(
-      '&lt;script&gt;alert(1)&lt;/script&gt;&quot;&gt;&lt;img src=x onerror=alert(2)&gt;',
-    );
+    expect(out).toBe('&lt;script&gt;alert(1)&lt;/script&gt;&quot;&gt;&lt;img src=x onerror=alert(2)&gt;');
     expect(escapeHtml("it's & co")).toBe('it&#39;s &amp; co');
     expect(escapeHtml(null)).toBe('');
     expect(escapeHtml(42)).toBe('42');

@@ -1,12 +1,19 @@
-import type { EvidencePage, EvidenceSighting, ShopEvidence } from '../../src/evidence/types.js';
 import type { CrawlStatus } from '../../src/crawl/types.js';
+import type { EvidencePage, EvidenceSighting, ShopEvidence } from '../../src/evidence/types.js';
 import type { Finding, Outcome, Rule, RuleSet } from '../../src/rules/types.js';
 import type { ShopScore } from '../../src/score/types.js';
 import type { NewRun, ShopOutcome } from '../../src/store/types.js';
 
 export const HOSTILE = '<script>alert(1)</script>"><img src=x onerror=alert(2)>';
 
-function rule(id: string, level: Rule['level'], weight: number, tags: string[], en: string, nl: string): Rule {
+function rule(
+  id: string,
+  level: Rule['level'],
+  weight: number,
+  tags: string[],
+  en: string,
+  nl: string,
+): Rule {
   return {
     id,
     title: { en: `${en}: yes`, nl: `${nl}: ja` },
@@ -35,7 +42,14 @@ export const RULE_SET: RuleSet = {
   rules: [
     rule('phone-present', 'law', 3, ['eu', 'phone'], 'Phone present', 'Telefoon aanwezig'),
     rule('email-present', 'law', 3, ['eu', 'email'], 'E-mail present', 'E-mail aanwezig'),
-    rule('contact-within-two-clicks', 'interpretation', 2, ['eu'], 'Within two clicks', 'Binnen twee klikken'),
+    rule(
+      'contact-within-two-clicks',
+      'interpretation',
+      2,
+      ['eu'],
+      'Within two clicks',
+      'Binnen twee klikken',
+    ),
     rule('phone-not-premium-rate', 'law', 1, ['nl', 'phone'], 'Not premium', 'Geen betaalnummer'),
   ],
 };
@@ -52,7 +66,13 @@ export function makeRun(label = 'test-run', ruleSet: RuleSet = RULE_SET): NewRun
   };
 }
 
-function page(id: string, url: string, kind: EvidencePage['kind'], depth: number | null, viaText?: string): EvidencePage {
+function page(
+  id: string,
+  url: string,
+  kind: EvidencePage['kind'],
+  depth: number | null,
+  viaText?: string,
+): EvidencePage {
   return {
     id,
     url,
@@ -146,12 +166,16 @@ export function makeOutcome(spec: ShopSpec): ShopOutcome {
       userAgent: 'shopreach-test',
       robots: null,
       status,
-      errors: rated ? [] : [{ url: `${origin}/`, stage: 'connect', message: 'connection refused', code: 'ECONNREFUSED' }],
+      errors: rated
+        ? []
+        : [{ url: `${origin}/`, stage: 'connect', message: 'connection refused', code: 'ECONNREFUSED' }],
       browserVersion: null,
     },
     pages,
     sightings,
-    widgets: rated ? [{ id: 'w1', kind: 'contact-form', pageId: 'p2', pageKind: 'contact', pageDepth: 1 }] : [],
+    widgets: rated
+      ? [{ id: 'w1', kind: 'contact-form', pageId: 'p2', pageKind: 'contact', pageDepth: 1 }]
+      : [],
     consent: null,
   };
   const outcomes = spec.outcomes ?? {};
@@ -202,7 +226,11 @@ export function sampleShops(): ShopOutcome[] {
       name: HOSTILE,
       group: HOSTILE,
       phoneRaw: HOSTILE,
-      outcomes: { ...ALL_PASS, 'contact-within-two-clicks': 'fail', 'phone-not-premium-rate': 'needs-review' },
+      outcomes: {
+        ...ALL_PASS,
+        'contact-within-two-clicks': 'fail',
+        'phone-not-premium-rate': 'needs-review',
+      },
       score: 75,
       grade: 'C',
       verdict: 'fail',

@@ -1,7 +1,7 @@
+import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
-import { createHash } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { writeReport } from '../../src/report/index.js';
 import { openStore } from '../../src/store/index.js';
@@ -51,7 +51,9 @@ describe('writeReport', () => {
     const evilPage = files.find((f) => f.includes('evil.example'));
     expect(evilPage).toBeDefined();
     const evil = read(evilPage as string);
-    expect(evil).toContain('<h1>&lt;script&gt;alert(1)&lt;/script&gt;&quot;&gt;&lt;img src=x onerror=alert(2)&gt;</h1>');
+    expect(evil).toContain(
+      '<h1>&lt;script&gt;alert(1)&lt;/script&gt;&quot;&gt;&lt;img src=x onerror=alert(2)&gt;</h1>',
+    );
     expect(evil).toContain('<td class="raw">&lt;script&gt;');
   });
 
@@ -60,10 +62,12 @@ describe('writeReport', () => {
     const index = read(indexPath);
     expect(index).toContain('2 of 3 shops show a phone number.');
     expect(index).toContain('3 of 3 shops show an e-mail address.');
-    expect(index).toContain('1 of 3 shops have phone and e-mail findable within two clicks (consumer-contact-findable).');
+    expect(index).toContain(
+      '1 of 3 shops have phone and e-mail findable within two clicks (consumer-contact-findable).',
+    );
     // phone clicks 1 and 3 (the shop without a phone has none): mean 2
     expect(index).toContain('Average clicks to the phone number: 2.');
-    expect(index).toContain('1 shops could not be assessed');
+    expect(index).toContain('1 shop could not be assessed');
     const ranking = index.slice(index.indexOf('<tbody>'), index.indexOf('</tbody>'));
     expect(ranking.indexOf('Good Shop')).toBeLessThan(ranking.indexOf('&lt;script'));
     expect(ranking.indexOf('&lt;script')).toBeLessThan(ranking.indexOf('No Phone BV'));
@@ -110,13 +114,20 @@ describe('writeReport', () => {
   it('writes the methodology with every rule, its references, the hash and the crawl settings', () => {
     writeReport(store, runId, { outDir: join(dir, 'r') });
     const page = read(join(dir, 'r', 'methodology.html'));
-    for (const id of ['phone-present', 'email-present', 'contact-within-two-clicks', 'phone-not-premium-rate']) {
+    for (const id of [
+      'phone-present',
+      'email-present',
+      'contact-within-two-clicks',
+      'phone-not-premium-rate',
+    ]) {
       expect(page).toContain(id);
     }
     expect(page).toContain('<a href="https://eur-lex.europa.eu/eli/dir/2011/83/oj" rel="noreferrer">');
     expect(page).toContain('a'.repeat(64));
     expect(page).toContain('<th scope="row">maxPages</th><td>12</td>');
     expect(page).toContain('Score = 100 ×');
+    expect(page).toContain('<th scope="row">A</th><td class="num">90–100</td>');
+    expect(page).toContain('<th scope="row">F</th><td class="num">0–29</td>');
   });
 
   it('writes the report text in Dutch with --lang nl', () => {
@@ -170,12 +181,15 @@ describe('writeReport', () => {
     store.saveShop(laterId, makeOutcome({ key: 'https://new.example', name: 'New Shop' }));
     const { files } = writeReport(store, laterId, { outDir: join(dir, 'cmp'), compareRunId: runId });
     const page = read(files.find((f) => f.endsWith('comparison.html')) as string);
-    const section = (id: string) => page.slice(page.indexOf(`id="${id}"`), page.indexOf('</section>', page.indexOf(`id="${id}"`)));
+    const section = (id: string) =>
+      page.slice(page.indexOf(`id="${id}"`), page.indexOf('</section>', page.indexOf(`id="${id}"`)));
     expect(section('now-pass')).toContain('&lt;script&gt;');
     expect(section('now-fail')).toContain('Good Shop');
     expect(section('newly-passed')).toContain('contact-within-two-clicks');
     expect(section('newly-failed')).toContain('phone-present');
-    expect(section('scores')).toContain('<td class="num">100</td><td class="num">50</td>\n<td class="num">-50</td>');
+    expect(section('scores')).toContain(
+      '<td class="num">100</td><td class="num">50</td>\n<td class="num">-50</td>',
+    );
     expect(section('scores')).toContain('<td class="num">+25</td>');
     expect(section('added')).toContain('New Shop');
     expect(section('gone')).toContain('Down Shop');

@@ -61,13 +61,20 @@ describe('toShopResult', () => {
     ]);
     expect(json.findings[0].title).toBe('Phone present: yes');
     expect(json.ruleSet).toEqual({ id: 'test-nl', version: '2026.1', hash: RULE_SET.hash });
-    expect(json.provenance).toMatchObject({ runId, runLabel: 'results-2026', toolVersion: '0.1.0-test', mode: 'static' });
+    expect(json.provenance).toMatchObject({
+      runId,
+      runLabel: 'results-2026',
+      toolVersion: '0.1.0-test',
+      mode: 'static',
+    });
     expect(json.pages.map((p: { id: string }) => p.id)).toEqual(['p1', 'p2']);
   });
 
   it('uses the fail title for failed rules and keeps an unrated shop unrated', () => {
     const evil = resultOf('https://evil.example');
-    expect(evil.findings.find((f) => f.rule === 'contact-within-two-clicks')?.title).toBe('Within two clicks: no');
+    expect(evil.findings.find((f) => f.rule === 'contact-within-two-clicks')?.title).toBe(
+      'Within two clicks: no',
+    );
     const down = resultOf('https://down.example');
     expect(down.score).toBeNull();
     expect(down.status).toBe('unreachable');
@@ -112,7 +119,10 @@ describe('exportRun', () => {
     const json = JSON.parse(exportRun(store, runId, 'json'));
     expect(json).toHaveLength(4);
     expect(json[0].target.key).toBe('https://good.example');
-    const lines = exportRun(store, runId, 'ndjson').trimEnd().split('\n').map((l) => JSON.parse(l));
+    const lines = exportRun(store, runId, 'ndjson')
+      .trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(lines).toEqual(json);
   });
 

@@ -3,10 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { LATEST_SCHEMA_VERSION } from '../../src/store/migrations.js';
 import { openStore } from '../../src/store/index.js';
+import { LATEST_SCHEMA_VERSION } from '../../src/store/migrations.js';
 import type { Store } from '../../src/store/types.js';
-import { RULE_SET, makeOutcome, makeRun, sampleShops } from '../report/fixtures.js';
+import { makeOutcome, makeRun, RULE_SET, sampleShops } from '../report/fixtures.js';
 
 let dir: string;
 let open: Store[];
@@ -83,7 +83,10 @@ describe('openStore', () => {
     const runId = store.createRun(makeRun());
     const key = 'https://again.example';
     store.saveShop(runId, makeOutcome({ key, outcomes: { 'phone-present': 'fail' }, score: 0, grade: 'F' }));
-    store.saveShop(runId, makeOutcome({ key, outcomes: { 'phone-present': 'pass' }, score: 100, grade: 'A' }));
+    store.saveShop(
+      runId,
+      makeOutcome({ key, outcomes: { 'phone-present': 'pass' }, score: 100, grade: 'A' }),
+    );
 
     const shops = store.shops(runId);
     expect(shops).toHaveLength(1);
@@ -92,7 +95,8 @@ describe('openStore', () => {
 
     const raw = new Database(file, { readonly: true });
     try {
-      const count = (table: string) => (raw.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n;
+      const count = (table: string) =>
+        (raw.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n;
       expect(count('shops')).toBe(1);
       expect(count('pages')).toBe(2);
       expect(count('sightings')).toBe(2);

@@ -7,6 +7,7 @@ import { loadOverrides, type Override } from '../../rules/index.js';
 import { openStore } from '../../store/index.js';
 import type { RunRecord, Store } from '../../store/types.js';
 import { TOOL_VERSION } from '../../shared/version.js';
+import { auditViaQueue, parseQueueAddress, QueueAddressError } from '../../queue/index.js';
 import { auditInSession } from '../audit-session.js';
 import { type CrawlArgs, observeOptionsFrom, withCrawlOptions } from '../crawl-options.js';
 import { resolveRun } from '../run-ref.js';
@@ -19,6 +20,7 @@ interface AuditArgs extends CrawlArgs {
   concurrency: number;
   resume?: string;
   'retry-failed'?: string;
+  queue?: string;
 }
 
 const JUDGEABLE = new Set(['ok', 'partial']);
@@ -101,6 +103,15 @@ function planRun(
   return { runId, targets, crawlArgs: args };
 }
 
+function queueAddress(text: string) {
+  try {
+    return parseQueueAddress(text);
+  } catch (error) {
+    if (error instanceof QueueAddressError) throw new UserError(error.message);
+    throw error;
+  }
+}
+
 function pickCrawlArgs(args: AuditArgs) {
   const { mode, country, profile, rules, overrides, concurrency } = args;
   return {
@@ -130,6 +141,10 @@ export const auditCommand: CommandModule<object, AuditArgs> = {
       .option('concurrency', { type: 'number', default: 4, describe: 'shops audited at once' })
       .option('resume', { type: 'string', describe: 'finish an interrupted run (number or label)' })
       .option('retry-failed', { type: 'string', describe: 're-audit only the shops of a run that could not be crawled' })
+      .option('queue', {
+        type: 'string',
+        describe: 'distribute the shops over workers (shopreach worker) through Redis: redis://HOST:PORT[/DB][?name=QUEUE]',
+      })
       .example('$0 audit shops.csv --label twinkle100-2026', '')
       .example('$0 audit --resume twinkle100-2026', '') as never,
   handler: async (args) => {
@@ -139,17 +154,16 @@ export const auditCommand: CommandModule<object, AuditArgs> = {
     try {
       const { runId, targets, crawlArgs } = planRun(store, args, listed);
       const observe = observeOptionsFrom(crawlArgs);
-      await ensureBrowserFor(observe.mode);
       const ruleSets = new RuleSetProvider({ profile: crawlArgs.profile, dir: crawlArgs.rules });
-      const summary = await auditInSession({
-        store,
-        runId,
-        targets,
-        observe,
-        ruleSets,
-        overrides: readOverrides(crawlArgs.overrides),
-        concurrency: crawlArgs.concurrency ?? args.concurrency,
-      });
+      const session = { store, runId, targets, observe, ruleSets, overrides: readOverrides(crawlArgs.overrides) };
+      // With --queue the workers crawl (and need the browser); this process judges and stores.
+      let summary: Awaited<ReturnType<typeof auditInSession>>;
+      if (args.queue) {
+        summary = await auditViaQueue({ ...session, address: queueAddress(args.queue), rerun: Boolean(args['retry-failed']) });
+      } else {
+        await ensureBrowserFor(observe.mode);
+        summary = await auditInSession({ ...session, concurrency: crawlArgs.concurrency ?? args.concurrency });
+      }
       if (summary.interrupted) {
         process.stderr.write(`Interrupted. Finish it with: shopreach audit --resume ${runId} --db ${args.db}\n`);
         process.exitCode = 1;

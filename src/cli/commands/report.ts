@@ -24,8 +24,15 @@ export const reportCommand: CommandModule<object, ReportArgs> = {
       .option('db', { type: 'string', default: './shopreach.sqlite', describe: 'SQLite database file' })
       .option('run', { type: 'string', describe: 'run id or label (default: the latest run)' })
       .option('out', { type: 'string', describe: 'output folder (default: reports/<run label>/)' })
-      .option('lang', { choices: ['en', 'nl'] as const, default: 'en' as const, describe: 'language of the report' })
-      .option('compare', { type: 'string', describe: 'an earlier run (id or label) to compare with' }) as never,
+      .option('lang', {
+        choices: ['en', 'nl'] as const,
+        default: 'en' as const,
+        describe: 'language of the report',
+      })
+      .option('compare', {
+        type: 'string',
+        describe: 'an earlier run (id or label) to compare with',
+      }) as never,
   handler: (args) => {
     if (!existsSync(args.db)) throw new UserError(`There is no database at ${args.db}; give one with --db.`);
     const store = openStore(args.db);

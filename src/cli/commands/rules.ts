@@ -1,6 +1,12 @@
 import type { Argv, CommandModule } from 'yargs';
-import { explainRule, formatDiagnostic, lintRules, loadRuleSet, RuleSetError } from '../../rules/index.js';
-import { listProfiles } from '../../rules/load-rule-set.js';
+import {
+  explainRule,
+  formatDiagnostic,
+  lintRules,
+  listProfiles,
+  loadRuleSet,
+  RuleSetError,
+} from '../../rules/index.js';
 import { RULES_DIR } from '../../shared/paths.js';
 
 interface RulesArgs {
@@ -23,15 +29,27 @@ const list: CommandModule<object, RulesArgs> = {
   describe: 'List the rules of a profile',
   builder: (yargs) =>
     yargs
-      .option('profile', { type: 'string', default: 'eu', describe: 'market profile (eu, nl, de, be, fr, uk)' })
-      .option('rules', { type: 'string', describe: 'rules directory', default: RULES_DIR }) as unknown as Argv<RulesArgs>,
+      .option('profile', {
+        type: 'string',
+        default: 'eu',
+        describe: 'market profile (eu, nl, de, be, fr, uk)',
+      })
+      .option('rules', {
+        type: 'string',
+        describe: 'rules directory',
+        default: RULES_DIR,
+      }) as unknown as Argv<RulesArgs>,
   handler: (args) => {
     try {
       const set = loadRuleSet({ profile: args.profile, dir: args.rules });
-      console.log(`rule set ${set.id} ${set.version} sha256:${set.hash.slice(0, 12)}, ${set.rules.length} rules`);
+      console.log(
+        `rule set ${set.id} ${set.version} sha256:${set.hash.slice(0, 12)}, ${set.rules.length} rules`,
+      );
       const width = Math.max(...set.rules.map((rule) => rule.id.length));
       for (const rule of set.rules) {
-        console.log(`${rule.id.padEnd(width)}  ${rule.level.padEnd(14)} w${String(rule.weight).padEnd(3)} ${rule.title.en}`);
+        console.log(
+          `${rule.id.padEnd(width)}  ${rule.level.padEnd(14)} w${String(rule.weight).padEnd(3)} ${rule.title.en}`,
+        );
       }
     } catch (error) {
       fail(error);
@@ -42,7 +60,12 @@ const list: CommandModule<object, RulesArgs> = {
 const lint: CommandModule<object, RulesArgs> = {
   command: 'lint',
   describe: 'Validate every rule file, selection, reference and profile',
-  builder: (yargs) => yargs.option('rules', { type: 'string', describe: 'rules directory', default: RULES_DIR }) as unknown as Argv<RulesArgs>,
+  builder: (yargs) =>
+    yargs.option('rules', {
+      type: 'string',
+      describe: 'rules directory',
+      default: RULES_DIR,
+    }) as unknown as Argv<RulesArgs>,
   handler: (args) => {
     const dir = args.rules ?? RULES_DIR;
     const diagnostics = lintRules(dir);
@@ -52,7 +75,9 @@ const lint: CommandModule<object, RulesArgs> = {
       process.exit(1);
     }
     const profiles = listProfiles(dir);
-    const count = new Set(profiles.flatMap((profile) => loadRuleSet({ profile, dir }).rules.map((rule) => rule.id))).size;
+    const count = new Set(
+      profiles.flatMap((profile) => loadRuleSet({ profile, dir }).rules.map((rule) => rule.id)),
+    ).size;
     console.log(`ok: ${count} rules, ${profiles.length} profiles (${profiles.join(', ')}), no problems`);
   },
 };
@@ -71,7 +96,9 @@ const explain: CommandModule<object, RulesArgs> = {
       const set = loadRuleSet({ profile: args.profile, dir: args.rules });
       const rule = set.rules.find((candidate) => candidate.id === args.id);
       if (!rule) {
-        console.error(`No rule "${args.id}" in profile ${set.id}. Try: shopreach rules list --profile ${set.id}`);
+        console.error(
+          `No rule "${args.id}" in profile ${set.id}. Try: shopreach rules list --profile ${set.id}`,
+        );
         process.exit(1);
       }
       console.log(explainRule(rule, args.lang ?? 'en'));

@@ -11,7 +11,7 @@ export function scoreDistributionSvg(summary: RunSummary, lang: Lang): Html {
   const height = 220;
   const left = 36;
   const bottom = 30;
-  const plotHeight = height - bottom - 10;
+  const plotHeight = height - bottom - 24;
   const barWidth = (width - left - 10) / bands.length;
   const bars = bands.map((count, i) => {
     const h = (count / max) * plotHeight;
@@ -40,7 +40,7 @@ export function passRateSvg(summary: RunSummary, ruleTitles: Map<string, string>
   const t = reportText(lang);
   const rows = summary.rulePassRates;
   const rowHeight = 26;
-  const labelWidth = 250;
+  const labelWidth = 260;
   const width = 640;
   const barMax = width - labelWidth - 70;
   const height = Math.max(rowHeight, rows.length * rowHeight) + 8;
@@ -48,7 +48,8 @@ export function passRateSvg(summary: RunSummary, ruleTitles: Map<string, string>
     const y = 4 + i * rowHeight;
     const rate = r.judged === 0 ? null : r.pass / r.judged;
     const name = ruleTitles.get(r.rule) ?? r.rule;
-    const short = name.length > 36 ? `${name.slice(0, 35)}…` : name;
+    // Titles are sentences; the stable rule id is the short label, the title its tooltip.
+    const short = r.rule.length > 38 ? `${r.rule.slice(0, 37)}…` : r.rule;
     return html`<g><title>${name}: ${t.passRateOf(r.pass, r.judged)}</title>
 <text x="${labelWidth - 6}" y="${y + 17}" font-size="12" text-anchor="end" fill="#1b1f24">${short}</text>
 <rect x="${labelWidth}" y="${y + 4}" width="${barMax}" height="${rowHeight - 8}" fill="#e5e7eb"></rect>

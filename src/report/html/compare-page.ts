@@ -20,7 +20,9 @@ export function comparePage({ run, before, comparison, lang, shopHref }: Compare
   };
   const shopList = (id: string, title: string, shops: ShopRef[]) =>
     html`<section aria-labelledby="${id}"><h2 id="${id}">${title} (${shops.length})</h2>${
-      shops.length === 0 ? html`<p>${t.nothing}</p>` : html`<ul>${shops.map((s) => html`<li>${link(s)}</li>`)}</ul>`
+      shops.length === 0
+        ? html`<p>${t.nothing}</p>`
+        : html`<ul>${shops.map((s) => html`<li>${link(s)}</li>`)}</ul>`
     }</section>`;
   const ruleTable = (id: string, title: string, changes: RuleChange[]): Html =>
     html`<section aria-labelledby="${id}"><h2 id="${id}">${title} (${changes.length})</h2>${
@@ -30,6 +32,7 @@ export function comparePage({ run, before, comparison, lang, shopHref }: Compare
             title,
             html`<table><thead><tr><th scope="col">${t.shop}</th><th scope="col">${t.ruleId}</th><th scope="col">${t.before}</th><th scope="col">${t.after}</th></tr></thead>
 <tbody>${changes.map((c) => html`<tr><th scope="row">${link(c)}</th><td>${c.rule}</td><td>${c.before ? t.outcomes[c.before] : '–'}</td><td>${t.outcomes[c.after]}</td></tr>`)}</tbody></table>`,
+            lang,
           )
     }</section>`;
   const score = (n: number | null) => (n === null ? t.notRated : formatNumber(n, lang));
@@ -40,9 +43,12 @@ export function comparePage({ run, before, comparison, lang, shopHref }: Compare
           t.scoreChanges,
           html`<table><thead><tr><th scope="col">${t.shop}</th><th scope="col" class="num">${t.before}</th><th scope="col" class="num">${t.after}</th><th scope="col" class="num">${t.change}</th></tr></thead>
 <tbody>${comparison.scoreChanges.map(
-            (c) => html`<tr><th scope="row">${link(c)}</th><td class="num">${score(c.before)}</td><td class="num">${score(c.after)}</td>
+            (
+              c,
+            ) => html`<tr><th scope="row">${link(c)}</th><td class="num">${score(c.before)}</td><td class="num">${score(c.after)}</td>
 <td class="num">${c.delta === null ? '–' : `${c.delta > 0 ? '+' : ''}${formatNumber(c.delta, lang)}`}</td></tr>`,
           )}</tbody></table>`,
+          lang,
         );
   const body = html`<h1>${t.compareTitle(run.label, before.label)}</h1>
 ${shopList('now-pass', t.nowPass, comparison.nowPass)}

@@ -36,7 +36,8 @@ export function indexPage({ run, summary, lang, shopHref, comparisonHref }: Inde
   }
   if (summary.notRated.length > 0) figures.push(html`<li>${t.notRatedCount(summary.notRated.length)}</li>`);
 
-  const shopLink = (r: ShopResult) => html`<a href="${shopHref.get(r.target.key) ?? '#'}">${r.target.name}</a>`;
+  const shopLink = (r: ShopResult) =>
+    html`<a href="${shopHref.get(r.target.key) ?? '#'}">${r.target.name}</a>`;
   const rankingRows = summary.ranked.map(
     ({ rank, result: r }) => html`<tr>
 <td class="num">${rank}</td><th scope="row">${shopLink(r)}</th><td>${r.target.country}</td><td>${r.target.group ?? ''}</td>
@@ -52,10 +53,13 @@ export function indexPage({ run, summary, lang, shopHref, comparisonHref }: Inde
 <th scope="col" class="num">${t.rank}</th><th scope="col">${t.shop}</th><th scope="col">${t.market}</th><th scope="col">${t.group}</th>
 <th scope="col" class="num">${t.score}</th><th scope="col">${t.grade}</th><th scope="col">${t.verdict}</th><th scope="col" class="num">${t.clicks}</th>
 </tr></thead><tbody>${rankingRows}</tbody></table>`,
+          lang,
         );
 
   const ledgerRows = summary.notRated.map(
-    (r) => html`<tr><th scope="row">${shopLink(r)}</th><td>${r.target.country}</td><td>${r.status}</td><td>${t.notRated}</td>
+    (
+      r,
+    ) => html`<tr><th scope="row">${shopLink(r)}</th><td>${r.target.country}</td><td>${r.status}</td><td>${t.notRated}</td>
 <td>${r.crawl.errors[0]?.message ?? ''}</td></tr>`,
   );
   const ledger =
@@ -65,6 +69,7 @@ export function indexPage({ run, summary, lang, shopHref, comparisonHref }: Inde
           t.notAssessed,
           html`<table><thead><tr><th scope="col">${t.shop}</th><th scope="col">${t.market}</th><th scope="col">${t.status}</th>
 <th scope="col">${t.score}</th><th scope="col">${t.errors}</th></tr></thead><tbody>${ledgerRows}</tbody></table>`,
+          lang,
         );
 
   const ruleTitles = new Map(run.ruleSet.rules.map((r) => [r.id, localText(r.title, lang)]));

@@ -11,15 +11,17 @@ body { margin: 0; font: 16px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, s
 header.site, footer.site { background: var(--soft); border-bottom: 1px solid var(--line); padding: .75rem 1rem; }
 footer.site { border-top: 1px solid var(--line); border-bottom: 0; color: var(--muted); font-size: .875rem; margin-top: 2rem; }
 header.site nav ul { list-style: none; display: flex; flex-wrap: wrap; gap: 1rem; margin: 0; padding: 0; }
-main { max-width: 72rem; margin: 0 auto; padding: 1rem; }
+main { max-width: 72rem; margin: 0 auto; padding: 1rem; overflow-wrap: anywhere; }
+code { word-break: break-all; }
 a { color: var(--accent); overflow-wrap: anywhere; }
 h1 { font-size: 1.6rem; line-height: 1.25; overflow-wrap: anywhere; }
 h2 { font-size: 1.3rem; margin-top: 2rem; border-bottom: 1px solid var(--line); padding-bottom: .25rem; }
 h3 { font-size: 1.1rem; margin-bottom: .25rem; overflow-wrap: anywhere; }
 .table-wrap { overflow-x: auto; border: 1px solid var(--line); border-radius: 4px; }
 table { border-collapse: collapse; width: 100%; font-size: .9rem; }
-th, td { text-align: left; padding: .4rem .6rem; border-bottom: 1px solid var(--line); vertical-align: top; }
-th { background: var(--soft); }
+th, td { text-align: left; padding: .4rem .6rem; border-bottom: 1px solid var(--line); vertical-align: top; overflow-wrap: break-word; }
+thead th { background: var(--soft); }
+td.raw, td.url { min-width: 12rem; overflow-wrap: anywhere; }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
 td.raw { font-family: ui-monospace, Menlo, Consolas, monospace; overflow-wrap: anywhere; }
 .badge { display: inline-block; padding: 0 .45rem; border-radius: 3px; color: #fff; font-size: .85rem; white-space: nowrap; }
@@ -79,6 +81,7 @@ export function outcomeBadge(outcome: string, label: string): Html {
 }
 
 /** A table inside a keyboard-scrollable region (narrow screens scroll it sideways). */
-export function scrollTable(label: string, table: Html): Html {
-  return html`<div class="table-wrap" role="region" aria-label="${label}" tabindex="0">${table}</div>`;
+export function scrollTable(label: string, table: Html, lang: Lang): Html {
+  const name = `${label} (${reportText(lang).table})`;
+  return html`<div class="table-wrap" role="region" aria-label="${name}" tabindex="0">${table}</div>`;
 }

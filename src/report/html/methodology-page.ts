@@ -1,4 +1,5 @@
 import type { RuleSet } from '../../rules/types.js';
+import { GRADE_BANDS } from '../../score/index.js';
 import type { RunRecord } from '../../store/types.js';
 import { type Html, html } from '../escape.js';
 import { type Lang, localText, reportText } from '../i18n.js';
@@ -7,6 +8,20 @@ import { referenceList } from './shop-page.js';
 
 function optionValue(value: unknown): string {
   return typeof value === 'string' ? value : JSON.stringify(value);
+}
+
+/** The grade bands as the scoring stage defines them, so the page can never disagree with the code. */
+function gradeTable(lang: Lang): Html {
+  const t = reportText(lang);
+  const rows = GRADE_BANDS.map((band, i) => {
+    const upper = i === 0 ? 100 : GRADE_BANDS[i - 1].from - 1;
+    return html`<tr><th scope="row">${band.grade}</th><td class="num">${band.from}–${upper}</td></tr>`;
+  });
+  return scrollTable(
+    t.grade,
+    html`<table><thead><tr><th scope="col">${t.grade}</th><th scope="col" class="num">${t.score}</th></tr></thead><tbody>${rows}</tbody></table>`,
+    lang,
+  );
 }
 
 function ruleSetSection(ruleSet: RuleSet, lang: Lang): Html {
@@ -39,10 +54,11 @@ export function methodologyPage(run: RunRecord, ruleSets: RuleSet[], lang: Lang)
           html`<table><thead><tr><th scope="col">${t.option}</th><th scope="col">${t.value}</th></tr></thead><tbody>${options.map(
             ([key, value]) => html`<tr><th scope="row">${key}</th><td>${optionValue(value)}</td></tr>`,
           )}</tbody></table>`,
+          lang,
         );
   const body = html`<h1>${t.methodology}: ${run.label}</h1>
 <section aria-labelledby="scoring"><h2 id="scoring">${t.scoring}</h2>
-<p>${t.scoreText}</p><p>${t.gradeText}</p><p>${t.verdictText}</p></section>
+<p>${t.scoreText}</p><p>${t.gradeText}</p>${gradeTable(lang)}<p>${t.verdictText}</p></section>
 <section aria-labelledby="settings"><h2 id="settings">${t.crawlSettings}</h2>${settings}
 <dl class="facts"><dt>${t.toolVersion}</dt><dd>${run.toolVersion}</dd><dt>${t.browserVersion}</dt><dd>${run.browserVersion ?? t.none}</dd>
 <dt>${t.run}</dt><dd>${run.startedAt} – ${run.finishedAt ?? '…'}</dd></dl></section>

@@ -29,7 +29,9 @@ export function referenceList(rule: Rule): Html {
 function sightingTable(sightings: ResultSighting[], lang: Lang, label: string): Html {
   const t = reportText(lang);
   const rows = sightings.map(
-    (s) => html`<tr><td><a href="${safeHref(s.pageUrl)}" rel="noreferrer">${s.pageUrl}</a></td><td>${s.region}</td>
+    (
+      s,
+    ) => html`<tr><td class="url"><a href="${safeHref(s.pageUrl)}" rel="noreferrer">${s.pageUrl}</a></td><td>${s.region}</td>
 <td class="num">${s.pageDepth === null ? t.unlinked : s.pageDepth}</td><td>${s.presentation}${s.visible === false ? ' (hidden)' : ''}${s.afterInteraction ? html` · ${s.afterInteraction}` : ''}</td>
 <td class="raw">${s.raw}</td></tr>`,
   );
@@ -37,6 +39,7 @@ function sightingTable(sightings: ResultSighting[], lang: Lang, label: string): 
     label,
     html`<table><thead><tr><th scope="col">${t.page}</th><th scope="col">${t.region}</th><th scope="col" class="num">${t.depth}</th>
 <th scope="col">${t.presentation}</th><th scope="col">${t.rawText}</th></tr></thead><tbody>${rows}</tbody></table>`,
+    lang,
   );
 }
 
@@ -47,6 +50,7 @@ function findingSection(f: ResultFinding, rule: Rule | undefined, result: ShopRe
     .flatMap((c) => c.sightings)
     .filter((s) => f.sightingIds.includes(s.id));
   const pages = result.pages.filter((p) => f.pageIds.includes(p.id));
+  const widgets = result.widgets.filter((w) => f.widgetIds.includes(w.id));
   return html`<section class="finding" id="rule-${f.rule}">
 <h3>${outcomeBadge(f.outcome, t.outcomes[f.outcome])} ${title}</h3>
 <p class="muted">${f.rule} · ${t.level}: ${t.levels[f.level]} · ${t.weight}: ${f.weight}</p>
@@ -57,8 +61,16 @@ ${f.outcome === 'fail' && rule ? html`<p><strong>${t.advice}:</strong> ${localTe
 ${rule && rule.references.length > 0 ? html`<details><summary>${t.references}</summary>${referenceList(rule)}</details>` : ''}
 ${sightings.length > 0 ? sightingTable(sightings, lang, `${t.evidence}: ${title}`) : ''}
 ${pages.length > 0 ? html`<p>${t.page}: ${pages.map((p, i) => html`${i > 0 ? ', ' : ''}<a href="#page-${p.id}">${p.id}</a>`)}</p>` : ''}
-${sightings.length === 0 && pages.length === 0 ? html`<p class="muted">${t.noEvidence}</p>` : ''}
+${widgets.length > 0 ? html`<p>${t.widgets}: ${widgets.map((w, i) => html`${i > 0 ? ', ' : ''}${w.kind}${w.vendor ? ` (${w.vendor})` : ''} · <a href="#page-${w.pageId}">${w.pageId}</a>`)}</p>` : ''}
+${sightings.length === 0 && pages.length === 0 && widgets.length === 0 ? html`<p class="muted">${t.noEvidence}</p>` : ''}
 </section>`;
+}
+
+const CONCERN_ORDER = ['fail', 'needs-review', 'not-assessable', 'pass', 'not-applicable'];
+
+/** Failed rules first: what the shop has to fix leads, passes follow. */
+function byConcern(findings: ResultFinding[]): ResultFinding[] {
+  return [...findings].sort((a, b) => CONCERN_ORDER.indexOf(a.outcome) - CONCERN_ORDER.indexOf(b.outcome));
 }
 
 export function shopPage({ result, ruleSet, lang, screenshots = [] }: ShopPageInput): string {
@@ -68,21 +80,27 @@ export function shopPage({ result, ruleSet, lang, screenshots = [] }: ShopPageIn
   const v = result.verdict;
 
   const contacts = html`${result.contacts.phones.map(
-    (p) => html`<h3>${t.phoneWord} ${p.e164}${p.type || p.label ? html` <span class="muted">(${[p.type, p.label].filter(Boolean).join(', ')})</span>` : ''}</h3>
+    (
+      p,
+    ) => html`<h3>${t.phoneWord} ${p.e164}${p.type || p.label ? html` <span class="muted">(${[p.type, p.label].filter(Boolean).join(', ')})</span>` : ''}</h3>
 ${sightingTable(p.sightings, lang, `${t.phoneWord} ${p.e164}`)}`,
   )}${result.contacts.emails.map(
-    (e) => html`<h3>${t.emailWord} ${e.address}</h3>${sightingTable(e.sightings, lang, `${t.emailWord} ${e.address}`)}`,
+    (e) =>
+      html`<h3>${t.emailWord} ${e.address}</h3>${sightingTable(e.sightings, lang, `${t.emailWord} ${e.address}`)}`,
   )}${result.contacts.phones.length + result.contacts.emails.length === 0 ? html`<p>${t.none}</p>` : ''}`;
 
   const widgets =
     result.widgets.length === 0
       ? html`<p>${t.none}</p>`
       : html`<ul>${result.widgets.map(
-          (w) => html`<li>${w.kind}${w.vendor ? html` (${w.vendor})` : ''} · <a href="#page-${w.pageId}">${w.pageId}</a>${w.detail ? html` · <code>${w.detail}</code>` : ''}</li>`,
+          (w) =>
+            html`<li>${w.kind}${w.vendor ? html` (${w.vendor})` : ''} · <a href="#page-${w.pageId}">${w.pageId}</a>${w.detail ? html` · <code>${w.detail}</code>` : ''}</li>`,
         )}</ul>`;
 
   const pageRows = result.pages.map(
-    (p) => html`<tr id="page-${p.id}"><td>${p.id}</td><td><a href="${safeHref(p.finalUrl)}" rel="noreferrer">${p.finalUrl}</a></td>
+    (
+      p,
+    ) => html`<tr id="page-${p.id}"><td>${p.id}</td><td class="url"><a href="${safeHref(p.finalUrl)}" rel="noreferrer">${p.finalUrl}</a></td>
 <td>${p.kind}</td><td class="num">${p.depth === null ? t.unlinked : p.depth}</td><td class="num">${p.httpStatus ?? ''}</td>
 <td>${p.via ? html`“${p.via.text}” · <a href="${safeHref(p.via.fromUrl)}" rel="noreferrer">${p.via.fromUrl}</a>` : ''}</td><td>${p.fetchedWith}</td></tr>`,
   );
@@ -94,6 +112,7 @@ ${sightingTable(p.sightings, lang, `${t.phoneWord} ${p.e164}`)}`,
           html`<table><thead><tr><th scope="col">Id</th><th scope="col">URL</th><th scope="col">${t.kind}</th>
 <th scope="col" class="num">${t.depth}</th><th scope="col" class="num">HTTP</th><th scope="col">${t.linkFrom}</th><th scope="col">${t.mode}</th></tr></thead>
 <tbody>${pageRows}</tbody></table>`,
+          lang,
         );
 
   const overrides = result.findings.filter((f) => f.override);
@@ -108,7 +127,9 @@ ${sightingTable(p.sightings, lang, `${t.phoneWord} ${p.e164}`)}`,
     screenshots.length === 0
       ? ''
       : html`<section aria-labelledby="shots"><h2 id="shots">${t.screenshots}</h2>${screenshots.map(
-          (s) => html`<figure><img class="shot" src="${s.dataUri}" alt="${t.screenshots}: ${s.pageId} ${result.pages.find((p) => p.id === s.pageId)?.finalUrl ?? ''}">
+          (
+            s,
+          ) => html`<figure><img class="shot" src="${s.dataUri}" alt="${t.screenshots}: ${s.pageId} ${result.pages.find((p) => p.id === s.pageId)?.finalUrl ?? ''}">
 <figcaption>${s.pageId} · ${t.sha256} <code>${s.sha256}</code></figcaption></figure>`,
         )}</section>`;
 
@@ -120,7 +141,7 @@ ${sightingTable(p.sightings, lang, `${t.phoneWord} ${p.e164}`)}`,
 <p>${t.clicksLine(clicks(v.phoneClicks), clicks(v.emailClicks))}</p>
 <p>${t.score}: ${result.score === null ? t.notRated : formatNumber(result.score, lang)}${result.grade ? html` · ${t.grade}: ${result.grade}` : ''} · ${t.status}: ${result.status}</p>
 </div>
-<section aria-labelledby="rules"><h2 id="rules">${t.rules}</h2>${result.findings.map((f) => findingSection(f, rules.get(f.rule), result, lang))}</section>
+<section aria-labelledby="rules"><h2 id="rules">${t.rules}</h2>${byConcern(result.findings).map((f) => findingSection(f, rules.get(f.rule), result, lang))}</section>
 <section aria-labelledby="contacts"><h2 id="contacts">${t.contacts}</h2>${contacts}</section>
 <section aria-labelledby="widgets"><h2 id="widgets">${t.widgets}</h2>${widgets}</section>
 <section aria-labelledby="pages"><h2 id="pages">${t.pagesVisited}</h2>${pages}</section>

@@ -1,0 +1,54 @@
+import type { PageSnapshot } from '../crawl/types.js';
+import { emailsInMarkup, emailsInPageText } from './emails.js';
+import { pageKindFor } from './page-kind.js';
+import { buildPageModel, normaliseLang } from './page-model.js';
+import { pairTelLinks, phonesInText } from './phones.js';
+import type { PagePlace } from './sighting-factory.js';
+import { structuredDataSightings } from './structured-data.js';
+import type { ExtractContext, PageObservations } from './types.js';
+import { widgetsOf } from './widgets.js';
+
+export { needsRendering } from './needs-rendering.js';
+export { pageKindOf } from './page-kind.js';
+export { isReadableContact, type ReadableContacts, readableContacts } from './readable.js';
+export type { ExtractContext, PageObservations, Sighting, Widget } from './types.js';
+
+export type PageInput = Pick<PageSnapshot, 'url' | 'finalUrl' | 'html' | 'fetchedWith'> & {
+  afterInteraction?: string;
+};
+
+/** Everything a visitor could read or use to make contact on one page. Pure: HTML in, data out. */
+export function extractPage(page: PageInput, ctx: ExtractContext): PageObservations {
+  const model = buildPageModel(page.html);
+  const place: PagePlace = {
+    rendered: page.fetchedWith === 'browser' && model.rendered,
+    afterInteraction: page.afterInteraction ?? null,
+  };
+  const country = ctx.country.toUpperCase();
+  const phoneFinds = phonesInText(model, country, place);
+  const emailFinds = emailsInPageText(model, place);
+  const telOnly = pairTelLinks(model.anchors, phoneFinds, country, place);
+  const markupEmails = emailsInMarkup(model, emailFinds, place);
+  const sightings = [
+    ...phoneFinds.map((f) => f.sighting),
+    ...telOnly,
+    ...emailFinds.map((f) => f.sighting),
+    ...markupEmails,
+    ...structuredDataSightings(model, country, place),
+  ];
+  return {
+    kind: pageKindFor(page.finalUrl || page.url, ctx, model.title, model.h1),
+    title: model.title,
+    language: model.lang,
+    sightings,
+    widgets: widgetsOf(model),
+  };
+}
+
+/** `<html lang>` primary subtag, lower case, or null. Cheap: reads only the opening tag. */
+export function pageLanguage(html: string): string | null {
+  const tag = /<html\b[^>]*>/i.exec(html.slice(0, 20_000))?.[0];
+  if (!tag) return null;
+  const lang = /\slang\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/i.exec(tag);
+  return normaliseLang(lang ? (lang[1] ?? lang[2] ?? lang[3]) : undefined);
+}

@@ -1,0 +1,88 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { type CrawlEnvironment, crawlShop, createCrawlEnvironment } from '../../src/crawl/index.js';
+import { FixtureSite, page } from './fixture-server.js';
+import { target, testOptions } from './options.js';
+
+let env: CrawlEnvironment;
+beforeAll(() => {
+  env = createCrawlEnvironment();
+});
+afterAll(async () => {
+  await env.close();
+});
+const sites: FixtureSite[] = [];
+afterEach(async () => {
+  await Promise.all(sites.splice(0).map((s) => s.stop()));
+});
+async function serve(routes: ConstructorParameters<typeof FixtureSite>[0]): Promise<FixtureSite> {
+  const site = await new FixtureSite(routes).start();
+  sites.push(site);
+  return site;
+}
+
+const browserOptions = (overrides = {}) => testOptions({ mode: 'browser', pageTimeoutMs: 3000, ...overrides });
+
+describe('crawlShop, browser', () => {
+  it('renders pages, annotates them, follows visible links only, and blocks images', async () => {
+    const site = await serve({
+      '/': page(`
+        <img src="/logo.png" alt="logo">
+        <nav id="nav"></nav>
+        <div style="display:none"><a href="/secret-contact">Contact (hidden)</a></div>
+        <script>document.getElementById('nav').innerHTML = '<a href="/klantenservice">Klantenservice</a>';</script>`),
+      '/klantenservice': page('<a href="/contact">Contact</a>'),
+      '/contact': page('<p>Bel 020 123 4567</p>'),
+      '/secret-contact': page('<p>hidden</p>'),
+      '/logo.png': 'not really a png',
+    });
+    const result = await crawlShop(target(site.url('/')), browserOptions(), env);
+    expect(result.status).toBe('ok');
+    expect(result.mode).toBe('browser');
+    expect(result.browserVersion).toMatch(/\d+\.\d+/);
+    expect(env.browserVersion()).toBe(result.browserVersion);
+    const paths = result.pages.map((p) => new URL(p.finalUrl).pathname);
+    expect(paths).toEqual(['/', '/klantenservice', '/contact']);
+    expect(result.pages[2].depth).toBe(2);
+    expect(result.pages[1].via).toEqual({ text: 'Klantenservice', fromUrl: site.url('/') });
+    expect(result.pages[0].html).toContain('data-sr-rendered="1"');
+    expect(result.pages[0].html).toContain('data-sr-hidden="1"');
+    expect(result.pages.every((p) => p.fetchedWith === 'browser')).toBe(true);
+    expect(site.count('/secret-contact')).toBe(0);
+    expect(site.count('/logo.png')).toBe(0);
+    expect(site.userAgents.filter((ua) => ua !== 'undefined').every((ua) => ua.startsWith('shopreach/'))).toBe(true);
+  });
+
+  it('ends a page whose script loops forever at the page deadline, and the browser stays usable', async () => {
+    const site = await serve({
+      '/': page('<p>before</p><script>for (;;) {}</script><p>after</p>'),
+    });
+    const started = performance.now();
+    const result = await crawlShop(target(site.url('/')), browserOptions({ pageTimeoutMs: 1500 }), env);
+    const ms = Math.round(performance.now() - started);
+    console.log(`browser endless-script case given up after ${ms} ms`);
+    expect(result.status).toBe('timeout');
+    expect(ms).toBeLessThan(2 * 1500 + 3000 + 1000);
+    const healthy = await serve({ '/': page('<p>fine</p>') });
+    const next = await crawlShop(target(healthy.url('/')), browserOptions({ maxPages: 1 }), env);
+    expect(next.status).toBe('ok');
+  });
+
+  it('ends a page that starts looping after load at the render deadline', async () => {
+    const site = await serve({
+      '/': page('<p>loaded</p><script>setTimeout(() => { for (;;) {} }, 300);</script>'),
+    });
+    const started = performance.now();
+    const result = await crawlShop(target(site.url('/')), browserOptions({ pageTimeoutMs: 1000, shopTimeoutMs: 30_000 }), env);
+    const ms = Math.round(performance.now() - started);
+    console.log(`browser loop-after-load case given up after ${ms} ms with ${result.status} (${result.errors.map((e) => e.code).join(', ')})`);
+    expect(result.status).toBe('timeout');
+    expect(ms).toBeLessThan(2 * 1000 + 3000 + 1000);
+  });
+
+  it('refuses a loopback target without allowPrivateHosts', async () => {
+    const site = await serve({ '/': page('<p>hi</p>') });
+    const result = await crawlShop(target(site.url('/')), browserOptions({ allowPrivateHosts: false }), env);
+    expect(result.status).toBe('private-host');
+    expect(site.count('/')).toBe(0);
+  });
+});

@@ -1,0 +1,200 @@
+import type { LookupAddress } from 'node:dns';
+import { afterEach, describe, expect, it } from 'vitest';
+import { hostIsAllowed, isPublicAddress, makeGuardedLookup, type Resolver } from '../../src/crawl/address-guard.js';
+import { charsetFromContentType, decodeBody, sniffMetaCharset } from '../../src/crawl/charset.js';
+import { CrawlFailure } from '../../src/crawl/crawl-failure.js';
+import { HostScheduler } from '../../src/crawl/host-scheduler.js';
+import { extractLinks } from '../../src/crawl/link-extract.js';
+import { rankLink, shouldSkipLink } from '../../src/crawl/link-rank.js';
+import { DEFAULT_CRAWL_OPTIONS, makeUserAgent } from '../../src/crawl/index.js';
+import { siteOf } from '../../src/crawl/same-site.js';
+import { fetchStatic, parseRetryAfter } from '../../src/crawl/static-fetch.js';
+import { FixtureSite, page } from './fixture-server.js';
+import { testOptions } from './options.js';
+
+function fakeResolver(table: Record<string, string[]>): Resolver {
+  return (hostname, _options, cb) => {
+    const addresses = table[hostname];
+    if (!addresses) return cb(Object.assign(new Error(`getaddrinfo ENOTFOUND ${hostname}`), { code: 'ENOTFOUND' }), []);
+    cb(null, addresses.map((address): LookupAddress => ({ address, family: address.includes(':') ? 6 : 4 })));
+  };
+}
+
+function lookupAll(lookup: ReturnType<typeof makeGuardedLookup>, host: string, all = true) {
+  return new Promise<{ err: NodeJS.ErrnoException | null; result: unknown }>((resolve) =>
+    lookup(host, { all }, (err, result) => resolve({ err, result })),
+  );
+}
+
+describe('address guard', () => {
+  it('tells public addresses from private, loopback, link-local, unique-local and unspecified ones', () => {
+    for (const ok of ['93.184.216.34', '2606:2800:220:1:248:1893:25c8:1946', '8.8.8.8']) expect(isPublicAddress(ok), ok).toBe(true);
+    for (const bad of ['10.1.2.3', '172.16.0.1', '192.168.1.1', '127.0.0.1', '169.254.169.254', '0.0.0.0', '::1', '::', 'fe80::1', 'fd00::1', '::ffff:10.0.0.1', '100.64.0.1', 'not-an-ip']) {
+      expect(isPublicAddress(bad), bad).toBe(false);
+    }
+  });
+
+  it('refuses a public-looking name that resolves to a private address, and keeps only public addresses of mixed names', async () => {
+    const resolver = fakeResolver({ 'shop.example': ['10.0.0.7'], 'mixed.example': ['192.168.0.2', '93.184.216.34'], 'metadata.example': ['169.254.169.254'] });
+    const guarded = makeGuardedLookup(false, resolver);
+    const refused = await lookupAll(guarded, 'shop.example');
+    expect(refused.err?.code).toBe('PRIVATE_HOST');
+    expect((await lookupAll(guarded, 'metadata.example')).err?.code).toBe('PRIVATE_HOST');
+    const mixed = await lookupAll(guarded, 'mixed.example');
+    expect(mixed.err).toBeNull();
+    expect(mixed.result).toEqual([{ address: '93.184.216.34', family: 4 }]);
+    const single = await lookupAll(guarded, 'mixed.example', false);
+    expect(single.result).toBe('93.184.216.34');
+    const allowed = await lookupAll(makeGuardedLookup(true, resolver), 'shop.example');
+    expect(allowed.result).toEqual([{ address: '10.0.0.7', family: 4 }]);
+    expect((await lookupAll(guarded, 'missing.example')).err?.code).toBe('ENOTFOUND');
+  });
+
+  it('judges browser request hosts the same way', async () => {
+    const resolver = fakeResolver({ 'inside.example': ['10.0.0.1'], 'outside.example': ['93.184.216.34'] });
+    expect(await hostIsAllowed('inside.example', false, resolver)).toBe(false);
+    expect(await hostIsAllowed('outside.example', false, resolver)).toBe(true);
+    expect(await hostIsAllowed('[::1]', false, resolver)).toBe(false);
+    expect(await hostIsAllowed('127.0.0.1', true, resolver)).toBe(true);
+  });
+});
+
+describe('redirect into a refused address', () => {
+  const sites: FixtureSite[] = [];
+  afterEach(async () => {
+    await Promise.all(sites.splice(0).map((s) => s.stop()));
+  });
+
+  it('checks every hop: a redirect to an address outside the policy is refused without a request', async () => {
+    const inner = await new FixtureSite({ '/': page('secret') }).start();
+    const outer = await new FixtureSite({ '/': (_q, s) => s.writeHead(302, { location: `http://127.0.0.2:${inner.port}/` }).end() }).start();
+    sites.push(inner, outer);
+    // The policy lets the test reach its own server on 127.0.0.1 and treats 127.0.0.2 as the private network.
+    const policy = (address: string) => address === '127.0.0.1';
+    const attempt = fetchStatic(outer.url('/'), {
+      options: testOptions({ allowPrivateHosts: false }),
+      scheduler: new HostScheduler(),
+      accept: 'html',
+      addressPolicy: policy,
+    });
+    await expect(attempt).rejects.toMatchObject({ status: 'private-host', code: 'PRIVATE_HOST' });
+    expect(outer.count('/')).toBe(1);
+    expect(inner.count('/')).toBe(0);
+  });
+});
+
+describe('link vocabulary', () => {
+  const url = (path: string) => new URL(`https://www.shop.nl${path}`);
+  it('ranks contact words above legal words above the rest, in several languages', () => {
+    const contact = rankLink('Neem contact op', url('/x'));
+    const kundenservice = rankLink('Kundenservice', url('/hilfe'));
+    const impressum = rankLink('Impressum', url('/i'));
+    const agb = rankLink('AGB', url('/agb'));
+    const cgv = rankLink('Conditions générales de vente', url('/cgv'));
+    const product = rankLink('Rode schoenen', url('/schoenen/rood'));
+    expect(contact).toMatchObject({ category: 'contact', contactLike: true });
+    expect(kundenservice).toMatchObject({ category: 'customer-service', contactLike: true });
+    expect(impressum.contactLike).toBe(true);
+    expect(agb.category).toBe('terms');
+    expect(cgv.category).toBe('terms');
+    expect(rankLink('Nous contacter', url('/nc')).category).toBe('contact');
+    expect(contact.score).toBeGreaterThan(agb.score);
+    expect(agb.score).toBeGreaterThan(0);
+    expect(product.score).toBe(0);
+    expect(rankLink('', url('/pages/contact-us')).category).toBe('contact');
+    expect(rankLink('', url('/pages/contact-us')).score).toBeLessThan(contact.score);
+  });
+
+  it('skips login, cart, checkout, account and asset links, but not brands that merely start alike', () => {
+    expect(shouldSkipLink('Inloggen', url('/x'))).toBe(true);
+    expect(shouldSkipLink('', url('/checkout/cart'))).toBe(true);
+    expect(shouldSkipLink('Mijn account', url('/y'))).toBe(true);
+    expect(shouldSkipLink('', url('/customer/account/login'))).toBe(true);
+    expect(shouldSkipLink('catalogue', url('/files/catalogus.pdf'))).toBe(true);
+    expect(shouldSkipLink('Cartier', url('/merken/cartier'))).toBe(false);
+    expect(shouldSkipLink('Contact', url('/contact'))).toBe(false);
+  });
+
+  it('extracts followable links: resolved against <base>, without fragments, schemes or hidden links when rendered', () => {
+    const html = `<html><head><base href="https://www.shop.nl/nl/"></head><body>
+      <a href="contact">Contact</a><a href="#top">Top</a><a href="mailto:a@b.nl">mail</a><a href="tel:123">tel</a>
+      <a href="javascript:void(0)">js</a><a href="/faq#q1"><img alt="Veelgestelde vragen"></a>
+      <a href="/hidden" data-sr-hidden="1">Hidden</a><div data-sr-hidden="1"><a href="/deep-hidden">Deep</a></div></body></html>`;
+    const rendered = extractLinks(html, 'https://www.shop.nl/nl/', true);
+    expect(rendered).toEqual([
+      { url: 'https://www.shop.nl/nl/contact', text: 'Contact' },
+      { url: 'https://www.shop.nl/faq', text: 'Veelgestelde vragen' },
+    ]);
+    expect(extractLinks(html, 'https://www.shop.nl/nl/', false).map((l) => l.url)).toContain('https://www.shop.nl/hidden');
+  });
+
+  it('treats subdomains as the same site', () => {
+    expect(siteOf('https://klantenservice.shop.co.uk/x')).toBe('shop.co.uk');
+    expect(siteOf('https://www.shop.co.uk/')).toBe('shop.co.uk');
+    expect(siteOf('http://127.0.0.1:8080/')).toBe('127.0.0.1');
+  });
+});
+
+describe('small parts', () => {
+  it('reads charsets from the header, a meta tag, or a BOM', () => {
+    expect(charsetFromContentType('text/html; charset="ISO-8859-1"')).toBe('iso-8859-1');
+    expect(sniffMetaCharset(Buffer.from('<meta charset="windows-1252">'))).toBe('windows-1252');
+    const bytes = Buffer.from('<p>caf\xe9</p>', 'latin1');
+    expect(decodeBody(bytes, 'text/html; charset=windows-1252')).toBe('<p>café</p>');
+    expect(decodeBody(bytes, 'text/html; charset=no-such-charset')).toBe('<p>caf\ufffd</p>');
+    expect(decodeBody(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('é')]), 'text/html; charset=iso-8859-1')).toBe('é');
+  });
+
+  it('parses Retry-After as seconds or a date', () => {
+    expect(parseRetryAfter('5')).toBe(5000);
+    const now = Date.parse('2026-01-01T00:00:00Z');
+    expect(parseRetryAfter('Thu, 01 Jan 2026 00:00:10 GMT', now)).toBe(10_000);
+    expect(parseRetryAfter('soon')).toBeNull();
+    expect(parseRetryAfter(undefined)).toBeNull();
+  });
+
+  it('runs one request at a time per host with the delay between them, hosts in parallel', async () => {
+    const scheduler = new HostScheduler();
+    const log: string[] = [];
+    let running = 0;
+    let maxRunning = 0;
+    const task = (name: string) => async () => {
+      running++;
+      maxRunning = Math.max(maxRunning, running);
+      log.push(`${name}@${Date.now()}`);
+      await new Promise((r) => setTimeout(r, 20));
+      running--;
+    };
+    const started = Date.now();
+    await Promise.all([
+      scheduler.run('a', 100, task('a1')),
+      scheduler.run('a', 100, task('a2')),
+      scheduler.run('a', 100, task('a3')),
+      scheduler.run('b', 100, task('b1')),
+    ]);
+    const at = (n: string) => Number(log.find((l) => l.startsWith(`${n}@`))?.split('@')[1]) - started;
+    expect(at('a2') - at('a1')).toBeGreaterThanOrEqual(115);
+    expect(at('a3') - at('a2')).toBeGreaterThanOrEqual(115);
+    expect(at('b1')).toBeLessThan(60);
+    expect(maxRunning).toBe(2);
+  });
+
+  it('lets a waiting request go when its shop is cancelled', async () => {
+    const scheduler = new HostScheduler();
+    const blocker = scheduler.run('h', 0, () => new Promise((r) => setTimeout(r, 300)));
+    const controller = new AbortController();
+    const waiting = scheduler.run('h', 0, async () => 'ran', controller.signal);
+    controller.abort(new CrawlFailure('timeout', 'ABORTED', 'stop'));
+    await expect(waiting).rejects.toMatchObject({ code: 'ABORTED' });
+    await blocker;
+  });
+
+  it('has the documented defaults and an honest user agent', () => {
+    expect(DEFAULT_CRAWL_OPTIONS).toMatchObject({
+      mode: 'static', maxPages: 15, maxDepth: 3, allowPrivateHosts: false, obeyRobots: true,
+      pageTimeoutMs: 15_000, shopTimeoutMs: 90_000, hostDelayMs: 250, maxBytes: 5 * 1024 * 1024, maxRedirects: 10,
+    });
+    expect(makeUserAgent('1.2.3')).toMatch(/^shopreach\/1\.2\.3 \(\+https:\/\/github\.com\/shopreach\/shopreach; contact-findability audit\)/);
+    expect(DEFAULT_CRAWL_OPTIONS.userAgent).toMatch(/^shopreach\/\d+\.\d+\.\d+ /);
+  });
+});

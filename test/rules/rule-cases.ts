@@ -1,0 +1,542 @@
+import type { Outcome } from '../../src/rules/types.js';
+import { CONTACT, HOME, type ShopSpec, SITE, TERMS } from './evidence-builder.js';
+
+/** One fixture: this evidence, judged by this rule (under this profile), gives this outcome. */
+export interface RuleCase {
+  rule: string;
+  name: string;
+  profile?: string;
+  shop: ShopSpec;
+  expect: Outcome;
+  /** Evidence ids the finding must name (a subset check). */
+  rests?: { sightings?: string[]; pages?: string[]; widgets?: string[] };
+}
+
+const phoneHome = { kind: 'phone', page: HOME } as const;
+const emailHome = { kind: 'email', page: HOME } as const;
+const both = (page: number) =>
+  [
+    { kind: 'phone', page },
+    { kind: 'email', page },
+  ] as const;
+
+export const EXEMPLARY: ShopSpec = {
+  pages: SITE,
+  sightings: [
+    { kind: 'phone', page: HOME, presentation: 'text' },
+    { kind: 'phone', page: HOME, presentation: 'tel-link' },
+    { kind: 'email', page: HOME, presentation: 'text' },
+    { kind: 'email', page: HOME, presentation: 'mailto-link' },
+    { kind: 'phone', page: CONTACT },
+    { kind: 'email', page: CONTACT },
+  ],
+  widgets: [{ kind: 'contact-form', page: CONTACT }],
+};
+const UNREACHABLE: ShopSpec = { status: 'unreachable' };
+const NOTHING: ShopSpec = { pages: SITE };
+const DEEP: ShopSpec = {
+  pages: [...SITE, { kind: 'other', depth: 2 }, { kind: 'contact', depth: 3 }],
+  sightings: [...both(4)],
+};
+
+export const RULE_CASES: RuleCase[] = [
+  // phone-present
+  {
+    rule: 'phone-present',
+    name: 'phone in the footer',
+    shop: EXEMPLARY,
+    expect: 'pass',
+    rests: { sightings: ['s1', 's2'] },
+  },
+  { rule: 'phone-present', name: 'no phone', shop: { pages: SITE, sightings: [emailHome] }, expect: 'fail' },
+  {
+    rule: 'phone-present',
+    name: 'only a fax number',
+    shop: { sightings: [{ kind: 'phone', label: 'fax' }] },
+    expect: 'fail',
+  },
+  {
+    rule: 'phone-present',
+    name: 'only in structured data',
+    shop: { sightings: [{ kind: 'phone', region: 'structured-data' }] },
+    expect: 'fail',
+  },
+  {
+    rule: 'phone-present',
+    name: 'only a hidden number',
+    shop: { sightings: [{ kind: 'phone', visible: false }] },
+    expect: 'needs-review',
+  },
+  { rule: 'phone-present', name: 'unreachable shop', shop: UNREACHABLE, expect: 'not-assessable' },
+  {
+    rule: 'phone-present',
+    name: 'UK shop with a phone',
+    profile: 'uk',
+    shop: { sightings: [phoneHome] },
+    expect: 'pass',
+  },
+  { rule: 'phone-present', name: 'UK shop without phone', profile: 'uk', shop: NOTHING, expect: 'fail' },
+  // email-present
+  { rule: 'email-present', name: 'e-mail in the footer', shop: EXEMPLARY, expect: 'pass' },
+  {
+    rule: 'email-present',
+    name: 'decoded obfuscated address',
+    shop: {
+      sightings: [
+        { kind: 'email', presentation: 'deobfuscated' },
+        { kind: 'email', presentation: 'cf-email' },
+      ],
+    },
+    expect: 'pass',
+  },
+  {
+    rule: 'email-present',
+    name: 'address only in an href',
+    shop: { sightings: [{ kind: 'email', presentation: 'href-only' }] },
+    expect: 'fail',
+  },
+  { rule: 'email-present', name: 'no e-mail', shop: { sightings: [phoneHome] }, expect: 'fail' },
+  { rule: 'email-present', name: 'blocked shop', shop: { status: 'blocked' }, expect: 'not-assessable' },
+  // contact-within-two-clicks
+  { rule: 'contact-within-two-clicks', name: 'details on the home page', shop: EXEMPLARY, expect: 'pass' },
+  {
+    rule: 'contact-within-two-clicks',
+    name: 'details three clicks deep',
+    shop: DEEP,
+    expect: 'fail',
+    rests: { sightings: ['s1', 's2'] },
+  },
+  {
+    rule: 'contact-within-two-clicks',
+    name: 'e-mail only on an unlinked page',
+    shop: {
+      pages: [...SITE, { kind: 'contact', depth: null }],
+      sightings: [phoneHome, { kind: 'email', page: 3 }],
+    },
+    expect: 'fail',
+  },
+  { rule: 'contact-within-two-clicks', name: 'no details at all', shop: NOTHING, expect: 'not-applicable' },
+  {
+    rule: 'contact-within-two-clicks',
+    name: 'timed-out shop',
+    shop: { status: 'timeout' },
+    expect: 'not-assessable',
+  },
+  // contact-not-only-in-terms
+  {
+    rule: 'contact-not-only-in-terms',
+    name: 'details in footer and terms',
+    shop: { pages: SITE, sightings: [...both(TERMS), ...both(HOME)] },
+    expect: 'pass',
+  },
+  {
+    rule: 'contact-not-only-in-terms',
+    name: 'details only in the terms',
+    shop: { pages: SITE, sightings: [...both(TERMS)] },
+    expect: 'fail',
+    rests: { sightings: ['s1', 's2'] },
+  },
+  {
+    rule: 'contact-not-only-in-terms',
+    name: 'phone outside, e-mail only in terms',
+    shop: { pages: SITE, sightings: [phoneHome, { kind: 'email', page: TERMS }] },
+    expect: 'fail',
+  },
+  { rule: 'contact-not-only-in-terms', name: 'no details', shop: NOTHING, expect: 'not-applicable' },
+  {
+    rule: 'contact-not-only-in-terms',
+    name: 'DNS error',
+    shop: { status: 'dns-error' },
+    expect: 'not-assessable',
+  },
+  // contact-as-text
+  { rule: 'contact-as-text', name: 'text and links', shop: EXEMPLARY, expect: 'pass' },
+  {
+    rule: 'contact-as-text',
+    name: 'phone only in an image',
+    shop: { sightings: [{ kind: 'phone', presentation: 'image-hint' }, emailHome] },
+    expect: 'fail',
+  },
+  { rule: 'contact-as-text', name: 'no details', shop: NOTHING, expect: 'not-applicable' },
+  { rule: 'contact-as-text', name: 'unreachable', shop: UNREACHABLE, expect: 'not-assessable' },
+  // contact-without-chat-gate
+  { rule: 'contact-without-chat-gate', name: 'details on the page', shop: EXEMPLARY, expect: 'pass' },
+  {
+    rule: 'contact-without-chat-gate',
+    name: 'phone only after opening the chat',
+    shop: {
+      sightings: [
+        { kind: 'phone', afterInteraction: 'click: chat launcher', region: 'chat-widget' },
+        emailHome,
+      ],
+    },
+    expect: 'fail',
+  },
+  {
+    rule: 'contact-without-chat-gate',
+    name: 'e-mail only inside the chat widget',
+    shop: { sightings: [phoneHome, { kind: 'email', region: 'chat-widget' }] },
+    expect: 'fail',
+  },
+  { rule: 'contact-without-chat-gate', name: 'no details', shop: NOTHING, expect: 'not-applicable' },
+  // contact-form-not-sole-channel
+  { rule: 'contact-form-not-sole-channel', name: 'form and e-mail', shop: EXEMPLARY, expect: 'pass' },
+  {
+    rule: 'contact-form-not-sole-channel',
+    name: 'form without e-mail',
+    shop: { pages: SITE, sightings: [phoneHome], widgets: [{ kind: 'contact-form', page: CONTACT }] },
+    expect: 'fail',
+  },
+  {
+    rule: 'contact-form-not-sole-channel',
+    name: 'no form',
+    shop: { sightings: [phoneHome] },
+    expect: 'not-applicable',
+  },
+  {
+    rule: 'contact-form-not-sole-channel',
+    name: 'robots forbid',
+    shop: { status: 'robots-disallowed' },
+    expect: 'not-assessable',
+  },
+  // phone-not-premium-rate
+  { rule: 'phone-not-premium-rate', name: 'geographic number', shop: EXEMPLARY, expect: 'pass' },
+  {
+    rule: 'phone-not-premium-rate',
+    name: 'premium and geographic number',
+    shop: {
+      sightings: [
+        { kind: 'phone', phoneType: 'premium' },
+        { kind: 'phone', phoneType: 'fixed' },
+      ],
+    },
+    expect: 'pass',
+  },
+  {
+    rule: 'phone-not-premium-rate',
+    name: 'only a 0900 number',
+    shop: { sightings: [{ kind: 'phone', phoneType: 'premium', value: '+319001234567' }] },
+    expect: 'fail',
+    rests: { sightings: [] },
+  },
+  {
+    rule: 'phone-not-premium-rate',
+    name: 'only a number of unknown type',
+    shop: { sightings: [{ kind: 'phone', phoneType: 'unknown' }] },
+    expect: 'needs-review',
+  },
+  { rule: 'phone-not-premium-rate', name: 'no phone', shop: NOTHING, expect: 'not-applicable' },
+  { rule: 'phone-not-premium-rate', name: 'unreachable', shop: UNREACHABLE, expect: 'not-assessable' },
+  // consumer-contact-findable (the headline)
+  { rule: 'consumer-contact-findable', name: 'exemplary shop', shop: EXEMPLARY, expect: 'pass' },
+  {
+    rule: 'consumer-contact-findable',
+    name: 'details only in the terms',
+    shop: { pages: SITE, sightings: [...both(TERMS)] },
+    expect: 'fail',
+  },
+  { rule: 'consumer-contact-findable', name: 'three clicks deep', shop: DEEP, expect: 'fail' },
+  { rule: 'consumer-contact-findable', name: 'nothing', shop: NOTHING, expect: 'fail' },
+  {
+    rule: 'consumer-contact-findable',
+    name: 'phone deep but outside terms, and in terms near the top',
+    shop: {
+      pages: [...SITE, { kind: 'other', depth: 2 }, { kind: 'contact', depth: 3 }],
+      sightings: [{ kind: 'phone', page: TERMS }, { kind: 'phone', page: 4 }, emailHome],
+    },
+    expect: 'fail',
+  },
+  {
+    rule: 'consumer-contact-findable',
+    name: 'hidden phone',
+    shop: { sightings: [{ kind: 'phone', visible: false }, emailHome] },
+    expect: 'needs-review',
+  },
+  { rule: 'consumer-contact-findable', name: 'unreachable', shop: UNREACHABLE, expect: 'not-assessable' },
+  // second-direct-channel
+  { rule: 'second-direct-channel', name: 'phone published', shop: EXEMPLARY, expect: 'pass' },
+  {
+    rule: 'second-direct-channel',
+    name: 'chat widget only',
+    shop: { sightings: [emailHome], widgets: [{ kind: 'chat', vendor: 'Tidio' }] },
+    expect: 'pass',
+    rests: { widgets: ['w1'] },
+  },
+  {
+    rule: 'second-direct-channel',
+    name: 'only a form besides e-mail',
+    shop: { sightings: [emailHome], widgets: [{ kind: 'contact-form' }] },
+    expect: 'needs-review',
+  },
+  { rule: 'second-direct-channel', name: 'e-mail only', shop: { sightings: [emailHome] }, expect: 'fail' },
+  { rule: 'second-direct-channel', name: 'unreachable', shop: UNREACHABLE, expect: 'not-assessable' },
+  // evidence not gathered yet
+  { rule: 'geographic-address-present', name: 'exemplary shop', shop: EXEMPLARY, expect: 'not-assessable' },
+  { rule: 'geographic-address-present', name: 'unreachable', shop: UNREACHABLE, expect: 'not-assessable' },
+  { rule: 'trader-identity-present', name: 'exemplary shop', shop: EXEMPLARY, expect: 'not-assessable' },
+  { rule: 'trader-identity-present', name: 'nothing', shop: NOTHING, expect: 'not-assessable' },
+  { rule: 'contact-mobile-parity', name: 'exemplary shop', shop: EXEMPLARY, expect: 'not-assessable' },
+  { rule: 'contact-mobile-parity', name: 'nothing', shop: NOTHING, expect: 'not-assessable' },
+  // registry-and-vat-present
+  {
+    rule: 'registry-and-vat-present',
+    name: 'KvK and VAT labelled',
+    profile: 'nl',
+    shop: {
+      sightings: [
+        { kind: 'phone', label: 'registry' },
+        { kind: 'phone', label: 'vat' },
+      ],
+    },
+    expect: 'pass',
+  },
+  { rule: 'registry-and-vat-present', name: 'not recognised', shop: EXEMPLARY, expect: 'needs-review' },
+  { rule: 'registry-and-vat-present', name: 'unreachable', shop: UNREACHABLE, expect: 'not-assessable' },
+  // contact-link-in-global-chrome
+  { rule: 'contact-link-in-global-chrome', name: 'footer of the home page', shop: EXEMPLARY, expect: 'pass' },
+  {
+    rule: 'contact-link-in-global-chrome',
+    name: 'only in the main text of a page without a contact link',
+    shop: {
+      pages: [
+        { kind: 'home', depth: 0 },
+        { kind: 'other', depth: 1 },
+      ],
+      sightings: [{ kind: 'phone', page: 1, region: 'main' }],
+    },
+    expect: 'fail',
+  },
+  {
+    rule: 'contact-link-in-global-chrome',
+    name: 'contact page one click away',
+    shop: { pages: SITE, sightings: [{ kind: 'email', page: CONTACT, region: 'main' }] },
+    expect: 'needs-review',
+  },
+  // contact-link-label-recognisable
+  {
+    rule: 'contact-link-label-recognisable',
+    name: 'contact page reached by a link',
+    shop: EXEMPLARY,
+    expect: 'pass',
+    profile: 'de',
+  },
+  {
+    rule: 'contact-link-label-recognisable',
+    name: 'details only behind an unlabelled page',
+    shop: {
+      pages: [
+        { kind: 'home', depth: 0 },
+        { kind: 'other', depth: 1 },
+      ],
+      sightings: [{ kind: 'email', page: 1 }],
+    },
+    expect: 'fail',
+  },
+  {
+    rule: 'contact-link-label-recognisable',
+    name: 'details on the home page',
+    shop: { sightings: [emailHome] },
+    expect: 'needs-review',
+  },
+  { rule: 'contact-link-label-recognisable', name: 'no details', shop: NOTHING, expect: 'not-applicable' },
+  // contact-link-visible
+  {
+    rule: 'contact-link-visible',
+    name: 'seen visibly in the browser',
+    shop: { sightings: [{ kind: 'phone', visible: true }] },
+    expect: 'pass',
+  },
+  {
+    rule: 'contact-link-visible',
+    name: 'all hidden',
+    shop: {
+      sightings: [
+        { kind: 'phone', visible: false },
+        { kind: 'email', visible: false },
+      ],
+    },
+    expect: 'fail',
+  },
+  { rule: 'contact-link-visible', name: 'static mode, unknown', shop: EXEMPLARY, expect: 'needs-review' },
+  { rule: 'contact-link-visible', name: 'no details', shop: NOTHING, expect: 'not-applicable' },
+  // contact-not-only-in-pdf
+  { rule: 'contact-not-only-in-pdf', name: 'on web pages', shop: EXEMPLARY, expect: 'pass' },
+  {
+    rule: 'contact-not-only-in-pdf',
+    name: 'only in a PDF',
+    shop: {
+      pages: [
+        { kind: 'home', depth: 0 },
+        { kind: 'document', depth: 1 },
+      ],
+      sightings: [
+        { kind: 'phone', page: 1, presentation: 'pdf' },
+        { kind: 'email', page: 1, presentation: 'pdf' },
+      ],
+    },
+    expect: 'fail',
+  },
+  { rule: 'contact-not-only-in-pdf', name: 'no details', shop: NOTHING, expect: 'not-applicable' },
+  // contact-without-login
+  { rule: 'contact-without-login', name: 'both found on public pages', shop: EXEMPLARY, expect: 'pass' },
+  {
+    rule: 'contact-without-login',
+    name: 'not both found',
+    shop: { sightings: [phoneHome] },
+    expect: 'needs-review',
+  },
+  { rule: 'contact-without-login', name: 'unreachable', shop: UNREACHABLE, expect: 'not-assessable' },
+  // contact-not-blocked-by-consent
+  {
+    rule: 'contact-not-blocked-by-consent',
+    name: 'banner refused',
+    shop: { consent: { platform: 'Cookiebot', action: 'rejected', coveredContactLink: true } },
+    expect: 'pass',
+  },
+  {
+    rule: 'contact-not-blocked-by-consent',
+    name: 'banner covered the link, accept only',
+    shop: { consent: { platform: 'Cookiebot', action: 'accepted', coveredContactLink: true } },
+    expect: 'fail',
+  },
+  {
+    rule: 'contact-not-blocked-by-consent',
+    name: 'accept only, coverage unknown',
+    shop: { consent: { platform: 'OneTrust', action: 'accepted', coveredContactLink: null } },
+    expect: 'needs-review',
+  },
+  { rule: 'contact-not-blocked-by-consent', name: 'no banner', shop: EXEMPLARY, expect: 'not-applicable' },
+  // contact-reveal-not-required
+  { rule: 'contact-reveal-not-required', name: 'number shown', shop: EXEMPLARY, expect: 'pass' },
+  {
+    rule: 'contact-reveal-not-required',
+    name: 'number behind a click',
+    shop: { sightings: [{ kind: 'phone', afterInteraction: 'click: Toon nummer' }] },
+    expect: 'fail',
+  },
+  { rule: 'contact-reveal-not-required', name: 'no phone', shop: NOTHING, expect: 'not-applicable' },
+  // phone-cost-disclosed
+  {
+    rule: 'phone-cost-disclosed',
+    name: 'premium number',
+    shop: { sightings: [{ kind: 'phone', phoneType: 'premium' }] },
+    expect: 'needs-review',
+  },
+  { rule: 'phone-cost-disclosed', name: 'geographic number', shop: EXEMPLARY, expect: 'not-applicable' },
+  { rule: 'phone-cost-disclosed', name: 'unreachable', shop: UNREACHABLE, expect: 'not-assessable' },
+  // phone-number-valid
+  { rule: 'phone-number-valid', name: 'recognised number', shop: EXEMPLARY, expect: 'pass' },
+  {
+    rule: 'phone-number-valid',
+    name: 'unrecognised number',
+    shop: { sightings: [{ kind: 'phone', phoneType: 'unknown' }] },
+    expect: 'fail',
+  },
+  {
+    rule: 'phone-number-valid',
+    name: 'Dutch number for a Dutch shop',
+    profile: 'nl',
+    shop: EXEMPLARY,
+    expect: 'pass',
+  },
+  {
+    rule: 'phone-number-valid',
+    name: 'only a German number for a Dutch shop',
+    profile: 'nl',
+    shop: { sightings: [{ kind: 'phone', value: '+4930123456' }] },
+    expect: 'needs-review',
+  },
+  {
+    rule: 'phone-number-valid',
+    name: 'Dutch number for a German shop',
+    profile: 'de',
+    shop: EXEMPLARY,
+    expect: 'needs-review',
+  },
+  {
+    rule: 'phone-number-valid',
+    name: 'Austrian number for the German profile',
+    profile: 'de',
+    shop: { sightings: [{ kind: 'phone', value: '+4312345678' }] },
+    expect: 'pass',
+  },
+  { rule: 'phone-number-valid', name: 'no phone', shop: NOTHING, expect: 'not-applicable' },
+  // email-not-noreply
+  { rule: 'email-not-noreply', name: 'info address', shop: EXEMPLARY, expect: 'pass' },
+  {
+    rule: 'email-not-noreply',
+    name: 'only noreply',
+    shop: {
+      sightings: [
+        { kind: 'email', value: 'no-reply@shop.example' },
+        { kind: 'email', value: 'donotreply@shop.example' },
+      ],
+    },
+    expect: 'fail',
+  },
+  { rule: 'email-not-noreply', name: 'no e-mail', shop: NOTHING, expect: 'not-applicable' },
+  // other-channels-additional
+  {
+    rule: 'other-channels-additional',
+    name: 'chat besides phone and e-mail',
+    shop: { ...EXEMPLARY, widgets: [{ kind: 'chat', vendor: 'Zendesk' }] },
+    expect: 'pass',
+  },
+  {
+    rule: 'other-channels-additional',
+    name: 'chat only',
+    shop: { widgets: [{ kind: 'chat', vendor: 'Tidio' }] },
+    expect: 'fail',
+  },
+  { rule: 'other-channels-additional', name: 'no chat', shop: EXEMPLARY, expect: 'not-applicable' },
+  // human-contact-available
+  {
+    rule: 'human-contact-available',
+    name: 'chat and e-mail',
+    profile: 'nl',
+    shop: { sightings: [emailHome], widgets: [{ kind: 'chat' }] },
+    expect: 'pass',
+  },
+  {
+    rule: 'human-contact-available',
+    name: 'chat only',
+    shop: { widgets: [{ kind: 'chat' }] },
+    expect: 'fail',
+  },
+  { rule: 'human-contact-available', name: 'no chat', shop: EXEMPLARY, expect: 'not-applicable' },
+  // contact-details-consistent
+  { rule: 'contact-details-consistent', name: 'same details everywhere', shop: EXEMPLARY, expect: 'pass' },
+  {
+    rule: 'contact-details-consistent',
+    name: 'two different numbers',
+    shop: {
+      sightings: [
+        { kind: 'phone', value: '+31201111111' },
+        { kind: 'phone', value: '+31202222222' },
+      ],
+    },
+    expect: 'needs-review',
+  },
+  { rule: 'contact-details-consistent', name: 'no details', shop: NOTHING, expect: 'not-applicable' },
+  { rule: 'contact-details-consistent', name: 'unreachable', shop: UNREACHABLE, expect: 'not-assessable' },
+  // phone-in-withdrawal-info
+  {
+    rule: 'phone-in-withdrawal-info',
+    name: 'phone in the terms too',
+    shop: { pages: SITE, sightings: [phoneHome, { kind: 'phone', page: TERMS }] },
+    expect: 'pass',
+  },
+  {
+    rule: 'phone-in-withdrawal-info',
+    name: 'terms without the phone',
+    shop: { pages: SITE, sightings: [phoneHome] },
+    expect: 'needs-review',
+  },
+  {
+    rule: 'phone-in-withdrawal-info',
+    name: 'no terms page crawled',
+    shop: { sightings: [phoneHome] },
+    expect: 'needs-review',
+  },
+  { rule: 'phone-in-withdrawal-info', name: 'no phone', shop: NOTHING, expect: 'not-applicable' },
+];

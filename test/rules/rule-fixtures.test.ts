@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { evaluateRules, loadRuleSet } from '../../src/rules/index.js';
+import type { RuleSet } from '../../src/rules/types.js';
+import { buildEvidence } from './evidence-builder.js';
+import { RULE_CASES } from './rule-cases.js';
+
+const ruleSets = new Map<string, RuleSet>();
+function ruleSet(profile: string): RuleSet {
+  let set = ruleSets.get(profile);
+  if (!set) {
+    set = loadRuleSet({ profile });
+    ruleSets.set(profile, set);
+  }
+  return set;
+}
+
+describe('rule fixtures', () => {
+  it.each(RULE_CASES.map((c) => [`${c.rule} (${c.profile ?? 'eu'}): ${c.name} → ${c.expect}`, c] as const))(
+    '%s',
+    (_title, c) => {
+      const findings = evaluateRules(ruleSet(c.profile ?? 'eu'), buildEvidence(c.shop));
+      const finding = findings.find((candidate) => candidate.rule === c.rule);
+      expect(finding, `rule ${c.rule} is in profile ${c.profile ?? 'eu'}`).toBeDefined();
+      expect(finding?.outcome).toBe(c.expect);
+      if (c.expect !== 'pass' && c.expect !== 'fail') expect(finding?.reason).toBeTruthy();
+      if (c.rests?.sightings) {
+        if (c.rests.sightings.length === 0) expect(finding?.sightingIds).toEqual([]);
+        else expect(finding?.sightingIds).toEqual(expect.arrayContaining(c.rests.sightings));
+      }
+      if (c.rests?.widgets) expect(finding?.widgetIds).toEqual(expect.arrayContaining(c.rests.widgets));
+    },
+  );
+
+  it('every rule of every profile has fixtures for each outcome its conditions can reach (at least two)', () => {
+    const always = (condition: unknown, value: boolean) =>
+      JSON.stringify(condition ?? null) === JSON.stringify({ always: value });
+    const missing: string[] = [];
+    for (const profile of ['eu', 'nl', 'de', 'be', 'fr', 'uk']) {
+      for (const rule of ruleSet(profile).rules) {
+        const outcomes = new Set(RULE_CASES.filter((c) => c.rule === rule.id).map((c) => c.expect));
+        const decides = !always(rule.notAssessableWhen?.when, true);
+        const needed = [
+          ...(decides && !always(rule.test, false) ? ['pass'] : []),
+          ...(decides && !always(rule.needsReviewWhen, true) ? ['fail'] : []),
+        ];
+        const lacking = needed.filter((outcome) => !outcomes.has(outcome as never));
+        if (outcomes.size < (decides ? 2 : 1) || lacking.length > 0)
+          missing.push(
+            `${rule.id}: has ${[...outcomes].join(', ') || 'none'}, lacks ${lacking.join(', ') || 'a second outcome'}`,
+          );
+      }
+    }
+    expect([...new Set(missing)]).toEqual([]);
+  });
+});

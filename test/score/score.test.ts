@@ -1,0 +1,176 @@
+import { describe, expect, it } from 'vitest';
+import { evaluateRules, loadRuleSet } from '../../src/rules/index.js';
+import type { Finding, Outcome } from '../../src/rules/types.js';
+import { gradeFor, scoreShop } from '../../src/score/index.js';
+import { buildEvidence, CONTACT, HOME, type ShopSpec, SITE, TERMS } from '../rules/evidence-builder.js';
+import { EXEMPLARY } from '../rules/rule-cases.js';
+
+const finding = (rule: string, outcome: Outcome, weight: number, extra: Partial<Finding> = {}): Finding => ({
+  rule,
+  outcome,
+  weight,
+  level: 'law',
+  sightingIds: [],
+  pageIds: [],
+  widgetIds: [],
+  ...extra,
+});
+
+describe('scoreShop', () => {
+  it('weighs passes against passes plus fails only', () => {
+    const findings = [
+      finding('a', 'pass', 3),
+      finding('b', 'fail', 1),
+      finding('c', 'needs-review', 5),
+      finding('d', 'not-applicable', 5),
+      finding('e', 'not-assessable', 5),
+      finding('f', 'pass', 4, { override: { outcome: 'pass', computed: 'fail', reason: 'checked by hand' } }),
+      finding('g', 'fail', 4, {
+        override: { outcome: 'off', computed: 'fail', reason: 'rule does not fit' },
+      }),
+    ];
+    const result = scoreShop(findings, buildEvidence());
+    expect(result.score).toBe(75);
+    expect(result.grade).toBe('B');
+  });
+
+  it('does not rate a shop that could not be crawled, even with passing findings', () => {
+    const result = scoreShop([finding('a', 'pass', 3)], buildEvidence({ status: 'unreachable' }));
+    expect(result).toMatchObject({ score: null, grade: null });
+  });
+
+  it('does not rate a shop where nothing weighted was judged', () => {
+    expect(scoreShop([finding('a', 'needs-review', 3)], buildEvidence()).score).toBeNull();
+  });
+
+  it('grades by the documented bands', () => {
+    expect([100, 90, 89, 75, 74, 60, 59, 45, 44, 30, 29, 0].map(gradeFor).join('')).toBe('AABBCCDDEEFF');
+  });
+
+  it('counts the fewest clicks to a readable phone and e-mail', () => {
+    const evidence = buildEvidence({
+      pages: [...SITE, { kind: 'contact', depth: 2 }],
+      sightings: [
+        { kind: 'phone', page: CONTACT },
+        { kind: 'phone', page: 3 },
+        { kind: 'email', page: HOME, visible: false },
+        { kind: 'email', page: 3 },
+        { kind: 'phone', page: HOME, label: 'fax' },
+      ],
+    });
+    const { verdict } = scoreShop([], evidence);
+    expect(verdict).toMatchObject({
+      rule: 'consumer-contact-findable',
+      outcome: 'not-assessable',
+      phoneClicks: 1,
+      emailClicks: 2,
+    });
+  });
+});
+
+/** The lead's demo shops, as evidence the crawler should produce for them. */
+const DEMO: Record<string, { shop: ShopSpec; headline: Outcome; outcomes: Record<string, Outcome> }> = {
+  exemplary: { shop: EXEMPLARY, headline: 'pass', outcomes: {} },
+  'phone only in the terms': {
+    shop: {
+      pages: SITE,
+      sightings: [
+        { kind: 'phone', page: TERMS },
+        { kind: 'email', page: TERMS },
+      ],
+    },
+    headline: 'fail',
+    outcomes: { 'contact-not-only-in-terms': 'fail' },
+  },
+  'chat only': {
+    shop: {
+      pages: SITE,
+      widgets: [
+        { kind: 'chat', vendor: 'Tidio' },
+        { kind: 'contact-form', page: CONTACT },
+      ],
+    },
+    headline: 'fail',
+    outcomes: { 'phone-present': 'fail', 'email-present': 'fail', 'contact-form-not-sole-channel': 'fail' },
+  },
+  '0900 only': {
+    shop: {
+      pages: SITE,
+      sightings: [{ kind: 'phone', phoneType: 'premium', value: '+319001234567', raw: '0900-1234567' }],
+    },
+    headline: 'fail',
+    outcomes: { 'phone-not-premium-rate': 'fail', 'email-present': 'fail' },
+  },
+  'obfuscated e-mail': {
+    shop: {
+      pages: SITE,
+      sightings: [
+        { kind: 'email', presentation: 'deobfuscated' },
+        { kind: 'email', presentation: 'cf-email' },
+      ],
+    },
+    headline: 'fail',
+    outcomes: { 'email-present': 'pass', 'phone-present': 'fail' },
+  },
+  'three clicks deep': {
+    shop: {
+      pages: [...SITE, { kind: 'other', depth: 2 }, { kind: 'contact', depth: 3 }],
+      sightings: [
+        { kind: 'phone', page: 4, region: 'main' },
+        { kind: 'email', page: 4, region: 'main' },
+      ],
+    },
+    headline: 'fail',
+    outcomes: { 'phone-present': 'pass', 'email-present': 'pass', 'contact-within-two-clicks': 'fail' },
+  },
+  'script-written, static mode': {
+    shop: { pages: SITE },
+    headline: 'fail',
+    outcomes: { 'phone-present': 'fail', 'email-present': 'fail' },
+  },
+  'script-written, browser mode': {
+    shop: {
+      pages: SITE,
+      sightings: [
+        { kind: 'phone', visible: true, presentation: 'script-written' },
+        { kind: 'email', visible: true, presentation: 'script-written' },
+      ],
+    },
+    headline: 'pass',
+    outcomes: {},
+  },
+  nothing: { shop: { pages: SITE }, headline: 'fail', outcomes: {} },
+};
+
+describe('the demo shops', () => {
+  const ruleSet = loadRuleSet({ profile: 'nl' });
+
+  it.each(Object.entries(DEMO))('%s', (_name, demo) => {
+    const evidence = buildEvidence(demo.shop);
+    const findings = evaluateRules(ruleSet, evidence);
+    const outcome = (id: string) => findings.find((f) => f.rule === id)?.outcome;
+    expect(outcome('consumer-contact-findable')).toBe(demo.headline);
+    for (const [rule, expected] of Object.entries(demo.outcomes)) expect(outcome(rule), rule).toBe(expected);
+    const score = scoreShop(findings, evidence);
+    expect(score.verdict.outcome).toBe(demo.headline);
+    expect(score.score).not.toBeNull();
+    if (demo.headline === 'pass') {
+      expect(findings.filter((f) => f.outcome === 'fail').map((f) => f.rule)).toEqual([]);
+      expect(score.score).toBe(100);
+      expect(score.grade).toBe('A');
+    } else {
+      expect(score.score).toBeLessThan(90);
+    }
+  });
+
+  it('an unreachable shop is not assessable everywhere and not rated', () => {
+    const evidence = buildEvidence({ status: 'unreachable' });
+    const findings = evaluateRules(ruleSet, evidence);
+    expect(new Set(findings.map((f) => f.outcome))).toEqual(new Set(['not-assessable']));
+    expect(scoreShop(findings, evidence)).toMatchObject({
+      score: null,
+      grade: null,
+      verdict: { outcome: 'not-assessable' },
+    });
+  });
+});
