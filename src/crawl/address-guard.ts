@@ -17,7 +17,9 @@ export function ipLiteral(hostname: string): string | null {
 export class PrivateHostError extends Error {
   readonly code = 'PRIVATE_HOST';
   constructor(hostname: string, addresses: string[]) {
-    super(`${hostname} resolves to a non-public address (${addresses.join(', ')}); refused without allowPrivateHosts`);
+    super(
+      `${hostname} resolves to a non-public address (${addresses.join(', ')}); refused without allowPrivateHosts`,
+    );
     this.name = 'PrivateHostError';
   }
 }
@@ -29,15 +31,26 @@ export function addressPolicy(allowPrivateHosts: boolean): AddressPolicy {
   return allowPrivateHosts ? () => true : isPublicAddress;
 }
 
-type LookupCallback = (err: NodeJS.ErrnoException | null, address: string | LookupAddress[], family?: number) => void;
-export type Resolver = (hostname: string, options: LookupAllOptions, cb: (err: NodeJS.ErrnoException | null, addresses: LookupAddress[]) => void) => void;
+type LookupCallback = (
+  err: NodeJS.ErrnoException | null,
+  address: string | LookupAddress[],
+  family?: number,
+) => void;
+export type Resolver = (
+  hostname: string,
+  options: LookupAllOptions,
+  cb: (err: NodeJS.ErrnoException | null, addresses: LookupAddress[]) => void,
+) => void;
 
 /**
  * A `lookup` for http.request and net.connect that refuses private, loopback, link-local,
  * unique-local and unspecified addresses. Only the public addresses of a name are handed to the
  * socket, so a name that mixes public and private records cannot be steered inward.
  */
-export function makeGuardedLookup(allowed: boolean | AddressPolicy, resolve: Resolver = dnsLookup as Resolver) {
+export function makeGuardedLookup(
+  allowed: boolean | AddressPolicy,
+  resolve: Resolver = dnsLookup as Resolver,
+) {
   const policy = typeof allowed === 'function' ? allowed : addressPolicy(allowed);
   return (hostname: string, options: number | LookupOptions, callback: LookupCallback): void => {
     const opts: LookupOptions = typeof options === 'number' ? { family: options } : (options ?? {});
@@ -45,7 +58,10 @@ export function makeGuardedLookup(allowed: boolean | AddressPolicy, resolve: Res
       if (err) return callback(err, '');
       const usable = addresses.filter((a) => policy(a.address));
       if (usable.length === 0) {
-        const refused = new PrivateHostError(hostname, addresses.map((a) => a.address));
+        const refused = new PrivateHostError(
+          hostname,
+          addresses.map((a) => a.address),
+        );
         return callback(refused as NodeJS.ErrnoException, '');
       }
       if (opts.all) return callback(null, usable);
@@ -58,7 +74,11 @@ export function makeGuardedLookup(allowed: boolean | AddressPolicy, resolve: Res
  * Resolves a hostname and answers whether the crawl may connect to it (for the browser, whose
  * own resolver cannot be hooked). IP literals are judged without DNS.
  */
-export async function hostIsAllowed(hostname: string, allowPrivateHosts: boolean, resolve: Resolver = dnsLookup as Resolver): Promise<boolean> {
+export async function hostIsAllowed(
+  hostname: string,
+  allowPrivateHosts: boolean,
+  resolve: Resolver = dnsLookup as Resolver,
+): Promise<boolean> {
   if (allowPrivateHosts) return true;
   const literal = ipLiteral(hostname);
   if (literal) return isPublicAddress(literal);

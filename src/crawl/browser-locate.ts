@@ -29,7 +29,7 @@ const SYSTEM_CANDIDATES: Array<{ path: string; headlessShell: boolean }> = [
 
 export const INSTALL_ADVICE = [
   'No Chromium or Chrome was found. Install one of:',
-  '  npx playwright install chromium          (downloads Playwright\'s Chromium; needs internet)',
+  "  npx playwright install chromium          (downloads Playwright's Chromium; needs internet)",
   '  sudo apt-get install chromium-headless-shell   (Debian/Ubuntu; or the "chromium" package)',
   'or point SHOPREACH_CHROMIUM at a Chromium/Chrome executable.',
 ].join('\n');
@@ -55,7 +55,11 @@ export async function locateBrowser(env: NodeJS.ProcessEnv = process.env): Promi
     if (!existsSync(explicit)) {
       throw new Error(`SHOPREACH_CHROMIUM points at ${explicit}, which does not exist.`);
     }
-    return { path: explicit, source: 'SHOPREACH_CHROMIUM', headlessShell: /headless[-_]shell/i.test(explicit) };
+    return {
+      path: explicit,
+      source: 'SHOPREACH_CHROMIUM',
+      headlessShell: /headless[-_]shell/i.test(explicit),
+    };
   }
   const fromPlaywright = await playwrightBrowser();
   if (fromPlaywright) return fromPlaywright;

@@ -49,15 +49,26 @@ export async function createBrowserPageFetcher(
     async fetch(url: string, signal: AbortSignal): Promise<FetchedPage> {
       const target = checkedUrl(url, options.allowPrivateHosts);
       const delay = Math.max(options.hostDelayMs, hostDelayMs(target.host));
-      return scheduler.run(target.host, delay, () => renderPage(context, target.href, options, signal, refusedUrls, hooks), signal);
+      return scheduler.run(
+        target.host,
+        delay,
+        () => renderPage(context, target.href, options, signal, refusedUrls, hooks),
+        signal,
+      );
     },
     async close() {
-      if (!(await settlesWithin(context.close(), CLOSE_WAIT_MS))) hooks.onWedged('the browser context did not close');
+      if (!(await settlesWithin(context.close(), CLOSE_WAIT_MS)))
+        hooks.onWedged('the browser context did not close');
     },
   };
 }
 
-async function guardRoute(route: Route, options: CrawlOptions, verdicts: Map<string, Promise<boolean>>, refused: Set<string>): Promise<void> {
+async function guardRoute(
+  route: Route,
+  options: CrawlOptions,
+  verdicts: Map<string, Promise<boolean>>,
+  refused: Set<string>,
+): Promise<void> {
   const request = route.request();
   try {
     if (BLOCKED_RESOURCES.has(request.resourceType())) return await route.abort('blockedbyclient');
@@ -95,8 +106,16 @@ async function renderPage(
   try {
     const work = navigateAndRead(page, url, options, refusedUrls);
     const budget = options.pageTimeoutMs + Math.min(MAX_AFTER_NAVIGATION_MS, options.pageTimeoutMs);
-    return await withDeadline(work, budget, () =>
-      new CrawlFailure('timeout', 'RENDER_TIMEOUT', `the page did not finish rendering within ${budget} ms`, 'render'),
+    return await withDeadline(
+      work,
+      budget,
+      () =>
+        new CrawlFailure(
+          'timeout',
+          'RENDER_TIMEOUT',
+          `the page did not finish rendering within ${budget} ms`,
+          'render',
+        ),
     );
   } catch (err) {
     if (signal.aborted) throw watchdogFailure();
@@ -109,7 +128,12 @@ async function renderPage(
   }
 }
 
-async function navigateAndRead(page: Page, url: string, options: CrawlOptions, refusedUrls: Set<string>): Promise<FetchedPage> {
+async function navigateAndRead(
+  page: Page,
+  url: string,
+  options: CrawlOptions,
+  refusedUrls: Set<string>,
+): Promise<FetchedPage> {
   let response: Response | null;
   try {
     response = await page.goto(url, { waitUntil: 'domcontentloaded', timeout: options.pageTimeoutMs });
@@ -119,7 +143,13 @@ async function navigateAndRead(page: Page, url: string, options: CrawlOptions, r
   if (!response) throw new CrawlFailure('error', 'NO_RESPONSE', 'the browser got no response', 'render');
   const status = response.status();
   if (redirectCount(response.request()) > options.maxRedirects) {
-    throw new CrawlFailure('redirect-loop', 'TOO_MANY_REDIRECTS', `more than ${options.maxRedirects} redirects`, 'render', status);
+    throw new CrawlFailure(
+      'redirect-loop',
+      'TOO_MANY_REDIRECTS',
+      `more than ${options.maxRedirects} redirects`,
+      'render',
+      status,
+    );
   }
   if (status < 200 || status >= 300) {
     const crawlStatus = status === 401 || status === 403 || status === 429 ? 'blocked' : 'unreachable';
@@ -127,16 +157,37 @@ async function navigateAndRead(page: Page, url: string, options: CrawlOptions, r
   }
   const contentType = (await response.headerValue('content-type').catch(() => null)) ?? null;
   if (contentType && !/^(text\/html|application\/xhtml\+xml)\b/i.test(contentType)) {
-    throw new CrawlFailure('not-html', 'NOT_HTML', `content type ${contentType} is not HTML`, 'render', status);
+    throw new CrawlFailure(
+      'not-html',
+      'NOT_HTML',
+      `content type ${contentType} is not HTML`,
+      'render',
+      status,
+    );
   }
-  await page.waitForLoadState('load', { timeout: Math.min(LOAD_WAIT_MS, options.pageTimeoutMs) }).catch(() => {});
+  await page
+    .waitForLoadState('load', { timeout: Math.min(LOAD_WAIT_MS, options.pageTimeoutMs) })
+    .catch(() => {});
   await page.waitForLoadState('networkidle', { timeout: NETWORK_IDLE_MS }).catch(() => {});
   await annotateVisibility(page);
   const html = await page.content();
   if (Buffer.byteLength(html) > options.maxBytes) {
-    throw new CrawlFailure('too-large', 'TOO_LARGE', `rendered page larger than ${options.maxBytes} bytes`, 'render', status);
+    throw new CrawlFailure(
+      'too-large',
+      'TOO_LARGE',
+      `rendered page larger than ${options.maxBytes} bytes`,
+      'render',
+      status,
+    );
   }
-  return { requestedUrl: url, finalUrl: page.url(), httpStatus: status, contentType, html, fetchedWith: 'browser' };
+  return {
+    requestedUrl: url,
+    finalUrl: page.url(),
+    httpStatus: status,
+    contentType,
+    html,
+    fetchedWith: 'browser',
+  };
 }
 
 function redirectCount(request: Request): number {
@@ -148,17 +199,31 @@ function redirectCount(request: Request): number {
 function navigationFailure(err: unknown, url: string, refusedUrls: Set<string>): CrawlFailure {
   const message = (err as Error)?.message ?? String(err);
   if (/ERR_BLOCKED_BY_CLIENT/.test(message) && refusedUrls.size > 0) {
-    return new CrawlFailure('private-host', 'PRIVATE_HOST', `refused a request into private address space (${[...refusedUrls][0]})`, 'dns');
+    return new CrawlFailure(
+      'private-host',
+      'PRIVATE_HOST',
+      `refused a request into private address space (${[...refusedUrls][0]})`,
+      'dns',
+    );
   }
   if ((err as Error)?.name === 'TimeoutError' || /Timeout \d+ms exceeded/.test(message)) {
     return new CrawlFailure('timeout', 'ETIMEDOUT', `navigation to ${url} timed out`, 'render');
   }
   const netCode = /net::(ERR_[A-Z_]+)/.exec(message)?.[1] ?? 'ERROR';
-  if (netCode === 'ERR_NAME_NOT_RESOLVED' || netCode === 'ERR_NAME_RESOLUTION_FAILED') return new CrawlFailure('dns-error', netCode, message, 'dns');
-  if (netCode === 'ERR_TOO_MANY_REDIRECTS') return new CrawlFailure('redirect-loop', netCode, message, 'render');
+  if (netCode === 'ERR_NAME_NOT_RESOLVED' || netCode === 'ERR_NAME_RESOLUTION_FAILED')
+    return new CrawlFailure('dns-error', netCode, message, 'dns');
+  if (netCode === 'ERR_TOO_MANY_REDIRECTS')
+    return new CrawlFailure('redirect-loop', netCode, message, 'render');
   if (/^ERR_(CERT|SSL)_/.test(netCode)) return new CrawlFailure('tls-error', netCode, message, 'connect');
-  if (/^ERR_(CONNECTION|ADDRESS|NETWORK|INTERNET|EMPTY_RESPONSE)/.test(netCode)) return new CrawlFailure('unreachable', netCode, message, 'connect');
-  if (netCode === 'ERR_ABORTED') return new CrawlFailure('not-html', netCode, `the browser did not render ${url} (a download or an aborted navigation)`, 'render');
+  if (/^ERR_(CONNECTION|ADDRESS|NETWORK|INTERNET|EMPTY_RESPONSE)/.test(netCode))
+    return new CrawlFailure('unreachable', netCode, message, 'connect');
+  if (netCode === 'ERR_ABORTED')
+    return new CrawlFailure(
+      'not-html',
+      netCode,
+      `the browser did not render ${url} (a download or an aborted navigation)`,
+      'render',
+    );
   return new CrawlFailure('error', netCode, message, 'render');
 }
 

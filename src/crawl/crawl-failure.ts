@@ -33,10 +33,19 @@ export function failureFromNodeError(err: unknown): CrawlFailure {
   if (code === 'ENOTFOUND' || code === 'EAI_AGAIN' || code === 'EAI_NONAME' || code === 'EAI_FAIL') {
     return new CrawlFailure('dns-error', code, message, 'dns');
   }
-  if (code === 'ECONNREFUSED' || code === 'EHOSTUNREACH' || code === 'ENETUNREACH' || code === 'ECONNRESET' || code === 'EPIPE') {
+  if (
+    code === 'ECONNREFUSED' ||
+    code === 'EHOSTUNREACH' ||
+    code === 'ENETUNREACH' ||
+    code === 'ECONNRESET' ||
+    code === 'EPIPE'
+  ) {
     return new CrawlFailure('unreachable', code, message, 'connect');
   }
-  if (/^(ERR_TLS|ERR_SSL|CERT_|UNABLE_TO_|DEPTH_ZERO|SELF_SIGNED|ERR_OSSL)/.test(code) || /ssl|tls|certificate/i.test(message)) {
+  if (
+    /^(ERR_TLS|ERR_SSL|CERT_|UNABLE_TO_|DEPTH_ZERO|SELF_SIGNED|ERR_OSSL)/.test(code) ||
+    /ssl|tls|certificate/i.test(message)
+  ) {
     return new CrawlFailure('tls-error', code, message, 'connect');
   }
   if (code === 'ERR_INVALID_URL') return new CrawlFailure('invalid-url', code, message, 'fetch');

@@ -14,14 +14,28 @@ import type { FetchedPage, PageFetcher } from './page-fetcher.js';
 import type { RobotsRules } from './robots.js';
 import { siteOf } from './same-site.js';
 import { createStaticPageFetcher } from './static-page-fetcher.js';
-import type { CrawlError, CrawlOptions, CrawlResult, CrawlStatus, LinkVia, PageSnapshot, RobotsDecision } from './types.js';
+import type {
+  CrawlError,
+  CrawlOptions,
+  CrawlResult,
+  CrawlStatus,
+  LinkVia,
+  PageSnapshot,
+  RobotsDecision,
+} from './types.js';
 
 /** After the watchdog fires, this long is left for fetches to notice before the result is cut. */
 const WATCHDOG_GRACE_MS = 3_000;
 /** Fetch attempts per shop, failures included, as a multiple of maxPages. */
 const ATTEMPTS_PER_PAGE = 2;
 /** Page failures that mean the crawl itself fell short (not the site's broken links). */
-const CRAWL_FALLING_SHORT: ReadonlySet<CrawlStatus> = new Set(['timeout', 'unreachable', 'tls-error', 'blocked', 'error']);
+const CRAWL_FALLING_SHORT: ReadonlySet<CrawlStatus> = new Set([
+  'timeout',
+  'unreachable',
+  'tls-error',
+  'blocked',
+  'error',
+]);
 
 interface WellKnownPaths {
   maxTries: number;
@@ -125,7 +139,12 @@ function improveDepth(snapshot: PageSnapshot, depth: number | null, via: LinkVia
  * contact-like link was found. Never throws for anything a site can do (only for a missing
  * browser, which is the machine's problem): every failure becomes a status and errors.
  */
-export async function crawlShop(target: ShopTarget, options: CrawlOptions, env: CrawlEnvironment, signal?: AbortSignal): Promise<CrawlResult> {
+export async function crawlShop(
+  target: ShopTarget,
+  options: CrawlOptions,
+  env: CrawlEnvironment,
+  signal?: AbortSignal,
+): Promise<CrawlResult> {
   const shop = new ShopCrawl(target, options);
   const watchdog = new AbortController();
   const timer = setTimeout(() => watchdog.abort(new Error('watchdog')), options.shopTimeoutMs);
@@ -170,14 +189,24 @@ export async function crawlShop(target: ShopTarget, options: CrawlOptions, env: 
   return result;
 }
 
-async function runCrawl(shop: ShopCrawl, env: CrawlEnvironment, signal: AbortSignal, fetcherRef: { current: PageFetcher | null }): Promise<void> {
+async function runCrawl(
+  shop: ShopCrawl,
+  env: CrawlEnvironment,
+  signal: AbortSignal,
+  fetcherRef: { current: PageFetcher | null },
+): Promise<void> {
   const { options, target } = shop;
   let home: URL;
   try {
     home = new URL(target.url);
-    if (home.protocol !== 'http:' && home.protocol !== 'https:') throw new Error(`unsupported scheme ${home.protocol}`);
+    if (home.protocol !== 'http:' && home.protocol !== 'https:')
+      throw new Error(`unsupported scheme ${home.protocol}`);
   } catch (err) {
-    shop.homeFailure = new CrawlFailure('invalid-url', 'ERR_INVALID_URL', `${target.url}: ${(err as Error).message}`);
+    shop.homeFailure = new CrawlFailure(
+      'invalid-url',
+      'ERR_INVALID_URL',
+      `${target.url}: ${(err as Error).message}`,
+    );
     shop.errors.push(toCrawlError(target.url, shop.homeFailure));
     return;
   }
@@ -203,7 +232,8 @@ async function runCrawl(shop: ShopCrawl, env: CrawlEnvironment, signal: AbortSig
     return rules;
   };
   const crawlDelay = (host: string): number => {
-    for (const rules of robotsByOrigin.values()) if (new URL(rules.origin).host === host) return rules.crawlDelayMs;
+    for (const rules of robotsByOrigin.values())
+      if (new URL(rules.origin).host === host) return rules.crawlDelayMs;
     return 0;
   };
   /** True when robots.txt lets us fetch the URL; records the refusal otherwise. */
@@ -222,7 +252,12 @@ async function runCrawl(shop: ShopCrawl, env: CrawlEnvironment, signal: AbortSig
     disallowed: [],
   };
   if (!(await robotsAllow(home.href))) {
-    shop.homeFailure = new CrawlFailure('robots-disallowed', 'ROBOTS_DISALLOWED', 'robots.txt disallows the home page', 'robots');
+    shop.homeFailure = new CrawlFailure(
+      'robots-disallowed',
+      'ROBOTS_DISALLOWED',
+      'robots.txt disallows the home page',
+      'robots',
+    );
     shop.errors.push(toCrawlError(home.href, shop.homeFailure));
     return;
   }
@@ -269,14 +304,22 @@ async function runCrawl(shop: ShopCrawl, env: CrawlEnvironment, signal: AbortSig
     }
   };
 
-  const visit = async (url: string, depth: number | null, via: LinkVia | null, rank: LinkRank | null): Promise<PageSnapshot | null> => {
+  const visit = async (
+    url: string,
+    depth: number | null,
+    via: LinkVia | null,
+    rank: LinkRank | null,
+  ): Promise<PageSnapshot | null> => {
     shop.markRequested(url);
     if (!(await robotsAllow(url))) return null;
     attempts++;
     try {
       const fetched = await fetcher.fetch(url, signal);
       const snapshot = shop.addPage(fetched, depth, via);
-      if (snapshot && (rank?.contactLike || rankLink(via?.text ?? '', new URL(fetched.finalUrl), words).contactLike)) {
+      if (
+        snapshot &&
+        (rank?.contactLike || rankLink(via?.text ?? '', new URL(fetched.finalUrl), words).contactLike)
+      ) {
         contactFound = true;
       }
       return snapshot;
@@ -312,10 +355,15 @@ function fallsShort(failure: CrawlFailure): boolean {
   return http >= 500 || http === 401 || http === 403 || http === 429;
 }
 
-async function openFetcher(shop: ShopCrawl, env: CrawlEnvironment, crawlDelay: (host: string) => number): Promise<PageFetcher> {
+async function openFetcher(
+  shop: ShopCrawl,
+  env: CrawlEnvironment,
+  crawlDelay: (host: string) => number,
+): Promise<PageFetcher> {
   const { options } = shop;
   const recordRetry = (error: CrawlError) => shop.errors.push(error);
-  if (options.mode === 'static') return createStaticPageFetcher(options, env.scheduler, crawlDelay, recordRetry);
+  if (options.mode === 'static')
+    return createStaticPageFetcher(options, env.scheduler, crawlDelay, recordRetry);
   let lastError: unknown;
   for (let launch = 1; launch <= 2; launch++) {
     try {
@@ -332,7 +380,12 @@ async function openFetcher(shop: ShopCrawl, env: CrawlEnvironment, crawlDelay: (
       await sleep(100);
     }
   }
-  throw new CrawlFailure('error', 'BROWSER_UNAVAILABLE', `the browser could not be started: ${(lastError as Error)?.message ?? lastError}`, 'render');
+  throw new CrawlFailure(
+    'error',
+    'BROWSER_UNAVAILABLE',
+    `the browser could not be started: ${(lastError as Error)?.message ?? lastError}`,
+    'render',
+  );
 }
 
 async function tryWellKnownPaths(
@@ -351,7 +404,10 @@ async function tryWellKnownPaths(
     const errorsBefore = shop.errors.length;
     const snapshot = await visit(url, null, null, null);
     // A missing well-known path is expected, not an error of the crawl.
-    if (!snapshot) shop.errors.splice(errorsBefore).forEach((e) => e.code?.startsWith('HTTP_4') || shop.errors.push(e));
+    if (!snapshot) {
+      const kept = shop.errors.splice(errorsBefore).filter((e) => !e.code?.startsWith('HTTP_4'));
+      shop.errors.push(...kept);
+    }
     if (snapshot && snapshot.finalUrl !== homeUrl) return;
   }
 }

@@ -1,4 +1,5 @@
 import * as cheerio from 'cheerio';
+import type { Element } from 'domhandler';
 
 export interface FoundLink {
   /** Absolute http(s) URL without fragment. */
@@ -40,10 +41,11 @@ export function extractLinks(html: string, pageUrl: string, visibleOnly: boolean
   return links;
 }
 
-function labelOf(anchor: cheerio.Cheerio<any>): string {
+function labelOf(anchor: cheerio.Cheerio<Element>): string {
   const text = anchor.text().replace(/\s+/g, ' ').trim();
   if (text) return text;
-  const fallback = anchor.attr('aria-label') ?? anchor.attr('title') ?? anchor.find('img[alt]').first().attr('alt') ?? '';
+  const fallback =
+    anchor.attr('aria-label') ?? anchor.attr('title') ?? anchor.find('img[alt]').first().attr('alt') ?? '';
   return fallback.replace(/\s+/g, ' ').trim();
 }
 

@@ -65,7 +65,8 @@ export function rankLink(text: string, url: URL, words: LinkWords = loadLinkWord
   for (const [name, category] of Object.entries(words.categories)) {
     let score = 0;
     if (category.text.some((w) => startsAWord(label, normaliseWords(w)))) score = category.weight;
-    else if (category.url.some((w) => startsAWord(path, normaliseWords(w)))) score = category.weight * words.urlFactor;
+    else if (category.url.some((w) => startsAWord(path, normaliseWords(w))))
+      score = category.weight * words.urlFactor;
     if (score > best.score) best = { score, category: name, contactLike: category.contact === true };
   }
   return best;

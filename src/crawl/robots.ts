@@ -1,16 +1,19 @@
 import robotsParserModule from 'robots-parser';
-import { CrawlFailure, failureFromNodeError } from './crawl-failure.js';
+import { type CrawlFailure, failureFromNodeError } from './crawl-failure.js';
 import { fetchStatic, type StaticFetchContext } from './static-fetch.js';
 import { ROBOTS_AGENT_TOKEN } from './user-agent.js';
 
-type RobotsParser = (url: string, body: string) => {
+type RobotsParser = (
+  url: string,
+  body: string,
+) => {
   isAllowed(url: string, ua?: string): boolean | undefined;
   getCrawlDelay(ua?: string): number | undefined;
   getSitemaps(): string[];
 };
 // The package is CommonJS (`module.exports = fn`) while its typings declare an ES default export.
-const robotsParser: RobotsParser =
-  ((robotsParserModule as unknown as { default?: RobotsParser }).default ?? robotsParserModule) as unknown as RobotsParser;
+const robotsParser: RobotsParser = ((robotsParserModule as unknown as { default?: RobotsParser }).default ??
+  robotsParserModule) as unknown as RobotsParser;
 
 const ROBOTS_MAX_BYTES = 512 * 1024;
 /** The longest Crawl-delay honoured; beyond it a shop would never finish. */
@@ -34,7 +37,10 @@ export interface RobotsRules {
  * complete disallow". A network failure or timeout is recorded and treated as no rules: the home
  * page fetch that follows will say whether the host is reachable at all.
  */
-export async function fetchRobots(origin: string, ctx: Omit<StaticFetchContext, 'accept'>): Promise<RobotsRules> {
+export async function fetchRobots(
+  origin: string,
+  ctx: Omit<StaticFetchContext, 'accept'>,
+): Promise<RobotsRules> {
   const url = new URL('/robots.txt', origin).href;
   try {
     const response = await fetchStatic(url, { ...ctx, accept: 'text', maxBytes: ROBOTS_MAX_BYTES });
@@ -42,14 +48,21 @@ export async function fetchRobots(origin: string, ctx: Omit<StaticFetchContext, 
   } catch (err) {
     const failure = failureFromNodeError(err);
     const status = failure.httpStatus;
-    if (status !== null && (status >= 500 || status === 429)) return disallowAll(origin, url, status, failure);
+    if (status !== null && (status >= 500 || status === 429))
+      return disallowAll(origin, url, status, failure);
     if (status !== null && status >= 400) return parsedRules(origin, url, status, '', null);
     if (failure.code === 'TOO_LARGE') return parsedRules(origin, url, status, '', failure);
     return parsedRules(origin, url, null, '', failure);
   }
 }
 
-export function parsedRules(origin: string, url: string, status: number | null, body: string, failure: CrawlFailure | null): RobotsRules {
+export function parsedRules(
+  origin: string,
+  url: string,
+  status: number | null,
+  body: string,
+  failure: CrawlFailure | null,
+): RobotsRules {
   const robot = robotsParser(url, body);
   const delay = robot.getCrawlDelay(ROBOTS_AGENT_TOKEN);
   return {

@@ -71,7 +71,10 @@ function retryDelay(failure: CrawlFailure, attempt: number): number | null {
   const http = failure.httpStatus;
   if (http === 429 || http === 503) return failure.retryAfterMs ?? backoff;
   if (http !== null && http >= 500) return backoff;
-  if (http === null && ['ECONNRESET', 'EPIPE', 'ECONNABORTED', 'HPE_INVALID_CONSTANT', 'SOCKET_HANG_UP'].includes(failure.code)) {
+  if (
+    http === null &&
+    ['ECONNRESET', 'EPIPE', 'ECONNABORTED', 'HPE_INVALID_CONSTANT', 'SOCKET_HANG_UP'].includes(failure.code)
+  ) {
     return backoff;
   }
   return null;
@@ -90,7 +93,10 @@ async function fetchFollowingRedirects(startUrl: string, ctx: StaticFetchContext
   const { options } = ctx;
   const deadline = new AbortController();
   const timer = setTimeout(
-    () => deadline.abort(new CrawlFailure('timeout', 'ETIMEDOUT', `no complete response within ${options.pageTimeoutMs} ms`)),
+    () =>
+      deadline.abort(
+        new CrawlFailure('timeout', 'ETIMEDOUT', `no complete response within ${options.pageTimeoutMs} ms`),
+      ),
     options.pageTimeoutMs,
   );
   const signal = ctx.signal ? AbortSignal.any([ctx.signal, deadline.signal]) : deadline.signal;
@@ -110,7 +116,11 @@ async function fetchFollowingRedirects(startUrl: string, ctx: StaticFetchContext
       if (hop.location !== null) {
         redirects.push(target.href);
         if (redirects.length > options.maxRedirects) {
-          throw new CrawlFailure('redirect-loop', 'TOO_MANY_REDIRECTS', `more than ${options.maxRedirects} redirects`);
+          throw new CrawlFailure(
+            'redirect-loop',
+            'TOO_MANY_REDIRECTS',
+            `more than ${options.maxRedirects} redirects`,
+          );
         }
         current = new URL(hop.location, target).href;
         continue;
@@ -189,7 +199,15 @@ function requestOnce(url: URL, ctx: StaticFetchContext, signal: AbortSignal): Pr
       }
       if (status < 200 || status >= 300) return finish(httpFailure(status, res.headers['retry-after']));
       if (ctx.accept === 'html' && contentType && !HTML_TYPES.test(contentType)) {
-        return finish(new CrawlFailure('not-html', 'NOT_HTML', `content type ${contentType} is not HTML`, 'fetch', status));
+        return finish(
+          new CrawlFailure(
+            'not-html',
+            'NOT_HTML',
+            `content type ${contentType} is not HTML`,
+            'fetch',
+            status,
+          ),
+        );
       }
       const declared = Number(res.headers['content-length']);
       if (Number.isFinite(declared) && declared > maxBytes) {
@@ -206,7 +224,11 @@ function requestOnce(url: URL, ctx: StaticFetchContext, signal: AbortSignal): Pr
         chunks.push(chunk);
       });
       source.on('error', (err) => finish(err));
-      res.on('aborted', () => finish(new CrawlFailure('unreachable', 'ECONNRESET', 'the connection closed mid-body', 'fetch', status)));
+      res.on('aborted', () =>
+        finish(
+          new CrawlFailure('unreachable', 'ECONNRESET', 'the connection closed mid-body', 'fetch', status),
+        ),
+      );
       source.on('end', () => {
         const bytes = Buffer.concat(chunks);
         finish(null, { status, location: null, contentType, body: decodeBody(bytes, contentType) });
@@ -236,7 +258,13 @@ function decompressor(encoding: string | null): zlib.Gunzip | zlib.Inflate | zli
 }
 
 function tooLarge(maxBytes: number, status: number): CrawlFailure {
-  return new CrawlFailure('too-large', 'TOO_LARGE', `body larger than ${maxBytes} bytes (decoded)`, 'fetch', status);
+  return new CrawlFailure(
+    'too-large',
+    'TOO_LARGE',
+    `body larger than ${maxBytes} bytes (decoded)`,
+    'fetch',
+    status,
+  );
 }
 
 function httpFailure(status: number, retryAfter: string | string[] | undefined): CrawlFailure {

@@ -28,7 +28,13 @@ export function createStaticPageFetcher(
         onRetry: recordRetry,
       });
       if (!response.contentType && !LOOKS_LIKE_HTML.test(response.body.slice(0, 2048))) {
-        throw new CrawlFailure('not-html', 'NOT_HTML', 'no content type and the body is not HTML', 'fetch', response.status);
+        throw new CrawlFailure(
+          'not-html',
+          'NOT_HTML',
+          'no content type and the body is not HTML',
+          'fetch',
+          response.status,
+        );
       }
       return {
         requestedUrl: url,

@@ -11,12 +11,21 @@ export function checkedUrl(raw: string, allowed: boolean | AddressPolicy): URL {
     throw new CrawlFailure('invalid-url', 'ERR_INVALID_URL', `not a URL: ${raw}`);
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new CrawlFailure('invalid-url', 'UNSUPPORTED_SCHEME', `only http and https are fetched, not ${url.protocol}`);
+    throw new CrawlFailure(
+      'invalid-url',
+      'UNSUPPORTED_SCHEME',
+      `only http and https are fetched, not ${url.protocol}`,
+    );
   }
   url.hash = '';
   const literal = ipLiteral(url.hostname);
   if (literal && !policy(literal)) {
-    throw new CrawlFailure('private-host', 'PRIVATE_HOST', `${url.hostname} is not an address the crawl may use (private or special); refused without allowPrivateHosts`, 'dns');
+    throw new CrawlFailure(
+      'private-host',
+      'PRIVATE_HOST',
+      `${url.hostname} is not an address the crawl may use (private or special); refused without allowPrivateHosts`,
+      'dns',
+    );
   }
   return url;
 }

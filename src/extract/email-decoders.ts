@@ -9,12 +9,9 @@ export function decodeCfEmail(hex: string): string | null {
   let out = '';
   for (let i = 2; i < clean.length; i += 2)
     out += String.fromCharCode(Number.parseInt(clean.slice(i, i + 2), 16) ^ key);
-  let decoded = out;
-  try {
-    decoded = decodeURIComponent(escape(out));
-  } catch {
-    // not UTF-8; keep the Latin-1 reading
-  }
+  // The bytes are UTF-8; fall back to reading them as Latin-1 when they are not.
+  const asUtf8 = Buffer.from(out, 'latin1').toString('utf8');
+  const decoded = asUtf8.includes('\uFFFD') ? out : asUtf8;
   return emailFromString(decoded.replace(/^mailto:/i, '').split('?')[0]);
 }
 

@@ -37,7 +37,10 @@ describe('annotateVisibility', () => {
     const attrs = await page.evaluate(() => {
       const out: Record<string, { hidden: boolean; below: boolean }> = {};
       for (const el of Array.from(document.querySelectorAll('[id]'))) {
-        out[el.id] = { hidden: el.hasAttribute('data-sr-hidden'), below: el.hasAttribute('data-sr-below-fold') };
+        out[el.id] = {
+          hidden: el.hasAttribute('data-sr-hidden'),
+          below: el.hasAttribute('data-sr-below-fold'),
+        };
       }
       return { out, rendered: document.documentElement.getAttribute('data-sr-rendered') };
     });
@@ -64,7 +67,10 @@ describe('annotateVisibility', () => {
   });
 
   it('stays cheap on a large page', async () => {
-    const rows = Array.from({ length: 3000 }, (_, i) => `<div class="r"><span>item ${i}</span><a href="/p/${i}">link</a></div>`);
+    const rows = Array.from(
+      { length: 3000 },
+      (_, i) => `<div class="r"><span>item ${i}</span><a href="/p/${i}">link</a></div>`,
+    );
     await page.setContent(`<body>${rows.join('')}</body>`);
     const html = await page.content();
     expect(html.length).toBeGreaterThan(100_000);

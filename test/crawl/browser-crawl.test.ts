@@ -20,7 +20,8 @@ async function serve(routes: ConstructorParameters<typeof FixtureSite>[0]): Prom
   return site;
 }
 
-const browserOptions = (overrides = {}) => testOptions({ mode: 'browser', pageTimeoutMs: 3000, ...overrides });
+const browserOptions = (overrides = {}) =>
+  testOptions({ mode: 'browser', pageTimeoutMs: 3000, ...overrides });
 
 describe('crawlShop, browser', () => {
   it('renders pages, annotates them, follows visible links only, and blocks images', async () => {
@@ -49,7 +50,9 @@ describe('crawlShop, browser', () => {
     expect(result.pages.every((p) => p.fetchedWith === 'browser')).toBe(true);
     expect(site.count('/secret-contact')).toBe(0);
     expect(site.count('/logo.png')).toBe(0);
-    expect(site.userAgents.filter((ua) => ua !== 'undefined').every((ua) => ua.startsWith('shopreach/'))).toBe(true);
+    expect(
+      site.userAgents.filter((ua) => ua !== 'undefined').every((ua) => ua.startsWith('shopreach/')),
+    ).toBe(true);
   });
 
   it('ends a page whose script loops forever at the page deadline, and the browser stays usable', async () => {
@@ -72,9 +75,15 @@ describe('crawlShop, browser', () => {
       '/': page('<p>loaded</p><script>setTimeout(() => { for (;;) {} }, 300);</script>'),
     });
     const started = performance.now();
-    const result = await crawlShop(target(site.url('/')), browserOptions({ pageTimeoutMs: 1000, shopTimeoutMs: 30_000 }), env);
+    const result = await crawlShop(
+      target(site.url('/')),
+      browserOptions({ pageTimeoutMs: 1000, shopTimeoutMs: 30_000 }),
+      env,
+    );
     const ms = Math.round(performance.now() - started);
-    console.log(`browser loop-after-load case given up after ${ms} ms with ${result.status} (${result.errors.map((e) => e.code).join(', ')})`);
+    console.log(
+      `browser loop-after-load case given up after ${ms} ms with ${result.status} (${result.errors.map((e) => e.code).join(', ')})`,
+    );
     expect(result.status).toBe('timeout');
     expect(ms).toBeLessThan(2 * 1000 + 3000 + 1000);
   });

@@ -11,7 +11,10 @@ export class FixtureSite {
   private server!: Server;
   port = 0;
 
-  constructor(private readonly routes: Record<string, Handler | string>, private readonly host = '127.0.0.1') {}
+  constructor(
+    private readonly routes: Record<string, Handler | string>,
+    private readonly host = '127.0.0.1',
+  ) {}
 
   get origin(): string {
     return `http://${this.host}:${this.port}`;
@@ -34,7 +37,11 @@ export class FixtureSite {
       if (route === undefined) {
         res.writeHead(404, { 'content-type': 'text/html' }).end('<h1>not found</h1>');
       } else if (typeof route === 'string') {
-        res.writeHead(200, { 'content-type': path.endsWith('.txt') ? 'text/plain' : 'text/html; charset=utf-8' }).end(route);
+        res
+          .writeHead(200, {
+            'content-type': path.endsWith('.txt') ? 'text/plain' : 'text/html; charset=utf-8',
+          })
+          .end(route);
       } else {
         route(req, res, this);
       }

@@ -1,12 +1,17 @@
 import type { LookupAddress } from 'node:dns';
 import { afterEach, describe, expect, it } from 'vitest';
-import { hostIsAllowed, isPublicAddress, makeGuardedLookup, type Resolver } from '../../src/crawl/address-guard.js';
+import {
+  hostIsAllowed,
+  isPublicAddress,
+  makeGuardedLookup,
+  type Resolver,
+} from '../../src/crawl/address-guard.js';
 import { charsetFromContentType, decodeBody, sniffMetaCharset } from '../../src/crawl/charset.js';
 import { CrawlFailure } from '../../src/crawl/crawl-failure.js';
 import { HostScheduler } from '../../src/crawl/host-scheduler.js';
+import { DEFAULT_CRAWL_OPTIONS, makeUserAgent } from '../../src/crawl/index.js';
 import { extractLinks } from '../../src/crawl/link-extract.js';
 import { rankLink, shouldSkipLink } from '../../src/crawl/link-rank.js';
-import { DEFAULT_CRAWL_OPTIONS, makeUserAgent } from '../../src/crawl/index.js';
 import { siteOf } from '../../src/crawl/same-site.js';
 import { fetchStatic, parseRetryAfter } from '../../src/crawl/static-fetch.js';
 import { FixtureSite, page } from './fixture-server.js';
@@ -15,8 +20,12 @@ import { testOptions } from './options.js';
 function fakeResolver(table: Record<string, string[]>): Resolver {
   return (hostname, _options, cb) => {
     const addresses = table[hostname];
-    if (!addresses) return cb(Object.assign(new Error(`getaddrinfo ENOTFOUND ${hostname}`), { code: 'ENOTFOUND' }), []);
-    cb(null, addresses.map((address): LookupAddress => ({ address, family: address.includes(':') ? 6 : 4 })));
+    if (!addresses)
+      return cb(Object.assign(new Error(`getaddrinfo ENOTFOUND ${hostname}`), { code: 'ENOTFOUND' }), []);
+    cb(
+      null,
+      addresses.map((address): LookupAddress => ({ address, family: address.includes(':') ? 6 : 4 })),
+    );
   };
 }
 
@@ -28,14 +37,33 @@ function lookupAll(lookup: ReturnType<typeof makeGuardedLookup>, host: string, a
 
 describe('address guard', () => {
   it('tells public addresses from private, loopback, link-local, unique-local and unspecified ones', () => {
-    for (const ok of ['93.184.216.34', '2606:2800:220:1:248:1893:25c8:1946', '8.8.8.8']) expect(isPublicAddress(ok), ok).toBe(true);
-    for (const bad of ['10.1.2.3', '172.16.0.1', '192.168.1.1', '127.0.0.1', '169.254.169.254', '0.0.0.0', '::1', '::', 'fe80::1', 'fd00::1', '::ffff:10.0.0.1', '100.64.0.1', 'not-an-ip']) {
+    for (const ok of ['93.184.216.34', '2606:2800:220:1:248:1893:25c8:1946', '8.8.8.8'])
+      expect(isPublicAddress(ok), ok).toBe(true);
+    for (const bad of [
+      '10.1.2.3',
+      '172.16.0.1',
+      '192.168.1.1',
+      '127.0.0.1',
+      '169.254.169.254',
+      '0.0.0.0',
+      '::1',
+      '::',
+      'fe80::1',
+      'fd00::1',
+      '::ffff:10.0.0.1',
+      '100.64.0.1',
+      'not-an-ip',
+    ]) {
       expect(isPublicAddress(bad), bad).toBe(false);
     }
   });
 
   it('refuses a public-looking name that resolves to a private address, and keeps only public addresses of mixed names', async () => {
-    const resolver = fakeResolver({ 'shop.example': ['10.0.0.7'], 'mixed.example': ['192.168.0.2', '93.184.216.34'], 'metadata.example': ['169.254.169.254'] });
+    const resolver = fakeResolver({
+      'shop.example': ['10.0.0.7'],
+      'mixed.example': ['192.168.0.2', '93.184.216.34'],
+      'metadata.example': ['169.254.169.254'],
+    });
     const guarded = makeGuardedLookup(false, resolver);
     const refused = await lookupAll(guarded, 'shop.example');
     expect(refused.err?.code).toBe('PRIVATE_HOST');
@@ -67,7 +95,9 @@ describe('redirect into a refused address', () => {
 
   it('checks every hop: a redirect to an address outside the policy is refused without a request', async () => {
     const inner = await new FixtureSite({ '/': page('secret') }).start();
-    const outer = await new FixtureSite({ '/': (_q, s) => s.writeHead(302, { location: `http://127.0.0.2:${inner.port}/` }).end() }).start();
+    const outer = await new FixtureSite({
+      '/': (_q, s) => s.writeHead(302, { location: `http://127.0.0.2:${inner.port}/` }).end(),
+    }).start();
     sites.push(inner, outer);
     // The policy lets the test reach its own server on 127.0.0.1 and treats 127.0.0.2 as the private network.
     const policy = (address: string) => address === '127.0.0.1';
@@ -125,7 +155,9 @@ describe('link vocabulary', () => {
       { url: 'https://www.shop.nl/nl/contact', text: 'Contact' },
       { url: 'https://www.shop.nl/faq', text: 'Veelgestelde vragen' },
     ]);
-    expect(extractLinks(html, 'https://www.shop.nl/nl/', false).map((l) => l.url)).toContain('https://www.shop.nl/hidden');
+    expect(extractLinks(html, 'https://www.shop.nl/nl/', false).map((l) => l.url)).toContain(
+      'https://www.shop.nl/hidden',
+    );
   });
 
   it('treats subdomains as the same site', () => {
@@ -142,7 +174,12 @@ describe('small parts', () => {
     const bytes = Buffer.from('<p>caf\xe9</p>', 'latin1');
     expect(decodeBody(bytes, 'text/html; charset=windows-1252')).toBe('<p>café</p>');
     expect(decodeBody(bytes, 'text/html; charset=no-such-charset')).toBe('<p>caf\ufffd</p>');
-    expect(decodeBody(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('é')]), 'text/html; charset=iso-8859-1')).toBe('é');
+    expect(
+      decodeBody(
+        Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('é')]),
+        'text/html; charset=iso-8859-1',
+      ),
+    ).toBe('é');
   });
 
   it('parses Retry-After as seconds or a date', () => {
@@ -191,10 +228,20 @@ describe('small parts', () => {
 
   it('has the documented defaults and an honest user agent', () => {
     expect(DEFAULT_CRAWL_OPTIONS).toMatchObject({
-      mode: 'static', maxPages: 15, maxDepth: 3, allowPrivateHosts: false, obeyRobots: true,
-      pageTimeoutMs: 15_000, shopTimeoutMs: 90_000, hostDelayMs: 250, maxBytes: 5 * 1024 * 1024, maxRedirects: 10,
+      mode: 'static',
+      maxPages: 15,
+      maxDepth: 3,
+      allowPrivateHosts: false,
+      obeyRobots: true,
+      pageTimeoutMs: 15_000,
+      shopTimeoutMs: 90_000,
+      hostDelayMs: 250,
+      maxBytes: 5 * 1024 * 1024,
+      maxRedirects: 10,
     });
-    expect(makeUserAgent('1.2.3')).toMatch(/^shopreach\/1\.2\.3 \(\+https:\/\/github\.com\/shopreach\/shopreach; contact-findability audit\)/);
+    expect(makeUserAgent('1.2.3')).toMatch(
+      /^shopreach\/1\.2\.3 \(\+https:\/\/github\.com\/shopreach\/shopreach; contact-findability audit\)/,
+    );
     expect(DEFAULT_CRAWL_OPTIONS.userAgent).toMatch(/^shopreach\/\d+\.\d+\.\d+ /);
   });
 });

@@ -22,7 +22,11 @@ afterEach(async () => {
   await Promise.all(sites.splice(0).map((s) => s.stop()));
 });
 
-async function crawl(name: string, routes: Record<string, Handler | string>, overrides: Partial<CrawlOptions> = {}) {
+async function crawl(
+  name: string,
+  routes: Record<string, Handler | string>,
+  overrides: Partial<CrawlOptions> = {},
+) {
   const site = await new FixtureSite(routes).start();
   sites.push(site);
   const started = performance.now();
@@ -45,31 +49,40 @@ describe('hostile sites, static mode', () => {
   });
 
   it('ends an endless chain of new redirect targets after maxRedirects', async () => {
-    const { result, site } = await crawl('redirect chain', {
-      '*': (q, s) => s.writeHead(302, { location: `/r${Number(/\d+/.exec(q.url ?? '')?.[0] ?? 0) + 1}` }).end(),
-    }, { maxRedirects: 5 });
+    const { result, site } = await crawl(
+      'redirect chain',
+      {
+        '*': (q, s) =>
+          s.writeHead(302, { location: `/r${Number(/\d+/.exec(q.url ?? '')?.[0] ?? 0) + 1}` }).end(),
+      },
+      { maxRedirects: 5 },
+    );
     expect(result.status).toBe('redirect-loop');
     expect(codes(result)).toContain('TOO_MANY_REDIRECTS');
     expect(site.count('/r7')).toBe(0);
   });
 
   it('gives up on a 50 MB page at the byte limit', async () => {
-    const { result, ms } = await crawl('50 MB page', {
-      '/': (_q, s) => {
-        s.writeHead(200, { 'content-type': 'text/html' });
-        const chunk = Buffer.alloc(64 * 1024, 'a');
-        let sent = 0;
-        const push = () => {
-          while (sent < 50 * 1024 * 1024) {
-            sent += chunk.length;
-            if (!s.write(chunk)) return void s.once('drain', push);
-          }
-          s.end();
-        };
-        s.on('error', () => {});
-        push();
+    const { result, ms } = await crawl(
+      '50 MB page',
+      {
+        '/': (_q, s) => {
+          s.writeHead(200, { 'content-type': 'text/html' });
+          const chunk = Buffer.alloc(64 * 1024, 'a');
+          let sent = 0;
+          const push = () => {
+            while (sent < 50 * 1024 * 1024) {
+              sent += chunk.length;
+              if (!s.write(chunk)) return void s.once('drain', push);
+            }
+            s.end();
+          };
+          s.on('error', () => {});
+          push();
+        },
       },
-    }, { maxBytes: 1024 * 1024 });
+      { maxBytes: 1024 * 1024 },
+    );
     expect(result.status).toBe('too-large');
     expect(ms).toBeLessThan(3000);
   });
@@ -95,13 +108,17 @@ describe('hostile sites, static mode', () => {
   });
 
   it('ends a body that drips one byte a second at the page deadline', async () => {
-    const { result, ms } = await crawl('drip', {
-      '/': (_q, s) => {
-        s.writeHead(200, { 'content-type': 'text/html' });
-        const timer = setInterval(() => s.write('a'), 1000);
-        s.on('close', () => clearInterval(timer));
+    const { result, ms } = await crawl(
+      'drip',
+      {
+        '/': (_q, s) => {
+          s.writeHead(200, { 'content-type': 'text/html' });
+          const timer = setInterval(() => s.write('a'), 1000);
+          s.on('close', () => clearInterval(timer));
+        },
       },
-    }, { pageTimeoutMs: 1500 });
+      { pageTimeoutMs: 1500 },
+    );
     expect(result.status).toBe('timeout');
     expect(codes(result)).toContain('ETIMEDOUT');
     expect(ms).toBeGreaterThanOrEqual(1400);
@@ -118,10 +135,16 @@ describe('hostile sites, static mode', () => {
     const calendar: Handler = (q, s) => {
       const day = Number(new URL(q.url ?? '/', 'http://x').searchParams.get('d') ?? 0);
       s.writeHead(200, { 'content-type': 'text/html' }).end(
-        page(`<a href="/cal?d=${day - 1}">previous day</a><a href="/cal?d=${day + 1}">next day</a><a href="/cal?d=${day + 30}">next month</a>`),
+        page(
+          `<a href="/cal?d=${day - 1}">previous day</a><a href="/cal?d=${day + 1}">next day</a><a href="/cal?d=${day + 30}">next month</a>`,
+        ),
       );
     };
-    const { result, site } = await crawl('calendar trap', { '/': calendar, '/cal': calendar }, { maxPages: 8, maxDepth: 3 });
+    const { result, site } = await crawl(
+      'calendar trap',
+      { '/': calendar, '/cal': calendar },
+      { maxPages: 8, maxDepth: 3 },
+    );
     expect(result.status).toBe('ok');
     expect(result.pages.length).toBeLessThanOrEqual(8);
     expect(Math.max(...result.pages.map((p) => p.depth ?? 0))).toBeLessThanOrEqual(3);
@@ -130,20 +153,26 @@ describe('hostile sites, static mode', () => {
 
   it('honours 429 Retry-After, records the attempt and succeeds', async () => {
     let calls = 0;
-    const { result, ms } = await crawl('429 then ok', {
-      '/': (_q, s) => {
-        calls++;
-        if (calls === 1) return void s.writeHead(429, { 'retry-after': '1' }).end();
-        s.writeHead(200, { 'content-type': 'text/html' }).end(page('<p>welcome</p>'));
+    const { result, ms } = await crawl(
+      '429 then ok',
+      {
+        '/': (_q, s) => {
+          calls++;
+          if (calls === 1) return void s.writeHead(429, { 'retry-after': '1' }).end();
+          s.writeHead(200, { 'content-type': 'text/html' }).end(page('<p>welcome</p>'));
+        },
       },
-    }, { maxPages: 1 });
+      { maxPages: 1 },
+    );
     expect(result.status).toBe('ok');
     expect(result.errors).toContainEqual(expect.objectContaining({ code: 'HTTP_429', attempt: 1 }));
     expect(ms).toBeGreaterThanOrEqual(950);
   });
 
   it('does not wait an hour for Retry-After: 3600, the shop is blocked', async () => {
-    const { result, ms } = await crawl('429 for an hour', { '/': (_q, s) => s.writeHead(429, { 'retry-after': '3600' }).end() });
+    const { result, ms } = await crawl('429 for an hour', {
+      '/': (_q, s) => s.writeHead(429, { 'retry-after': '3600' }).end(),
+    });
     expect(result.status).toBe('blocked');
     expect(ms).toBeLessThan(2000);
   });
@@ -157,14 +186,18 @@ describe('hostile sites, static mode', () => {
 
   it('recovers from one 503 and one reset connection', async () => {
     let calls = 0;
-    const { result } = await crawl('503 then reset then ok', {
-      '/': (q, s) => {
-        calls++;
-        if (calls === 1) return void s.writeHead(503).end();
-        if (calls === 2) return void q.socket.destroy();
-        s.writeHead(200, { 'content-type': 'text/html' }).end(page('ok'));
+    const { result } = await crawl(
+      '503 then reset then ok',
+      {
+        '/': (q, s) => {
+          calls++;
+          if (calls === 1) return void s.writeHead(503).end();
+          if (calls === 2) return void q.socket.destroy();
+          s.writeHead(200, { 'content-type': 'text/html' }).end(page('ok'));
+        },
       },
-    }, { maxPages: 1 });
+      { maxPages: 1 },
+    );
     expect(result.status).toBe('ok');
     expect(result.errors.map((e) => e.attempt)).toEqual([1, 2]);
   });
@@ -185,11 +218,17 @@ describe('hostile sites, static mode', () => {
     const latin = (text: string) => Buffer.from(text, 'latin1');
     const { result } = await crawl('charsets', {
       '/': (_q, s) =>
-        s.writeHead(200, { 'content-type': 'text/html; charset=windows-1252' })
+        s
+          .writeHead(200, { 'content-type': 'text/html; charset=windows-1252' })
           .end(latin('<html><body><p>Müller café – </p><a href="/kontakt">Kontakt</a></body></html>')),
       '/kontakt': (_q, s) =>
-        s.writeHead(200, { 'content-type': 'text/html' })
-          .end(latin('<html><head><meta http-equiv="Content-Type" content="text/html; charset=iso-8859-1"></head><body>Straße über</body></html>')),
+        s
+          .writeHead(200, { 'content-type': 'text/html' })
+          .end(
+            latin(
+              '<html><head><meta http-equiv="Content-Type" content="text/html; charset=iso-8859-1"></head><body>Straße über</body></html>',
+            ),
+          ),
     });
     expect(result.pages[0].html).toContain('Müller café');
     expect(result.pages[1].html).toContain('Straße über');
@@ -201,8 +240,12 @@ describe('hostile sites, static mode', () => {
       '/contact': (_q, s) => s.writeHead(200, { 'content-type': 'application/pdf' }).end('%PDF-1.4'),
     });
     expect(result.status).toBe('ok');
-    expect(result.errors).toContainEqual(expect.objectContaining({ url: expect.stringContaining('/contact'), code: 'NOT_HTML' }));
-    const { result: pdfHome } = await crawl('pdf home', { '/': (_q, s) => s.writeHead(200, { 'content-type': 'application/pdf' }).end('%PDF') });
+    expect(result.errors).toContainEqual(
+      expect.objectContaining({ url: expect.stringContaining('/contact'), code: 'NOT_HTML' }),
+    );
+    const { result: pdfHome } = await crawl('pdf home', {
+      '/': (_q, s) => s.writeHead(200, { 'content-type': 'application/pdf' }).end('%PDF'),
+    });
     expect(pdfHome.status).toBe('not-html');
   });
 
@@ -218,12 +261,18 @@ describe('hostile sites, static mode', () => {
     const { result, ms } = await crawl('watchdog', routes, { pageTimeoutMs: 800, shopTimeoutMs: 2000 });
     expect(result.status).toBe('partial');
     expect(result.pages).toHaveLength(1);
-    expect(result.errors).toContainEqual(expect.objectContaining({ stage: 'watchdog', code: 'SHOP_TIMEOUT' }));
+    expect(result.errors).toContainEqual(
+      expect.objectContaining({ stage: 'watchdog', code: 'SHOP_TIMEOUT' }),
+    );
     expect(ms).toBeLessThan(2000 + 3500);
   });
 
   it('calls a shop whose home page never arrives before the watchdog a timeout', async () => {
-    const { result, ms } = await crawl('watchdog before home', { '/': () => {} }, { pageTimeoutMs: 10_000, shopTimeoutMs: 1000 });
+    const { result, ms } = await crawl(
+      'watchdog before home',
+      { '/': () => {} },
+      { pageTimeoutMs: 10_000, shopTimeoutMs: 1000 },
+    );
     expect(result.status).toBe('timeout');
     expect(result.errors).toContainEqual(expect.objectContaining({ stage: 'watchdog' }));
     expect(ms).toBeLessThan(1000 + 3500);

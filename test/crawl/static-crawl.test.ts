@@ -89,7 +89,11 @@ describe('crawlShop, static', () => {
 
   it('can be told not to obey robots.txt, and says so', async () => {
     const site = await serve(shopRoutes('User-agent: *\nDisallow: /\n'));
-    const result = await crawlShop(target(site.url('/')), testOptions({ obeyRobots: false, maxPages: 2 }), env);
+    const result = await crawlShop(
+      target(site.url('/')),
+      testOptions({ obeyRobots: false, maxPages: 2 }),
+      env,
+    );
     expect(result.status).toBe('ok');
     expect(result.robots?.obeyed).toBe(false);
     expect(site.count('/robots.txt')).toBe(0);
@@ -105,7 +109,11 @@ describe('crawlShop, static', () => {
 
   it('refuses a name that resolves to loopback (localhost) without allowPrivateHosts', async () => {
     const site = await serve(shopRoutes());
-    const result = await crawlShop(target(`http://localhost:${site.port}/`), testOptions({ allowPrivateHosts: false }), env);
+    const result = await crawlShop(
+      target(`http://localhost:${site.port}/`),
+      testOptions({ allowPrivateHosts: false }),
+      env,
+    );
     expect(result.status).toBe('private-host');
     expect([...site.hits.values()].reduce((a, b) => a + b, 0)).toBe(0);
   });
@@ -131,7 +139,9 @@ describe('crawlShop, static', () => {
       'localhost',
     ).start();
     sites.push(destination);
-    const origin = await serve({ '/': (_req, res) => res.writeHead(301, { location: `http://localhost:${destination.port}/` }).end() });
+    const origin = await serve({
+      '/': (_req, res) => res.writeHead(301, { location: `http://localhost:${destination.port}/` }).end(),
+    });
     const result = await crawlShop(target(origin.url('/')), testOptions(), env);
     expect(result.status).toBe('ok');
     expect(result.origin).toBe(`http://localhost:${destination.port}`);
