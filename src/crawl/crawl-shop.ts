@@ -13,6 +13,8 @@ import { type LinkRank, loadLinkWords, rankLink, shouldSkipLink } from './link-r
 import type { FetchedPage, PageFetcher } from './page-fetcher.js';
 import type { RobotsRules } from './robots.js';
 import { siteOf } from './same-site.js';
+import { contactUrlsFromSitemaps, type SitemapFile } from './sitemap-discovery.js';
+import { fetchStatic } from './static-fetch.js';
 import { createStaticPageFetcher } from './static-page-fetcher.js';
 import type {
   CrawlError,
@@ -153,9 +155,11 @@ export async function crawlShop(
   let hardStop: NodeJS.Timeout | undefined;
   try {
     const cut = new Promise<void>((resolve) => {
-      combined.addEventListener('abort', () => {
+      const startGrace = () => {
         hardStop = setTimeout(resolve, WATCHDOG_GRACE_MS);
-      });
+      };
+      if (combined.aborted) startGrace();
+      else combined.addEventListener('abort', startGrace, { once: true });
     });
     await Promise.race([runCrawl(shop, env, combined, fetcherRef), cut]);
   } catch (err) {
@@ -332,13 +336,33 @@ async function runCrawl(
     }
   };
 
+  const fetchSitemap = async (url: string): Promise<SitemapFile | null> => {
+    if (!(await robotsAllow(url))) return null;
+    try {
+      const response = await fetchStatic(url, { options, scheduler: env.scheduler, signal, accept: 'text', hostDelayMs: crawlDelay });
+      return { bytes: response.bytes, body: response.body };
+    } catch (err) {
+      const failure = failureFromNodeError(err);
+      if (failure.httpStatus !== 404 && !signal.aborted) shop.errors.push({ ...toCrawlError(url, failure), stage: 'discover' });
+      return null;
+    }
+  };
+
   discover(homeSnapshot);
   const maxAttempts = options.maxPages * ATTEMPTS_PER_PAGE;
   while (shop.pages.length < options.maxPages && attempts < maxAttempts && !signal.aborted) {
     let next = frontier.take(true);
     if (!next && !contactFound && !fallbackDone) {
       fallbackDone = true;
-      await tryWellKnownPaths(shop, homePage.finalUrl, visit, () => attempts < maxAttempts);
+      const budgetLeft = () => attempts < maxAttempts && shop.pages.length < options.maxPages && !signal.aborted;
+      if (!(await tryWellKnownPaths(shop, homePage.finalUrl, visit, budgetLeft))) {
+        const sitemapSources = (await robotsFor(homePage.finalUrl))?.sitemaps ?? [];
+        const fromSitemaps = await contactUrlsFromSitemaps(homePage.finalUrl, sitemapSources, fetchSitemap, options.maxBytes, words);
+        for (const url of fromSitemaps) {
+          if (!budgetLeft()) break;
+          if (!shop.wasRequested(url)) await visit(url, null, null, null);
+        }
+      }
       continue;
     }
     next ??= frontier.take(false);
@@ -369,14 +393,19 @@ async function openFetcher(
     try {
       const browser = await env.browser();
       const fetcher = await createBrowserPageFetcher(browser, options, env.scheduler, crawlDelay, {
-        onWedged: (reason) => env.discardBrowser(reason),
+        onWedged: (reason) => {
+          shop.errors.push({ url: shop.target.url, stage: 'render', code: 'BROWSER_WEDGED', message: `${reason}; the browser is replaced` });
+          env.discardBrowser(reason);
+        },
       });
       shop.browserVersion = env.browserVersion();
       return fetcher;
     } catch (err) {
       if (err instanceof BrowserNotFoundError) throw err;
       lastError = err;
-      env.discardBrowser(`the browser could not open a context: ${(err as Error)?.message ?? err}`);
+      const reason = `the browser could not open a context: ${(err as Error)?.message ?? err}`;
+      shop.errors.push({ url: shop.target.url, stage: 'render', code: 'BROWSER_RESTARTED', message: reason, attempt: launch });
+      env.discardBrowser(reason);
       await sleep(100);
     }
   }
@@ -393,11 +422,11 @@ async function tryWellKnownPaths(
   homeUrl: string,
   visit: (url: string, depth: null, via: null, rank: null) => Promise<PageSnapshot | null>,
   budgetLeft: () => boolean,
-): Promise<void> {
+): Promise<boolean> {
   const { maxTries, paths } = loadVocabulary<WellKnownPaths>('well-known-paths');
   let tries = 0;
   for (const path of paths) {
-    if (tries >= maxTries || shop.pages.length >= shop.options.maxPages || !budgetLeft()) return;
+    if (tries >= maxTries || shop.pages.length >= shop.options.maxPages || !budgetLeft()) return false;
     const url = new URL(path, homeUrl).href;
     if (shop.wasRequested(url)) continue;
     tries++;
@@ -408,6 +437,7 @@ async function tryWellKnownPaths(
       const kept = shop.errors.splice(errorsBefore).filter((e) => !e.code?.startsWith('HTTP_4'));
       shop.errors.push(...kept);
     }
-    if (snapshot && snapshot.finalUrl !== homeUrl) return;
+    if (snapshot && snapshot.finalUrl !== homeUrl) return true;
   }
+  return false;
 }

@@ -15,11 +15,11 @@ export interface CrawlEnvironment {
   readonly scheduler: HostScheduler;
   /** The run's browser, launched on first use and again after it died. */
   browser(): Promise<Browser>;
-  /** Marks the browser as unusable (wedged or crashed): it is closed and relaunched on next use. */
+  /** Marks the browser as unusable (wedged): it is closed and relaunched on next use. The caller records why. */
   discardBrowser(reason: string): void;
   /** robots.txt of an origin, fetched once per run. */
   robots(origin: string, ctx: Omit<StaticFetchContext, 'accept'>): Promise<RobotsRules>;
-  /** Why earlier browsers were discarded, for the shop that was running at the time. */
+  /** Browsers found dead since the last call (relaunched), for the shop that noticed. */
   takeBrowserIncidents(): string[];
   close(): Promise<void>;
   browserVersion(): string | null;
@@ -55,8 +55,7 @@ export function createCrawlEnvironment(): CrawlEnvironment {
       });
       return launching;
     },
-    discardBrowser(reason: string) {
-      incidents.push(reason);
+    discardBrowser(_reason: string) {
       if (current) closeQuietly(current);
       current = null;
     },

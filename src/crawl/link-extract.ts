@@ -1,5 +1,4 @@
 import * as cheerio from 'cheerio';
-import type { Element } from 'domhandler';
 
 export interface FoundLink {
   /** Absolute http(s) URL without fragment. */
@@ -41,7 +40,14 @@ export function extractLinks(html: string, pageUrl: string, visibleOnly: boolean
   return links;
 }
 
-function labelOf(anchor: cheerio.Cheerio<Element>): string {
+/** The little of a cheerio selection the label needs (keeps domhandler's types out of this file). */
+interface AnchorLike {
+  text(): string;
+  attr(name: string): string | undefined;
+  find(selector: string): { first(): { attr(name: string): string | undefined } };
+}
+
+function labelOf(anchor: AnchorLike): string {
   const text = anchor.text().replace(/\s+/g, ' ').trim();
   if (text) return text;
   const fallback =

@@ -71,7 +71,7 @@ export function parsedRules(
     status,
     failure,
     crawlDelayMs: delay ? Math.min(delay * 1000, MAX_CRAWL_DELAY_MS) : 0,
-    sitemaps: robot.getSitemaps(),
+    sitemaps: robot.getSitemaps().flatMap((s) => absoluteUrl(s, url)),
     // robots-parser answers undefined for URLs of another origin: those are judged by their own file.
     isAllowed: (target) => robot.isAllowed(target, ROBOTS_AGENT_TOKEN) !== false,
   };
@@ -79,4 +79,12 @@ export function parsedRules(
 
 function disallowAll(origin: string, url: string, status: number, failure: CrawlFailure): RobotsRules {
   return { origin, url, status, failure, crawlDelayMs: 0, sitemaps: [], isAllowed: () => false };
+}
+
+function absoluteUrl(value: string, base: string): string[] {
+  try {
+    return [new URL(value, base).href];
+  } catch {
+    return [];
+  }
 }

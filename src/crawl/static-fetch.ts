@@ -33,6 +33,8 @@ export interface FetchedResponse {
   status: number;
   contentType: string | null;
   body: string;
+  /** The decoded-transfer bytes of the body (still gzip for a .gz file served as a file). */
+  bytes: Buffer;
   /** The URLs passed through, in order, before finalUrl. */
   redirects: string[];
 }
@@ -131,6 +133,7 @@ async function fetchFollowingRedirects(startUrl: string, ctx: StaticFetchContext
         status: hop.status,
         contentType: hop.contentType,
         body: hop.body,
+        bytes: hop.bytes,
         redirects,
       };
     }
@@ -153,6 +156,7 @@ interface Hop {
   location: string | null;
   contentType: string | null;
   body: string;
+  bytes: Buffer;
 }
 
 function requestOnce(url: URL, ctx: StaticFetchContext, signal: AbortSignal): Promise<Hop> {
@@ -195,7 +199,7 @@ function requestOnce(url: URL, ctx: StaticFetchContext, signal: AbortSignal): Pr
       const contentType = headerValue(res.headers['content-type']);
       ctx.cookies?.store(url.host, res.headers['set-cookie']);
       if (REDIRECT_STATUSES.has(status) && res.headers.location) {
-        return finish(null, { status, location: res.headers.location, contentType, body: '' });
+        return finish(null, { status, location: res.headers.location, contentType, body: '', bytes: Buffer.alloc(0) });
       }
       if (status < 200 || status >= 300) return finish(httpFailure(status, res.headers['retry-after']));
       if (ctx.accept === 'html' && contentType && !HTML_TYPES.test(contentType)) {
@@ -231,7 +235,7 @@ function requestOnce(url: URL, ctx: StaticFetchContext, signal: AbortSignal): Pr
       );
       source.on('end', () => {
         const bytes = Buffer.concat(chunks);
-        finish(null, { status, location: null, contentType, body: decodeBody(bytes, contentType) });
+        finish(null, { status, location: null, contentType, body: decodeBody(bytes, contentType), bytes });
       });
     });
     req.end();

@@ -1,3 +1,5 @@
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import type { ShopTarget } from '../input/types.js';
 import type { RuleSet } from '../rules/types.js';
@@ -12,6 +14,7 @@ const BUSY_TIMEOUT_MS = 5000;
 
 /** Opens (creating and migrating when needed) a shopreach database; `':memory:'` gives a private one. */
 export function openStore(path: string): Store {
+  if (path !== ':memory:') mkdirSync(dirname(resolve(path)), { recursive: true });
   const db = new Database(path);
   if (path !== ':memory:') db.pragma('journal_mode = WAL');
   db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);

@@ -1,3 +1,4 @@
+import { gzipSync } from 'node:zlib';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { type CrawlEnvironment, crawlShop, createCrawlEnvironment } from '../../src/crawl/index.js';
 import { FixtureSite, page } from './fixture-server.js';
@@ -131,6 +132,34 @@ describe('crawlShop, static', () => {
     expect(kontakt?.via).toBeNull();
     expect(site.count('/contact')).toBe(1); // tried before /kontakt, answered 404
     expect(result.errors.filter((e) => e.code === 'HTTP_404')).toHaveLength(0);
+  });
+
+  it('falls back to the sitemap (index, gzip file) when neither links nor well-known paths find a contact page', async () => {
+    const site = await serve({
+      '/robots.txt': 'User-agent: *\nAllow: /\nSitemap: /sitemap_index.xml\n',
+      '/': page('<a href="/shop">Shop</a>'),
+      '/shop': page('<p>assortment</p>'),
+      '/sitemap_index.xml': (_q, s, fixture) =>
+        s.writeHead(200, { 'content-type': 'application/xml' }).end(
+          `<?xml version="1.0"?><sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
+           <sitemap><loc>${fixture.url('/sitemap-products.xml')}</loc></sitemap>
+           <sitemap><loc>${fixture.url('/sitemap-pages.xml.gz')}</loc></sitemap></sitemapindex>`,
+        ),
+      '/sitemap-products.xml': (_q, s, fixture) =>
+        s.writeHead(200, { 'content-type': 'application/xml' }).end(`<urlset><url><loc>${fixture.url('/p/1')}</loc></url></urlset>`),
+      '/sitemap-pages.xml.gz': (_q, s, fixture) =>
+        s.writeHead(200, { 'content-type': 'application/gzip' }).end(
+          gzipSync(`<urlset><url><loc>${fixture.url('/over-ons')}</loc></url><url><loc><![CDATA[${fixture.url('/info/get-in-touch')}]]></loc></url></urlset>`),
+        ),
+      '/info/get-in-touch': page('<p>info@shop.test</p>'),
+      '/over-ons': page('<p>about</p>'),
+    });
+    const result = await crawlShop(target(site.url('/')), testOptions(), env);
+    expect(result.status).toBe('ok');
+    const found = result.pages.find((p) => p.finalUrl === site.url('/info/get-in-touch'));
+    expect(found?.depth).toBeNull();
+    expect(site.count('/sitemap-pages.xml.gz')).toBe(1);
+    expect(site.count('/over-ons')).toBe(0); // listed, but not contact-like
   });
 
   it('records the origin after a redirect to another host and keeps crawling there', async () => {
