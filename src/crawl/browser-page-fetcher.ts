@@ -1,11 +1,13 @@
 import type { Browser, BrowserContext, Page, Request, Response, Route } from 'playwright';
 import { hostIsAllowed } from './address-guard.js';
 import { annotateVisibility } from './browser-annotate.js';
+import { handleConsent } from './consent.js';
 import { CrawlFailure } from './crawl-failure.js';
 import { settlesWithin, withDeadline } from './deadline.js';
 import type { HostScheduler } from './host-scheduler.js';
 import type { FetchedPage, PageFetcher } from './page-fetcher.js';
-import type { CrawlOptions } from './types.js';
+import { revealContactData } from './reveal.js';
+import type { ConsentObservation, CrawlOptions } from './types.js';
 import { checkedUrl } from './url-check.js';
 
 const BLOCKED_RESOURCES = new Set(['image', 'media', 'font']);
@@ -42,6 +44,7 @@ export async function createBrowserPageFetcher(
   });
   const hostVerdicts = new Map<string, Promise<boolean>>();
   const refusedUrls = new Set<string>();
+  const session = { consentHandled: false };
   await context.route('**/*', (route) => guardRoute(route, options, hostVerdicts, refusedUrls));
 
   return {
@@ -52,7 +55,7 @@ export async function createBrowserPageFetcher(
       return scheduler.run(
         target.host,
         delay,
-        () => renderPage(context, target.href, options, signal, refusedUrls, hooks),
+        () => renderPage(context, target.href, options, signal, refusedUrls, hooks, session),
         signal,
       );
     },
@@ -98,13 +101,14 @@ async function renderPage(
   signal: AbortSignal,
   refusedUrls: Set<string>,
   hooks: BrowserFetcherHooks,
+  session: { consentHandled: boolean },
 ): Promise<FetchedPage> {
   if (signal.aborted) throw watchdogFailure();
   const page = await context.newPage();
   const onAbort = () => void page.close({ runBeforeUnload: false }).catch(() => {});
   signal.addEventListener('abort', onAbort, { once: true });
   try {
-    const work = navigateAndRead(page, url, options, refusedUrls);
+    const work = navigateAndRead(page, url, options, refusedUrls, session);
     const budget = options.pageTimeoutMs + Math.min(MAX_AFTER_NAVIGATION_MS, options.pageTimeoutMs);
     return await withDeadline(
       work,
@@ -133,6 +137,7 @@ async function navigateAndRead(
   url: string,
   options: CrawlOptions,
   refusedUrls: Set<string>,
+  session: { consentHandled: boolean },
 ): Promise<FetchedPage> {
   let response: Response | null;
   try {
@@ -169,6 +174,31 @@ async function navigateAndRead(
     .waitForLoadState('load', { timeout: Math.min(LOAD_WAIT_MS, options.pageTimeoutMs) })
     .catch(() => {});
   await page.waitForLoadState('networkidle', { timeout: NETWORK_IDLE_MS }).catch(() => {});
+  let consent: ConsentObservation | undefined;
+  if (!session.consentHandled) {
+    // The banner shows on the first page; the rejection is remembered by the shop's context.
+    session.consentHandled = true;
+    consent = (await handleConsent(page)) ?? { platform: null, action: 'none', coveredContactLink: null };
+  }
+  const html = await serialise(page, options, status);
+  const fetched: FetchedPage = {
+    requestedUrl: url,
+    finalUrl: page.url(),
+    httpStatus: status,
+    contentType,
+    html,
+    fetchedWith: 'browser',
+  };
+  if (consent) fetched.consent = consent;
+  const revealed: Array<{ html: string; description: string }> = [];
+  await revealContactData(page, async (description) => {
+    revealed.push({ html: await serialise(page, options, status), description });
+  });
+  if (revealed.length > 0) fetched.revealed = revealed;
+  return fetched;
+}
+
+async function serialise(page: Page, options: CrawlOptions, status: number): Promise<string> {
   await annotateVisibility(page);
   const html = await page.content();
   if (Buffer.byteLength(html) > options.maxBytes) {
@@ -180,14 +210,7 @@ async function navigateAndRead(
       status,
     );
   }
-  return {
-    requestedUrl: url,
-    finalUrl: page.url(),
-    httpStatus: status,
-    contentType,
-    html,
-    fetchedWith: 'browser',
-  };
+  return html;
 }
 
 function redirectCount(request: Request): number {

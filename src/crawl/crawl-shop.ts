@@ -17,6 +17,7 @@ import { contactUrlsFromSitemaps, type SitemapFile } from './sitemap-discovery.j
 import { fetchStatic } from './static-fetch.js';
 import { createStaticPageFetcher } from './static-page-fetcher.js';
 import type {
+  ConsentObservation,
   CrawlError,
   CrawlOptions,
   CrawlResult,
@@ -55,6 +56,7 @@ class ShopCrawl {
   fellShort = false;
   stopped: 'watchdog' | 'cancelled' | null = null;
   browserVersion: string | null = null;
+  consent: ConsentObservation | null = null;
   private readonly byFinalUrl = new Map<string, PageSnapshot>();
   private readonly requested = new Set<string>();
 
@@ -97,6 +99,15 @@ class ShopCrawl {
     this.pages.push(snapshot);
     this.byFinalUrl.set(fetched.finalUrl, snapshot);
     this.byFinalUrl.set(fetched.requestedUrl, snapshot);
+    if (fetched.consent && !this.consent) this.consent = fetched.consent;
+    for (const revealed of fetched.revealed ?? []) {
+      this.pages.push({
+        ...snapshot,
+        html: revealed.html,
+        contentHash: createHash('sha256').update(revealed.html).digest('hex'),
+        afterInteraction: revealed.description,
+      });
+    }
     return snapshot;
   }
 
@@ -114,6 +125,7 @@ class ShopCrawl {
       pages: [...this.pages],
     };
     if (this.browserVersion) result.browserVersion = this.browserVersion;
+    if (this.consent) result.consent = { ...this.consent };
     return result;
   }
 
@@ -339,11 +351,18 @@ async function runCrawl(
   const fetchSitemap = async (url: string): Promise<SitemapFile | null> => {
     if (!(await robotsAllow(url))) return null;
     try {
-      const response = await fetchStatic(url, { options, scheduler: env.scheduler, signal, accept: 'text', hostDelayMs: crawlDelay });
+      const response = await fetchStatic(url, {
+        options,
+        scheduler: env.scheduler,
+        signal,
+        accept: 'text',
+        hostDelayMs: crawlDelay,
+      });
       return { bytes: response.bytes, body: response.body };
     } catch (err) {
       const failure = failureFromNodeError(err);
-      if (failure.httpStatus !== 404 && !signal.aborted) shop.errors.push({ ...toCrawlError(url, failure), stage: 'discover' });
+      if (failure.httpStatus !== 404 && !signal.aborted)
+        shop.errors.push({ ...toCrawlError(url, failure), stage: 'discover' });
       return null;
     }
   };
@@ -354,10 +373,17 @@ async function runCrawl(
     let next = frontier.take(true);
     if (!next && !contactFound && !fallbackDone) {
       fallbackDone = true;
-      const budgetLeft = () => attempts < maxAttempts && shop.pages.length < options.maxPages && !signal.aborted;
+      const budgetLeft = () =>
+        attempts < maxAttempts && shop.pages.length < options.maxPages && !signal.aborted;
       if (!(await tryWellKnownPaths(shop, homePage.finalUrl, visit, budgetLeft))) {
         const sitemapSources = (await robotsFor(homePage.finalUrl))?.sitemaps ?? [];
-        const fromSitemaps = await contactUrlsFromSitemaps(homePage.finalUrl, sitemapSources, fetchSitemap, options.maxBytes, words);
+        const fromSitemaps = await contactUrlsFromSitemaps(
+          homePage.finalUrl,
+          sitemapSources,
+          fetchSitemap,
+          options.maxBytes,
+          words,
+        );
         for (const url of fromSitemaps) {
           if (!budgetLeft()) break;
           if (!shop.wasRequested(url)) await visit(url, null, null, null);
@@ -394,7 +420,12 @@ async function openFetcher(
       const browser = await env.browser();
       const fetcher = await createBrowserPageFetcher(browser, options, env.scheduler, crawlDelay, {
         onWedged: (reason) => {
-          shop.errors.push({ url: shop.target.url, stage: 'render', code: 'BROWSER_WEDGED', message: `${reason}; the browser is replaced` });
+          shop.errors.push({
+            url: shop.target.url,
+            stage: 'render',
+            code: 'BROWSER_WEDGED',
+            message: `${reason}; the browser is replaced`,
+          });
           env.discardBrowser(reason);
         },
       });
@@ -404,7 +435,13 @@ async function openFetcher(
       if (err instanceof BrowserNotFoundError) throw err;
       lastError = err;
       const reason = `the browser could not open a context: ${(err as Error)?.message ?? err}`;
-      shop.errors.push({ url: shop.target.url, stage: 'render', code: 'BROWSER_RESTARTED', message: reason, attempt: launch });
+      shop.errors.push({
+        url: shop.target.url,
+        stage: 'render',
+        code: 'BROWSER_RESTARTED',
+        message: reason,
+        attempt: launch,
+      });
       env.discardBrowser(reason);
       await sleep(100);
     }

@@ -1,4 +1,4 @@
-import type { FetchMode } from './types.js';
+import type { ConsentObservation, FetchMode } from './types.js';
 
 /** A page as a fetcher returns it, before the crawl gives it a depth and a link. */
 export interface FetchedPage {
@@ -8,6 +8,10 @@ export interface FetchedPage {
   contentType: string | null;
   html: string;
   fetchedWith: FetchMode;
+  /** Browser mode, first page of a shop: the cookie banner seen and what was done. */
+  consent?: ConsentObservation;
+  /** Browser mode: the page again after each click on a "show number" control. */
+  revealed?: Array<{ html: string; description: string }>;
 }
 
 /** Fetches one HTML page; throws a CrawlFailure. One per shop. */

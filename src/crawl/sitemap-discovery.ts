@@ -39,7 +39,10 @@ export async function contactUrlsFromSitemaps(
     if (!text) continue;
     const parsed = parseSitemap(text);
     const children = parsed.sitemaps.filter((s) => !seen.has(s));
-    queue.push(...children.filter((s) => !CATALOGUE_SITEMAP.test(s)), ...children.filter((s) => CATALOGUE_SITEMAP.test(s)));
+    queue.push(
+      ...children.filter((s) => !CATALOGUE_SITEMAP.test(s)),
+      ...children.filter((s) => CATALOGUE_SITEMAP.test(s)),
+    );
     for (const page of parsed.pages) {
       let pageUrl: URL;
       try {

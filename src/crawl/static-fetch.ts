@@ -199,7 +199,13 @@ function requestOnce(url: URL, ctx: StaticFetchContext, signal: AbortSignal): Pr
       const contentType = headerValue(res.headers['content-type']);
       ctx.cookies?.store(url.host, res.headers['set-cookie']);
       if (REDIRECT_STATUSES.has(status) && res.headers.location) {
-        return finish(null, { status, location: res.headers.location, contentType, body: '', bytes: Buffer.alloc(0) });
+        return finish(null, {
+          status,
+          location: res.headers.location,
+          contentType,
+          body: '',
+          bytes: Buffer.alloc(0),
+        });
       }
       if (status < 200 || status >= 300) return finish(httpFailure(status, res.headers['retry-after']));
       if (ctx.accept === 'html' && contentType && !HTML_TYPES.test(contentType)) {

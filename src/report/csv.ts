@@ -15,7 +15,21 @@ export const CSV_FIXED_COLUMNS = [
   'email_clicks',
   'phones',
   'emails',
+  'faxes',
+  'overrides',
 ] as const;
+
+function isContactPhone(label: string | null): boolean {
+  return label === null || label === 'phone';
+}
+
+/** "rule=outcome (reason)" per overridden rule, so a spreadsheet shows every manual decision. */
+function overrideSummary(result: ShopResult): string {
+  return result.findings
+    .filter((f) => f.override)
+    .map((f) => `${f.rule}=${f.override?.outcome} (${f.override?.reason})`)
+    .join('; ');
+}
 
 /**
  * Quotes a field when needed (RFC 4180). Text that a spreadsheet would run as a formula gets a leading
@@ -53,8 +67,10 @@ export function toCsv(results: ShopResult[], ruleOrder: string[]): string {
       r.verdict.outcome,
       r.verdict.phoneClicks,
       r.verdict.emailClicks,
-      r.contacts.phones.map((p) => p.e164).join(' '),
+      r.contacts.phones.filter((p) => isContactPhone(p.label)).map((p) => p.e164).join(' '),
       r.contacts.emails.map((e) => e.address).join(' '),
+      r.contacts.phones.filter((p) => p.label === 'fax').map((p) => p.e164).join(' '),
+      overrideSummary(r),
       ...rules.map((id) => outcomes.get(id) ?? null),
     ];
     lines.push(row.map(csvField).join(','));

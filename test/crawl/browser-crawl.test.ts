@@ -88,6 +88,49 @@ describe('crawlShop, browser', () => {
     expect(ms).toBeLessThan(2 * 1000 + 3000 + 1000);
   });
 
+  it('rejects a known consent banner, records the platform and that it covered the contact link', async () => {
+    const site = await serve({
+      '/': page(`
+        <div id="CybotCookiebotDialog" style="position:fixed;inset:0;background:#fff;z-index:10">
+          We use cookies <button id="CybotCookiebotDialogBodyButtonDecline" onclick="this.parentNode.remove()">Weigeren</button>
+          <button id="accept" onclick="fetch('/accepted')">Accepteren</button></div>
+        <main style="height:2000px">shop</main><footer><a href="/contact">Contact</a></footer>`),
+      '/contact': page('<p>020 123 4567</p>'),
+    });
+    const result = await crawlShop(target(site.url('/')), browserOptions({ maxPages: 2 }), env);
+    expect(result.consent).toEqual({ platform: 'Cookiebot', action: 'rejected', coveredContactLink: true });
+    expect(result.pages[0].html).not.toContain('CybotCookiebotDialog');
+    expect(site.count('/accepted')).toBe(0);
+  });
+
+  it('rejects a home-made banner by its button label', async () => {
+    const site = await serve({
+      '/': page(`<div class="cookie-banner" role="dialog">Cookies? <button onclick="this.parentNode.remove()">Alles weigeren</button>
+        <button>Alles accepteren</button></div><a href="/contact">Contact</a>`),
+    });
+    const result = await crawlShop(target(site.url('/')), browserOptions({ maxPages: 1 }), env);
+    expect(result.consent).toMatchObject({ platform: 'generic', action: 'rejected', coveredContactLink: false });
+  });
+
+  it('clicks a "show number" control and keeps the revealed page as a second snapshot; never submits a form', async () => {
+    const site = await serve({
+      '/': page(`<p>Klantenservice</p><span id="n"></span>
+        <button onclick="document.getElementById('n').textContent=['020','765','4321'].join(' ')">Toon telefoonnummer</button>
+        <form action="/submitted" method="post"><button type="submit">Show number</button></form>
+        <form action="/submitted2"><button type="button" onclick="this.form.submit()">Nummer anzeigen</button></form>`),
+    });
+    const result = await crawlShop(target(site.url('/')), browserOptions({ maxPages: 3 }), env);
+    expect(result.status).toBe('ok');
+    const [plain, revealed] = result.pages;
+    expect(plain.html).not.toContain('020 765 4321');
+    expect(plain.afterInteraction).toBeUndefined();
+    expect(revealed.afterInteraction).toBe('clicked "Toon telefoonnummer"');
+    expect(revealed.html).toContain('020 765 4321');
+    expect(revealed.finalUrl).toBe(plain.finalUrl);
+    expect(result.pages).toHaveLength(2);
+    expect(site.count('/submitted') + site.count('/submitted2')).toBe(0);
+  });
+
   it('refuses a loopback target without allowPrivateHosts', async () => {
     const site = await serve({ '/': page('<p>hi</p>') });
     const result = await crawlShop(target(site.url('/')), browserOptions({ allowPrivateHosts: false }), env);

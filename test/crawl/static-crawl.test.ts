@@ -146,11 +146,17 @@ describe('crawlShop, static', () => {
            <sitemap><loc>${fixture.url('/sitemap-pages.xml.gz')}</loc></sitemap></sitemapindex>`,
         ),
       '/sitemap-products.xml': (_q, s, fixture) =>
-        s.writeHead(200, { 'content-type': 'application/xml' }).end(`<urlset><url><loc>${fixture.url('/p/1')}</loc></url></urlset>`),
+        s
+          .writeHead(200, { 'content-type': 'application/xml' })
+          .end(`<urlset><url><loc>${fixture.url('/p/1')}</loc></url></urlset>`),
       '/sitemap-pages.xml.gz': (_q, s, fixture) =>
-        s.writeHead(200, { 'content-type': 'application/gzip' }).end(
-          gzipSync(`<urlset><url><loc>${fixture.url('/over-ons')}</loc></url><url><loc><![CDATA[${fixture.url('/info/get-in-touch')}]]></loc></url></urlset>`),
-        ),
+        s
+          .writeHead(200, { 'content-type': 'application/gzip' })
+          .end(
+            gzipSync(
+              `<urlset><url><loc>${fixture.url('/over-ons')}</loc></url><url><loc><![CDATA[${fixture.url('/info/get-in-touch')}]]></loc></url></urlset>`,
+            ),
+          ),
       '/info/get-in-touch': page('<p>info@shop.test</p>'),
       '/over-ons': page('<p>about</p>'),
     });

@@ -92,3 +92,28 @@ describe('shopreach audit', () => {
     expect(result.stderr.trim()).toBe('shopreach: The shop list /nonexistent/shops.csv does not exist.');
   });
 });
+
+describe('shopreach rules', () => {
+  it('lint passes on the shipped packs and names file and line of a broken rule', async () => {
+    const clean = await runCli(['rules', 'lint']);
+    expect(clean.code).toBe(0);
+
+    const { cpSync, readFileSync } = await import('node:fs');
+    const { RULES_DIR } = await import('../../src/shared/paths.js');
+    const dir = mkdtempSync(join(tmpdir(), 'shopreach-rules-'));
+    cpSync(RULES_DIR, dir, { recursive: true });
+    const file = join(dir, 'eu', 'phone-present.yaml');
+    const text = readFileSync(file, 'utf8');
+    const weightLine = text.split('\n').findIndex((line) => line.startsWith('weight:')) + 1;
+    writeFileSync(file, text.replace(/^weight: .*$/m, 'weight: 99'));
+    const broken = await runCli(['rules', 'lint', '--rules', dir]);
+    expect(broken.code).toBe(1);
+    expect(broken.stdout + broken.stderr).toContain(`${file}:${weightLine}`);
+  });
+
+  it('explain prints a rule with its sources', async () => {
+    const result = await runCli(['rules', 'explain', 'phone-not-premium-rate']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/C-568\/15|CRD-21|2011\/83/);
+  });
+});

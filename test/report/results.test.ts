@@ -88,16 +88,16 @@ describe('exportRun', () => {
     const csv = exportRun(store, runId, 'csv');
     const lines = csv.trimEnd().split('\r\n');
     expect(lines[0]).toBe(
-      'key,url,name,country,group,status,score,grade,verdict,phone_clicks,email_clicks,phones,emails,' +
+      'key,url,name,country,group,status,score,grade,verdict,phone_clicks,email_clicks,phones,emails,faxes,overrides,' +
         'phone-present,email-present,contact-within-two-clicks,phone-not-premium-rate',
     );
     expect(lines).toHaveLength(5);
     expect(lines[1]).toBe(
-      'https://good.example,https://good.example/,Good Shop,NL,Fashion,ok,100,A,pass,1,1,+31201234567,info@example.nl,pass,pass,pass,pass',
+      'https://good.example,https://good.example/,Good Shop,NL,Fashion,ok,100,A,pass,1,1,+31201234567,info@example.nl,,,pass,pass,pass,pass',
     );
     expect(lines[3]).toContain(',37.5,E,fail,,1,');
     expect(lines[4]).toBe(
-      'https://down.example,https://down.example/,Down Shop,NL,,unreachable,,,not-assessable,,,,,not-assessable,not-assessable,not-assessable,',
+      'https://down.example,https://down.example/,Down Shop,NL,,unreachable,,,not-assessable,,,,,,,not-assessable,not-assessable,not-assessable,',
     );
     // the hostile name is one quoted field
     expect(lines[2]).toContain(`"${HOSTILE.replace(/"/g, '""')}"`);

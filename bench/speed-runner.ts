@@ -1,0 +1,146 @@
+/**
+ * One contender of the speed benchmark, in its own process so that /proc can measure it alone.
+ * Usage: tsx bench/speed-runner.ts RUNNER CONCURRENCY URLS_JSON_FILE
+ * Prints one JSON line: { shops, pages, elapsedMs, withContact }.
+ */
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { RuleSetProvider, runAudit } from '../src/audit/index.js';
+import { locateBrowser } from '../src/crawl/browser-locate.js';
+import { CHROMIUM_ARGS } from '../src/crawl/browser-launch.js';
+import { createCrawlEnvironment, DEFAULT_CRAWL_OPTIONS } from '../src/crawl/index.js';
+import type { PageSnapshot } from '../src/crawl/types.js';
+import { extractPage } from '../src/extract/index.js';
+import { openStore } from '../src/store/index.js';
+
+export type RunnerName = 'shopreach-static' | 'shopreach-browser' | 'shopreach-auto' | 'crawlee-cheerio' | 'crawlee-playwright';
+
+export interface RunnerResult {
+  shops: number;
+  pages: number;
+  elapsedMs: number;
+  /** Shops where extraction found a phone number or e-mail address: a check that everyone did the work. */
+  withContact: number;
+}
+
+const HOST_DELAY_MS = DEFAULT_CRAWL_OPTIONS.hostDelayMs;
+
+async function shopreach(mode: 'static' | 'browser' | 'auto', concurrency: number, urls: string[]): Promise<RunnerResult> {
+  const store = openStore(join(mkdtempSync(join(tmpdir(), 'shopreach-speed-')), 'speed.sqlite'));
+  const ruleSets = new RuleSetProvider();
+  const targets = urls.map((url) => ({ key: url.replace(/\/$/, ''), url }));
+  const runId = store.createRun({ label: 'speed', kind: 'audit', ruleSet: ruleSets.get('eu'), options: {}, toolVersion: 'bench', startedAt: new Date().toISOString() });
+  store.planShops(runId, targets);
+  const env = createCrawlEnvironment();
+  const result: RunnerResult = { shops: 0, pages: 0, elapsedMs: 0, withContact: 0 };
+  const started = performance.now();
+  await runAudit({
+    store,
+    runId,
+    targets,
+    concurrency,
+    observe: { mode, crawl: { ...DEFAULT_CRAWL_OPTIONS, allowPrivateHosts: true, maxPages: 5 } },
+    ruleSets,
+    env,
+    onShopDone: (outcome) => {
+      result.shops += 1;
+      result.pages += outcome.evidence.pages.length;
+      if (outcome.evidence.sightings.length > 0) result.withContact += 1;
+    },
+  });
+  result.elapsedMs = performance.now() - started;
+  await env.close();
+  store.close();
+  return result;
+}
+
+function snapshotOf(url: string, html: string, fetchedWith: 'static' | 'browser'): PageSnapshot {
+  return { url, finalUrl: url, httpStatus: 200, contentType: 'text/html', fetchedWith, html, depth: null, via: null, fetchedAt: '', contentHash: '' };
+}
+
+async function crawlee(kind: 'cheerio' | 'playwright', concurrency: number, urls: string[]): Promise<RunnerResult> {
+  process.env.CRAWLEE_STORAGE_DIR = mkdtempSync(join(tmpdir(), 'crawlee-speed-'));
+  process.env.CRAWLEE_LOG_LEVEL = 'WARNING';
+  const { CheerioCrawler, Configuration, PlaywrightCrawler } = await import('crawlee');
+  const config = new Configuration({ persistStorage: false, purgeOnStart: true });
+  const result: RunnerResult = { shops: urls.length, pages: 0, elapsedMs: 0, withContact: 0 };
+  const withContact = new Set<string>();
+  const record = (url: string, html: string, fetchedWith: 'static' | 'browser') => {
+    const observations = extractPage(snapshotOf(url, html, fetchedWith), { country: 'NL', homeUrl: new URL('/', url).href });
+    result.pages += 1;
+    if (observations.sightings.length > 0) withContact.add(new URL(url).host);
+  };
+  // The same politeness as shopreach: robots.txt, one delay per host between requests.
+  const common = {
+    minConcurrency: concurrency,
+    maxConcurrency: concurrency,
+    sameDomainDelaySecs: HOST_DELAY_MS / 1000,
+    respectRobotsTxtFile: true,
+    maxRequestRetries: 1,
+  };
+  const requests = urls.map((url) => ({ url, userData: { home: true } }));
+  const started = performance.now();
+  if (kind === 'cheerio') {
+    const crawler = new CheerioCrawler(
+      {
+        ...common,
+        requestHandler: async ({ request, body, enqueueLinks }) => {
+          record(request.loadedUrl ?? request.url, body.toString(), 'static');
+          if (request.userData.home) await enqueueLinks({ strategy: 'same-hostname', userData: { home: false } });
+        },
+      },
+      config,
+    );
+    await crawler.run(requests);
+  } else {
+    const located = await locateBrowser();
+    if (!located) throw new Error('no Chromium found for PlaywrightCrawler');
+    const { chromium } = await import('playwright');
+    const needsNoSandbox = typeof process.getuid === 'function' && process.getuid() === 0;
+    const crawler = new PlaywrightCrawler(
+      {
+        ...common,
+        headless: true,
+        launchContext: {
+          launcher: chromium,
+          launchOptions: { executablePath: located.path, headless: true, args: [...CHROMIUM_ARGS, ...(needsNoSandbox ? ['--no-sandbox'] : [])] },
+        },
+        browserPoolOptions: { useFingerprints: false },
+        requestHandler: async ({ request, page, enqueueLinks }) => {
+          record(request.loadedUrl ?? request.url, await page.content(), 'browser');
+          if (request.userData.home) await enqueueLinks({ strategy: 'same-hostname', userData: { home: false } });
+        },
+      },
+      config,
+    );
+    await crawler.run(requests);
+  }
+  result.elapsedMs = performance.now() - started;
+  result.withContact = withContact.size;
+  return result;
+}
+
+export async function runRunner(name: RunnerName, concurrency: number, urls: string[]): Promise<RunnerResult> {
+  switch (name) {
+    case 'shopreach-static':
+      return shopreach('static', concurrency, urls);
+    case 'shopreach-browser':
+      return shopreach('browser', concurrency, urls);
+    case 'shopreach-auto':
+      return shopreach('auto', concurrency, urls);
+    case 'crawlee-cheerio':
+      return crawlee('cheerio', concurrency, urls);
+    case 'crawlee-playwright':
+      return crawlee('playwright', concurrency, urls);
+  }
+}
+
+if (process.argv[1] && import.meta.url.endsWith(process.argv[1].split('/').pop()!)) {
+  const [name, concurrencyText, urlsFile] = process.argv.slice(2);
+  const urls = JSON.parse(readFileSync(urlsFile, 'utf8')) as string[];
+  const result = await runRunner(name as RunnerName, Number(concurrencyText), urls);
+  process.stdout.write(`${JSON.stringify(result)}\n`);
+  // Idle a moment so the parent's /proc sampler sees this process's final CPU time.
+  setTimeout(() => process.exit(0), 300);
+}

@@ -1,0 +1,127 @@
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Finding } from '../../src/rules/types.js';
+import { RULES_DIR } from '../../src/shared/paths.js';
+import { openStore } from '../../src/store/index.js';
+import type { StoredShop } from '../../src/store/types.js';
+import { ROOT, runCli } from './run-cli.js';
+
+const PRELOAD = join(ROOT, 'test', 'e2e', 'no-network-preload.mjs');
+let dir: string;
+let db: string;
+
+function shopsOf(label: string): Map<string, StoredShop> {
+  const store = openStore(db);
+  try {
+    const run = store.findRunByLabel(label)!;
+    return new Map(store.shops(run.id).map((shop) => [shop.target.name!, shop]));
+  } finally {
+    store.close();
+  }
+}
+
+/** The score formula of DESIGN.md, recomputed from the stored findings. */
+function expectedScore(findings: Finding[]): number {
+  const counted = findings.filter((f) => !f.override && (f.outcome === 'pass' || f.outcome === 'fail'));
+  const passed = counted.filter((f) => f.outcome === 'pass').reduce((sum, f) => sum + f.weight, 0);
+  const total = counted.reduce((sum, f) => sum + f.weight, 0);
+  return Math.round((100 * passed) / total);
+}
+
+function noNetworkEnv(log: string): NodeJS.ProcessEnv {
+  return { NODE_OPTIONS: `--import=${PRELOAD}`, SHOPREACH_NETWORK_LOG: log };
+}
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'shopreach-rescore-'));
+  db = join(dir, 'demo.sqlite');
+  const demo = await runCli(['demo', '--mode', 'static', '--db', db, '--out', join(dir, 'report')], { timeoutMs: 120_000 });
+  expect(demo.code).toBe(0);
+}, 150_000);
+
+describe('shopreach rescore', () => {
+  it('judges stored evidence under a changed weight, without any network access', async () => {
+    const rules = join(dir, 'rules');
+    cpSync(RULES_DIR, rules, { recursive: true });
+    const ruleFile = join(rules, 'eu', 'email-present.yaml');
+    const original = readFileSync(ruleFile, 'utf8');
+    expect(original).toMatch(/^weight: 5$/m);
+    writeFileSync(ruleFile, original.replace(/^weight: 5$/m, 'weight: 10'));
+
+    const log = join(dir, 'network.log');
+    const result = await runCli(['rescore', '--db', db, '--run', 'demo', '--rules', rules, '--label', 'heavier-email'], { env: noNetworkEnv(log) });
+    expect(result.code).toBe(0);
+    expect(existsSync(log)).toBe(false);
+
+    const before = shopsOf('demo');
+    const after = shopsOf('heavier-email');
+    expect(after.size).toBe(before.size);
+    for (const [name, shop] of after) {
+      const email = shop.findings.find((f) => f.rule === 'email-present');
+      if (shop.score.score === null) {
+        expect(before.get(name)!.score.score).toBeNull();
+        continue;
+      }
+      expect(email?.weight).toBe(10);
+      expect(shop.score.score).toBe(expectedScore(shop.findings));
+      const old = before.get(name)!.score.score!;
+      if (email?.outcome === 'fail' && old > 0) expect(shop.score.score, name).toBeLessThan(old);
+      if (email?.outcome === 'pass' && old < 100) expect(shop.score.score, name).toBeGreaterThan(old);
+    }
+    // The evidence is the stored one, not a new crawl.
+    expect(after.get('Belwinkel')!.evidence).toEqual(before.get('Belwinkel')!.evidence);
+  });
+
+  it('is a real test: the same guard does catch a command that uses the network', async () => {
+    const log = join(dir, 'network-control.log');
+    await runCli(['check', 'http://127.0.0.1:9/', '--allow-private-hosts', '--mode', 'static', '--json'], { env: noNetworkEnv(log) });
+    expect(readFileSync(log, 'utf8')).toMatch(/connect|lookup/);
+  });
+});
+
+describe('overrides', () => {
+  it('change the score, and show with their reason in the shop page and the CSV and JSON exports', async () => {
+    const reason = 'The shop proved its e-mail address was on the page during the audit week (ticket 4711).';
+    const overrides = join(dir, 'overrides.yaml');
+    const before = shopsOf('demo');
+    const belwinkel = before.get('Belwinkel')!;
+    writeFileSync(
+      overrides,
+      `- shop: ${belwinkel.key}\n  rule: email-present\n  outcome: pass\n  reason: "${reason}"\n  by: test\n  at: 2026-11-23\n`,
+    );
+    const result = await runCli(['rescore', '--db', db, '--run', 'demo', '--overrides', overrides, '--label', 'with-override']);
+    expect(result.code).toBe(0);
+
+    const after = shopsOf('with-override').get('Belwinkel')!;
+    const finding = after.findings.find((f) => f.rule === 'email-present')!;
+    expect(finding.outcome).toBe('pass');
+    expect(finding.override).toMatchObject({ outcome: 'pass', computed: 'fail', reason });
+    expect(after.score.score).not.toBe(belwinkel.score.score);
+    expect(after.score.score).toBe(expectedScore(after.findings));
+
+    const out = join(dir, 'override-report');
+    expect((await runCli(['report', '--db', db, '--run', 'with-override', '--out', out])).code).toBe(0);
+    const page = readdirSync(join(out, 'shops'))
+      .map((file) => readFileSync(join(out, 'shops', file), 'utf8'))
+      .find((html) => html.includes('Belwinkel'))!;
+    expect(page).toContain('ticket 4711');
+
+    const csv = await runCli(['export', '--db', db, '--run', 'with-override', '--format', 'csv']);
+    const row = csv.stdout.split('\r\n').find((line) => line.includes('Belwinkel'))!;
+    expect(row).toContain('email-present=pass (The shop proved its e-mail address');
+    const json = await runCli(['export', '--db', db, '--run', 'with-override', '--format', 'json']);
+    const shop = JSON.parse(json.stdout).find((r: { target: { name: string } }) => r.target.name === 'Belwinkel');
+    expect(shop.findings.find((f: { rule: string }) => f.rule === 'email-present').override.reason).toBe(reason);
+  });
+
+  it('refuses an override without a reason, naming the file', async () => {
+    const overrides = join(dir, 'bad-overrides.yaml');
+    writeFileSync(overrides, '- shop: http://127.0.0.1:1\n  rule: email-present\n  outcome: pass\n');
+    const result = await runCli(['rescore', '--db', db, '--run', 'demo', '--overrides', overrides]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(overrides);
+    expect(result.stderr).toMatch(/reason/);
+  });
+});
