@@ -69,10 +69,12 @@ export interface TreeMeasure {
  * Samples a process tree from /proc until stopped. CPU time of each process is taken at its last
  * sample, so a process that lives shorter than the interval is under-counted by at most that much.
  */
-export function watchTree(root: number, intervalMs = 100, pssEveryMs = 1000): { stop(): TreeMeasure } {
+export function watchTree(root: number, intervalMs = 100, pssEveryMs = 1000): { mark(): void; stop(): TreeMeasure } {
   const lastCpu = new Map<number, number>();
   const measure: TreeMeasure = { cpuMs: 0, peakTreeRssMb: 0, peakNodeRssMb: 0, peakBrowserPssMb: 0, browserProcesses: 0 };
   let lastPss = 0;
+  let baselineTicks = 0;
+  const totalTicks = () => [...lastCpu.values()].reduce((sum, value) => sum + value, 0);
   const sample = () => {
     const tree = treeOf(root, allProcs());
     let rss = 0;
@@ -96,11 +98,14 @@ export function watchTree(root: number, intervalMs = 100, pssEveryMs = 1000): { 
   sample();
   const timer = setInterval(sample, intervalMs);
   return {
+    /** CPU spent before this (process start-up, module loading) is not counted. */
+    mark() {
+      sample();
+      baselineTicks = totalTicks();
+    },
     stop() {
       clearInterval(timer);
-      let ticks = 0;
-      for (const value of lastCpu.values()) ticks += value;
-      measure.cpuMs = (ticks * 1000) / CLOCK_TICKS_PER_SECOND;
+      measure.cpuMs = ((totalTicks() - baselineTicks) * 1000) / CLOCK_TICKS_PER_SECOND;
       return measure;
     },
   };

@@ -26,6 +26,11 @@ export interface RunnerResult {
 
 const HOST_DELAY_MS = DEFAULT_CRAWL_OPTIONS.hostDelayMs;
 
+/** Tells the parent that start-up (module loading, rule sets) is over, so it can set the CPU baseline. */
+function announceStart(): void {
+  process.stdout.write('start\n');
+}
+
 async function shopreach(mode: 'static' | 'browser' | 'auto', concurrency: number, urls: string[]): Promise<RunnerResult> {
   const store = openStore(join(mkdtempSync(join(tmpdir(), 'shopreach-speed-')), 'speed.sqlite'));
   const ruleSets = new RuleSetProvider();
@@ -34,6 +39,7 @@ async function shopreach(mode: 'static' | 'browser' | 'auto', concurrency: numbe
   store.planShops(runId, targets);
   const env = createCrawlEnvironment();
   const result: RunnerResult = { shops: 0, pages: 0, elapsedMs: 0, withContact: 0 };
+  announceStart();
   const started = performance.now();
   await runAudit({
     store,
@@ -80,6 +86,7 @@ async function crawlee(kind: 'cheerio' | 'playwright', concurrency: number, urls
     maxRequestRetries: 1,
   };
   const requests = urls.map((url) => ({ url, userData: { home: true } }));
+  announceStart();
   const started = performance.now();
   if (kind === 'cheerio') {
     const crawler = new CheerioCrawler(

@@ -45,13 +45,19 @@ const isBrowserRunner = (name: RunnerName) => name === 'shopreach-browser' || na
 function runContender(name: RunnerName, concurrency: number, urls: string[]): Promise<{ result: RunnerResult; measure: TreeMeasure }> {
   const file = join(mkdtempSync(join(tmpdir(), 'speed-urls-')), 'urls.json');
   writeFileSync(file, JSON.stringify(urls));
-  const child = spawn(process.execPath, ['--import', 'tsx', new URL('./speed-runner.ts', import.meta.url).pathname, name, String(concurrency), file], {
+  // SPEED_CPU_PROF=DIR writes a V8 CPU profile of each contender's Node process into DIR.
+  const profile = process.env.SPEED_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.SPEED_CPU_PROF}`] : [];
+  const runner = new URL('./speed-runner.ts', import.meta.url).pathname;
+  const child = spawn(process.execPath, [...profile, '--import', 'tsx', runner, name, String(concurrency), file], {
     stdio: ['ignore', 'pipe', 'inherit'],
-    env: { ...process.env, ...(process.env.SPEED_CPU_PROF ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${process.env.SPEED_CPU_PROF}` } : {}) },
   });
   const watch = watchTree(child.pid!);
   let out = '';
-  child.stdout.on('data', (chunk) => (out += chunk));
+  child.stdout.on('data', (chunk) => {
+    const before = out;
+    out += chunk;
+    if (!before.includes('start\n') && out.includes('start\n')) watch.mark();
+  });
   return new Promise((resolve, reject) => {
     child.on('exit', (code) => {
       const measure = watch.stop();

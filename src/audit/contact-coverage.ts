@@ -1,16 +1,9 @@
-import type { PageObservations, Sighting } from '../extract/types.js';
+import { isReadableContact, readableContacts } from '../extract/index.js';
+import type { PageObservations } from '../extract/types.js';
 
-/** A sighting a visitor can read as the shop's own phone or e-mail (not fax, not hidden, not metadata). */
-export function isReadableContact(sighting: Sighting): boolean {
-  return (
-    sighting.visible !== false &&
-    sighting.region !== 'structured-data' &&
-    sighting.presentation !== 'href-only' &&
-    (sighting.label === undefined || sighting.label === 'phone')
-  );
-}
+export { isReadableContact };
 
 export function contactCoverage(pages: PageObservations[]): { phone: boolean; email: boolean } {
-  const readable = pages.flatMap((page) => page.sightings.filter(isReadableContact));
-  return { phone: readable.some((s) => s.kind === 'phone'), email: readable.some((s) => s.kind === 'email') };
+  const found = pages.map((page) => readableContacts(page));
+  return { phone: found.some((f) => f.phones.length > 0), email: found.some((f) => f.emails.length > 0) };
 }

@@ -27,7 +27,11 @@ export async function revealContactData(
   for (let i = 0; i < count; i++) {
     const control = controls.nth(i);
     if (!(await control.isVisible().catch(() => false))) continue;
-    const inForm = (await control.locator('xpath=ancestor::form').count().catch(() => 1)) > 0;
+    const inForm =
+      (await control
+        .locator('xpath=ancestor::form')
+        .count()
+        .catch(() => 1)) > 0;
     if (inForm) continue;
     const label = ((await control.innerText().catch(() => '')) || '')
       .replace(/\s+/g, ' ')

@@ -1,17 +1,12 @@
+import { isReadableContact } from '../extract/readable.js';
 import type { EvidenceSighting } from '../evidence/types.js';
 
 /**
- * A sighting a visitor can read as a contact detail: not judged invisible, not only in structured
- * data or an href, and not labelled as something else (fax, registry, VAT, IBAN).
- * The same definition as the `readable-*` selections in rules/selections.yaml.
+ * A sighting a visitor can read as a contact detail. Extraction owns the definition; the
+ * `contact-sighting` selection in rules/selections.yaml states the same in rule language.
  */
 export function isReadableContactSighting(sighting: EvidenceSighting): boolean {
-  return (
-    sighting.visible !== false &&
-    sighting.region !== 'structured-data' &&
-    sighting.presentation !== 'href-only' &&
-    (sighting.label === undefined || sighting.label === 'phone')
-  );
+  return isReadableContact(sighting);
 }
 
 /** Fewest clicks from the home page to a readable sighting of this kind; null when none is linked. */

@@ -109,7 +109,11 @@ describe('crawlShop, browser', () => {
         <button>Alles accepteren</button></div><a href="/contact">Contact</a>`),
     });
     const result = await crawlShop(target(site.url('/')), browserOptions({ maxPages: 1 }), env);
-    expect(result.consent).toMatchObject({ platform: 'generic', action: 'rejected', coveredContactLink: false });
+    expect(result.consent).toMatchObject({
+      platform: 'generic',
+      action: 'rejected',
+      coveredContactLink: false,
+    });
   });
 
   it('clicks a "show number" control and keeps the revealed page as a second snapshot; never submits a form', async () => {
