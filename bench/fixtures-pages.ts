@@ -37,7 +37,8 @@ function navigation(): string {
 }
 
 function tinyPage(shop: number, path: string): string {
-  const body = path === '/contact' ? contactBlock(shop) : `<p>${LABELS[path] ?? 'Welkom'} bij winkel ${shop}.</p>`;
+  const body =
+    path === '/contact' ? contactBlock(shop) : `<p>${LABELS[path] ?? 'Welkom'} bij winkel ${shop}.</p>`;
   return `<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>${LABELS[path] ?? 'Home'} – Winkel ${shop}</title></head>
 <body><header><nav><a href="/">Home</a> ${navigation()}</nav></header><main><h1>${LABELS[path] ?? `Winkel ${shop}`}</h1>${body}</main>
 <footer><a href="/contact">Contact</a> · <a href="/algemene-voorwaarden">Voorwaarden</a></footer></body></html>`;
@@ -46,8 +47,12 @@ function tinyPage(shop: number, path: string): string {
 function css(random: () => number): string {
   const rules: string[] = [];
   for (let i = 0; i < 260; i += 1) {
-    const c = Math.floor(random() * 0xffffff).toString(16).padStart(6, '0');
-    rules.push(`.c-${i} .item-${i % 17}>a:hover,.c-${i}[data-state="open"]{color:#${c};padding:${i % 9}px ${i % 13}px;margin:0 auto;display:flex;gap:${i % 5}rem;transition:opacity .2s ease-in-out}`);
+    const c = Math.floor(random() * 0xffffff)
+      .toString(16)
+      .padStart(6, '0');
+    rules.push(
+      `.c-${i} .item-${i % 17}>a:hover,.c-${i}[data-state="open"]{color:#${c};padding:${i % 9}px ${i % 13}px;margin:0 auto;display:flex;gap:${i % 5}rem;transition:opacity .2s ease-in-out}`,
+    );
   }
   return rules.join('\n');
 }
@@ -57,13 +62,20 @@ function scripts(random: () => number, shop: number): string {
   const config = {
     shop: `winkel${shop}`,
     currency: 'EUR',
-    products: Array.from({ length: 120 }, (_, i) => ({ id: 10000 + i, sku: `SKU-${shop}-${i}`, price: Math.round(random() * 10000) / 100, stock: Math.floor(random() * 40) })),
+    products: Array.from({ length: 120 }, (_, i) => ({
+      id: 10000 + i,
+      sku: `SKU-${shop}-${i}`,
+      price: Math.round(random() * 10000) / 100,
+      stock: Math.floor(random() * 40),
+    })),
   };
   chunks.push(`<script type="application/json" id="shop-config">${JSON.stringify(config)}</script>`);
   for (let s = 0; s < 6; s += 1) {
     const lines: string[] = [`(function(w,d){'use strict';var m${s}={};`];
     for (let i = 0; i < 90; i += 1) {
-      lines.push(`m${s}.f${i}=function(a,b){var x=${Math.floor(random() * 1e6)};if(a&&a.length>${i % 7}){return a.slice(0,${i % 11}).concat(b||[])}return x^${i}};`);
+      lines.push(
+        `m${s}.f${i}=function(a,b){var x=${Math.floor(random() * 1e6)};if(a&&a.length>${i % 7}){return a.slice(0,${i % 11}).concat(b||[])}return x^${i}};`,
+      );
     }
     lines.push(`w.__m${s}=m${s};})(window,document);`);
     chunks.push(`<script>${lines.join('\n')}</script>`);
@@ -74,7 +86,11 @@ function scripts(random: () => number, shop: number): string {
 function megaMenu(): string {
   const columns: string[] = [];
   for (let c = 0; c < 8; c += 1) {
-    const items = Array.from({ length: 18 }, (_, i) => `<li class="menu__item"><a class="menu__link" href="#cat-${c}-${i}">Categorie ${c}.${i}</a></li>`);
+    const items = Array.from(
+      { length: 18 },
+      (_, i) =>
+        `<li class="menu__item"><a class="menu__link" href="#cat-${c}-${i}">Categorie ${c}.${i}</a></li>`,
+    );
     columns.push(`<div class="menu__col"><h4>Afdeling ${c}</h4><ul>${items.join('')}</ul></div>`);
   }
   return `<div class="mega-menu" role="menu">${columns.join('')}</div>`;

@@ -11,9 +11,13 @@ export interface FixtureProcess {
 
 /** Starts bench/fixtures-server.ts in its own process and waits for its list of shop URLs. */
 export async function startFixtureProcess(variant: FixtureVariant, shops: number): Promise<FixtureProcess> {
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', new URL('./fixtures-server.ts', import.meta.url).pathname, variant, String(shops)], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  const child: ChildProcess = spawn(
+    process.execPath,
+    ['--import', 'tsx', new URL('./fixtures-server.ts', import.meta.url).pathname, variant, String(shops)],
+    {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
   const firstLine = await new Promise<string>((resolve, reject) => {
     const lines = createInterface({ input: child.stdout! });
     lines.once('line', resolve);

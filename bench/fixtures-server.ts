@@ -15,13 +15,19 @@ function loopbackAddress(index: number): string {
 
 async function serveShop(variant: FixtureVariant, index: number): Promise<{ server: Server; url: string }> {
   // Pages are built once; the server only writes bytes.
-  const pages = new Map(SHOP_PATHS.map((path) => [path as string, Buffer.from(fixturePage(variant, index, path) ?? '')]));
+  const pages = new Map(
+    SHOP_PATHS.map((path) => [path as string, Buffer.from(fixturePage(variant, index, path) ?? '')]),
+  );
   const server = createServer((request, response) => {
     const path = new URL(request.url ?? '/', 'http://x').pathname;
-    if (path === '/robots.txt') return void response.writeHead(200, { 'content-type': 'text/plain' }).end('User-agent: *\nAllow: /\n');
+    if (path === '/robots.txt')
+      return void response.writeHead(200, { 'content-type': 'text/plain' }).end('User-agent: *\nAllow: /\n');
     const body = pages.get(path);
-    if (!body) return void response.writeHead(404, { 'content-type': 'text/html' }).end('<h1>Niet gevonden</h1>');
-    response.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-length': body.length }).end(body);
+    if (!body)
+      return void response.writeHead(404, { 'content-type': 'text/html' }).end('<h1>Niet gevonden</h1>');
+    response
+      .writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-length': body.length })
+      .end(body);
   });
   const host = loopbackAddress(index);
   await new Promise<void>((resolve, reject) => {

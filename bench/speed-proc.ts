@@ -18,7 +18,13 @@ function readProc(pid: number): ProcInfo | null {
     const name = stat.slice(stat.indexOf('(') + 1, close);
     const fields = stat.slice(close + 2).split(' ');
     // fields[0] is state (field 3); utime is field 14, stime 15, rss 24.
-    return { pid, ppid: Number(fields[1]), name, cpuTicks: Number(fields[11]) + Number(fields[12]), rssKb: Number(fields[21]) * PAGE_KB };
+    return {
+      pid,
+      ppid: Number(fields[1]),
+      name,
+      cpuTicks: Number(fields[11]) + Number(fields[12]),
+      rssKb: Number(fields[21]) * PAGE_KB,
+    };
   } catch {
     return null;
   }
@@ -69,9 +75,19 @@ export interface TreeMeasure {
  * Samples a process tree from /proc until stopped. CPU time of each process is taken at its last
  * sample, so a process that lives shorter than the interval is under-counted by at most that much.
  */
-export function watchTree(root: number, intervalMs = 100, pssEveryMs = 1000): { mark(): void; stop(): TreeMeasure } {
+export function watchTree(
+  root: number,
+  intervalMs = 100,
+  pssEveryMs = 1000,
+): { mark(): void; stop(): TreeMeasure } {
   const lastCpu = new Map<number, number>();
-  const measure: TreeMeasure = { cpuMs: 0, peakTreeRssMb: 0, peakNodeRssMb: 0, peakBrowserPssMb: 0, browserProcesses: 0 };
+  const measure: TreeMeasure = {
+    cpuMs: 0,
+    peakTreeRssMb: 0,
+    peakNodeRssMb: 0,
+    peakBrowserPssMb: 0,
+    browserProcesses: 0,
+  };
   let lastPss = 0;
   let baselineTicks = 0;
   const totalTicks = () => [...lastCpu.values()].reduce((sum, value) => sum + value, 0);

@@ -7,14 +7,19 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { RuleSetProvider, runAudit } from '../src/audit/index.js';
-import { locateBrowser } from '../src/crawl/browser-locate.js';
 import { CHROMIUM_ARGS } from '../src/crawl/browser-launch.js';
+import { locateBrowser } from '../src/crawl/browser-locate.js';
 import { createCrawlEnvironment, DEFAULT_CRAWL_OPTIONS } from '../src/crawl/index.js';
 import type { PageSnapshot } from '../src/crawl/types.js';
 import { extractPage } from '../src/extract/index.js';
 import { openStore } from '../src/store/index.js';
 
-export type RunnerName = 'shopreach-static' | 'shopreach-browser' | 'shopreach-auto' | 'crawlee-cheerio' | 'crawlee-playwright';
+export type RunnerName =
+  | 'shopreach-static'
+  | 'shopreach-browser'
+  | 'shopreach-auto'
+  | 'crawlee-cheerio'
+  | 'crawlee-playwright';
 
 export interface RunnerResult {
   shops: number;
@@ -31,11 +36,22 @@ function announceStart(): void {
   process.stdout.write('start\n');
 }
 
-async function shopreach(mode: 'static' | 'browser' | 'auto', concurrency: number, urls: string[]): Promise<RunnerResult> {
+async function shopreach(
+  mode: 'static' | 'browser' | 'auto',
+  concurrency: number,
+  urls: string[],
+): Promise<RunnerResult> {
   const store = openStore(join(mkdtempSync(join(tmpdir(), 'shopreach-speed-')), 'speed.sqlite'));
   const ruleSets = new RuleSetProvider();
   const targets = urls.map((url) => ({ key: url.replace(/\/$/, ''), url }));
-  const runId = store.createRun({ label: 'speed', kind: 'audit', ruleSet: ruleSets.get('eu'), options: {}, toolVersion: 'bench', startedAt: new Date().toISOString() });
+  const runId = store.createRun({
+    label: 'speed',
+    kind: 'audit',
+    ruleSet: ruleSets.get('eu'),
+    options: {},
+    toolVersion: 'bench',
+    startedAt: new Date().toISOString(),
+  });
   store.planShops(runId, targets);
   const env = createCrawlEnvironment();
   const result: RunnerResult = { shops: 0, pages: 0, elapsedMs: 0, withContact: 0 };
@@ -62,10 +78,25 @@ async function shopreach(mode: 'static' | 'browser' | 'auto', concurrency: numbe
 }
 
 function snapshotOf(url: string, html: string, fetchedWith: 'static' | 'browser'): PageSnapshot {
-  return { url, finalUrl: url, httpStatus: 200, contentType: 'text/html', fetchedWith, html, depth: null, via: null, fetchedAt: '', contentHash: '' };
+  return {
+    url,
+    finalUrl: url,
+    httpStatus: 200,
+    contentType: 'text/html',
+    fetchedWith,
+    html,
+    depth: null,
+    via: null,
+    fetchedAt: '',
+    contentHash: '',
+  };
 }
 
-async function crawlee(kind: 'cheerio' | 'playwright', concurrency: number, urls: string[]): Promise<RunnerResult> {
+async function crawlee(
+  kind: 'cheerio' | 'playwright',
+  concurrency: number,
+  urls: string[],
+): Promise<RunnerResult> {
   process.env.CRAWLEE_STORAGE_DIR = mkdtempSync(join(tmpdir(), 'crawlee-speed-'));
   process.env.CRAWLEE_LOG_LEVEL = 'WARNING';
   const { CheerioCrawler, Configuration, PlaywrightCrawler } = await import('crawlee');
@@ -73,7 +104,10 @@ async function crawlee(kind: 'cheerio' | 'playwright', concurrency: number, urls
   const result: RunnerResult = { shops: urls.length, pages: 0, elapsedMs: 0, withContact: 0 };
   const withContact = new Set<string>();
   const record = (url: string, html: string, fetchedWith: 'static' | 'browser') => {
-    const observations = extractPage(snapshotOf(url, html, fetchedWith), { country: 'NL', homeUrl: new URL('/', url).href });
+    const observations = extractPage(snapshotOf(url, html, fetchedWith), {
+      country: 'NL',
+      homeUrl: new URL('/', url).href,
+    });
     result.pages += 1;
     if (observations.sightings.length > 0) withContact.add(new URL(url).host);
   };
@@ -94,7 +128,8 @@ async function crawlee(kind: 'cheerio' | 'playwright', concurrency: number, urls
         ...common,
         requestHandler: async ({ request, body, enqueueLinks }) => {
           record(request.loadedUrl ?? request.url, body.toString(), 'static');
-          if (request.userData.home) await enqueueLinks({ strategy: 'same-hostname', userData: { home: false } });
+          if (request.userData.home)
+            await enqueueLinks({ strategy: 'same-hostname', userData: { home: false } });
         },
       },
       config,
@@ -111,12 +146,17 @@ async function crawlee(kind: 'cheerio' | 'playwright', concurrency: number, urls
         headless: true,
         launchContext: {
           launcher: chromium,
-          launchOptions: { executablePath: located.path, headless: true, args: [...CHROMIUM_ARGS, ...(needsNoSandbox ? ['--no-sandbox'] : [])] },
+          launchOptions: {
+            executablePath: located.path,
+            headless: true,
+            args: [...CHROMIUM_ARGS, ...(needsNoSandbox ? ['--no-sandbox'] : [])],
+          },
         },
         browserPoolOptions: { useFingerprints: false },
         requestHandler: async ({ request, page, enqueueLinks }) => {
           record(request.loadedUrl ?? request.url, await page.content(), 'browser');
-          if (request.userData.home) await enqueueLinks({ strategy: 'same-hostname', userData: { home: false } });
+          if (request.userData.home)
+            await enqueueLinks({ strategy: 'same-hostname', userData: { home: false } });
         },
       },
       config,
@@ -128,7 +168,11 @@ async function crawlee(kind: 'cheerio' | 'playwright', concurrency: number, urls
   return result;
 }
 
-export async function runRunner(name: RunnerName, concurrency: number, urls: string[]): Promise<RunnerResult> {
+export async function runRunner(
+  name: RunnerName,
+  concurrency: number,
+  urls: string[],
+): Promise<RunnerResult> {
   switch (name) {
     case 'shopreach-static':
       return shopreach('static', concurrency, urls);

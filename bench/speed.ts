@@ -4,31 +4,55 @@
  * Serves N loopback shops × 5 pages (tiny and real-world-sized) from a separate process, then runs
  * shopreach (static, browser, auto) and Crawlee (CheerioCrawler, PlaywrightCrawler) over them, each
  * in its own process, with the same Chromium and the same extraction. Prints shops per minute, CPU ms
- * per page of the contender's whole process tree (from /proc; the fixture server excluded), peak RSS
- * and the browser's PSS, and shopreach's ratio to each peer.
+ * per page of the contender's whole process tree (from /proc; the fixture server excluded; counted
+ * from the runner's "start" line, so process start-up and module loading are left out), peak RSS and
+ * the browser's PSS, and shopreach's ratio to each peer. The browser runners use --browser-shops
+ * shops (default 24) to keep the run under ~10 minutes on two cores; rates are per minute anyway.
+ * SPEED_CPU_PROF=DIR writes a V8 CPU profile per contender.
  */
-import { spawn } from 'node:child_process';
+import { execSync, spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { execSync } from 'node:child_process';
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import type { FixtureVariant } from './fixtures-pages.js';
 import { startFixtureProcess } from './fixtures-process.js';
-import type { RunnerName, RunnerResult } from './speed-runner.js';
 import { type TreeMeasure, watchTree } from './speed-proc.js';
+import type { RunnerName, RunnerResult } from './speed-runner.js';
 
-const ALL_RUNNERS: RunnerName[] = ['shopreach-static', 'crawlee-cheerio', 'shopreach-auto', 'shopreach-browser', 'crawlee-playwright'];
-const PEERS: Partial<Record<RunnerName, RunnerName>> = { 'shopreach-static': 'crawlee-cheerio', 'shopreach-auto': 'crawlee-cheerio', 'shopreach-browser': 'crawlee-playwright' };
+const ALL_RUNNERS: RunnerName[] = [
+  'shopreach-static',
+  'crawlee-cheerio',
+  'shopreach-auto',
+  'shopreach-browser',
+  'crawlee-playwright',
+];
+const PEERS: Partial<Record<RunnerName, RunnerName>> = {
+  'shopreach-static': 'crawlee-cheerio',
+  'shopreach-auto': 'crawlee-cheerio',
+  'shopreach-browser': 'crawlee-playwright',
+};
 
 const args = yargs(hideBin(process.argv))
   .option('shops', { type: 'number', default: 200, describe: 'shops per fixture (static runners)' })
-  .option('browser-shops', { type: 'number', default: 40, describe: 'shops for the browser runners (CPU-bound; keeps the default run under ~10 minutes)' })
+  .option('browser-shops', {
+    type: 'number',
+    default: 24,
+    describe: 'shops for the browser runners (CPU-bound; keeps the default run under ~10 minutes)',
+  })
   .option('variants', { type: 'string', default: 'tiny,real' })
   .option('runners', { type: 'string', default: ALL_RUNNERS.join(',') })
-  .option('static-concurrency', { type: 'number', default: 64, describe: 'shops in flight for static runners' })
-  .option('browser-concurrency', { type: 'number', default: 8, describe: 'shops (contexts) in flight for browser runners' })
+  .option('static-concurrency', {
+    type: 'number',
+    default: 64,
+    describe: 'shops in flight for static runners',
+  })
+  .option('browser-concurrency', {
+    type: 'number',
+    default: 8,
+    describe: 'shops (contexts) in flight for browser runners',
+  })
   .strict()
   .parseSync();
 
@@ -42,15 +66,25 @@ interface Row {
 
 const isBrowserRunner = (name: RunnerName) => name === 'shopreach-browser' || name === 'crawlee-playwright';
 
-function runContender(name: RunnerName, concurrency: number, urls: string[]): Promise<{ result: RunnerResult; measure: TreeMeasure }> {
+function runContender(
+  name: RunnerName,
+  concurrency: number,
+  urls: string[],
+): Promise<{ result: RunnerResult; measure: TreeMeasure }> {
   const file = join(mkdtempSync(join(tmpdir(), 'speed-urls-')), 'urls.json');
   writeFileSync(file, JSON.stringify(urls));
   // SPEED_CPU_PROF=DIR writes a V8 CPU profile of each contender's Node process into DIR.
-  const profile = process.env.SPEED_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.SPEED_CPU_PROF}`] : [];
+  const profile = process.env.SPEED_CPU_PROF
+    ? ['--cpu-prof', `--cpu-prof-dir=${process.env.SPEED_CPU_PROF}`]
+    : [];
   const runner = new URL('./speed-runner.ts', import.meta.url).pathname;
-  const child = spawn(process.execPath, [...profile, '--import', 'tsx', runner, name, String(concurrency), file], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  const child = spawn(
+    process.execPath,
+    [...profile, '--import', 'tsx', runner, name, String(concurrency), file],
+    {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
   const watch = watchTree(child.pid!);
   let out = '';
   child.stdout.on('data', (chunk) => {
@@ -62,7 +96,8 @@ function runContender(name: RunnerName, concurrency: number, urls: string[]): Pr
     child.on('exit', (code) => {
       const measure = watch.stop();
       const line = out.trim().split('\n').pop() ?? '';
-      if (code !== 0 || !line.startsWith('{')) return reject(new Error(`${name} failed (exit ${code}): ${out}`));
+      if (code !== 0 || !line.startsWith('{'))
+        return reject(new Error(`${name} failed (exit ${code}): ${out}`));
       resolve({ result: JSON.parse(line) as RunnerResult, measure });
     });
   });
@@ -73,7 +108,21 @@ const cpuPerPage = (row: Row) => row.measure.cpuMs / Math.max(1, row.result.page
 const fixed = (n: number, digits = 0) => n.toFixed(digits);
 
 function table(rows: Row[]): string {
-  const header = ['variant', 'runner', 'shops', 'pages', 'with contact', 'in flight', 'seconds', 'shops/min', 'CPU ms/page', 'peak RSS tree MB', 'node RSS MB', 'browser PSS MB', 'PSS/context MB'];
+  const header = [
+    'variant',
+    'runner',
+    'shops',
+    'pages',
+    'with contact',
+    'in flight',
+    'seconds',
+    'shops/min',
+    'CPU ms/page',
+    'peak RSS tree MB',
+    'node RSS MB',
+    'browser PSS MB',
+    'PSS/context MB',
+  ];
   const lines = rows.map((row) => [
     row.variant,
     row.runner,
@@ -87,10 +136,13 @@ function table(rows: Row[]): string {
     fixed(row.measure.peakTreeRssMb),
     fixed(row.measure.peakNodeRssMb),
     row.measure.peakBrowserPssMb ? fixed(row.measure.peakBrowserPssMb) : '–',
-    row.measure.peakBrowserPssMb && isBrowserRunner(row.runner) ? fixed(row.measure.peakBrowserPssMb / row.concurrency, 1) : '–',
+    row.measure.peakBrowserPssMb && isBrowserRunner(row.runner)
+      ? fixed(row.measure.peakBrowserPssMb / row.concurrency, 1)
+      : '–',
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i].length)));
-  const format = (cells: string[]) => cells.map((c, i) => (i < 2 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
+  const format = (cells: string[]) =>
+    cells.map((c, i) => (i < 2 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
   return [format(header), ...lines.map(format)].join('\n');
 }
 
@@ -103,7 +155,9 @@ function ratios(rows: Row[]): string[] {
     // Browser contenders may run on fewer shops: compare rates, not totals.
     const speed = perMinute(row.result) / perMinute(peer.result);
     const cpu = cpuPerPage(peer) / cpuPerPage(row);
-    out.push(`${row.variant}: ${row.runner} vs ${peer.runner}: ${fixed(speed, 2)}× shops/min, ${fixed(cpu, 2)}× less CPU per page`);
+    out.push(
+      `${row.variant}: ${row.runner} vs ${peer.runner}: ${fixed(speed, 2)}× shops/min, ${fixed(cpu, 2)}× less CPU per page`,
+    );
   }
   return out;
 }
@@ -111,11 +165,16 @@ function ratios(rows: Row[]): string[] {
 const variants = args.variants.split(',') as FixtureVariant[];
 const runners = args.runners.split(',') as RunnerName[];
 const rows: Row[] = [];
-const load = () => `load ${loadavg().map((l) => l.toFixed(2)).join(' ')}`;
+const load = () =>
+  `load ${loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ')}`;
 process.stderr.write(`bench:speed on ${execSync('nproc').toString().trim()} cores, ${load()}\n`);
 for (const variant of variants) {
   const fixture = await startFixtureProcess(variant, Math.max(args.shops, args['browser-shops']));
-  process.stderr.write(`${variant}: ${fixture.urls.length} shops × 5 pages, home page ${Math.round(fixture.homeBytes / 1024)} KB (fixture server pid ${fixture.pid})\n`);
+  process.stderr.write(
+    `${variant}: ${fixture.urls.length} shops × 5 pages, home page ${Math.round(fixture.homeBytes / 1024)} KB (fixture server pid ${fixture.pid})\n`,
+  );
   try {
     for (const runner of runners) {
       const browser = isBrowserRunner(runner);
@@ -124,7 +183,9 @@ for (const variant of variants) {
       process.stderr.write(`  ${runner}: ${urls.length} shops, ${concurrency} in flight … `);
       const { result, measure } = await runContender(runner, concurrency, urls);
       rows.push({ variant, runner, result, measure, concurrency });
-      process.stderr.write(`${fixed(perMinute(result))} shops/min, ${fixed(measure.cpuMs / Math.max(1, result.pages), 1)} CPU ms/page (${load()})\n`);
+      process.stderr.write(
+        `${fixed(perMinute(result))} shops/min, ${fixed(measure.cpuMs / Math.max(1, result.pages), 1)} CPU ms/page (${load()})\n`,
+      );
     }
   } finally {
     await fixture.stop();

@@ -76,17 +76,18 @@ export function makeGuardedLookup(
  */
 export async function hostIsAllowed(
   hostname: string,
-  allowPrivateHosts: boolean,
+  allowed: boolean | AddressPolicy,
   resolve: Resolver = dnsLookup as Resolver,
 ): Promise<boolean> {
-  if (allowPrivateHosts) return true;
+  if (allowed === true) return true;
+  const policy = typeof allowed === 'function' ? allowed : addressPolicy(allowed);
   const literal = ipLiteral(hostname);
-  if (literal) return isPublicAddress(literal);
+  if (literal) return policy(literal);
   return new Promise((done) => {
     resolve(hostname, { all: true }, (err, addresses) => {
       // A name that does not resolve cannot be connected to either; let the browser report it.
       if (err) return done(true);
-      done(addresses.length > 0 && addresses.every((a) => isPublicAddress(a.address)));
+      done(addresses.length > 0 && addresses.every((a) => policy(a.address)));
     });
   });
 }

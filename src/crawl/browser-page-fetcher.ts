@@ -1,9 +1,10 @@
 import type { Browser, BrowserContext, Page, Request, Response, Route } from 'playwright';
-import { hostIsAllowed } from './address-guard.js';
+import { type AddressPolicy, addressPolicy, hostIsAllowed } from './address-guard.js';
 import { annotateVisibility } from './browser-annotate.js';
 import { handleConsent } from './consent.js';
-import { CrawlFailure } from './crawl-failure.js';
+import { CrawlFailure, failureFromNodeError } from './crawl-failure.js';
 import { settlesWithin, withDeadline } from './deadline.js';
+import { startGuardProxy } from './guard-proxy.js';
 import type { HostScheduler } from './host-scheduler.js';
 import type { FetchedPage, PageFetcher } from './page-fetcher.js';
 import { revealContactData } from './reveal.js';
@@ -35,22 +36,46 @@ export async function createBrowserPageFetcher(
   scheduler: HostScheduler,
   hostDelayMs: (host: string) => number,
   hooks: BrowserFetcherHooks,
+  /** Which addresses requests may go to; defaults to the allowPrivateHosts rule. */
+  policy: AddressPolicy | boolean = options.allowPrivateHosts,
 ): Promise<PageFetcher> {
-  const context = await browser.newContext({
-    userAgent: options.userAgent,
-    viewport: { width: 1280, height: 800 },
-    serviceWorkers: 'block',
-    acceptDownloads: false,
-  });
+  const proxy = await startGuardProxy(
+    typeof policy === 'function' ? policy : addressPolicy(policy),
+    options.pageTimeoutMs * 2,
+  );
+  const context = await browser
+    .newContext({
+      proxy: { server: proxy.server },
+      userAgent: options.userAgent,
+      viewport: { width: 1280, height: 800 },
+      serviceWorkers: 'block',
+      acceptDownloads: false,
+    })
+    .catch(async (err) => {
+      await proxy.close();
+      throw err;
+    });
   const hostVerdicts = new Map<string, Promise<boolean>>();
   const refusedUrls = new Set<string>();
-  const session = { consentHandled: false };
-  await context.route('**/*', (route) => guardRoute(route, options, hostVerdicts, refusedUrls));
+  const checkHost = (hostname: string): Promise<boolean> => {
+    let verdict = hostVerdicts.get(hostname);
+    if (!verdict) {
+      verdict = hostIsAllowed(hostname, policy);
+      hostVerdicts.set(hostname, verdict);
+    }
+    return verdict;
+  };
+  const session: BrowserSession = {
+    consentHandled: false,
+    checkHost,
+    upstreamError: (hostname) => proxy.upstreamErrors.get(hostname),
+  };
+  await context.route('**/*', (route) => guardRoute(route, policy, hostVerdicts, refusedUrls));
 
   return {
     mode: 'browser',
     async fetch(url: string, signal: AbortSignal): Promise<FetchedPage> {
-      const target = checkedUrl(url, options.allowPrivateHosts);
+      const target = checkedUrl(url, policy);
       const delay = Math.max(options.hostDelayMs, hostDelayMs(target.host));
       return scheduler.run(
         target.host,
@@ -62,13 +87,14 @@ export async function createBrowserPageFetcher(
     async close() {
       if (!(await settlesWithin(context.close(), CLOSE_WAIT_MS)))
         hooks.onWedged('the browser context did not close');
+      await proxy.close();
     },
   };
 }
 
 async function guardRoute(
   route: Route,
-  options: CrawlOptions,
+  policy: AddressPolicy | boolean,
   verdicts: Map<string, Promise<boolean>>,
   refused: Set<string>,
 ): Promise<void> {
@@ -80,7 +106,7 @@ async function guardRoute(
     if (url.protocol === 'http:' || url.protocol === 'https:') {
       let verdict = verdicts.get(url.hostname);
       if (!verdict) {
-        verdict = hostIsAllowed(url.hostname, options.allowPrivateHosts);
+        verdict = hostIsAllowed(url.hostname, policy);
         verdicts.set(url.hostname, verdict);
       }
       if (!(await verdict)) {
@@ -101,7 +127,7 @@ async function renderPage(
   signal: AbortSignal,
   refusedUrls: Set<string>,
   hooks: BrowserFetcherHooks,
-  session: { consentHandled: boolean },
+  session: BrowserSession,
 ): Promise<FetchedPage> {
   if (signal.aborted) throw watchdogFailure();
   const page = await context.newPage();
@@ -132,19 +158,63 @@ async function renderPage(
   }
 }
 
+interface BrowserSession {
+  consentHandled: boolean;
+  checkHost(hostname: string): Promise<boolean>;
+  /** Why the guarding proxy could not connect to a host, if it could not. */
+  upstreamError(hostname: string): string | undefined;
+}
+
+/**
+ * Playwright does not route the hops of a redirect. The guarding proxy refuses them before they
+ * are sent; this check afterwards makes sure such a navigation ends as private-host and that no
+ * content reached through a refused address is used.
+ */
+async function refusedHop(urls: string[], session: BrowserSession): Promise<string | null> {
+  for (const url of urls) {
+    let hostname: string;
+    try {
+      hostname = new URL(url).hostname;
+    } catch {
+      continue;
+    }
+    if (!/^https?:/.test(url)) continue;
+    if (!(await session.checkHost(hostname))) return url;
+  }
+  return null;
+}
+
 async function navigateAndRead(
   page: Page,
   url: string,
   options: CrawlOptions,
   refusedUrls: Set<string>,
-  session: { consentHandled: boolean },
+  session: BrowserSession,
 ): Promise<FetchedPage> {
+  const navigations: string[] = [];
+  page.on('request', (request) => {
+    if (request.isNavigationRequest() && request.frame() === page.mainFrame())
+      navigations.push(request.url());
+  });
+  const refuseIfPrivate = async () => {
+    const refused = await refusedHop(navigations, session);
+    if (refused) {
+      throw new CrawlFailure(
+        'private-host',
+        'PRIVATE_HOST',
+        `a redirect led into private address space (${refused})`,
+        'dns',
+      );
+    }
+  };
   let response: Response | null;
   try {
     response = await page.goto(url, { waitUntil: 'domcontentloaded', timeout: options.pageTimeoutMs });
   } catch (err) {
-    throw navigationFailure(err, url, refusedUrls);
+    await refuseIfPrivate();
+    throw navigationFailure(err, url, refusedUrls, session);
   }
+  await refuseIfPrivate();
   if (!response) throw new CrawlFailure('error', 'NO_RESPONSE', 'the browser got no response', 'render');
   const status = response.status();
   if (redirectCount(response.request()) > options.maxRedirects) {
@@ -158,6 +228,12 @@ async function navigateAndRead(
   }
   if (status < 200 || status >= 300) {
     const crawlStatus = status === 401 || status === 403 || status === 429 ? 'blocked' : 'unreachable';
+    const proxyError = await response.headerValue('x-shopreach-upstream-error').catch(() => null);
+    if (proxyError) {
+      throw failureFromNodeError(
+        Object.assign(new Error(`${proxyError} for ${response.url()}`), { code: proxyError }),
+      );
+    }
     throw new CrawlFailure(crawlStatus, `HTTP_${status}`, `HTTP ${status}`, 'render', status);
   }
   const contentType = (await response.headerValue('content-type').catch(() => null)) ?? null;
@@ -181,6 +257,7 @@ async function navigateAndRead(
     consent = (await handleConsent(page)) ?? { platform: null, action: 'none', coveredContactLink: null };
   }
   const html = await serialise(page, options, status);
+  await refuseIfPrivate();
   const fetched: FetchedPage = {
     requestedUrl: url,
     finalUrl: page.url(),
@@ -219,8 +296,19 @@ function redirectCount(request: Request): number {
   return count;
 }
 
-function navigationFailure(err: unknown, url: string, refusedUrls: Set<string>): CrawlFailure {
+function navigationFailure(
+  err: unknown,
+  url: string,
+  refusedUrls: Set<string>,
+  session: BrowserSession,
+): CrawlFailure {
   const message = (err as Error)?.message ?? String(err);
+  // Through the guarding proxy, connection failures arrive as tunnel errors: ask the proxy why.
+  const proxied = /ERR_TUNNEL_CONNECTION_FAILED|ERR_PROXY/.test(message)
+    ? session.upstreamError(new URL(url).hostname)
+    : undefined;
+  if (proxied)
+    return failureFromNodeError(Object.assign(new Error(`${proxied} for ${url}`), { code: proxied }));
   if (/ERR_BLOCKED_BY_CLIENT/.test(message) && refusedUrls.size > 0) {
     return new CrawlFailure(
       'private-host',

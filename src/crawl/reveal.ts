@@ -33,7 +33,7 @@ export async function revealContactData(
         .count()
         .catch(() => 1)) > 0;
     if (inForm) continue;
-    const label = ((await control.innerText().catch(() => '')) || '')
+    const label = ((await control.textContent().catch(() => '')) || '')
       .replace(/\s+/g, ' ')
       .trim()
       .slice(0, 80);

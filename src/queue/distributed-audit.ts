@@ -1,5 +1,10 @@
 import { Job, Queue, QueueEvents } from 'bullmq';
-import { type AuditRunSummary, judgeShop, type ObserveOptions, type RuleSetProvider } from '../audit/index.js';
+import {
+  type AuditRunSummary,
+  judgeShop,
+  type ObserveOptions,
+  type RuleSetProvider,
+} from '../audit/index.js';
 import type { ShopEvidence } from '../evidence/types.js';
 import type { ShopTarget } from '../input/types.js';
 import type { Override } from '../rules/index.js';
@@ -42,7 +47,12 @@ const COLLECT_PARALLEL = 32;
 
 function isEvidence(value: unknown): value is ShopEvidence {
   const v = value as ShopEvidence | null;
-  return typeof v === 'object' && v !== null && typeof v.schemaVersion !== 'undefined' && typeof v.crawl?.status === 'string';
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    typeof v.schemaVersion !== 'undefined' &&
+    typeof v.crawl?.status === 'string'
+  );
 }
 
 async function inBatches<T>(items: T[], size: number, work: (batch: T[]) => Promise<unknown>): Promise<void> {
@@ -111,7 +121,11 @@ export async function runDistributedAudit(options: DistributedAuditOptions): Pro
       const evidence =
         state === 'completed' && isEvidence(job.returnvalue)
           ? job.returnvalue
-          : failedShopEvidence(target, options.observe, state === 'failed' ? job.failedReason || 'unknown failure' : 'the worker returned no evidence');
+          : failedShopEvidence(
+              target,
+              options.observe,
+              state === 'failed' ? job.failedReason || 'unknown failure' : 'the worker returned no evidence',
+            );
       if (options.signal?.aborted) return;
       const outcome = judgeAndStore(target, evidence);
       outstanding.delete(jobId);
@@ -164,7 +178,12 @@ export async function runDistributedAudit(options: DistributedAuditOptions): Pro
       options.signal?.addEventListener('abort', onAbort, { once: true });
       const safely = (work: () => Promise<unknown>) => () => void work().catch(reject);
       timers.push(setInterval(safely(sweep), options.sweepIntervalMs ?? 10_000));
-      timers.push(setInterval(safely(() => enqueue([...outstanding])), options.reconcileIntervalMs ?? 60_000));
+      timers.push(
+        setInterval(
+          safely(() => enqueue([...outstanding])),
+          options.reconcileIntervalMs ?? 60_000,
+        ),
+      );
       if (outstanding.size === 0) resolve();
       void sweep().catch(reject);
     });

@@ -6,7 +6,12 @@ import type { ShopEvidence } from '../evidence/types.js';
 import type { ShopTarget } from '../input/types.js';
 
 /** Evidence for a shop whose job failed for good (every attempt threw, or its workers kept dying). */
-export function failedShopEvidence(target: ShopTarget, observe: ObserveOptions, reason: string, at = new Date()): ShopEvidence {
+export function failedShopEvidence(
+  target: ShopTarget,
+  observe: ObserveOptions,
+  reason: string,
+  at = new Date(),
+): ShopEvidence {
   const when = at.toISOString();
   const crawl: CrawlResult = {
     target,
@@ -17,10 +22,17 @@ export function failedShopEvidence(target: ShopTarget, observe: ObserveOptions, 
     userAgent: observe.crawl.userAgent,
     robots: null,
     status: 'error',
-    errors: [{ url: target.url, stage: 'fetch', message: `the queue job failed: ${reason}`, code: 'JOB_FAILED' }],
+    errors: [
+      { url: target.url, stage: 'fetch', message: `the queue job failed: ${reason}`, code: 'JOB_FAILED' },
+    ],
     pages: [],
   };
-  const { country, source } = inferCountry({ listCountry: target.country, optionCountry: observe.country, url: target.url, language: null });
+  const { country, source } = inferCountry({
+    listCountry: target.country,
+    optionCountry: observe.country,
+    url: target.url,
+    language: null,
+  });
   return buildEvidence({
     target,
     requestedMode: observe.mode,

@@ -20,7 +20,9 @@ export function parseQueueAddress(address: string): QueueAddress {
   try {
     url = new URL(address);
   } catch {
-    throw new QueueAddressError(`--queue wants a Redis address such as redis://127.0.0.1:6379, not "${address}".`);
+    throw new QueueAddressError(
+      `--queue wants a Redis address such as redis://127.0.0.1:6379, not "${address}".`,
+    );
   }
   if (url.protocol !== 'redis:' && url.protocol !== 'rediss:') {
     throw new QueueAddressError(`--queue wants a redis:// or rediss:// address, not "${address}".`);
@@ -28,10 +30,13 @@ export function parseQueueAddress(address: string): QueueAddress {
   if (!url.hostname) throw new QueueAddressError(`--queue address "${address}" names no host.`);
   const dbText = url.pathname.replace(/^\//, '');
   const db = dbText === '' ? 0 : Number(dbText);
-  if (!Number.isInteger(db) || db < 0) throw new QueueAddressError(`--queue address "${address}": "${dbText}" is not a database number.`);
+  if (!Number.isInteger(db) || db < 0)
+    throw new QueueAddressError(`--queue address "${address}": "${dbText}" is not a database number.`);
   const queueName = url.searchParams.get('name') ?? DEFAULT_QUEUE_NAME;
   if (!/^[A-Za-z0-9_.-]+$/.test(queueName)) {
-    throw new QueueAddressError(`--queue address "${address}": the queue name may use letters, digits, "_", "." and "-" only.`);
+    throw new QueueAddressError(
+      `--queue address "${address}": the queue name may use letters, digits, "_", "." and "-" only.`,
+    );
   }
   const connection: ConnectionOptions = {
     host: url.hostname.replace(/^\[|\]$/g, ''),

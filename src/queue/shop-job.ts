@@ -19,7 +19,10 @@ export interface ShopJobData {
  * server; the token mixes in the label and start time, which a resume reads back unchanged.
  */
 export function runToken(run: Pick<RunRecord, 'id' | 'label' | 'startedAt'>): string {
-  const digest = createHash('sha256').update(`${run.id}\n${run.label}\n${run.startedAt}`).digest('hex').slice(0, 12);
+  const digest = createHash('sha256')
+    .update(`${run.id}\n${run.label}\n${run.startedAt}`)
+    .digest('hex')
+    .slice(0, 12);
   return `run${run.id}-${digest}`;
 }
 

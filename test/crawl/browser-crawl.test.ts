@@ -1,4 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { createBrowserPageFetcher } from '../../src/crawl/browser-page-fetcher.js';
 import { type CrawlEnvironment, crawlShop, createCrawlEnvironment } from '../../src/crawl/index.js';
 import { FixtureSite, page } from './fixture-server.js';
 import { target, testOptions } from './options.js';
@@ -133,6 +134,53 @@ describe('crawlShop, browser', () => {
     expect(revealed.finalUrl).toBe(plain.finalUrl);
     expect(result.pages).toHaveLength(2);
     expect(site.count('/submitted') + site.count('/submitted2')).toBe(0);
+  });
+
+  it('refuses a browser redirect, and a script request, into an address outside the policy', async () => {
+    const inner = await new FixtureSite(
+      { '/': page('secret'), '/beacon': 'x' },
+      '127.0.0.2',
+      '127.0.0.2',
+    ).start();
+    sites.push(inner);
+    const outer = await serve({
+      '/': (_q, s) => s.writeHead(302, { location: `http://127.0.0.2:${inner.port}/` }).end(),
+      '/script': page(
+        `<p>shop</p><script>fetch('http://127.0.0.2:${inner.port}/beacon').catch(() => {})</script>`,
+      ),
+    });
+    // 127.0.0.1 plays the public internet, 127.0.0.2 the private network. Playwright does not route
+    // redirect hops; the guarding proxy refuses them before they are sent.
+    const onlyLoopbackOne = (address: string) => address === '127.0.0.1';
+    const fetcher = await createBrowserPageFetcher(
+      await env.browser(),
+      browserOptions({ allowPrivateHosts: false }),
+      env.scheduler,
+      () => 0,
+      { onWedged: () => {} },
+      onlyLoopbackOne,
+    );
+    try {
+      const signal = new AbortController().signal;
+      await expect(fetcher.fetch(outer.url('/'), signal)).rejects.toMatchObject({ status: 'private-host' });
+      const scripted = await fetcher.fetch(outer.url('/script'), signal);
+      expect(scripted.html).toContain('shop');
+      expect(inner.count('/beacon')).toBe(0);
+      expect(inner.count('/')).toBe(0); // the redirect hop never left the guarding proxy
+      const reached = await fetch(`http://127.0.0.2:${inner.port}/beacon`);
+      expect(reached.status).toBe(200); // the private server was there to be reached
+    } finally {
+      await fetcher.close();
+    }
+  });
+
+  it('ends a redirect loop in the browser with redirect-loop', async () => {
+    const site = await serve({
+      '/': (_q, s) => s.writeHead(302, { location: '/a' }).end(),
+      '/a': (_q, s) => s.writeHead(302, { location: '/' }).end(),
+    });
+    const result = await crawlShop(target(site.url('/')), browserOptions(), env);
+    expect(result.status).toBe('redirect-loop');
   });
 
   it('refuses a loopback target without allowPrivateHosts', async () => {

@@ -14,6 +14,7 @@ export class FixtureSite {
   constructor(
     private readonly routes: Record<string, Handler | string>,
     private readonly host = '127.0.0.1',
+    private readonly listenAddress = '127.0.0.1',
   ) {}
 
   get origin(): string {
@@ -50,7 +51,7 @@ export class FixtureSite {
       this.sockets.add(socket);
       socket.on('close', () => this.sockets.delete(socket));
     });
-    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
+    await new Promise<void>((resolve) => this.server.listen(0, this.listenAddress, resolve));
     this.port = (this.server.address() as AddressInfo).port;
     return this;
   }

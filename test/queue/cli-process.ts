@@ -19,7 +19,11 @@ export interface CliProcess {
 /** Runs the built CLI as a separate process, as a user would on each machine. */
 export function spawnCli(args: string[]): CliProcess {
   if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run "npm run build" first (npm test does it).`);
-  const child = spawn(process.execPath, [CLI, ...args], { cwd: ROOT, env: { ...process.env, CI: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [CLI, ...args], {
+    cwd: ROOT,
+    env: { ...process.env, CI: '1' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let out = '';
   let err = '';
   const waiters: Array<() => void> = [];
@@ -28,7 +32,9 @@ export function spawnCli(args: string[]): CliProcess {
     err += chunk;
     for (const wake of waiters.splice(0)) wake();
   });
-  const exited = new Promise<number | string>((resolve) => child.on('exit', (code, signal) => resolve(signal ?? code ?? -1)));
+  const exited = new Promise<number | string>((resolve) =>
+    child.on('exit', (code, signal) => resolve(signal ?? code ?? -1)),
+  );
   return {
     child,
     stderr: () => err,

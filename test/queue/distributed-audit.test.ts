@@ -5,9 +5,9 @@ import { Queue, Worker } from 'bullmq';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ObserveOptions, RuleSetProvider, runAudit } from '../../src/audit/index.js';
 import { createCrawlEnvironment, DEFAULT_CRAWL_OPTIONS } from '../../src/crawl/index.js';
-import { parseQueueAddress, runDistributedAudit, startShopWorker } from '../../src/queue/index.js';
 import { normaliseShopUrl } from '../../src/input/index.js';
 import type { ShopTarget } from '../../src/input/types.js';
+import { parseQueueAddress, runDistributedAudit, startShopWorker } from '../../src/queue/index.js';
 import { openStore } from '../../src/store/index.js';
 import type { Store } from '../../src/store/types.js';
 import { type FixtureShops, startFixtureShops } from './fixture-shops.js';
@@ -81,7 +81,12 @@ describe('distributed audit (in process, real Redis)', () => {
     expect(distributed.store.pendingShops(distributed.runId)).toEqual([]);
     // The results are taken out of Redis once stored.
     const queue = new Queue(address.queueName, { connection: address.connection });
-    expect(await queue.getJobCounts('completed', 'failed', 'wait', 'active')).toEqual({ completed: 0, failed: 0, wait: 0, active: 0 });
+    expect(await queue.getJobCounts('completed', 'failed', 'wait', 'active')).toEqual({
+      completed: 0,
+      failed: 0,
+      wait: 0,
+      active: 0,
+    });
     await queue.close();
     single.store.close();
     distributed.store.close();
@@ -101,15 +106,21 @@ describe('distributed audit (in process, real Redis)', () => {
     const worker = startShopWorker({ address, concurrency: 4, onJobStart: () => (started += 1) });
     const queue = new Queue(address.queueName, { connection: address.connection });
     const deadline = Date.now() + 30_000;
-    while ((await queue.getJobCounts('completed')).completed < 8 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    while ((await queue.getJobCounts('completed')).completed < 8 && Date.now() < deadline)
+      await new Promise((r) => setTimeout(r, 100));
     await worker.close();
     expect(started).toBe(8);
 
-    const resumed = await runDistributedAudit({ ...run, targets: run.store.pendingShops(run.runId), address, observe: OBSERVE });
+    const resumed = await runDistributedAudit({
+      ...run,
+      targets: run.store.pendingShops(run.runId),
+      address,
+      observe: OBSERVE,
+    });
     expect(resumed.audited).toBe(8);
     expect(run.store.shops(run.runId)).toHaveLength(8);
     // Each shop was fetched by exactly one job: home + up to three linked pages, never twice.
-    shops.hits.forEach((hits, index) => expect(hits - before[index]).toBeLessThanOrEqual(4));
+    for (const [index, hits] of shops.hits.entries()) expect(hits - before[index]).toBeLessThanOrEqual(4);
     expect((await queue.getJobCounts('completed')).completed).toBe(0);
     await queue.close();
     run.store.close();

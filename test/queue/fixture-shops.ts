@@ -18,14 +18,30 @@ function html(title: string, body: string): string {
 }
 
 function pages(index: number, kind: ShopKind): Record<string, string> {
-  const phone = kind === 'email-only' ? '' : `<p>Bel ons: <a href="tel:+31207945${String(100 + index)}">020 794 5${String(100 + index)}</a></p>`;
-  const email = kind === 'phone-only' ? '' : `<p>Mail: <a href="mailto:service@winkel${index}.nl">service@winkel${index}.nl</a></p>`;
-  const chrome = '<header><nav><a href="/">Home</a> <a href="/klantenservice">Klantenservice</a></nav></header>';
+  const phone =
+    kind === 'email-only'
+      ? ''
+      : `<p>Bel ons: <a href="tel:+31207945${String(100 + index)}">020 794 5${String(100 + index)}</a></p>`;
+  const email =
+    kind === 'phone-only'
+      ? ''
+      : `<p>Mail: <a href="mailto:service@winkel${index}.nl">service@winkel${index}.nl</a></p>`;
+  const chrome =
+    '<header><nav><a href="/">Home</a> <a href="/klantenservice">Klantenservice</a></nav></header>';
   return {
-    '/': html(`Winkel ${index}`, `${chrome}<main><h1>Winkel ${index}</h1><p>Schoenen en tassen.</p></main><footer><a href="/contact">Contact</a> <a href="/voorwaarden">Algemene voorwaarden</a></footer>`),
+    '/': html(
+      `Winkel ${index}`,
+      `${chrome}<main><h1>Winkel ${index}</h1><p>Schoenen en tassen.</p></main><footer><a href="/contact">Contact</a> <a href="/voorwaarden">Algemene voorwaarden</a></footer>`,
+    ),
     '/contact': html(`Contact – Winkel ${index}`, `${chrome}<main><h1>Contact</h1>${phone}${email}</main>`),
-    '/klantenservice': html(`Klantenservice – Winkel ${index}`, `${chrome}<main><h1>Klantenservice</h1><p>Retourneren binnen 30 dagen.</p></main>`),
-    '/voorwaarden': html(`Voorwaarden – Winkel ${index}`, `${chrome}<main><h1>Algemene voorwaarden</h1><p>Artikel 1.</p></main>`),
+    '/klantenservice': html(
+      `Klantenservice – Winkel ${index}`,
+      `${chrome}<main><h1>Klantenservice</h1><p>Retourneren binnen 30 dagen.</p></main>`,
+    ),
+    '/voorwaarden': html(
+      `Voorwaarden – Winkel ${index}`,
+      `${chrome}<main><h1>Algemene voorwaarden</h1><p>Artikel 1.</p></main>`,
+    ),
   };
 }
 
@@ -45,12 +61,17 @@ export async function startFixtureShops(count: number, delayMs: number): Promise
     const server = createServer((request, response) => {
       const path = new URL(request.url ?? '/', 'http://x').pathname;
       if (path !== '/robots.txt') hits[index] += 1;
-      setTimeout(() => {
-        if (kind === 'broken') return void response.writeHead(500, { 'content-type': 'text/html' }).end('<h1>Server error</h1>');
-        const body = site[path];
-        if (body === undefined) return void response.writeHead(404, { 'content-type': 'text/html' }).end('<h1>Not found</h1>');
-        response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(body);
-      }, path === '/robots.txt' ? 0 : delayMs);
+      setTimeout(
+        () => {
+          if (kind === 'broken')
+            return void response.writeHead(500, { 'content-type': 'text/html' }).end('<h1>Server error</h1>');
+          const body = site[path];
+          if (body === undefined)
+            return void response.writeHead(404, { 'content-type': 'text/html' }).end('<h1>Not found</h1>');
+          response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(body);
+        },
+        path === '/robots.txt' ? 0 : delayMs,
+      );
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
     servers.push(server);

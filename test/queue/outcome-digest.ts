@@ -10,7 +10,9 @@ export function outcomeDigest(shop: StoredShop) {
     verdict: shop.score.verdict.outcome,
     ruleSetId: shop.ruleSetId,
     pages: shop.evidence.pages.map((p) => `${new URL(p.finalUrl).pathname} ${p.kind} ${p.depth}`).sort(),
-    sightings: shop.evidence.sightings.map((s) => `${s.kind} ${s.value} ${s.region} ${s.presentation}`).sort(),
+    sightings: shop.evidence.sightings
+      .map((s) => `${s.kind} ${s.value} ${s.region} ${s.presentation}`)
+      .sort(),
     findings: Object.fromEntries(shop.findings.map((f) => [f.rule, f.outcome])),
   };
 }

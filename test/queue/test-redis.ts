@@ -27,18 +27,34 @@ export async function startTestRedis(): Promise<TestRedis> {
   const found = spawnSync('redis-server', ['--version'], { encoding: 'utf8' });
   if (found.error || found.status !== 0) {
     throw new Error(
-      'The queue tests need a real Redis: install Debian\'s redis-server (apt-get install -y redis-server) or set SHOPREACH_TEST_REDIS=redis://127.0.0.1:PORT.',
+      "The queue tests need a real Redis: install Debian's redis-server (apt-get install -y redis-server) or set SHOPREACH_TEST_REDIS=redis://127.0.0.1:PORT.",
     );
   }
   const port = await freePort();
   const child: ChildProcess = spawn(
     'redis-server',
-    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--daemonize', 'no', '--protected-mode', 'yes'],
+    [
+      '--port',
+      String(port),
+      '--bind',
+      '127.0.0.1',
+      '--save',
+      '',
+      '--appendonly',
+      'no',
+      '--daemonize',
+      'no',
+      '--protected-mode',
+      'yes',
+    ],
     { stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let output = '';
   await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`redis-server did not start in 10 s:\n${output}`)), 10_000);
+    const timer = setTimeout(
+      () => reject(new Error(`redis-server did not start in 10 s:\n${output}`)),
+      10_000,
+    );
     child.stdout?.on('data', (chunk) => {
       output += chunk;
       if (output.includes('Ready to accept connections')) {

@@ -23,7 +23,8 @@ beforeAll(async () => {
   shops = await startFixtureShops(SHOPS, 250);
 });
 afterAll(async () => {
-  for (const proc of running) if (proc.child.exitCode === null && proc.child.signalCode === null) proc.child.kill('SIGKILL');
+  for (const proc of running)
+    if (proc.child.exitCode === null && proc.child.signalCode === null) proc.child.kill('SIGKILL');
   await shops?.close();
   await redis?.stop();
 });
@@ -58,7 +59,17 @@ it('a coordinator and two workers store every shop once, as a single machine wou
   const list = join(dir, 'shops.txt');
   writeFileSync(list, `${shops.urls.join('\n')}\n`);
 
-  const single = start(['audit', list, '--db', join(dir, 'single.sqlite'), '--label', 'single', '--concurrency', '4', ...CRAWL]);
+  const single = start([
+    'audit',
+    list,
+    '--db',
+    join(dir, 'single.sqlite'),
+    '--label',
+    'single',
+    '--concurrency',
+    '4',
+    ...CRAWL,
+  ]);
   expect(await finish(single, 90_000)).toBe(0);
   const expected = digestsByKey(storedShops(join(dir, 'single.sqlite'), 'single'));
   expect(Object.keys(expected)).toHaveLength(SHOPS);
@@ -66,7 +77,17 @@ it('a coordinator and two workers store every shop once, as a single machine wou
   const queue = queueUrl(redis.url, 'workers');
   const doomed = start(['worker', '--queue', queue, '--concurrency', '2', '--lock-duration', '2']);
   const db = join(dir, 'distributed.sqlite');
-  const coordinator = start(['audit', list, '--db', db, '--label', 'distributed', '--queue', queue, ...CRAWL]);
+  const coordinator = start([
+    'audit',
+    list,
+    '--db',
+    db,
+    '--label',
+    'distributed',
+    '--queue',
+    queue,
+    ...CRAWL,
+  ]);
   await doomed.waitFor(/^start /, 30_000);
   // Start the survivor only now, so the doomed worker surely holds jobs when it dies.
   const survivor = start(['worker', '--queue', queue, '--concurrency', '2', '--lock-duration', '2']);
@@ -80,10 +101,16 @@ it('a coordinator and two workers store every shop once, as a single machine wou
   expect(coordinator.stdout()).toContain(`Audited ${SHOPS} shops`);
 
   // The shops the dead worker held were gathered again by the survivor.
-  for (const url of lost) expect(survivor.stderr()).toMatch(new RegExp(`^done ${url.replace(/[.?*+^$[\]\\(){}|-]/g, '\\$&')} `, 'm'));
+  for (const url of lost)
+    expect(survivor.stderr()).toMatch(
+      new RegExp(`^done ${url.replace(/[.?*+^$[\]\\(){}|-]/g, '\\$&')} `, 'm'),
+    );
   // Each shop was judged and stored once: one progress line per shop.
   for (const url of shops.urls) {
-    const lines = coordinator.stderr().split('\n').filter((line) => line.includes(` ${url} `) || line.includes(` ${url.replace(/\/$/, '')} `));
+    const lines = coordinator
+      .stderr()
+      .split('\n')
+      .filter((line) => line.includes(` ${url} `) || line.includes(` ${url.replace(/\/$/, '')} `));
     expect(lines, url).toHaveLength(1);
   }
   const stored = storedShops(db, 'distributed');

@@ -1,6 +1,11 @@
 import type { CommandModule } from 'yargs';
 import { locateBrowser } from '../../crawl/browser-locate.js';
-import { DEFAULT_LOCK_DURATION_MS, parseQueueAddress, QueueAddressError, startShopWorker } from '../../queue/index.js';
+import {
+  DEFAULT_LOCK_DURATION_MS,
+  parseQueueAddress,
+  QueueAddressError,
+  startShopWorker,
+} from '../../queue/index.js';
 import { UserError } from '../user-error.js';
 
 interface WorkerArgs {
@@ -23,30 +28,50 @@ export const workerCommand: CommandModule<object, WorkerArgs> = {
   describe: 'gather shop evidence for a distributed audit (jobs from a Redis queue); runs until stopped',
   builder: (yargs) =>
     yargs
-      .option('queue', { type: 'string', demandOption: true, describe: 'the Redis queue: redis://HOST:PORT[/DB][?name=QUEUE]' })
-      .option('concurrency', { type: 'number', default: 4, describe: 'shops gathered at once by this worker' })
+      .option('queue', {
+        type: 'string',
+        demandOption: true,
+        describe: 'the Redis queue: redis://HOST:PORT[/DB][?name=QUEUE]',
+      })
+      .option('concurrency', {
+        type: 'number',
+        default: 4,
+        describe: 'shops gathered at once by this worker',
+      })
       .option('lock-duration', {
         type: 'number',
         default: DEFAULT_LOCK_DURATION_MS / 1000,
-        describe: 'seconds a job stays locked without renewal; a dead worker\'s shops go to another worker after about 1.5× this',
+        describe:
+          "seconds a job stays locked without renewal; a dead worker's shops go to another worker after about 1.5× this",
       })
       .example('$0 worker --queue redis://10.0.0.5:6379 --concurrency 4', '') as never,
   handler: async (args) => {
     const queue = address(args.queue);
-    if (!Number.isFinite(args.concurrency) || args.concurrency < 1) throw new UserError('--concurrency must be at least 1.');
-    if (!Number.isFinite(args['lock-duration']) || args['lock-duration'] < 1) throw new UserError('--lock-duration must be at least 1 second.');
+    if (!Number.isFinite(args.concurrency) || args.concurrency < 1)
+      throw new UserError('--concurrency must be at least 1.');
+    if (!Number.isFinite(args['lock-duration']) || args['lock-duration'] < 1)
+      throw new UserError('--lock-duration must be at least 1 second.');
     if (!(await locateBrowser())) {
-      process.stderr.write('No browser found on this worker: browser and auto jobs will fail here and be retried elsewhere.\n');
+      process.stderr.write(
+        'No browser found on this worker: browser and auto jobs will fail here and be retried elsewhere.\n',
+      );
     }
     const worker = startShopWorker({
       address: queue,
       concurrency: Math.floor(args.concurrency),
       lockDurationMs: args['lock-duration'] * 1000,
-      onJobStart: (job) => process.stderr.write(`start ${job.data.target.url} (job ${job.id}, attempt ${job.attemptsMade + 1})\n`),
-      onJobDone: (job, evidence) => process.stderr.write(`done ${job.data.target.url} ${evidence.crawl.status}\n`),
-      onJobError: (job, error) => process.stderr.write(`${job ? `failed ${job.data.target.url}` : 'queue error'}: ${error.message}\n`),
+      onJobStart: (job) =>
+        process.stderr.write(
+          `start ${job.data.target.url} (job ${job.id}, attempt ${job.attemptsMade + 1})\n`,
+        ),
+      onJobDone: (job, evidence) =>
+        process.stderr.write(`done ${job.data.target.url} ${evidence.crawl.status}\n`),
+      onJobError: (job, error) =>
+        process.stderr.write(`${job ? `failed ${job.data.target.url}` : 'queue error'}: ${error.message}\n`),
     });
-    process.stderr.write(`Worker taking shop jobs from ${queue.display} (${Math.floor(args.concurrency)} at once). Stop with Ctrl-C.\n`);
+    process.stderr.write(
+      `Worker taking shop jobs from ${queue.display} (${Math.floor(args.concurrency)} at once). Stop with Ctrl-C.\n`,
+    );
     await new Promise<void>((resolve) => {
       let stopping = false;
       const stop = () => {
