@@ -1,6 +1,9 @@
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import type { Argv } from 'yargs';
 import type { ObserveOptions } from '../audit/index.js';
-import { DEFAULT_CRAWL_OPTIONS, makeUserAgent } from '../crawl/index.js';
+import { DEFAULT_CRAWL_OPTIONS } from '../crawl/options.js';
+import { makeUserAgent } from '../crawl/user-agent.js';
 import type { CrawlMode } from '../crawl/types.js';
 import { normaliseCountry } from '../input/index.js';
 import { TOOL_VERSION } from '../shared/version.js';
@@ -18,6 +21,8 @@ export interface CrawlArgs {
   profile?: string;
   rules?: string;
   overrides?: string;
+  /** Browser and auto mode: screenshot pages with contact details (default on; absent in runs stored before it existed). */
+  screenshots?: boolean;
 }
 
 /** The crawl and judging options shared by audit, check and demo. */
@@ -45,7 +50,12 @@ export function withCrawlOptions<T>(yargs: Argv<T>) {
     .option('page-timeout', { type: 'number', default: DEFAULT_CRAWL_OPTIONS.pageTimeoutMs / 1000, describe: 'seconds per page' })
     .option('profile', { type: 'string', describe: 'judge every shop with this rule profile instead of its market\'s (eu, nl, de, be, fr, uk)' })
     .option('rules', { type: 'string', describe: 'a rules folder to use instead of the shipped one' })
-    .option('overrides', { type: 'string', describe: 'a YAML/JSON file of per-shop rule overrides, each with a reason' });
+    .option('overrides', { type: 'string', describe: 'a YAML/JSON file of per-shop rule overrides, each with a reason' })
+    .option('screenshots', {
+      type: 'boolean',
+      default: true,
+      describe: 'browser/auto mode: screenshot the home page and pages with contact details, as evidence (--no-screenshots to skip)',
+    });
 }
 
 function positive(value: number, flag: string): number {
@@ -53,7 +63,20 @@ function positive(value: number, flag: string): number {
   return value;
 }
 
-export function observeOptionsFrom(args: CrawlArgs): ObserveOptions {
+/**
+ * Where a database's screenshots and page snapshots go: `<db file>.artifacts/` beside it, or a fresh
+ * temporary folder for an in-memory database.
+ */
+export function artifactsDirFor(db: string | undefined): string {
+  if (!db || db === ':memory:') return join(tmpdir(), `shopreach-artifacts-${process.pid}-${Date.now().toString(36)}`);
+  return `${resolve(db)}.artifacts`;
+}
+
+/** `artifactsDir` defaults to the one of `args.db` when the arguments carry a database. */
+export function observeOptionsFrom(
+  args: CrawlArgs & { db?: string },
+  artifactsDir: string = artifactsDirFor(args.db),
+): ObserveOptions {
   let country: string | undefined;
   if (args.country) {
     const checked = normaliseCountry(args.country);
@@ -72,6 +95,8 @@ export function observeOptionsFrom(args: CrawlArgs): ObserveOptions {
       shopTimeoutMs: positive(args['shop-timeout'], 'shop-timeout') * 1000,
       pageTimeoutMs: positive(args['page-timeout'], 'page-timeout') * 1000,
       userAgent: makeUserAgent(TOOL_VERSION),
+      screenshots: args.screenshots !== false,
+      artifactsDir,
     },
   };
 }

@@ -1,18 +1,12 @@
 import { type Job, Worker } from 'bullmq';
+import { DEFAULT_LOCK_DURATION_MS } from './defaults.js';
 import { observeShop } from '../audit/index.js';
 import { type CrawlEnvironment, createCrawlEnvironment } from '../crawl/index.js';
 import type { ShopEvidence } from '../evidence/types.js';
 import type { QueueAddress } from './queue-address.js';
 import type { ShopJobData } from './shop-job.js';
 
-/**
- * How long a worker holds a job without renewing its lock. A running worker renews it every half
- * of this; a worker that died stops renewing, and the stalled check (run by every worker every half
- * of this) hands its jobs to another worker, so a dead worker's shop restarts within ~1.5× this.
- * It must exceed the longest event-loop stall of a busy worker, or a live job is run twice (its
- * result is still stored once).
- */
-export const DEFAULT_LOCK_DURATION_MS = 30_000;
+export { DEFAULT_LOCK_DURATION_MS };
 /** A shop whose worker died this many times is failed (stored as `error`): it may be what kills them. */
 export const MAX_STALLED_COUNT = 2;
 

@@ -1,5 +1,5 @@
 import type { CommandModule } from 'yargs';
-import { RuleSetProvider } from '../../audit/index.js';
+import { RuleSetProvider } from '../../audit/rule-set-provider.js';
 import { locateBrowser, INSTALL_ADVICE } from '../../crawl/browser-locate.js';
 import { readShopList, ShopListError } from '../../input/index.js';
 import type { ShopTarget } from '../../input/types.js';
@@ -7,8 +7,8 @@ import { loadOverrides, type Override } from '../../rules/index.js';
 import { openStore } from '../../store/index.js';
 import type { RunRecord, Store } from '../../store/types.js';
 import { TOOL_VERSION } from '../../shared/version.js';
-import { auditViaQueue, parseQueueAddress, QueueAddressError } from '../../queue/index.js';
-import { auditInSession } from '../audit-session.js';
+import { parseQueueAddress, QueueAddressError } from '../../queue/queue-address.js';
+import type { auditInSession } from '../audit-session.js';
 import { type CrawlArgs, observeOptionsFrom, withCrawlOptions } from '../crawl-options.js';
 import { resolveRun } from '../run-ref.js';
 import { UserError } from '../user-error.js';
@@ -159,9 +159,11 @@ export const auditCommand: CommandModule<object, AuditArgs> = {
       // With --queue the workers crawl (and need the browser); this process judges and stores.
       let summary: Awaited<ReturnType<typeof auditInSession>>;
       if (args.queue) {
+        const { auditViaQueue } = await import('../../queue/queue-session.js');
         summary = await auditViaQueue({ ...session, address: queueAddress(args.queue), rerun: Boolean(args['retry-failed']) });
       } else {
         await ensureBrowserFor(observe.mode);
+        const { auditInSession } = await import('../audit-session.js');
         summary = await auditInSession({ ...session, concurrency: crawlArgs.concurrency ?? args.concurrency });
       }
       if (summary.interrupted) {

@@ -1,11 +1,10 @@
 import type { CommandModule } from 'yargs';
-import { RuleSetProvider } from '../../audit/index.js';
+import { RuleSetProvider } from '../../audit/rule-set-provider.js';
 import { normaliseShopUrl } from '../../input/index.js';
 import type { ShopTarget } from '../../input/types.js';
 import { formatShopForTerminal, toShopResult } from '../../report/index.js';
 import { openStore } from '../../store/index.js';
 import { TOOL_VERSION } from '../../shared/version.js';
-import { auditInSession } from '../audit-session.js';
 import { type CrawlArgs, observeOptionsFrom, withCrawlOptions } from '../crawl-options.js';
 import { UserError } from '../user-error.js';
 import { ensureBrowserFor, readOverrides } from './audit.js';
@@ -49,6 +48,7 @@ export const checkCommand: CommandModule<object, CheckArgs> = {
         startedAt: new Date().toISOString(),
       });
       store.planShops(runId, [target]);
+      const { auditInSession } = await import('../audit-session.js');
       await auditInSession({
         store,
         runId,

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import type { CommandModule } from 'yargs';
-import { RuleSetProvider } from '../../audit/index.js';
+import { RuleSetProvider } from '../../audit/rule-set-provider.js';
 import { serveSampleShops } from '../../demo/serve-sample-shops.js';
 import type { ShopTarget } from '../../input/types.js';
 import { normaliseShopUrl } from '../../input/index.js';
@@ -8,7 +8,6 @@ import { writeReport } from '../../report/index.js';
 import { openStore } from '../../store/index.js';
 import { PROJECT_ROOT } from '../../shared/paths.js';
 import { TOOL_VERSION } from '../../shared/version.js';
-import { auditInSession } from '../audit-session.js';
 import { type CrawlArgs, observeOptionsFrom, withCrawlOptions } from '../crawl-options.js';
 import { ensureBrowserFor } from './audit.js';
 
@@ -58,6 +57,7 @@ export const demoCommand: CommandModule<object, DemoArgs> = {
       });
       store.planShops(runId, targets);
       process.stderr.write(`Auditing ${targets.length} sample shops served on 127.0.0.1 (mode ${observe.mode}) …\n`);
+      const { auditInSession } = await import('../audit-session.js');
       const summary = await auditInSession({ store, runId, targets, observe, ruleSets, concurrency: 4 });
       store.finishRun(runId, new Date().toISOString());
       const outDir = args.out ?? join(PROJECT_ROOT, 'reports', label);

@@ -1,5 +1,6 @@
 import type { CommandModule } from 'yargs';
-import { FrozenRuleSetProvider, judgeShop, RuleSetProvider } from '../../audit/index.js';
+import { judgeShop } from '../../audit/judge-shop.js';
+import { FrozenRuleSetProvider, RuleSetProvider } from '../../audit/rule-set-provider.js';
 import { openStore } from '../../store/index.js';
 import { TOOL_VERSION } from '../../shared/version.js';
 import { resolveRun } from '../run-ref.js';

@@ -1,11 +1,8 @@
 import type { CommandModule } from 'yargs';
 import { locateBrowser } from '../../crawl/browser-locate.js';
-import {
-  DEFAULT_LOCK_DURATION_MS,
-  parseQueueAddress,
-  QueueAddressError,
-  startShopWorker,
-} from '../../queue/index.js';
+import { DEFAULT_LOCK_DURATION_MS } from '../../queue/defaults.js';
+import { parseQueueAddress, QueueAddressError } from '../../queue/queue-address.js';
+
 import { UserError } from '../user-error.js';
 
 interface WorkerArgs {
@@ -56,6 +53,7 @@ export const workerCommand: CommandModule<object, WorkerArgs> = {
         'No browser found on this worker: browser and auto jobs will fail here and be retried elsewhere.\n',
       );
     }
+    const { startShopWorker } = await import('../../queue/shop-worker.js');
     const worker = startShopWorker({
       address: queue,
       concurrency: Math.floor(args.concurrency),
