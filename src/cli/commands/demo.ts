@@ -43,7 +43,8 @@ export const demoCommand: CommandModule<object, DemoArgs> = {
       const targets: ShopTarget[] = served.shops.map(({ shop, url }, index) => {
         const normalised = normaliseShopUrl(url);
         if (!normalised.ok) throw new Error(`Demo shop URL ${url} is invalid: ${normalised.message}`);
-        return { key: normalised.key, url: normalised.url, name: shop.name, country: 'NL', group: shop.group, line: index + 1 };
+        // The sample shops get new ports every time; a stable key lets two demo runs be compared.
+        return { key: `demo:${shop.slug}`, url: normalised.url, name: shop.name, country: 'NL', group: shop.group, line: index + 1 };
       });
       const ruleSets = new RuleSetProvider({ profile: args.profile, dir: args.rules });
       const label = args.label ?? freeDemoLabel((l) => store.findRunByLabel(l) !== null);
