@@ -9,16 +9,51 @@ import type { Page } from 'playwright';
  * a style recalculation per element. Only elements that can carry contact evidence are judged:
  * elements with their own text, links, buttons, images and iframes. A hidden element also marks
  * its hidden ancestors, so `closest('[data-sr-hidden]')` finds the element that hides it.
+ *
+ * Visible elements that may carry a contact detail (tel:/mailto: links, own text with a phone-like
+ * digit run or an e-mail / "[at]" pattern) get `data-sr-box="x,y,w,h"`, their document rectangle,
+ * so a screenshot crop can show them. A number split over inline children is boxed on the parent.
  */
 const ANNOTATE_SCRIPT = `(() => {
   const SKIP = new Set(['SCRIPT','STYLE','NOSCRIPT','TEMPLATE','HEAD','META','LINK','TITLE','BR','WBR']);
   const ALWAYS = new Set(['A','BUTTON','IMG','IFRAME','INPUT','SELECT','TEXTAREA','SVG','svg']);
   const root = document.documentElement;
-  if (!root) return { judged: 0, hidden: 0, belowFold: 0 };
-  for (const el of document.querySelectorAll('[data-sr-hidden],[data-sr-below-fold]')) {
+  if (!root) return { judged: 0, hidden: 0, belowFold: 0, boxed: 0 };
+  for (const el of document.querySelectorAll('[data-sr-hidden],[data-sr-below-fold],[data-sr-box]')) {
     el.removeAttribute('data-sr-hidden');
     el.removeAttribute('data-sr-below-fold');
+    el.removeAttribute('data-sr-box');
   }
+  const EMAILISH = /[^\\s@<>]@[^\\s@<>]+\\.[a-z]{2,}|[\\[(]\\s*(?:at|@)\\s*[\\])]/i;
+  const DIGIT_RUN = /\\+?\\d[\\d\\s().\\/-]{5,}\\d/g;
+  const phoneLike = (text) => {
+    const runs = text.match(DIGIT_RUN);
+    if (!runs) return false;
+    for (const run of runs) if (run.replace(/\\D/g, '').length >= 7) return true;
+    return false;
+  };
+  const ownText = (el) => {
+    let s = '';
+    for (let n = el.firstChild; n; n = n.nextSibling) if (n.nodeType === 3 && n.nodeValue) s += n.nodeValue;
+    return s;
+  };
+  const candidateOf = (el) => {
+    if (el.tagName === 'A') {
+      const href = (el.getAttribute('href') || '').trim().toLowerCase();
+      if (href.startsWith('tel:') || href.startsWith('mailto:')) return el;
+    }
+    const text = ownText(el);
+    if (text.length > 400 || !/[\\d@\\[(]/.test(text)) return null;
+    if (EMAILISH.test(text) || phoneLike(text)) return el;
+    // "<span>020</span> <span>123 45 67</span>": judge the parent's whole text once.
+    const parent = el.parentElement;
+    if (parent && parent !== document.body && /\\d/.test(text)) {
+      const whole = parent.textContent || '';
+      if (whole.length <= 200 && phoneLike(whole)) return parent;
+    }
+    return null;
+  };
+  const toBox = new Map();
   const viewportHeight = window.innerHeight || 800;
   const scrollX = window.scrollX || 0;
   const scrollY = window.scrollY || 0;
@@ -94,17 +129,25 @@ const ANNOTATE_SCRIPT = `(() => {
     if (geometryHides(el)) { toHide.add(el); continue; }
     const r = el.getBoundingClientRect();
     if (r.top + scrollY >= viewportHeight) toBelow.push(el);
+    const candidate = candidateOf(el);
+    if (candidate && !toBox.has(candidate)) {
+      const b = candidate === el ? r : candidate.getBoundingClientRect();
+      toBox.set(candidate, [b.left + scrollX, b.top + scrollY, b.width, b.height].map(Math.round).join(','));
+    }
   }
   root.setAttribute('data-sr-rendered', '1');
   for (const el of toHide) el.setAttribute('data-sr-hidden', '1');
   for (const el of toBelow) el.setAttribute('data-sr-below-fold', '1');
-  return { judged, hidden: toHide.size, belowFold: toBelow.length };
+  for (const [el, box] of toBox) el.setAttribute('data-sr-box', box);
+  return { judged, hidden: toHide.size, belowFold: toBelow.length, boxed: toBox.size };
 })()`;
 
 export interface AnnotationCounts {
   judged: number;
   hidden: number;
   belowFold: number;
+  /** Elements given a `data-sr-box`. */
+  boxed: number;
 }
 
 /**

@@ -7,6 +7,7 @@ import { writeReport } from '../../src/report/index.js';
 import { openStore } from '../../src/store/index.js';
 import type { Store } from '../../src/store/types.js';
 import { HOSTILE, makeOutcome, makeRun, sampleShops } from './fixtures.js';
+import { solidPng } from './solid-png.js';
 
 let dir: string;
 let store: Store;
@@ -139,22 +140,67 @@ describe('writeReport', () => {
     expect(read(join(dir, 'nl', 'methodology.html'))).toContain('Telefoon aanwezig: ja');
   });
 
-  it('embeds screenshots as data URIs with their SHA-256', () => {
-    const png = Buffer.from(
-      'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
-      'base64',
-    );
-    const shotPath = join(dir, 'p1.png');
+  it('embeds each screenshot once, with its SHA-256, and crops it around each boxed sighting', () => {
+    const png = solidPng(1000, 1400);
+    const sha = createHash('sha256').update(png).digest('hex');
+    const shotPath = join(dir, `${sha}.png`);
     writeFileSync(shotPath, png);
     const shop = makeOutcome({ key: 'https://shot.example', name: 'Shot Shop' });
-    shop.evidence.pages[0].screenshotPath = shotPath;
-    shop.evidence.pages[1].screenshotPath = join(dir, 'missing.png');
+    const contact = shop.evidence.pages[1];
+    contact.screenshotPath = shotPath;
+    contact.screenshotSha256 = sha;
+    contact.screenshotCapturedAt = '2026-03-01T10:00:02.000Z';
+    shop.evidence.pages[0].screenshotPath = join(dir, 'missing.png');
+    shop.evidence.sightings[0].box = { x: 600, y: 1300, w: 120, h: 20 };
     store.saveShop(runId, shop);
     const { files } = writeReport(store, runId, { outDir: join(dir, 'r') });
     const page = read(files.find((f) => f.includes('shot.example')) as string);
-    expect(page).toContain(`src="data:image/png;base64,${png.toString('base64')}"`);
-    expect(page).toContain(createHash('sha256').update(png).digest('hex'));
-    expect(page.match(/<img /g)).toHaveLength(1);
+    const dataUri = `data:image/png;base64,${png.toString('base64')}`;
+    expect(page.split(dataUri)).toHaveLength(2);
+    expect(page).toContain(`.shot-p2{background-image:url("${dataUri}")}`);
+    expect(page).not.toContain('<img ');
+    // The crop: 120 + 2 × 140 px wide, 20 + 2 × 50 px high, centred on the box and kept inside the image.
+    expect(page).toContain('class="crop shot-p2" style="width:400px;height:120px;background-position:-460px -1250px"');
+    expect(page).toContain('class="mark" style="left:137px;top:47px;width:126px;height:26px"');
+    expect(page).toContain('Click path: home page → “Contact”');
+    expect(page).toContain(`Screenshot SHA-256 <code>${sha}</code> · Captured at 2026-03-01T10:00:02.000Z`);
+    expect(page).toContain('matches the SHA-256 recorded at capture time');
+    // The e-mail has no box: no crop for it, and the page table names both hashes.
+    expect(page.match(/class="crop /g)).toHaveLength(2); // summary + every-sighting list
+    expect(page).toContain(`<code>${contact.contentHash}</code><br>${contact.fetchedAt}`);
+  });
+
+  it('flags a screenshot whose bytes no longer match the recorded SHA-256', () => {
+    const png = solidPng(300, 200);
+    const shotPath = join(dir, 'tampered.png');
+    writeFileSync(shotPath, png);
+    const shop = makeOutcome({ key: 'https://tamper.example', name: 'Tamper Shop' });
+    shop.evidence.pages[0].screenshotPath = shotPath;
+    shop.evidence.pages[0].screenshotSha256 = 'f'.repeat(64);
+    store.saveShop(runId, shop);
+    const { files } = writeReport(store, runId, { outDir: join(dir, 'r') });
+    const page = read(files.find((f) => f.includes('tamper.example')) as string);
+    expect(page).toContain(`does not match the SHA-256 recorded at capture time: <code>${'f'.repeat(64)}</code>`);
+  });
+
+  it('folds passed rules away and caps long evidence tables', () => {
+    const shop = makeOutcome({
+      key: 'https://many.example',
+      name: 'Many Shop',
+      outcomes: { 'phone-present': 'pass', 'email-present': 'fail' },
+    });
+    const base = shop.evidence.sightings[0];
+    for (let i = 0; i < 14; i++) {
+      shop.evidence.sightings.push({ ...base, id: `s${i + 3}`, raw: `020 123 45${String(i).padStart(2, '0')}` });
+    }
+    store.saveShop(runId, shop);
+    const { files } = writeReport(store, runId, { outDir: join(dir, 'r') });
+    const page = read(files.find((f) => f.includes('many.example')) as string);
+    expect(page).toContain('and 5 more');
+    expect(page).toMatch(/<details class="rule-group"><summary>\d+ rules? passed or not applicable<\/summary>/);
+    const summaryAt = page.indexOf('id="summary"');
+    expect(summaryAt).toBeGreaterThan(0);
+    expect(summaryAt).toBeLessThan(page.indexOf('id="rules"'));
   });
 
   it('compares two runs: verdict changes, rule changes, score changes, shops added and gone', () => {

@@ -123,6 +123,7 @@ function pickCrawlArgs(args: AuditArgs) {
     'ignore-robots': args['ignore-robots'],
     'shop-timeout': args['shop-timeout'],
     'page-timeout': args['page-timeout'],
+    screenshots: args.screenshots,
     profile,
     rules,
     overrides,

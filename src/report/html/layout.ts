@@ -38,6 +38,13 @@ dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: .25rem 1r
 dl.facts dt { font-weight: 600; } dl.facts dd { margin: 0; overflow-wrap: anywhere; }
 figure { margin: 1rem 0; } figure svg { max-width: 100%; height: auto; }
 img.shot { max-width: 100%; border: 1px solid var(--line); }
+.crops { display: flex; flex-wrap: wrap; gap: 1rem; }
+.crop { position: relative; max-width: 100%; overflow: hidden; border: 1px solid var(--line); background-repeat: no-repeat; background-color: var(--soft); }
+.crop .mark { position: absolute; outline: 3px solid #d4001a; box-shadow: 0 0 0 9999px rgba(0, 0, 0, .25); border-radius: 2px; }
+.shot-full { max-width: 100%; border: 1px solid var(--line); background-repeat: no-repeat; background-size: 100% auto; }
+figure.evidence { margin: .5rem 0 1rem; max-width: 100%; } figure.evidence figcaption { font-size: .85rem; }
+.more { font-style: italic; }
+details.rule-group > summary, details.finding > summary { cursor: pointer; }
 @media (max-width: 600px) { body { font-size: 15px; } main { padding: .5rem; } dl.facts { grid-template-columns: 1fr; } }
 `;
 
@@ -47,9 +54,11 @@ export interface PageOptions {
   /** Path prefix from this page back to the report root ('' or '../'). */
   root: string;
   body: Html;
+  /** Extra markup for <head> (a page's own style block). */
+  head?: Html;
 }
 
-export function layout({ title, lang, root, body }: PageOptions): string {
+export function layout({ title, lang, root, body, head }: PageOptions): string {
   const t = reportText(lang);
   const document = html`<html lang="${lang}">
 <head>
@@ -59,6 +68,7 @@ export function layout({ title, lang, root, body }: PageOptions): string {
 <meta name="referrer" content="no-referrer">
 <title>${title}</title>
 <style>${raw(STYLE)}</style>
+${head ?? ''}
 </head>
 <body>
 <header class="site"><nav aria-label="${t.reportTitle}"><ul>

@@ -2,6 +2,7 @@ import type { Rule, RuleSet } from '../../rules/types.js';
 import { type Html, html, safeHref } from '../escape.js';
 import { formatNumber, type Lang, localText, reportText } from '../i18n.js';
 import type { ResultFinding, ResultSighting, ShopResult } from '../shop-result.js';
+import { cropFigure, croppedSightings, fullScreenshot, integrityNote, screenshotStyles } from './evidence-crops.js';
 import { layout, outcomeBadge, scrollTable } from './layout.js';
 
 /** A screenshot ready to embed: a data URI and the SHA-256 of the file's bytes. */
@@ -9,6 +10,12 @@ export interface EmbeddedScreenshot {
   pageId: string;
   dataUri: string;
   sha256: string;
+  /** Pixel size, read from the image header; crops need it. */
+  width?: number;
+  height?: number;
+  /** The SHA-256 the crawl recorded when it took the screenshot. */
+  recordedSha256?: string;
+  capturedAt?: string;
 }
 
 export interface ShopPageInput {
@@ -26,21 +33,28 @@ export function referenceList(rule: Rule): Html {
   })}</ul>`;
 }
 
+const MAX_ROWS = 10;
+const MAX_CROPS = 10;
+
+function moreLine(hidden: number, lang: Lang): Html {
+  return hidden > 0 ? html`<p class="muted more">${reportText(lang).andMore(hidden)}</p>` : html``;
+}
+
 function sightingTable(sightings: ResultSighting[], lang: Lang, label: string): Html {
   const t = reportText(lang);
-  const rows = sightings.map(
+  const rows = sightings.slice(0, MAX_ROWS).map(
     (
       s,
     ) => html`<tr><td class="url"><a href="${safeHref(s.pageUrl)}" rel="noreferrer">${s.pageUrl}</a></td><td>${s.region}</td>
 <td class="num">${s.pageDepth === null ? t.unlinked : s.pageDepth}</td><td>${s.presentation}${s.visible === false ? ' (hidden)' : ''}${s.afterInteraction ? html` · ${s.afterInteraction}` : ''}</td>
 <td class="raw">${s.raw}</td></tr>`,
   );
-  return scrollTable(
+  return html`${scrollTable(
     label,
     html`<table><thead><tr><th scope="col">${t.page}</th><th scope="col">${t.region}</th><th scope="col" class="num">${t.depth}</th>
 <th scope="col">${t.presentation}</th><th scope="col">${t.rawText}</th></tr></thead><tbody>${rows}</tbody></table>`,
     lang,
-  );
+  )}${moreLine(sightings.length - MAX_ROWS, lang)}`;
 }
 
 function findingSection(f: ResultFinding, rule: Rule | undefined, result: ShopResult, lang: Lang): Html {
@@ -51,6 +65,7 @@ function findingSection(f: ResultFinding, rule: Rule | undefined, result: ShopRe
     .filter((s) => f.sightingIds.includes(s.id));
   const pages = result.pages.filter((p) => f.pageIds.includes(p.id));
   const widgets = result.widgets.filter((w) => f.widgetIds.includes(w.id));
+  const shownPages = pages.slice(0, MAX_ROWS);
   return html`<section class="finding" id="rule-${f.rule}">
 <h3>${outcomeBadge(f.outcome, t.outcomes[f.outcome])} ${title}</h3>
 <p class="muted">${f.rule} · ${t.level}: ${t.levels[f.level]} · ${t.weight}: ${f.weight}</p>
@@ -60,17 +75,144 @@ ${f.override ? html`<p><strong>${t.overrides}:</strong> ${t.overrideLine(f.overr
 ${f.outcome === 'fail' && rule ? html`<p><strong>${t.advice}:</strong> ${localText(rule.advice, lang)}</p>` : ''}
 ${rule && rule.references.length > 0 ? html`<details><summary>${t.references}</summary>${referenceList(rule)}</details>` : ''}
 ${sightings.length > 0 ? sightingTable(sightings, lang, `${t.evidence}: ${title}`) : ''}
-${pages.length > 0 ? html`<p>${t.page}: ${pages.map((p, i) => html`${i > 0 ? ', ' : ''}<a href="#page-${p.id}">${p.id}</a>`)}</p>` : ''}
-${widgets.length > 0 ? html`<p>${t.widgets}: ${widgets.map((w, i) => html`${i > 0 ? ', ' : ''}${w.kind}${w.vendor ? ` (${w.vendor})` : ''} · <a href="#page-${w.pageId}">${w.pageId}</a>`)}</p>` : ''}
+${pages.length > 0 ? html`<p>${t.page}: ${shownPages.map((p, i) => html`${i > 0 ? ', ' : ''}<a href="#page-${p.id}">${p.id}</a>`)}${pages.length > MAX_ROWS ? html` ${t.andMore(pages.length - MAX_ROWS)}` : ''}</p>` : ''}
+${widgets.length > 0 ? html`<p>${t.widgets}: ${widgets.slice(0, MAX_ROWS).map((w, i) => html`${i > 0 ? ', ' : ''}${w.kind}${w.vendor ? ` (${w.vendor})` : ''} · <a href="#page-${w.pageId}">${w.pageId}</a>`)}${widgets.length > MAX_ROWS ? html` ${t.andMore(widgets.length - MAX_ROWS)}` : ''}</p>` : ''}
 ${sightings.length === 0 && pages.length === 0 && widgets.length === 0 ? html`<p class="muted">${t.noEvidence}</p>` : ''}
 </section>`;
 }
 
 const CONCERN_ORDER = ['fail', 'needs-review', 'not-assessable', 'pass', 'not-applicable'];
+const CONCERNS = new Set(['fail', 'needs-review', 'not-assessable']);
 
 /** Failed rules first: what the shop has to fix leads, passes follow. */
 function byConcern(findings: ResultFinding[]): ResultFinding[] {
   return [...findings].sort((a, b) => CONCERN_ORDER.indexOf(a.outcome) - CONCERN_ORDER.indexOf(b.outcome));
+}
+
+/** Rules that need attention in full; passed and not-applicable ones folded away. */
+function rulesSection(result: ShopResult, rules: Map<string, Rule>, lang: Lang): Html {
+  const t = reportText(lang);
+  const sorted = byConcern(result.findings);
+  const concerns = sorted.filter((f) => CONCERNS.has(f.outcome));
+  const others = sorted.filter((f) => !CONCERNS.has(f.outcome));
+  return html`${concerns.map((f) => findingSection(f, rules.get(f.rule), result, lang))}${
+    others.length > 0
+      ? html`<details class="rule-group"><summary>${t.otherRules(others.length)}</summary>${others.map((f) =>
+          findingSection(f, rules.get(f.rule), result, lang),
+        )}</details>`
+      : ''
+  }`;
+}
+
+interface ContactLine {
+  value: string;
+  word: string;
+  type: string;
+  sightings: ResultSighting[];
+}
+
+function contactLines(result: ShopResult, lang: Lang): ContactLine[] {
+  const t = reportText(lang);
+  return [
+    ...result.contacts.phones.map((p) => ({
+      value: p.e164,
+      word: t.phoneWord,
+      type: [p.type, p.label].filter(Boolean).join(', '),
+      sightings: p.sightings,
+    })),
+    ...result.contacts.emails.map((e) => ({ value: e.address, word: t.emailWord, type: '', sightings: e.sightings })),
+  ];
+}
+
+/** Fewest clicks to a page where the detail is not hidden; null when it is only hidden or unlinked. */
+function fewestClicks(sightings: ResultSighting[]): number | null {
+  let best: number | null = null;
+  for (const s of sightings) {
+    if (s.visible === false || s.pageDepth === null) continue;
+    if (best === null || s.pageDepth < best) best = s.pageDepth;
+  }
+  return best;
+}
+
+/** The crops of one contact, the most reachable first. */
+function cropsOf(line: ContactLine, shots: Map<string, EmbeddedScreenshot>, result: ShopResult, lang: Lang): Html[] {
+  const ordered = [...line.sightings].sort(
+    (a, b) => (a.visible === false ? 1 : 0) - (b.visible === false ? 1 : 0) || (a.pageDepth ?? 99) - (b.pageDepth ?? 99),
+  );
+  const figures: Html[] = [];
+  for (const s of croppedSightings(ordered, shots)) {
+    const shot = shots.get(s.pageId);
+    const figure = shot ? cropFigure(s, line.value, shot, result.pages, lang) : null;
+    if (figure) figures.push(figure);
+  }
+  return figures;
+}
+
+function contactSummary(lines: ContactLine[], shots: Map<string, EmbeddedScreenshot>, result: ShopResult, lang: Lang): Html {
+  const t = reportText(lang);
+  if (lines.length === 0) return html`<p>${t.none}</p>`;
+  const rows = lines.map((line) => {
+    const first = line.sightings[0];
+    const clicks = fewestClicks(line.sightings);
+    return html`<tr><td>${line.word}</td><td class="raw">${line.value}</td><td>${line.type}</td>
+<td>${first ? html`<a href="${safeHref(first.pageUrl)}" rel="noreferrer">${first.pageUrl}</a> · ${first.region}` : ''}</td>
+<td class="num">${clicks === null ? t.notFound : clicks}</td></tr>`;
+  });
+  const firstCrops = lines.flatMap((line) => cropsOf(line, shots, result, lang).slice(0, 1));
+  return html`${scrollTable(
+    t.contactSummary,
+    html`<table><thead><tr><th scope="col">${t.kind}</th><th scope="col">${t.value}</th><th scope="col">${t.contactType}</th>
+<th scope="col">${t.firstSeen}</th><th scope="col" class="num">${t.fewestClicks}</th></tr></thead><tbody>${rows}</tbody></table>`,
+    lang,
+  )}${firstCrops.length > 0 ? html`<div class="crops">${firstCrops}</div>` : ''}`;
+}
+
+function allSightings(lines: ContactLine[], shots: Map<string, EmbeddedScreenshot>, result: ShopResult, lang: Lang): Html {
+  const t = reportText(lang);
+  if (lines.length === 0) return html`<p>${t.none}</p>`;
+  return html`${lines.map((line) => {
+    const crops = cropsOf(line, shots, result, lang);
+    return html`<h3>${line.word} ${line.value}${line.type ? html` <span class="muted">(${line.type})</span>` : ''}</h3>
+${sightingTable(line.sightings, lang, `${line.word} ${line.value}`)}${
+      crops.length > 0
+        ? html`<details><summary>${t.screenshots} (${crops.length})</summary><div class="crops">${crops.slice(0, MAX_CROPS)}</div>${moreLine(crops.length - MAX_CROPS, lang)}</details>`
+        : ''
+    }`;
+  })}`;
+}
+
+function pagesTable(result: ShopResult, shots: Map<string, EmbeddedScreenshot>, lang: Lang): Html {
+  const t = reportText(lang);
+  if (result.pages.length === 0) return html`<p>${t.none}</p>`;
+  const rows = result.pages.map((p) => {
+    const shot = shots.get(p.id);
+    return html`<tr id="page-${p.id}"><td>${p.id}</td><td class="url"><a href="${safeHref(p.finalUrl)}" rel="noreferrer">${p.finalUrl}</a></td>
+<td>${p.kind}</td><td class="num">${p.depth === null ? t.unlinked : p.depth}</td><td class="num">${p.httpStatus ?? ''}</td>
+<td>${p.via ? html`“${p.via.text}” · <a href="${safeHref(p.via.fromUrl)}" rel="noreferrer">${p.via.fromUrl}</a>` : ''}</td><td>${p.fetchedWith}</td>
+<td><code>${p.contentHash}</code><br>${p.fetchedAt}</td>
+<td>${p.screenshotSha256 || shot ? html`<a href="#shot-${p.id}">${t.screenshot}</a> <code>${p.screenshotSha256 ?? shot?.sha256 ?? ''}</code>${p.screenshotCapturedAt ? html`<br>${p.screenshotCapturedAt}` : ''}` : ''}</td></tr>`;
+  });
+  return scrollTable(
+    t.pagesVisited,
+    html`<table><thead><tr><th scope="col">Id</th><th scope="col">URL</th><th scope="col">${t.kind}</th>
+<th scope="col" class="num">${t.depth}</th><th scope="col" class="num">HTTP</th><th scope="col">${t.linkFrom}</th><th scope="col">${t.mode}</th>
+<th scope="col">${t.pageSnapshot}: ${t.sha256} · ${t.capturedAt}</th><th scope="col">${t.screenshot}: ${t.sha256} · ${t.capturedAt}</th></tr></thead>
+<tbody>${rows}</tbody></table>`,
+    lang,
+  );
+}
+
+function screenshotsSection(result: ShopResult, screenshots: EmbeddedScreenshot[], lang: Lang): Html {
+  const t = reportText(lang);
+  if (screenshots.length === 0) return html``;
+  return html`<section aria-labelledby="shots"><h2 id="shots">${t.screenshots}</h2>${screenshots.map((s) => {
+    const url = result.pages.find((p) => p.id === s.pageId)?.finalUrl ?? '';
+    const picture =
+      fullScreenshot(s, url, lang) ??
+      html`<img class="shot" src="${s.dataUri}" alt="${t.fullScreenshot(url)}">`;
+    return html`<details id="shot-${s.pageId}"><summary>${s.pageId} · ${url}</summary><figure>${picture}
+<figcaption>${s.pageId} · ${t.sha256} <code>${s.sha256}</code>${s.capturedAt ? html` · ${t.capturedAt} ${s.capturedAt}` : ''}${integrityNote(s, lang)}</figcaption></figure></details>`;
+  })}</section>`;
 }
 
 export function shopPage({ result, ruleSet, lang, screenshots = [] }: ShopPageInput): string {
@@ -78,16 +220,8 @@ export function shopPage({ result, ruleSet, lang, screenshots = [] }: ShopPageIn
   const rules = new Map(ruleSet.rules.map((r) => [r.id, r]));
   const clicks = (n: number | null) => (n === null ? t.notFound : t.clickCount(n));
   const v = result.verdict;
-
-  const contacts = html`${result.contacts.phones.map(
-    (
-      p,
-    ) => html`<h3>${t.phoneWord} ${p.e164}${p.type || p.label ? html` <span class="muted">(${[p.type, p.label].filter(Boolean).join(', ')})</span>` : ''}</h3>
-${sightingTable(p.sightings, lang, `${t.phoneWord} ${p.e164}`)}`,
-  )}${result.contacts.emails.map(
-    (e) =>
-      html`<h3>${t.emailWord} ${e.address}</h3>${sightingTable(e.sightings, lang, `${t.emailWord} ${e.address}`)}`,
-  )}${result.contacts.phones.length + result.contacts.emails.length === 0 ? html`<p>${t.none}</p>` : ''}`;
+  const shots = new Map(screenshots.map((s) => [s.pageId, s]));
+  const lines = contactLines(result, lang);
 
   const widgets =
     result.widgets.length === 0
@@ -97,24 +231,6 @@ ${sightingTable(p.sightings, lang, `${t.phoneWord} ${p.e164}`)}`,
             html`<li>${w.kind}${w.vendor ? html` (${w.vendor})` : ''} · <a href="#page-${w.pageId}">${w.pageId}</a>${w.detail ? html` · <code>${w.detail}</code>` : ''}</li>`,
         )}</ul>`;
 
-  const pageRows = result.pages.map(
-    (
-      p,
-    ) => html`<tr id="page-${p.id}"><td>${p.id}</td><td class="url"><a href="${safeHref(p.finalUrl)}" rel="noreferrer">${p.finalUrl}</a></td>
-<td>${p.kind}</td><td class="num">${p.depth === null ? t.unlinked : p.depth}</td><td class="num">${p.httpStatus ?? ''}</td>
-<td>${p.via ? html`“${p.via.text}” · <a href="${safeHref(p.via.fromUrl)}" rel="noreferrer">${p.via.fromUrl}</a>` : ''}</td><td>${p.fetchedWith}</td></tr>`,
-  );
-  const pages =
-    result.pages.length === 0
-      ? html`<p>${t.none}</p>`
-      : scrollTable(
-          t.pagesVisited,
-          html`<table><thead><tr><th scope="col">Id</th><th scope="col">URL</th><th scope="col">${t.kind}</th>
-<th scope="col" class="num">${t.depth}</th><th scope="col" class="num">HTTP</th><th scope="col">${t.linkFrom}</th><th scope="col">${t.mode}</th></tr></thead>
-<tbody>${pageRows}</tbody></table>`,
-          lang,
-        );
-
   const overrides = result.findings.filter((f) => f.override);
   const errors =
     result.crawl.errors.length === 0
@@ -122,16 +238,6 @@ ${sightingTable(p.sightings, lang, `${t.phoneWord} ${p.e164}`)}`,
       : html`<ul>${result.crawl.errors.map(
           (e) => html`<li><code>${e.stage}${e.code ? ` ${e.code}` : ''}</code> ${e.url}: ${e.message}</li>`,
         )}</ul>`;
-
-  const shots =
-    screenshots.length === 0
-      ? ''
-      : html`<section aria-labelledby="shots"><h2 id="shots">${t.screenshots}</h2>${screenshots.map(
-          (
-            s,
-          ) => html`<figure><img class="shot" src="${s.dataUri}" alt="${t.screenshots}: ${s.pageId} ${result.pages.find((p) => p.id === s.pageId)?.finalUrl ?? ''}">
-<figcaption>${s.pageId} · ${t.sha256} <code>${s.sha256}</code></figcaption></figure>`,
-        )}</section>`;
 
   const body = html`<p><a href="../index.html">${t.back}</a></p>
 <h1>${result.target.name}</h1>
@@ -141,11 +247,12 @@ ${sightingTable(p.sightings, lang, `${t.phoneWord} ${p.e164}`)}`,
 <p>${t.clicksLine(clicks(v.phoneClicks), clicks(v.emailClicks))}</p>
 <p>${t.score}: ${result.score === null ? t.notRated : formatNumber(result.score, lang)}${result.grade ? html` · ${t.grade}: ${result.grade}` : ''} · ${t.status}: ${result.status}</p>
 </div>
-<section aria-labelledby="rules"><h2 id="rules">${t.rules}</h2>${byConcern(result.findings).map((f) => findingSection(f, rules.get(f.rule), result, lang))}</section>
-<section aria-labelledby="contacts"><h2 id="contacts">${t.contacts}</h2>${contacts}</section>
+<section aria-labelledby="summary"><h2 id="summary">${t.contactSummary}</h2>${contactSummary(lines, shots, result, lang)}</section>
+<section aria-labelledby="rules"><h2 id="rules">${t.rules}</h2>${rulesSection(result, rules, lang)}</section>
+<section aria-labelledby="contacts"><h2 id="contacts">${t.allSightings}</h2>${allSightings(lines, shots, result, lang)}</section>
 <section aria-labelledby="widgets"><h2 id="widgets">${t.widgets}</h2>${widgets}</section>
-<section aria-labelledby="pages"><h2 id="pages">${t.pagesVisited}</h2>${pages}</section>
-${shots}
+<section aria-labelledby="pages"><h2 id="pages">${t.pagesVisited}</h2>${pagesTable(result, shots, lang)}</section>
+${screenshotsSection(result, screenshots, lang)}
 <section aria-labelledby="overrides"><h2 id="overrides">${t.overrides}</h2>${
     overrides.length === 0
       ? html`<p>${t.none}</p>`
@@ -163,5 +270,11 @@ ${result.crawl.consent ? html`<dt>Consent</dt><dd>${result.crawl.consent.platfor
 <dt>${t.ruleSet}</dt><dd>${result.ruleSet.id} ${result.ruleSet.version}</dd>
 <dt>${t.ruleSetHash}</dt><dd><code>${result.ruleSet.hash}</code></dd>
 <dt>${t.crawledAt}</dt><dd>${result.provenance.crawledAt}</dd></dl></section>`;
-  return layout({ title: `${result.target.name} · ${t.reportTitle}`, lang, root: '../', body });
+  return layout({
+    title: `${result.target.name} · ${t.reportTitle}`,
+    lang,
+    root: '../',
+    body,
+    head: screenshotStyles(screenshots),
+  });
 }
