@@ -4,9 +4,11 @@ import type { CrawlMode, CrawlOptions, CrawlResult, FetchMode } from '../crawl/t
 import { buildEvidence, type ObservedPage } from '../evidence/build-evidence.js';
 import { inferCountry } from '../evidence/country.js';
 import type { ShopEvidence } from '../evidence/types.js';
-import { extractPage, needsRendering, pageLanguage } from '../extract/index.js';
+import { pageLanguage } from '../extract/index.js';
 import type { ShopTarget } from '../input/types.js';
 import { contactCoverage } from './contact-coverage.js';
+import { jobPage } from './extract-job.js';
+import { sharedExtractPool } from './extract-pool.js';
 
 export interface ObserveOptions {
   mode: CrawlMode;
@@ -17,7 +19,16 @@ export interface ObserveOptions {
 
 const JUDGEABLE = new Set(['ok', 'partial']);
 
-function observePages(crawl: CrawlResult, target: ShopTarget, optionCountry: string | undefined) {
+/**
+ * Extracts every page on the shared extraction threads. `judgeRendering` (auto mode, static pages)
+ * also asks each page whether it needs a browser, while the thread still has its HTML at hand.
+ */
+async function observePages(
+  crawl: CrawlResult,
+  target: ShopTarget,
+  optionCountry: string | undefined,
+  judgeRendering = false,
+) {
   const home = crawl.pages[0];
   const language = home ? pageLanguage(home.html) : null;
   const { country, source } = inferCountry({
@@ -27,21 +38,28 @@ function observePages(crawl: CrawlResult, target: ShopTarget, optionCountry: str
     language,
   });
   const homeUrl = home?.finalUrl ?? target.url;
-  const observed: ObservedPage[] = crawl.pages.map((snapshot) => ({
+  const pool = await sharedExtractPool();
+  const results = await Promise.all(
+    crawl.pages.map((snapshot) =>
+      pool.run({
+        page: jobPage(snapshot),
+        ctx: { country, homeUrl, viaText: snapshot.via?.text },
+        judgeRendering,
+      }),
+    ),
+  );
+  const observed: ObservedPage[] = crawl.pages.map((snapshot, i) => ({
     snapshot,
-    observations: extractPage(snapshot, {
-      country,
-      homeUrl,
-      viaText: snapshot.via?.text,
-    }),
+    observations: results[i].observations,
   }));
-  return { observed, country, countrySource: source, language };
+  const needsRendering = results.some((result) => result.needsRendering === true);
+  return { observed, country, countrySource: source, language, needsRendering };
 }
 
 /** Auto mode renders a shop in the browser when static fetching cannot judge it. */
-function staticCannotJudge(crawl: CrawlResult, observed: ObservedPage[]): boolean {
+function staticCannotJudge(crawl: CrawlResult, observed: ObservedPage[], needsRendering: boolean): boolean {
   if (!JUDGEABLE.has(crawl.status)) return false;
-  if (observed.some(({ snapshot, observations }) => needsRendering(snapshot.html, observations))) return true;
+  if (needsRendering) return true;
   const coverage = contactCoverage(observed.map((page) => page.observations));
   return !coverage.phone || !coverage.email;
 }
@@ -91,16 +109,16 @@ export async function observeShop(
   const first = await crawlSafely(target, firstMode, options, env, signal);
   const crawls = [first];
   let primary = first;
-  let observation = observePages(first, target, options.country);
+  let observation = await observePages(first, target, options.country, options.mode === 'auto');
   const extraErrors: ShopEvidence['crawl']['errors'] = [];
 
-  if (options.mode === 'auto' && staticCannotJudge(first, observation.observed)) {
+  if (options.mode === 'auto' && staticCannotJudge(first, observation.observed, observation.needsRendering)) {
     try {
       const rendered = await crawlSafely(target, 'browser', options, env, signal);
       crawls.push(rendered);
       if (JUDGEABLE.has(rendered.status)) {
         primary = rendered;
-        observation = observePages(rendered, target, options.country);
+        observation = await observePages(rendered, target, options.country);
       }
     } catch (error) {
       extraErrors.push({ url: target.url, stage: 'render', message: (error as Error).message, code: 'NO_BROWSER' });

@@ -2,13 +2,15 @@ import type { Browser, BrowserContext, Page, Request, Response, Route } from 'pl
 import { type AddressPolicy, addressPolicy, hostIsAllowed } from './address-guard.js';
 import { annotateVisibility } from './browser-annotate.js';
 import { handleConsent } from './consent.js';
-import { CrawlFailure, failureFromNodeError } from './crawl-failure.js';
+import { CrawlFailure, failureFromNodeError, toCrawlError } from './crawl-failure.js';
 import { settlesWithin, withDeadline } from './deadline.js';
 import { startGuardProxy } from './guard-proxy.js';
-import type { HostScheduler } from './host-scheduler.js';
+import { type HostScheduler, sleep } from './host-scheduler.js';
 import type { FetchedPage, PageFetcher } from './page-fetcher.js';
+import { MAX_ATTEMPTS, parseRetryAfter, retryCap, retryDelay } from './retry-policy.js';
 import { revealContactData } from './reveal.js';
-import type { ConsentObservation, CrawlOptions } from './types.js';
+import { recordPageArtifacts } from './screenshot.js';
+import type { ConsentObservation, CrawlError, CrawlOptions } from './types.js';
 import { checkedUrl } from './url-check.js';
 
 const BLOCKED_RESOURCES = new Set(['image', 'media', 'font']);
@@ -19,10 +21,15 @@ const NETWORK_IDLE_MS = 1_000;
 /** Time allowed beyond pageTimeoutMs for settling, annotating and serialising: pageTimeoutMs, at most this. */
 const MAX_AFTER_NAVIGATION_MS = 8_000;
 const CLOSE_WAIT_MS = 3_000;
+/** The mobile pass: a common phone's CSS viewport and a suffix that marks the user agent as mobile. */
+const MOBILE_VIEWPORT = { width: 375, height: 812 };
+const MOBILE_UA_SUFFIX = 'Mobile';
 
 export interface BrowserFetcherHooks {
   /** Called when a page could not be closed: the browser is probably wedged and should be replaced. */
   onWedged(reason: string): void;
+  /** Called for each attempt that failed (429, 5xx) and is tried again after a wait. */
+  onRetry?(error: CrawlError): void;
 }
 
 /**
@@ -42,6 +49,7 @@ export async function createBrowserPageFetcher(
   const proxy = await startGuardProxy(
     typeof policy === 'function' ? policy : addressPolicy(policy),
     options.pageTimeoutMs * 2,
+    options.maxBytes,
   );
   const context = await browser
     .newContext({
@@ -55,6 +63,21 @@ export async function createBrowserPageFetcher(
       await proxy.close();
       throw err;
     });
+  // The mobile pass's context, opened on first use: a phone-sized viewport, touch, a mobile UA.
+  let mobileContext: Promise<BrowserContext> | null = null;
+  const openMobileContext = async (): Promise<BrowserContext> => {
+    const mobile = await browser.newContext({
+      proxy: { server: proxy.server },
+      userAgent: `${options.userAgent} ${MOBILE_UA_SUFFIX}`,
+      viewport: MOBILE_VIEWPORT,
+      isMobile: true,
+      hasTouch: true,
+      serviceWorkers: 'block',
+      acceptDownloads: false,
+    });
+    await mobile.route('**/*', (route) => guardRoute(route, policy, hostVerdicts, refusedUrls));
+    return mobile;
+  };
   const hostVerdicts = new Map<string, Promise<boolean>>();
   const refusedUrls = new Set<string>();
   const checkHost = (hostname: string): Promise<boolean> => {
@@ -69,27 +92,72 @@ export async function createBrowserPageFetcher(
     consentHandled: false,
     checkHost,
     upstreamError: (hostname) => proxy.upstreamErrors.get(hostname),
+    cutAtByteLimit: (urls) => urls.some((u) => proxy.tooLarge.has(u)),
   };
+  const mobileSession: BrowserSession = { ...session, consentHandled: false };
   await context.route('**/*', (route) => guardRoute(route, policy, hostVerdicts, refusedUrls));
+
+  const renderIn = (
+    inContext: BrowserContext,
+    inSession: BrowserSession,
+    url: string,
+    signal: AbortSignal,
+  ): Promise<FetchedPage> => {
+    const target = checkedUrl(url, policy);
+    const delay = Math.max(options.hostDelayMs, hostDelayMs(target.host));
+    return withRetries(target.href, options, signal, hooks, () =>
+      scheduler.run(
+        target.host,
+        delay,
+        () => renderPage(inContext, target.href, options, signal, refusedUrls, hooks, inSession),
+        signal,
+      ),
+    );
+  };
 
   return {
     mode: 'browser',
-    async fetch(url: string, signal: AbortSignal): Promise<FetchedPage> {
-      const target = checkedUrl(url, policy);
-      const delay = Math.max(options.hostDelayMs, hostDelayMs(target.host));
-      return scheduler.run(
-        target.host,
-        delay,
-        () => renderPage(context, target.href, options, signal, refusedUrls, hooks, session),
-        signal,
-      );
+    fetch: (url, signal) => renderIn(context, session, url, signal),
+    async fetchMobile(url, signal) {
+      mobileContext ??= openMobileContext();
+      return renderIn(await mobileContext, mobileSession, url, signal);
     },
     async close() {
+      const mobile = mobileContext ? await mobileContext.catch(() => null) : null;
+      if (mobile && !(await settlesWithin(mobile.close(), CLOSE_WAIT_MS)))
+        hooks.onWedged('the mobile browser context did not close');
       if (!(await settlesWithin(context.close(), CLOSE_WAIT_MS)))
         hooks.onWedged('the browser context did not close');
       await proxy.close();
     },
   };
+}
+
+/** The static fetcher's retry policy for rendered pages: 429/503 honour Retry-After, 5xx back off. */
+async function withRetries(
+  url: string,
+  options: CrawlOptions,
+  signal: AbortSignal,
+  hooks: BrowserFetcherHooks,
+  attemptOnce: () => Promise<FetchedPage>,
+): Promise<FetchedPage> {
+  const cap = retryCap(options.pageTimeoutMs);
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await attemptOnce();
+    } catch (err) {
+      const failure = failureFromNodeError(err);
+      const wait = retryDelay(failure, attempt);
+      if (attempt >= MAX_ATTEMPTS || wait === null || wait > cap || signal.aborted) {
+        if (attempt > 1) failure.attempt = attempt;
+        throw failure;
+      }
+      hooks.onRetry?.(toCrawlError(url, failure, attempt));
+      await sleep(wait, signal).catch(() => {
+        throw watchdogFailure();
+      });
+    }
+  }
 }
 
 async function guardRoute(
@@ -163,6 +231,8 @@ interface BrowserSession {
   checkHost(hostname: string): Promise<boolean>;
   /** Why the guarding proxy could not connect to a host, if it could not. */
   upstreamError(hostname: string): string | undefined;
+  /** Whether the guarding proxy cut one of these URLs' HTML at the byte limit. */
+  cutAtByteLimit(urls: string[]): boolean;
 }
 
 /**
@@ -207,14 +277,26 @@ async function navigateAndRead(
       );
     }
   };
+  const refuseIfCut = () => {
+    if (session.cutAtByteLimit(navigations)) {
+      throw new CrawlFailure(
+        'too-large',
+        'TOO_LARGE',
+        `page larger than ${options.maxBytes} bytes (decoded)`,
+        'render',
+      );
+    }
+  };
   let response: Response | null;
   try {
     response = await page.goto(url, { waitUntil: 'domcontentloaded', timeout: options.pageTimeoutMs });
   } catch (err) {
     await refuseIfPrivate();
+    refuseIfCut();
     throw navigationFailure(err, url, refusedUrls, session);
   }
   await refuseIfPrivate();
+  refuseIfCut();
   if (!response) throw new CrawlFailure('error', 'NO_RESPONSE', 'the browser got no response', 'render');
   const status = response.status();
   if (redirectCount(response.request()) > options.maxRedirects) {
@@ -234,7 +316,15 @@ async function navigateAndRead(
         Object.assign(new Error(`${proxyError} for ${response.url()}`), { code: proxyError }),
       );
     }
-    throw new CrawlFailure(crawlStatus, `HTTP_${status}`, `HTTP ${status}`, 'render', status);
+    const retryAfter = await response.headerValue('retry-after').catch(() => null);
+    throw new CrawlFailure(
+      crawlStatus,
+      `HTTP_${status}`,
+      `HTTP ${status}`,
+      'render',
+      status,
+      parseRetryAfter(retryAfter),
+    );
   }
   const contentType = (await response.headerValue('content-type').catch(() => null)) ?? null;
   if (contentType && !/^(text\/html|application\/xhtml\+xml)\b/i.test(contentType)) {
@@ -267,6 +357,8 @@ async function navigateAndRead(
     fetchedWith: 'browser',
   };
   if (consent) fetched.consent = consent;
+  // The first page of a shop's context is its home page, the one that handles the consent banner.
+  await recordPageArtifacts(page, fetched, options, consent !== undefined);
   const revealed: Array<{ html: string; description: string }> = [];
   await revealContactData(page, async (description) => {
     revealed.push({ html: await serialise(page, options, status), description });

@@ -61,3 +61,10 @@ export const GENERIC_BANNER =
 /** "Reject" in NL, EN, DE and FR, on a banner's buttons. */
 export const GENERIC_REJECT =
   /^\s*(alles? weigeren|weigeren|afwijzen|alleen (functionele|noodzakelijke|essentiele|essentiële)( cookies)?|niet akkoord|reject( all)?( cookies)?|decline( all)?|deny( all)?|(use )?(only )?(strictly )?(necessary|essential)( cookies)?( only)?|alle ablehnen|ablehnen|nur (notwendige|essenzielle|erforderliche)( cookies)?|tout refuser|refuser( tout)?|continuer sans accepter|je refuse)\s*$/i;
+
+/** "Accept" in NL, EN, DE and FR: what a cookie wall offers when it offers nothing else. */
+export const GENERIC_ACCEPT =
+  /^\s*(alles? accepteren|accepteren|akkoord|ik ga akkoord|alle cookies accepteren|accept( all)?( cookies)?|allow( all)?( cookies)?|agree|i agree|ok(ay)?|got it|alle akzeptieren|akzeptieren|zustimmen|alle zulassen|einverstanden|tout accepter|accepter( tout)?|j'accepte|continuer)\s*$/i;
+
+/** A control that closes a banner without a choice: ×, "close", "sluiten", "schließen", "fermer". */
+export const GENERIC_CLOSE = /^\s*(×|✕|✖|x|close|sluiten|schlie(ß|ss)en|fermer)\s*$/i;

@@ -1,5 +1,6 @@
 import type { Locator, Page } from 'playwright';
-import { CONSENT_PLATFORMS, GENERIC_BANNER, GENERIC_REJECT } from './consent-platforms.js';
+import { type ContactWord, contactLinkWords } from './consent-contact-words.js';
+import { CONSENT_PLATFORMS, GENERIC_BANNER, GENERIC_CLOSE, GENERIC_REJECT } from './consent-platforms.js';
 import type { ConsentObservation } from './types.js';
 
 const CLICK_TIMEOUT_MS = 1_500;
@@ -15,65 +16,150 @@ async function firstVisible(locator: Locator): Promise<Locator | null> {
   return null;
 }
 
-/**
- * Whether the first contact-like link of the page is hidden under something else (a banner
- * overlay) at its own position. Null when the page has no contact-like link.
+/*
+ * The in-page scripts are plain JavaScript strings: a function literal would be serialised with
+ * whatever helpers the TypeScript loader injected, which do not exist in the page.
  */
-const CONTACT_LINK_COVERED = `(() => {
-  const words = /contact|klantenservice|kontakt|impressum|service client|customer service|kundenservice/i;
-  const link = [...document.querySelectorAll('a[href]')].find((a) => words.test(a.textContent || ''));
-  if (!link) return null;
-  const scrollY = window.scrollY;
-  link.scrollIntoView({ block: 'center' });
-  const r = link.getBoundingClientRect();
-  let covered = null;
-  if (r.width > 0 && r.height > 0) {
-    const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
-    covered = !(hit && (hit === link || link.contains(hit) || hit.contains(link)));
-  }
-  window.scrollTo(0, scrollY);
-  return covered;
-})()`;
 
 /**
- * Looks for a cookie banner, records which platform it is and whether it covers the contact
- * link, and rejects it when a reject control exists. Never accepts.
+ * Whether the best contact-like link of the page (the highest-weighted word of the link
+ * vocabulary's contact categories) is hidden under something else at its own position: a hit
+ * test with elementFromPoint after scrolling it into view. A link inside an inert subtree, or
+ * one that cannot be scrolled into the viewport because the banner locked scrolling, is covered
+ * too. Null when the page has no visible contact-like link.
  */
-export async function handleConsent(page: Page): Promise<ConsentObservation | null> {
-  let platform: string | null = null;
-  let reject: Locator | null = null;
+const CONTACT_LINK_COVERED = `(words) => {
+  const norm = (t) => (t || '').normalize('NFD').replace(/[\\u0300-\\u036f]/g, '').toLowerCase()
+    .replace(/[^\\p{L}\\p{N}]+/gu, ' ').trim();
+  let best = null, bestScore = 0;
+  for (const a of document.querySelectorAll('a[href]')) {
+    const label = ' ' + norm(a.textContent || a.getAttribute('aria-label') || '');
+    let score = 0;
+    for (const w of words) if (w.weight > score && label.includes(' ' + w.word)) score = w.weight;
+    if (score <= bestScore) continue;
+    const r = a.getBoundingClientRect();
+    if (r.width === 0 || r.height === 0) continue;
+    best = a; bestScore = score;
+  }
+  if (!best) return null;
+  if (best.closest('[inert]')) return true;
+  const scrollX = window.scrollX, scrollY = window.scrollY;
+  best.scrollIntoView({ block: 'center', behavior: 'instant' });
+  const r = best.getBoundingClientRect();
+  const x = r.left + r.width / 2, y = r.top + r.height / 2;
+  let covered = true;
+  if (x >= 0 && y >= 0 && x < window.innerWidth && y < window.innerHeight) {
+    const hit = document.elementFromPoint(x, y);
+    covered = !(hit && (hit === best || best.contains(hit) || hit.contains(best)));
+  }
+  window.scrollTo(scrollX, scrollY);
+  return covered;
+}`;
+
+/**
+ * Whether the banner blocks the page: scrolling locked on html or body, content made inert, or
+ * fixed-position layers (the banner, its backdrop) on top at most points of a 3×3 grid over the
+ * viewport.
+ */
+const PAGE_BLOCKED = `(() => {
+  const locked = (el) => el && /hidden|clip/.test(getComputedStyle(el).overflowY) &&
+    document.documentElement.scrollHeight > window.innerHeight;
+  if (locked(document.documentElement) || locked(document.body)) return true;
+  if (document.querySelector('body [inert], body[inert]')) return true;
+  const fixedLayer = (el) => {
+    for (let e = el; e && e !== document.documentElement; e = e.parentElement) {
+      const position = getComputedStyle(e).position;
+      if (position === 'fixed') return true;
+    }
+    return false;
+  };
+  let covered = 0;
+  for (const fx of [1 / 6, 1 / 2, 5 / 6]) for (const fy of [1 / 6, 1 / 2, 5 / 6]) {
+    const hit = document.elementFromPoint(window.innerWidth * fx, window.innerHeight * fy);
+    if (hit && fixedLayer(hit)) covered++;
+  }
+  return covered >= 6;
+})()`;
+
+interface FoundBanner {
+  platform: string;
+  banner: Locator | null;
+  reject: Locator | null;
+}
+
+async function findBanner(page: Page): Promise<FoundBanner | null> {
   for (const candidate of CONSENT_PLATFORMS) {
-    if (await firstVisible(page.locator(candidate.banner))) {
-      platform = candidate.name;
-      reject = await firstVisible(page.locator(candidate.reject));
-      break;
+    const banner = await firstVisible(page.locator(candidate.banner));
+    if (banner) {
+      return { platform: candidate.name, banner, reject: await firstVisible(page.locator(candidate.reject)) };
     }
   }
-  if (!platform) {
-    const generic = await firstVisible(
-      page
-        .locator(GENERIC_BANNER)
-        .locator(':is(button, a, [role="button"], input[type="button"])')
-        .filter({ hasText: GENERIC_REJECT }),
-    );
-    const banner =
-      generic ??
-      (await firstVisible(
-        page.locator(
-          `${GENERIC_BANNER}:is([role="dialog"], [aria-modal="true"], [class*="banner" i], [id*="banner" i])`,
-        ),
-      ));
-    if (!banner) return null;
-    platform = 'generic';
-    reject = generic;
-  }
-  const covered = (await page.evaluate(CONTACT_LINK_COVERED).catch(() => null)) as boolean | null;
-  if (!reject) return { platform, action: 'none', coveredContactLink: covered };
+  const controls = ':is(button, a, [role="button"], input[type="button"])';
+  const reject = await firstVisible(
+    page.locator(GENERIC_BANNER).locator(controls).filter({ hasText: GENERIC_REJECT }),
+  );
+  const banner = await firstVisible(
+    page.locator(
+      `${GENERIC_BANNER}:is([role="dialog"], [role="alertdialog"], [aria-modal="true"], [class*="banner" i], [id*="banner" i], [class*="wall" i], [id*="wall" i], [class*="modal" i])`,
+    ),
+  );
+  if (!reject && !banner) return null;
+  return { platform: 'generic', banner, reject };
+}
+
+/** A control that closes the banner without a choice (×, close, sluiten …), inside the banner. */
+async function findClose(banner: Locator | null): Promise<Locator | null> {
+  if (!banner) return null;
+  const controls = banner.locator(':is(button, [role="button"], a:not([href]), a[href^="#"])');
+  const byLabel = await firstVisible(controls.filter({ hasText: GENERIC_CLOSE }));
+  if (byLabel) return byLabel;
+  return firstVisible(
+    banner.locator(
+      ':is(button, [role="button"]):is([aria-label*="close" i], [aria-label*="sluit" i], [aria-label*="schlie" i], [aria-label*="fermer" i], [class*="close" i])',
+    ),
+  );
+}
+
+async function clickAndSettle(page: Page, control: Locator): Promise<boolean> {
   try {
-    await reject.click({ timeout: CLICK_TIMEOUT_MS, noWaitAfter: true });
+    await control.click({ timeout: CLICK_TIMEOUT_MS, noWaitAfter: true });
     await page.waitForTimeout(AFTER_CLICK_MS);
-    return { platform, action: 'rejected', coveredContactLink: covered };
+    return true;
   } catch {
-    return { platform, action: 'none', coveredContactLink: covered };
+    return false;
   }
+}
+
+/**
+ * Looks for a cookie banner, records which platform it is, whether it blocks the page and
+ * whether it covers the contact link, then rejects it when a reject control exists, or closes it
+ * when it has a close control. Never accepts. A blocking banner that can be neither rejected nor
+ * closed is a wall (`wall: true`): the shop's status becomes consent-wall.
+ */
+export async function handleConsent(
+  page: Page,
+  words: ContactWord[] = contactLinkWords(),
+): Promise<ConsentObservation | null> {
+  const found = await findBanner(page);
+  if (!found) return null;
+  const { platform } = found;
+  const covered = (await page
+    .evaluate(`(${CONTACT_LINK_COVERED})(${JSON.stringify(words)})`)
+    .catch(() => null)) as boolean | null;
+  const blocking = (await page.evaluate(PAGE_BLOCKED).catch(() => false)) === true;
+  const observed = (action: ConsentObservation['action'], wall: boolean): ConsentObservation => ({
+    platform,
+    action,
+    coveredContactLink: covered,
+    blocking,
+    wall,
+  });
+  if (found.reject && (await clickAndSettle(page, found.reject))) return observed('rejected', false);
+  const close = await findClose(found.banner);
+  if (close && (await clickAndSettle(page, close))) {
+    const stillThere = found.banner ? await found.banner.isVisible().catch(() => false) : false;
+    const stillBlocked = stillThere && (await page.evaluate(PAGE_BLOCKED).catch(() => false)) === true;
+    return observed('none', stillBlocked);
+  }
+  return observed('none', blocking);
 }

@@ -9,12 +9,21 @@ import type { CrawlEnvironment } from './environment.js';
 import { Frontier } from './frontier.js';
 import { sleep } from './host-scheduler.js';
 import { extractLinks } from './link-extract.js';
-import { type LinkRank, loadLinkWords, rankLink, shouldSkipLink } from './link-rank.js';
+import {
+  isDocumentLink,
+  type LinkRank,
+  type LinkWords,
+  loadLinkWords,
+  rankLink,
+  shouldSkipLink,
+} from './link-rank.js';
+import { runMobilePass } from './mobile-pass.js';
 import type { FetchedPage, PageFetcher } from './page-fetcher.js';
 import type { RobotsRules } from './robots.js';
-import { siteOf } from './same-site.js';
+import { createShopScope } from './shop-scope.js';
 import { contactUrlsFromSitemaps, type SitemapFile } from './sitemap-discovery.js';
-import { fetchStatic } from './static-fetch.js';
+import { staticConsentWall } from './static-consent-wall.js';
+import { DOCUMENT_TYPES, fetchStatic } from './static-fetch.js';
 import { createStaticPageFetcher } from './static-page-fetcher.js';
 import type {
   ConsentObservation,
@@ -57,6 +66,8 @@ class ShopCrawl {
   stopped: 'watchdog' | 'cancelled' | null = null;
   browserVersion: string | null = null;
   consent: ConsentObservation | null = null;
+  /** The home page was a cookie wall that could not be passed without consenting. */
+  consentWall = false;
   private readonly byFinalUrl = new Map<string, PageSnapshot>();
   private readonly requested = new Set<string>();
 
@@ -96,10 +107,36 @@ class ShopCrawl {
       fetchedAt: new Date().toISOString(),
       contentHash: createHash('sha256').update(fetched.html).digest('hex'),
     };
+    if (fetched.fetchedWith === 'browser') snapshot.viewport = 'desktop';
     this.pages.push(snapshot);
     this.byFinalUrl.set(fetched.finalUrl, snapshot);
     this.byFinalUrl.set(fetched.requestedUrl, snapshot);
     if (fetched.consent && !this.consent) this.consent = fetched.consent;
+    this.addRevealed(snapshot, fetched);
+    return snapshot;
+  }
+
+  /** A page of the mobile pass: outside the click-depth logic, it keeps its desktop page's depth and link. */
+  addMobilePage(fetched: FetchedPage, desktop: PageSnapshot): void {
+    const base: PageSnapshot = {
+      url: desktop.url,
+      finalUrl: fetched.finalUrl,
+      httpStatus: fetched.httpStatus,
+      contentType: fetched.contentType,
+      fetchedWith: fetched.fetchedWith,
+      html: fetched.html,
+      depth: desktop.depth,
+      via: desktop.via ? { ...desktop.via } : null,
+      fetchedAt: new Date().toISOString(),
+      contentHash: createHash('sha256').update(fetched.html).digest('hex'),
+      viewport: 'mobile',
+    };
+    this.pages.push(base);
+    this.addRevealed(base, fetched);
+  }
+
+  /** The page again after each reveal click, as extra snapshots of the same page. */
+  private addRevealed(snapshot: PageSnapshot, fetched: FetchedPage): void {
     for (const revealed of fetched.revealed ?? []) {
       this.pages.push({
         ...snapshot,
@@ -108,7 +145,6 @@ class ShopCrawl {
         afterInteraction: revealed.description,
       });
     }
-    return snapshot;
   }
 
   result(): CrawlResult {
@@ -134,6 +170,7 @@ class ShopCrawl {
       if (this.homeFailure) return this.homeFailure.status;
       return this.stopped ? 'timeout' : 'error';
     }
+    if (this.consentWall) return 'consent-wall';
     if (this.stopped || this.fellShort) return 'partial';
     return 'ok';
   }
@@ -280,6 +317,11 @@ async function runCrawl(
 
   const fetcher = await openFetcher(shop, env, crawlDelay);
   fetcherRef.current = fetcher;
+  // Browser mode fetches linked documents over plain HTTP: a PDF is not rendered.
+  const documents =
+    fetcher.mode === 'static'
+      ? fetcher
+      : createStaticPageFetcher(options, env.scheduler, crawlDelay, (e) => shop.errors.push(e));
 
   shop.markRequested(home.href);
   let homePage: FetchedPage;
@@ -291,23 +333,50 @@ async function runCrawl(
     shop.errors.push(toCrawlError(home.href, shop.homeFailure));
     return;
   }
+  if (homePage.html === '' && homePage.contentType && DOCUMENT_TYPES.test(homePage.contentType)) {
+    shop.homeFailure = new CrawlFailure(
+      'not-html',
+      'NOT_HTML',
+      `content type ${homePage.contentType} is not HTML`,
+    );
+    shop.errors.push(toCrawlError(home.href, shop.homeFailure));
+    return;
+  }
   shop.origin = new URL(homePage.finalUrl).origin;
   const homeSnapshot = shop.addPage(homePage, 0, null);
   if (!homeSnapshot) return;
+  const wall = homePage.consent?.wall
+    ? homePage.consent
+    : options.mode === 'static'
+      ? staticConsentWall(homePage.html)
+      : null;
+  if (wall) {
+    // Past a wall a visitor sees only what consenting shows; the crawl does not consent.
+    shop.consent = wall;
+    shop.consentWall = true;
+    shop.errors.push({
+      url: homePage.finalUrl,
+      stage: options.mode === 'static' ? 'fetch' : 'render',
+      code: 'CONSENT_WALL',
+      message: 'a cookie wall blocks the page and offers no way past it but consenting',
+    });
+    return;
+  }
 
-  const site = siteOf(homePage.finalUrl);
+  const scope = createShopScope(home.href, homePage.finalUrl);
   const words = loadLinkWords();
+  let documentsQueued = 0;
   const frontier = new Frontier();
   let contactFound = false;
   let fallbackDone = false;
   let attempts = 1;
 
   const discover = (page: PageSnapshot) => {
-    if (page.depth === null) return;
+    if (page.depth === null || page.html === '' || !scope.contains(page.finalUrl)) return;
     const links = extractLinks(page.html, page.finalUrl, page.fetchedWith === 'browser');
     for (const link of links) {
       const linkUrl = new URL(link.url);
-      if (siteOf(link.url) !== site || shouldSkipLink(link.text, linkUrl, words)) continue;
+      if (!scope.follows(link.url, page.finalUrl) || shouldSkipLink(link.text, linkUrl, words)) continue;
       const depth = page.depth + 1;
       const via: LinkVia = { text: link.text, fromUrl: page.finalUrl };
       const known = shop.snapshotAt(link.url);
@@ -316,7 +385,13 @@ async function runCrawl(
         continue;
       }
       if (shop.wasRequested(link.url) || depth > options.maxDepth) continue;
-      frontier.offer(link.url, depth, via, rankLink(link.text, linkUrl, words));
+      const rank = rankLink(link.text, linkUrl, words);
+      if (isDocumentLink(linkUrl, words)) {
+        // Only documents whose label says what they are (terms, contact …), and only a few.
+        if (rank.score === 0 || documentsQueued >= words.documents.maxFollowed) continue;
+        if (!frontier.has(link.url)) documentsQueued++;
+      }
+      frontier.offer(link.url, depth, via, rank);
     }
   };
 
@@ -330,7 +405,7 @@ async function runCrawl(
     if (!(await robotsAllow(url))) return null;
     attempts++;
     try {
-      const fetched = await fetcher.fetch(url, signal);
+      const fetched = await fetchPageOrDocument(fetcher, documents, url, signal, words);
       const snapshot = shop.addPage(fetched, depth, via);
       if (
         snapshot &&
@@ -396,6 +471,15 @@ async function runCrawl(
     const snapshot = await visit(next.url, next.depth, next.via, next.rank);
     if (snapshot && next.depth < options.maxDepth) discover(snapshot);
   }
+  if (options.mode === 'browser' && options.mobilePass !== false && !signal.aborted) {
+    await runMobilePass(
+      [...shop.pages],
+      fetcher,
+      signal,
+      (fetched, desktop) => shop.addMobilePage(fetched, desktop),
+      (error) => shop.errors.push(error),
+    );
+  }
 }
 
 /** A linked page that failed this way is missing from the evidence; a 404 or a PDF link is not. */
@@ -428,6 +512,7 @@ async function openFetcher(
           });
           env.discardBrowser(reason);
         },
+        onRetry: recordRetry,
       });
       shop.browserVersion = env.browserVersion();
       return fetcher;
@@ -477,4 +562,28 @@ async function tryWellKnownPaths(
     if (snapshot && snapshot.finalUrl !== homeUrl) return true;
   }
   return false;
+}
+
+/**
+ * A document link (by its extension) goes to the plain-HTTP fetcher; a page the browser would not
+ * render (a download) is asked for once more over plain HTTP, which returns a PDF as a document.
+ */
+async function fetchPageOrDocument(
+  fetcher: PageFetcher,
+  documents: PageFetcher,
+  url: string,
+  signal: AbortSignal,
+  words: LinkWords,
+): Promise<FetchedPage> {
+  if (fetcher === documents) return fetcher.fetch(url, signal);
+  if (isDocumentLink(new URL(url), words)) return documents.fetch(url, signal);
+  try {
+    return await fetcher.fetch(url, signal);
+  } catch (err) {
+    if (!(err instanceof CrawlFailure) || err.status !== 'not-html' || signal.aborted) throw err;
+    const retried = await documents.fetch(url, signal).catch(() => null);
+    if (retried && retried.html === '' && retried.contentType && DOCUMENT_TYPES.test(retried.contentType))
+      return retried;
+    throw err;
+  }
 }

@@ -38,6 +38,10 @@ export class Frontier {
     this.pending.set(url, { url, depth, via, rank, order: this.order++ });
   }
 
+  has(url: string): boolean {
+    return this.pending.has(url);
+  }
+
   hasRelevant(): boolean {
     for (const c of this.pending.values()) if (c.rank.score > 0) return true;
     return false;

@@ -2,6 +2,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import net from 'node:net';
 import { type AddressPolicy, ipLiteral, makeGuardedLookup } from './address-guard.js';
+import { forwardWithByteLimit } from './proxy-byte-limit.js';
 
 export interface GuardProxy {
   /** `http://127.0.0.1:PORT`, for a browser context's proxy setting. */
@@ -10,6 +11,8 @@ export interface GuardProxy {
   refused: string[];
   /** The last connection error code per hostname (ENOTFOUND, ECONNREFUSED, PRIVATE_HOST …). */
   upstreamErrors: Map<string, string>;
+  /** URLs whose HTML body was cut at the byte limit. */
+  tooLarge: Set<string>;
   close(): Promise<void>;
 }
 
@@ -21,7 +24,13 @@ const HOP_HEADERS = ['proxy-connection', 'proxy-authorization', 'connection', 'k
  * space (Playwright's routing does not see redirect hops), and a name cannot be re-resolved to
  * another address behind the crawl's back.
  */
-export async function startGuardProxy(policy: AddressPolicy, idleTimeoutMs: number): Promise<GuardProxy> {
+export async function startGuardProxy(
+  policy: AddressPolicy,
+  idleTimeoutMs: number,
+  /** Plain-http HTML bodies are cut after this many decoded bytes (https tunnels cannot be read). */
+  maxDocumentBytes = Number.POSITIVE_INFINITY,
+): Promise<GuardProxy> {
+  const tooLarge = new Set<string>();
   const lookup = makeGuardedLookup(policy) as never;
   const refused: string[] = [];
   const upstreamErrors = new Map<string, string>();
@@ -52,7 +61,7 @@ export async function startGuardProxy(policy: AddressPolicy, idleTimeoutMs: numb
     for (const h of HOP_HEADERS) delete headers[h];
     const upstream = http.request(target, { method: req.method, headers, lookup, agent: false }, (answer) => {
       res.writeHead(answer.statusCode ?? 502, answer.rawHeaders as unknown as http.OutgoingHttpHeaders);
-      answer.pipe(res);
+      forwardWithByteLimit(answer, res, maxDocumentBytes, () => tooLarge.add(target.href));
     });
     upstream.on('socket', track);
     upstream.on('error', (err: NodeJS.ErrnoException) => {
@@ -100,6 +109,7 @@ export async function startGuardProxy(policy: AddressPolicy, idleTimeoutMs: numb
     server: `http://127.0.0.1:${port}`,
     refused,
     upstreamErrors,
+    tooLarge,
     close: () =>
       new Promise<void>((resolve) => {
         for (const socket of sockets) socket.destroy();

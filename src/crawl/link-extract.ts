@@ -1,4 +1,4 @@
-import * as cheerio from 'cheerio';
+import { Parser } from 'htmlparser2';
 
 export interface FoundLink {
   /** Absolute http(s) URL without fragment. */
@@ -11,20 +11,83 @@ export interface FoundLink {
 const MAX_LINKS_PER_PAGE = 2000;
 
 /**
+ * Elements whose content a browser with scripting on does not render as markup (the HTML parser
+ * reads it as raw text), so links written inside them are not links a visitor could follow.
+ */
+const RAW_TEXT = new Set(['noscript', 'iframe', 'noembed', 'noframes', 'xmp', 'textarea', 'title']);
+
+/** A link being read: its label parts arrive as the parser streams through the anchor. */
+interface OpenLink {
+  href: string;
+  text: string;
+  ariaLabel: string | undefined;
+  title: string | undefined;
+  imgAlt: string | undefined;
+}
+
+/** What the parser's open-element stack needs to know about each element. */
+interface OpenElement {
+  hidden: boolean;
+  raw: boolean;
+  link: OpenLink | null;
+}
+
+/**
  * The links of a page a visitor could follow. With `visibleOnly` (rendered pages) links the
  * browser marked `data-sr-hidden` are left out. Same-page fragments and non-http(s) schemes
  * (mailto:, tel:, javascript:) are dropped.
+ *
+ * One streaming pass of htmlparser2's tokenizer, no DOM: link discovery runs on every fetched page,
+ * and building a tree only to walk its anchors cost more than the rest of the crawl.
  */
 export function extractLinks(html: string, pageUrl: string, visibleOnly: boolean): FoundLink[] {
-  const $ = cheerio.load(html);
-  const base = resolveBase($('base[href]').first().attr('href'), pageUrl);
+  const found: OpenLink[] = [];
+  const stack: OpenElement[] = [];
+  const openLinks: OpenLink[] = [];
+  let baseHref: string | undefined;
+
+  const parser = new Parser(
+    {
+      onopentag(name, attribs) {
+        const parent = stack[stack.length - 1];
+        const hidden = (parent?.hidden ?? false) || (visibleOnly && attribs['data-sr-hidden'] !== undefined);
+        const raw = (parent?.raw ?? false) || RAW_TEXT.has(name);
+        let link: OpenLink | null = null;
+        if (name === 'base' && baseHref === undefined && attribs.href !== undefined) baseHref = attribs.href;
+        if (!raw && (name === 'a' || name === 'area') && attribs.href !== undefined) {
+          link = {
+            href: attribs.href,
+            text: '',
+            ariaLabel: attribs['aria-label'],
+            title: attribs.title,
+            imgAlt: undefined,
+          };
+          if (!hidden) found.push(link);
+          openLinks.push(link);
+        }
+        if (name === 'img' && attribs.alt !== undefined)
+          for (const open of openLinks) open.imgAlt ??= attribs.alt;
+        stack.push({ hidden, raw, link });
+      },
+      ontext(text) {
+        if (stack[stack.length - 1]?.raw) return;
+        for (const open of openLinks) open.text += text;
+      },
+      onclosetag() {
+        const closed = stack.pop();
+        if (closed?.link) openLinks.splice(openLinks.lastIndexOf(closed.link), 1);
+      },
+    },
+    { decodeEntities: true },
+  );
+  parser.end(html);
+
+  const base = resolveBase(baseHref, pageUrl);
   const page = withoutHash(pageUrl);
   const links: FoundLink[] = [];
-  for (const element of $('a[href], area[href]').toArray()) {
+  for (const link of found) {
     if (links.length >= MAX_LINKS_PER_PAGE) break;
-    const anchor = $(element);
-    if (visibleOnly && anchor.closest('[data-sr-hidden]').length > 0) continue;
-    const href = anchor.attr('href')?.trim();
+    const href = link.href.trim();
     if (!href) continue;
     let url: URL;
     try {
@@ -35,25 +98,18 @@ export function extractLinks(html: string, pageUrl: string, visibleOnly: boolean
     if (url.protocol !== 'http:' && url.protocol !== 'https:') continue;
     url.hash = '';
     if (url.href === page) continue;
-    links.push({ url: url.href, text: labelOf(anchor) });
+    links.push({ url: url.href, text: labelOf(link) });
   }
   return links;
 }
 
-/** The little of a cheerio selection the label needs (keeps domhandler's types out of this file). */
-interface AnchorLike {
-  text(): string;
-  attr(name: string): string | undefined;
-  find(selector: string): { first(): { attr(name: string): string | undefined } };
+function labelOf(link: OpenLink): string {
+  const text = squash(link.text);
+  if (text) return text;
+  return squash(link.ariaLabel ?? link.title ?? link.imgAlt ?? '');
 }
 
-function labelOf(anchor: AnchorLike): string {
-  const text = anchor.text().replace(/\s+/g, ' ').trim();
-  if (text) return text;
-  const fallback =
-    anchor.attr('aria-label') ?? anchor.attr('title') ?? anchor.find('img[alt]').first().attr('alt') ?? '';
-  return fallback.replace(/\s+/g, ' ').trim();
-}
+const squash = (s: string): string => s.replace(/\s+/g, ' ').trim();
 
 function resolveBase(baseHref: string | undefined, pageUrl: string): string {
   if (!baseHref) return pageUrl;

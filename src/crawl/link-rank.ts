@@ -12,6 +12,7 @@ export interface LinkWords {
   categories: Record<string, CategoryWords>;
   skip: { text: string[]; url: string[] };
   assetExtensions: string[];
+  documents: { extensions: string[]; maxFollowed: number };
 }
 
 export interface LinkRank {
@@ -80,4 +81,10 @@ export function shouldSkipLink(text: string, url: URL, words: LinkWords = loadLi
   if (words.skip.text.some((w) => isWholeWord(label, normaliseWords(w)))) return true;
   const path = pathWords(url);
   return words.skip.url.some((w) => isWholeWord(path, normaliseWords(w)));
+}
+
+/** Whether a URL points at a document (a PDF) rather than a page. */
+export function isDocumentLink(url: URL, words: LinkWords = loadLinkWords()): boolean {
+  const extension = /\.([a-z0-9]{1,5})$/i.exec(url.pathname)?.[1]?.toLowerCase();
+  return extension !== undefined && words.documents.extensions.includes(extension);
 }

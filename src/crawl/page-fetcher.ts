@@ -18,5 +18,7 @@ export interface FetchedPage {
 export interface PageFetcher {
   readonly mode: FetchMode;
   fetch(url: string, signal: AbortSignal): Promise<FetchedPage>;
+  /** Browser mode: the same page rendered at a phone-sized viewport (the mobile pass). */
+  fetchMobile?(url: string, signal: AbortSignal): Promise<FetchedPage>;
   close(): Promise<void>;
 }

@@ -1,13 +1,17 @@
 import http from 'node:http';
 import https from 'node:https';
 import { pipeline, type Readable } from 'node:stream';
-import zlib from 'node:zlib';
 import { type AddressPolicy, makeGuardedLookup } from './address-guard.js';
 import { decodeBody } from './charset.js';
 import type { CookieJar } from './cookie-jar.js';
 import { CrawlFailure, failureFromNodeError, toCrawlError } from './crawl-failure.js';
+import { decompressorFor } from './decompressor.js';
 import { type HostScheduler, sleep } from './host-scheduler.js';
+import { MAX_ATTEMPTS, parseRetryAfter, retryCap, retryDelay } from './retry-policy.js';
 import type { CrawlError, CrawlOptions } from './types.js';
+
+export { parseRetryAfter } from './retry-policy.js';
+
 import { checkedUrl } from './url-check.js';
 
 export interface StaticFetchContext {
@@ -25,6 +29,8 @@ export interface StaticFetchContext {
   addressPolicy?: AddressPolicy;
   /** Called for each attempt that failed but was retried. */
   onRetry?: (error: CrawlError) => void;
+  /** With `html`: a PDF answer is returned with an empty body (a document page) instead of refused. */
+  acceptDocuments?: boolean;
 }
 
 export interface FetchedResponse {
@@ -39,10 +45,9 @@ export interface FetchedResponse {
   redirects: string[];
 }
 
-const MAX_ATTEMPTS = 3;
-const MAX_RETRY_WAIT_MS = 30_000;
 const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
 const HTML_TYPES = /^(text\/html|application\/xhtml\+xml)\b/i;
+export const DOCUMENT_TYPES = /^application\/(pdf|x-pdf)\b/i;
 
 /**
  * GETs a URL with redirects followed by hand (every hop checked against the private-address
@@ -50,14 +55,14 @@ const HTML_TYPES = /^(text\/html|application\/xhtml\+xml)\b/i;
  * failures. Throws a CrawlFailure; never hangs longer than the attempts' deadlines and waits.
  */
 export async function fetchStatic(url: string, ctx: StaticFetchContext): Promise<FetchedResponse> {
-  const retryCap = Math.min(MAX_RETRY_WAIT_MS, ctx.options.pageTimeoutMs);
+  const cap = retryCap(ctx.options.pageTimeoutMs);
   for (let attempt = 1; ; attempt++) {
     try {
       return await fetchFollowingRedirects(url, ctx);
     } catch (err) {
       const failure = failureFromNodeError(err);
       const wait = retryDelay(failure, attempt);
-      if (attempt >= MAX_ATTEMPTS || wait === null || wait > retryCap || ctx.signal?.aborted) {
+      if (attempt >= MAX_ATTEMPTS || wait === null || wait > cap || ctx.signal?.aborted) {
         if (attempt > 1) failure.attempt = attempt;
         throw failure;
       }
@@ -65,30 +70,6 @@ export async function fetchStatic(url: string, ctx: StaticFetchContext): Promise
       await sleep(wait, ctx.signal);
     }
   }
-}
-
-/** ms to wait before the next attempt, or null when this failure is not worth retrying. */
-function retryDelay(failure: CrawlFailure, attempt: number): number | null {
-  const backoff = 500 * 2 ** (attempt - 1);
-  const http = failure.httpStatus;
-  if (http === 429 || http === 503) return failure.retryAfterMs ?? backoff;
-  if (http !== null && http >= 500) return backoff;
-  if (
-    http === null &&
-    ['ECONNRESET', 'EPIPE', 'ECONNABORTED', 'HPE_INVALID_CONSTANT', 'SOCKET_HANG_UP'].includes(failure.code)
-  ) {
-    return backoff;
-  }
-  return null;
-}
-
-/** Retry-After as seconds or an HTTP date, in ms; null when absent or unreadable. */
-export function parseRetryAfter(value: string | undefined, now = Date.now()): number | null {
-  if (!value) return null;
-  const trimmed = value.trim();
-  if (/^\d+$/.test(trimmed)) return Number(trimmed) * 1000;
-  const date = Date.parse(trimmed);
-  return Number.isNaN(date) ? null : Math.max(0, date - now);
 }
 
 async function fetchFollowingRedirects(startUrl: string, ctx: StaticFetchContext): Promise<FetchedResponse> {
@@ -208,6 +189,10 @@ function requestOnce(url: URL, ctx: StaticFetchContext, signal: AbortSignal): Pr
         });
       }
       if (status < 200 || status >= 300) return finish(httpFailure(status, res.headers['retry-after']));
+      if (ctx.accept === 'html' && ctx.acceptDocuments && contentType && DOCUMENT_TYPES.test(contentType)) {
+        // The page exists; its text would need a PDF reader, so the body is not downloaded.
+        return finish(null, { status, location: null, contentType, body: '', bytes: Buffer.alloc(0) });
+      }
       if (ctx.accept === 'html' && contentType && !HTML_TYPES.test(contentType)) {
         return finish(
           new CrawlFailure(
@@ -223,7 +208,7 @@ function requestOnce(url: URL, ctx: StaticFetchContext, signal: AbortSignal): Pr
       if (Number.isFinite(declared) && declared > maxBytes) {
         return finish(tooLarge(maxBytes, status));
       }
-      const decoded = decompressor(headerValue(res.headers['content-encoding']));
+      const decoded = decompressorFor(headerValue(res.headers['content-encoding']));
       const source: Readable = decoded ? pipeline(res, decoded, () => {}) : res;
       if (decoded) streams.push(decoded);
       const chunks: Buffer[] = [];
@@ -251,20 +236,6 @@ function requestOnce(url: URL, ctx: StaticFetchContext, signal: AbortSignal): Pr
 function headerValue(value: string | string[] | undefined): string | null {
   if (Array.isArray(value)) return value[0] ?? null;
   return value ?? null;
-}
-
-function decompressor(encoding: string | null): zlib.Gunzip | zlib.Inflate | zlib.BrotliDecompress | null {
-  switch (encoding?.trim().toLowerCase()) {
-    case 'gzip':
-    case 'x-gzip':
-      return zlib.createGunzip();
-    case 'deflate':
-      return zlib.createInflate();
-    case 'br':
-      return zlib.createBrotliDecompress();
-    default:
-      return null;
-  }
 }
 
 function tooLarge(maxBytes: number, status: number): CrawlFailure {

@@ -26,6 +26,7 @@ export function createStaticPageFetcher(
         cookies,
         hostDelayMs,
         onRetry: recordRetry,
+        acceptDocuments: true,
       });
       if (!response.contentType && !LOOKS_LIKE_HTML.test(response.body.slice(0, 2048))) {
         throw new CrawlFailure(

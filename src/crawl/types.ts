@@ -64,8 +64,14 @@ export interface PageSnapshot {
   /** sha256 hex of `html`. */
   contentHash: string;
   screenshotPath?: string;
+  /** sha256 hex of the screenshot file's bytes (browser mode, when a screenshot was taken). */
+  screenshotSha256?: string;
+  /** When the screenshot was taken (ISO 8601). */
+  screenshotCapturedAt?: string;
   /** Description of the click that revealed content in this snapshot, if any (browser mode). */
   afterInteraction?: string;
+  /** Browser mode: the viewport the page was rendered at; `mobile` pages come from the mobile pass. */
+  viewport?: 'desktop' | 'mobile';
 }
 
 export interface RobotsDecision {
@@ -93,6 +99,12 @@ export interface CrawlOptions {
   hostDelayMs: number;
   maxBytes: number;
   maxRedirects: number;
+  /** Browser mode: render the pages that showed contact data again at a phone-sized viewport. Default true. */
+  mobilePass?: boolean;
+  /** Browser mode: take full-page screenshots of pages with contact candidates (and the home page). Default on. */
+  screenshots?: boolean;
+  /** Folder for content-addressed artifacts (screenshots, gzipped page snapshots); none are written without it. */
+  artifactsDir?: string;
 }
 
 export interface CrawlResult {
@@ -115,4 +127,8 @@ export interface ConsentObservation {
   platform: string | null;
   action: 'rejected' | 'accepted' | 'none';
   coveredContactLink: boolean | null;
+  /** The banner blocked the page: it covered most of the viewport, locked scrolling or made the page inert. */
+  blocking?: boolean;
+  /** A blocking banner that could be neither rejected nor closed: the shop's status is consent-wall. */
+  wall?: boolean;
 }

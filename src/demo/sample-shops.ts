@@ -62,10 +62,16 @@ const exemplary = (): SampleShop => {
         title: 'Contact',
         main: '<p>Telefoon: <a href="tel:+31207945632">020 794 5632</a> (ma–vr 9.00–18.00)</p><p>E-mail: <a href="mailto:service@voorbeeldwinkel.nl">service@voorbeeldwinkel.nl</a></p><p>Keizersgracht 100<br>1015 AA Amsterdam</p>',
       },
-      '/algemene-voorwaarden': { title: 'Algemene voorwaarden', main: '<p>Artikel 1. Deze voorwaarden gelden voor elke bestelling.</p>' },
+      '/algemene-voorwaarden': {
+        title: 'Algemene voorwaarden',
+        main:
+          '<p>Artikel 1. Deze voorwaarden gelden voor elke bestelling.</p>' +
+          '<h2>Artikel 6 – Herroepingsrecht</h2><p>U kunt de overeenkomst binnen 14 dagen zonder opgave van redenen ontbinden. ' +
+          'Meld dit telefonisch op 020 794 5632 of per e-mail aan service@voorbeeldwinkel.nl.</p>',
+      },
       '/privacy': { title: 'Privacyverklaring', main: '<p>Wij bewaren uw gegevens niet langer dan nodig.</p>' },
     }),
-    expected: same({ headline: 'pass', rules: { 'phone-present': 'pass', 'email-present': 'pass', 'contact-within-two-clicks': 'pass', 'contact-not-only-in-terms': 'pass', 'phone-not-premium-rate': 'pass' } }),
+    expected: same({ headline: 'pass', rules: { 'phone-in-withdrawal-info': 'pass', 'geographic-address-present': 'pass', 'trader-identity-present': 'pass', 'registry-and-vat-present': 'pass', 'phone-present': 'pass', 'email-present': 'pass', 'contact-within-two-clicks': 'pass', 'contact-not-only-in-terms': 'pass', 'phone-not-premium-rate': 'pass' } }),
   };
 };
 

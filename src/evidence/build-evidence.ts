@@ -4,6 +4,7 @@ import type { ShopTarget } from '../input/types.js';
 import {
   type CountrySource,
   EVIDENCE_SCHEMA_VERSION,
+  type EvidenceFact,
   type EvidencePage,
   type EvidenceSighting,
   type EvidenceWidget,
@@ -40,6 +41,7 @@ export function buildEvidence(input: EvidenceInput): ShopEvidence {
   const pages: EvidencePage[] = [];
   const sightings: EvidenceSighting[] = [];
   const widgets: EvidenceWidget[] = [];
+  const facts: EvidenceFact[] = [];
   input.observed.forEach(({ snapshot, observations }, index) => {
     const pageId = `p${index + 1}`;
     pages.push({
@@ -56,10 +58,25 @@ export function buildEvidence(input: EvidenceInput): ShopEvidence {
       fetchedAt: snapshot.fetchedAt,
       contentHash: snapshot.contentHash,
       ...(snapshot.screenshotPath ? { screenshotPath: snapshot.screenshotPath } : {}),
+      ...(observations.withdrawalInfo !== undefined ? { withdrawalInfo: observations.withdrawalInfo } : {}),
+      ...(snapshot.screenshotSha256 ? { screenshotSha256: snapshot.screenshotSha256 } : {}),
+      ...(snapshot.screenshotCapturedAt ? { screenshotCapturedAt: snapshot.screenshotCapturedAt } : {}),
+      ...(snapshot.viewport ? { viewport: snapshot.viewport } : {}),
     });
     const placed = { pageId, pageKind: observations.kind, pageDepth: snapshot.depth };
     for (const sighting of observations.sightings) {
-      sightings.push({ ...sighting, id: `s${sightings.length + 1}`, pageUrl: snapshot.finalUrl, ...placed });
+      sightings.push({
+        ...sighting,
+        id: `s${sightings.length + 1}`,
+        pageUrl: snapshot.finalUrl,
+        ...placed,
+        ...(observations.withdrawalInfo !== undefined
+          ? { pageWithdrawalInfo: observations.withdrawalInfo }
+          : {}),
+      });
+    }
+    for (const fact of observations.facts ?? []) {
+      facts.push({ ...fact, id: `f${facts.length + 1}`, pageUrl: snapshot.finalUrl, ...placed });
     }
     for (const widget of observations.widgets) {
       widgets.push({ ...widget, id: `w${widgets.length + 1}`, ...placed });
@@ -92,6 +109,7 @@ export function buildEvidence(input: EvidenceInput): ShopEvidence {
     pages,
     sightings,
     widgets,
+    facts,
     consent: primary.consent ?? null,
   };
 }

@@ -1,6 +1,6 @@
 import { Ajv } from 'ajv';
 import { CRAWL_STATUSES } from '../crawl/types.js';
-import { PAGE_KINDS, PRESENTATIONS, REGIONS } from '../extract/types.js';
+import { FACT_KINDS, PAGE_KINDS, PRESENTATIONS, REGIONS } from '../extract/types.js';
 import { EVIDENCE_SCHEMA_VERSION, type ShopEvidence } from './types.js';
 
 const nullableString = { type: ['string', 'null'] };
@@ -82,6 +82,21 @@ export const EVIDENCE_SCHEMA = {
         type: 'object',
         required: ['id', 'kind', 'pageId'],
         properties: { ...placed, kind: { enum: ['chat', 'contact-form', 'whatsapp', 'callback'] } },
+      },
+    },
+    facts: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['id', 'kind', 'value', 'raw', 'region', 'visible', 'pageId', 'pageKind', 'pageDepth'],
+        properties: {
+          ...placed,
+          id: { type: 'string', pattern: '^f\\d+$' },
+          kind: { enum: FACT_KINDS },
+          value: { type: 'string', minLength: 1 },
+          region: { enum: REGIONS },
+          visible: { enum: [true, false, 'unknown'] },
+        },
       },
     },
     consent: { type: ['object', 'null'] },

@@ -1,5 +1,5 @@
 import type { ConsentObservation, CrawlError, CrawlStatus, FetchMode, LinkVia, RobotsDecision } from '../crawl/types.js';
-import type { PageKind, Sighting, Widget } from '../extract/types.js';
+import type { Fact, PageKind, Sighting, Widget } from '../extract/types.js';
 
 export const EVIDENCE_SCHEMA_VERSION = 1;
 
@@ -21,11 +21,31 @@ export interface EvidencePage {
   fetchedAt: string;
   contentHash: string;
   screenshotPath?: string;
+  /** sha256 hex of the screenshot file's bytes. */
+  screenshotSha256?: string;
+  /** When the screenshot was taken (ISO 8601). */
+  screenshotCapturedAt?: string;
+  /** The viewport the page was rendered at (browser mode); `mobile` pages come from the mobile pass. */
+  viewport?: 'desktop' | 'mobile';
+  /** Whether the page's main content speaks of the right of withdrawal (absent in older evidence). */
+  withdrawalInfo?: boolean;
 }
 
 /** A sighting placed in its shop: which page, and that page's kind and depth copied for the rules. */
 export interface EvidenceSighting extends Sighting {
   /** s1, s2, … */
+  id: string;
+  pageId: string;
+  pageUrl: string;
+  pageKind: PageKind;
+  pageDepth: number | null;
+  /** The page's `withdrawalInfo`, copied for the rules (absent in older evidence). */
+  pageWithdrawalInfo?: boolean;
+}
+
+/** An identity fact placed in its shop, like a sighting. */
+export interface EvidenceFact extends Fact {
+  /** f1, f2, … */
   id: string;
   pageId: string;
   pageUrl: string;
@@ -70,5 +90,7 @@ export interface ShopEvidence {
   pages: EvidencePage[];
   sightings: EvidenceSighting[];
   widgets: EvidenceWidget[];
+  /** The trader's identity facts (address, legal name, register and VAT numbers); absent in older evidence. */
+  facts?: EvidenceFact[];
   consent: ConsentObservation | null;
 }

@@ -1,4 +1,4 @@
-import { load } from 'cheerio';
+import { parseDocument } from 'htmlparser2';
 
 /**
  * The slice of the htmlparser2 node shape that extraction reads. Declared here so the stage does
@@ -20,10 +20,9 @@ export interface DomElement extends DomNode {
   children: DomNode[];
 }
 
-/** Parses with htmlparser2 (cheerio's fast path), in HTML mode, entities decoded. */
+/** Parses with htmlparser2 (cheerio's fast path, without cheerio's wrapper), in HTML mode, entities decoded. */
 export function parseHtml(html: string): DomNode {
-  const $ = load(html, { xml: { xmlMode: false, decodeEntities: true } });
-  return $.root()[0] as unknown as DomNode;
+  return parseDocument(html, { xmlMode: false, decodeEntities: true }) as unknown as DomNode;
 }
 
 export function isElement(node: DomNode): node is DomElement {

@@ -1,4 +1,5 @@
 import { normaliseEmail } from './email-address.js';
+import { joinSplitDomain } from './email-split-domain.js';
 
 export interface TextEmail {
   start: number;
@@ -62,10 +63,18 @@ export function emailsInText(text: string): TextEmail[] {
       const domain = (form.deobfuscated ? cleanDomain(domainMatch[0]) : domainMatch[0])
         .replaceAll('\u200b', '')
         .replace(/[.-]+$/, '');
-      const value = normaliseEmail(local[0], domain);
+      let value = normaliseEmail(local[0], domain);
+      let stop = end;
+      if (!value && form.deobfuscated) {
+        const joined = joinSplitDomain(local[0], domain, text.slice(end, end + 16));
+        if (joined) {
+          value = joined.value;
+          stop = end + joined.consumed;
+        }
+      }
       if (!value) continue;
-      out.push({ start, end, value, deobfuscated: form.deobfuscated });
-      taken.push([start, end]);
+      out.push({ start, end: stop, value, deobfuscated: form.deobfuscated });
+      taken.push([start, stop]);
     }
   }
   return out.sort((a, b) => a.start - b.start);

@@ -1,5 +1,6 @@
 import type { PageSnapshot } from '../crawl/types.js';
 import { emailsInMarkup, emailsInPageText } from './emails.js';
+import { identityFacts, pageGivesWithdrawalInfo } from './identity-facts.js';
 import { pageKindFor } from './page-kind.js';
 import { buildPageModel, normaliseLang } from './page-model.js';
 import { pairTelLinks, phonesInText } from './phones.js';
@@ -11,7 +12,7 @@ import { widgetsOf } from './widgets.js';
 export { needsRendering } from './needs-rendering.js';
 export { pageKindOf } from './page-kind.js';
 export { isReadableContact, type ReadableContacts, readableContacts } from './readable.js';
-export type { ExtractContext, PageObservations, Sighting, Widget } from './types.js';
+export type { ExtractContext, Fact, PageObservations, Sighting, Widget } from './types.js';
 
 export type PageInput = Pick<PageSnapshot, 'url' | 'finalUrl' | 'html' | 'fetchedWith'> & {
   afterInteraction?: string;
@@ -42,6 +43,8 @@ export function extractPage(page: PageInput, ctx: ExtractContext): PageObservati
     language: model.lang,
     sightings,
     widgets: widgetsOf(model),
+    facts: identityFacts(model, place),
+    withdrawalInfo: pageGivesWithdrawalInfo(model),
   };
 }
 

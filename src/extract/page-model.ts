@@ -11,6 +11,8 @@ export interface NodeContext {
   belowFold: boolean;
   /** Nearest enclosing <a>, for tel:/mailto: pairing. */
   anchor: DomElement | null;
+  /** Browser mode: the nearest ancestor-or-self `data-sr-box` value, unparsed. */
+  box?: string;
 }
 
 export type SegmentSource = 'text' | 'alt' | 'comment';
@@ -214,16 +216,20 @@ function contextFor(el: DomElement, parent: NodeContext, rendered: boolean): Nod
   const hidden = parent.hidden || hidesContent(el, rendered);
   const belowFold = parent.belowFold || el.attribs['data-sr-below-fold'] === '1';
   const anchor = el.name === 'a' ? el : parent.anchor;
+  const box = el.attribs['data-sr-box'] ?? parent.box;
   if (
     region.region === parent.region &&
     region.semantic === parent.semantic &&
     hidden === parent.hidden &&
     belowFold === parent.belowFold &&
-    anchor === parent.anchor
+    anchor === parent.anchor &&
+    box === parent.box
   ) {
     return parent;
   }
-  return { region: region.region, semantic: region.semantic, hidden, belowFold, anchor };
+  const ctx: NodeContext = { region: region.region, semantic: region.semantic, hidden, belowFold, anchor };
+  if (box !== undefined) ctx.box = box;
+  return ctx;
 }
 
 export function normaliseLang(value: string | undefined): string | null {

@@ -1,3 +1,4 @@
+import { parseElementBox } from './element-box.js';
 import type { NodeContext, SegmentSource } from './page-model.js';
 import type { Presentation, Sighting, Visibility } from './types.js';
 
@@ -47,5 +48,7 @@ export function makeSighting(
   if (place.rendered) sighting.aboveFold = !place.ctx.belowFold;
   if (fields.phoneType !== undefined) sighting.phoneType = fields.phoneType;
   if (fields.label !== undefined) sighting.label = fields.label;
+  const box = place.rendered ? parseElementBox(place.ctx.box) : undefined;
+  if (box) sighting.box = box;
   return sighting;
 }

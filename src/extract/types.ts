@@ -61,6 +61,16 @@ export interface Sighting {
   afterInteraction: string | null;
   phoneType?: PhoneType;
   label?: NumberLabel;
+  /** Browser mode: the element's box in document coordinates (CSS px), from the nearest `data-sr-box`. */
+  box?: ElementBox;
+}
+
+/** A rectangle in document coordinates, CSS pixels. */
+export interface ElementBox {
+  x: number;
+  y: number;
+  w: number;
+  h: number;
 }
 
 export type WidgetKind = 'chat' | 'contact-form' | 'whatsapp' | 'callback';
@@ -86,6 +96,31 @@ export interface ExtractContext {
   viaText?: string;
 }
 
+export const FACT_KINDS = [
+  'postal-address',
+  'po-box',
+  'legal-name',
+  'registry-number',
+  'vat-number',
+] as const;
+export type FactKind = (typeof FACT_KINDS)[number];
+
+/** One statement about the trader's identity seen on a page (ECD art. 5, CRD art. 6(1)(b)–(c)). */
+export interface Fact {
+  kind: FactKind;
+  /**
+   * Normalised: an address as "Street 1, 1234 AB City"; a legal name with its canonical form
+   * ("Shop B.V."); a number without separators, upper case ("NL123456789B01", "HRB12345").
+   */
+  value: string;
+  /** The text as it stood on the page, trimmed, at most 200 characters. */
+  raw: string;
+  region: Region;
+  visible: Visibility;
+  /** Registry numbers: which register (kvk, handelsregister, rcs, siren, siret, kbo, companies-house, other). */
+  scheme?: string;
+}
+
 /** Everything extraction learns from one page. Pure data; no judgement. */
 export interface PageObservations {
   kind: PageKind;
@@ -94,4 +129,8 @@ export interface PageObservations {
   language: string | null;
   sightings: Sighting[];
   widgets: Widget[];
+  /** The trader's identity facts: addresses, legal names, register and VAT numbers. */
+  facts?: Fact[];
+  /** Whether the page's readable text speaks of the right of withdrawal (herroeping, Widerruf …). */
+  withdrawalInfo?: boolean;
 }

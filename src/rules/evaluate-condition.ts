@@ -8,6 +8,7 @@ export interface EvidenceIds {
   sightings: Set<string>;
   pages: Set<string>;
   widgets: Set<string>;
+  facts: Set<string>;
 }
 
 export interface ConditionResult {
@@ -22,24 +23,30 @@ export interface ConditionContext {
 }
 
 export function emptyIds(): EvidenceIds {
-  return { sightings: new Set(), pages: new Set(), widgets: new Set() };
+  return { sightings: new Set(), pages: new Set(), widgets: new Set(), facts: new Set() };
 }
 
 function mergeIds(target: EvidenceIds, source: EvidenceIds): EvidenceIds {
   for (const id of source.sightings) target.sightings.add(id);
   for (const id of source.pages) target.pages.add(id);
   for (const id of source.widgets) target.widgets.add(id);
+  for (const id of source.facts) target.facts.add(id);
   return target;
 }
 
-function idsOf(collection: Collection, items: Array<{ id: string }>): EvidenceIds {
+/** A fact also names its page, so a report that shows pages can show where the fact stood. */
+function idsOf(collection: Collection, items: Array<{ id: string; pageId?: string }>): EvidenceIds {
   const ids = emptyIds();
-  for (const item of items) ids[collection].add(item.id);
+  for (const item of items) {
+    ids[collection].add(item.id);
+    if (collection === 'facts' && item.pageId) ids.pages.add(item.pageId);
+  }
   return ids;
 }
 
 function select(evidence: ShopEvidence, quantified: Quantified): Array<{ id: string }> {
-  const items = evidence[quantified.in] as Array<{ id: string }>;
+  // Evidence from before identity facts were extracted has no `facts`: an empty list.
+  const items = (evidence[quantified.in] ?? []) as Array<{ id: string }>;
   return items.filter((item) => whereHolds(item, quantified.where));
 }
 
@@ -106,6 +113,7 @@ export function evaluateCondition(condition: Condition, context: ConditionContex
       sightings: new Set(finding.sightingIds),
       pages: new Set(finding.pageIds),
       widgets: new Set(finding.widgetIds),
+      facts: new Set(finding.factIds ?? []),
     };
     return result(expected.includes(finding.outcome), ids);
   }

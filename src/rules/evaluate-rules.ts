@@ -14,6 +14,7 @@ function finding(rule: Rule, outcome: Outcome, basis: ConditionResult | null, re
     sightingIds: [...ids.sightings].sort(byNumber),
     pageIds: [...ids.pages].sort(byNumber),
     widgetIds: [...ids.widgets].sort(byNumber),
+    ...(ids.facts.size > 0 ? { factIds: [...ids.facts].sort(byNumber) } : {}),
     weight: rule.weight,
     level: rule.level,
   };

@@ -1,5 +1,5 @@
 import { CRAWL_STATUSES } from '../crawl/types.js';
-import { PAGE_KINDS, PRESENTATIONS, REGIONS } from '../extract/types.js';
+import { FACT_KINDS, PAGE_KINDS, PRESENTATIONS, REGIONS } from '../extract/types.js';
 import { OUTCOMES, type Outcome } from './types.js';
 
 /**
@@ -22,7 +22,7 @@ export interface Predicate {
 /** Field path (dotted for nested objects) → predicate; every entry must hold. */
 export type Where = Record<string, Predicate>;
 
-export const COLLECTIONS = ['sightings', 'pages', 'widgets'] as const;
+export const COLLECTIONS = ['sightings', 'pages', 'widgets', 'facts'] as const;
 export type Collection = (typeof COLLECTIONS)[number];
 
 export interface Quantified {
@@ -88,6 +88,7 @@ const SIGHTING_FIELDS: FieldCatalogue = {
   pageUrl: null,
   pageKind: PAGE_KINDS,
   pageDepth: null,
+  pageWithdrawalInfo: [true, false],
 };
 
 const PAGE_FIELDS: FieldCatalogue = {
@@ -105,6 +106,7 @@ const PAGE_FIELDS: FieldCatalogue = {
   fetchedWith: ['static', 'browser'],
   contentHash: null,
   screenshotPath: null,
+  withdrawalInfo: [true, false],
 };
 
 const WIDGET_FIELDS: FieldCatalogue = {
@@ -114,6 +116,20 @@ const WIDGET_FIELDS: FieldCatalogue = {
   iframeSeen: [true, false],
   detail: null,
   pageId: null,
+  pageKind: PAGE_KINDS,
+  pageDepth: null,
+};
+
+const FACT_FIELDS: FieldCatalogue = {
+  id: null,
+  kind: FACT_KINDS,
+  value: null,
+  raw: null,
+  region: REGIONS,
+  visible: [true, false, 'unknown'],
+  scheme: null,
+  pageId: null,
+  pageUrl: null,
   pageKind: PAGE_KINDS,
   pageDepth: null,
 };
@@ -130,12 +146,15 @@ const SHOP_FIELDS: FieldCatalogue = {
   'consent.platform': null,
   'consent.action': ['rejected', 'accepted', 'none'],
   'consent.coveredContactLink': [true, false],
+  // Present (a list, maybe empty) when extraction looked for identity facts; absent in older evidence.
+  facts: null,
 };
 
 export const FIELDS: Record<Collection | 'shop', FieldCatalogue> = {
   sightings: SIGHTING_FIELDS,
   pages: PAGE_FIELDS,
   widgets: WIDGET_FIELDS,
+  facts: FACT_FIELDS,
   shop: SHOP_FIELDS,
 };
 

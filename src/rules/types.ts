@@ -64,6 +64,8 @@ export interface Finding {
   sightingIds: string[];
   pageIds: string[];
   widgetIds: string[];
+  /** Identity facts (f…) the outcome rests on; left out when there are none. Their pages are in pageIds. */
+  factIds?: string[];
   weight: number;
   level: RuleLevel;
   /** Present when a per-shop override replaced the computed outcome or switched the rule off. */

@@ -22,7 +22,7 @@ async function serve(routes: ConstructorParameters<typeof FixtureSite>[0]): Prom
 }
 
 const browserOptions = (overrides = {}) =>
-  testOptions({ mode: 'browser', pageTimeoutMs: 3000, ...overrides });
+  testOptions({ mode: 'browser', pageTimeoutMs: 3000, mobilePass: false, ...overrides });
 
 describe('crawlShop, browser', () => {
   it('renders pages, annotates them, follows visible links only, and blocks images', async () => {
@@ -99,7 +99,13 @@ describe('crawlShop, browser', () => {
       '/contact': page('<p>020 123 4567</p>'),
     });
     const result = await crawlShop(target(site.url('/')), browserOptions({ maxPages: 2 }), env);
-    expect(result.consent).toEqual({ platform: 'Cookiebot', action: 'rejected', coveredContactLink: true });
+    expect(result.consent).toEqual({
+      platform: 'Cookiebot',
+      action: 'rejected',
+      coveredContactLink: true,
+      blocking: true,
+      wall: false,
+    });
     expect(result.pages[0].html).not.toContain('CybotCookiebotDialog');
     expect(site.count('/accepted')).toBe(0);
   });
@@ -181,6 +187,31 @@ describe('crawlShop, browser', () => {
     });
     const result = await crawlShop(target(site.url('/')), browserOptions(), env);
     expect(result.status).toBe('redirect-loop');
+  });
+
+  it('renders pages with contact data again at a phone viewport, marked mobile, outside the click depth', async () => {
+    const site = await serve({
+      '/': page(`<a href="/about">Over ons</a><a href="/klantenservice">Klantenservice</a>
+        <p id="vp"></p><script>document.getElementById('vp').textContent = 'width ' + innerWidth;</script>`),
+      '/about': page('<p>Wij verkopen schoenen.</p>'),
+      '/klantenservice': page(
+        `<p>Mail <a href="mailto:info@shop.example">info@shop.example</a></p>
+        <p id="vp"></p><script>document.getElementById('vp').textContent = 'width ' + innerWidth + ' ' + navigator.userAgent;</script>`,
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+      ),
+    });
+    const result = await crawlShop(target(site.url('/')), browserOptions({ mobilePass: true }), env);
+    expect(result.status).toBe('ok');
+    const desktop = result.pages.filter((p) => p.viewport === 'desktop');
+    const mobile = result.pages.filter((p) => p.viewport === 'mobile');
+    expect(desktop.map((p) => new URL(p.finalUrl).pathname)).toEqual(['/', '/klantenservice', '/about']);
+    expect(mobile.map((p) => new URL(p.finalUrl).pathname)).toEqual(['/klantenservice']);
+    expect(mobile[0].depth).toBe(desktop[1].depth);
+    expect(mobile[0].via).toEqual(desktop[1].via);
+    expect(mobile[0].html).toMatch(/width 375 shopreach\/\S+.* Mobile/);
+    expect(desktop[1].html).toContain('width 1280');
+    expect(site.count('/klantenservice')).toBe(2);
+    expect(site.count('/about')).toBe(1);
   });
 
   it('refuses a loopback target without allowPrivateHosts', async () => {

@@ -140,7 +140,9 @@ describe('link vocabulary', () => {
     expect(shouldSkipLink('', url('/checkout/cart'))).toBe(true);
     expect(shouldSkipLink('Mijn account', url('/y'))).toBe(true);
     expect(shouldSkipLink('', url('/customer/account/login'))).toBe(true);
-    expect(shouldSkipLink('catalogue', url('/files/catalogus.pdf'))).toBe(true);
+    expect(shouldSkipLink('catalogue', url('/files/catalogus.zip'))).toBe(true);
+    // PDFs are documents, followed when their label ranks (crawl-shop limits how many).
+    expect(shouldSkipLink('Algemene voorwaarden', url('/files/voorwaarden.pdf'))).toBe(false);
     expect(shouldSkipLink('Cartier', url('/merken/cartier'))).toBe(false);
     expect(shouldSkipLink('Contact', url('/contact'))).toBe(false);
   });

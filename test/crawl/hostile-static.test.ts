@@ -4,6 +4,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { type CrawlEnvironment, crawlShop, createCrawlEnvironment } from '../../src/crawl/index.js';
 import type { CrawlOptions, CrawlResult } from '../../src/crawl/types.js';
 import { FixtureSite, type Handler, page } from './fixture-server.js';
+import { calendar, drip, hugePage, latinCharsetRoutes, tooManyRequestsOnce } from './hostile-routes.js';
 import { target, testOptions } from './options.js';
 
 let env: CrawlEnvironment;
@@ -66,20 +67,7 @@ describe('hostile sites, static mode', () => {
     const { result, ms } = await crawl(
       '50 MB page',
       {
-        '/': (_q, s) => {
-          s.writeHead(200, { 'content-type': 'text/html' });
-          const chunk = Buffer.alloc(64 * 1024, 'a');
-          let sent = 0;
-          const push = () => {
-            while (sent < 50 * 1024 * 1024) {
-              sent += chunk.length;
-              if (!s.write(chunk)) return void s.once('drain', push);
-            }
-            s.end();
-          };
-          s.on('error', () => {});
-          push();
-        },
+        '/': hugePage(50 * 1024 * 1024),
       },
       { maxBytes: 1024 * 1024 },
     );
@@ -108,17 +96,7 @@ describe('hostile sites, static mode', () => {
   });
 
   it('ends a body that drips one byte a second at the page deadline', async () => {
-    const { result, ms } = await crawl(
-      'drip',
-      {
-        '/': (_q, s) => {
-          s.writeHead(200, { 'content-type': 'text/html' });
-          const timer = setInterval(() => s.write('a'), 1000);
-          s.on('close', () => clearInterval(timer));
-        },
-      },
-      { pageTimeoutMs: 1500 },
-    );
+    const { result, ms } = await crawl('drip', { '/': drip() }, { pageTimeoutMs: 1500 });
     expect(result.status).toBe('timeout');
     expect(codes(result)).toContain('ETIMEDOUT');
     expect(ms).toBeGreaterThanOrEqual(1400);
@@ -132,14 +110,6 @@ describe('hostile sites, static mode', () => {
   });
 
   it('stops a crawler trap (endless calendar) at maxPages and maxDepth', async () => {
-    const calendar: Handler = (q, s) => {
-      const day = Number(new URL(q.url ?? '/', 'http://x').searchParams.get('d') ?? 0);
-      s.writeHead(200, { 'content-type': 'text/html' }).end(
-        page(
-          `<a href="/cal?d=${day - 1}">previous day</a><a href="/cal?d=${day + 1}">next day</a><a href="/cal?d=${day + 30}">next month</a>`,
-        ),
-      );
-    };
     const { result, site } = await crawl(
       'calendar trap',
       { '/': calendar, '/cal': calendar },
@@ -152,18 +122,7 @@ describe('hostile sites, static mode', () => {
   });
 
   it('honours 429 Retry-After, records the attempt and succeeds', async () => {
-    let calls = 0;
-    const { result, ms } = await crawl(
-      '429 then ok',
-      {
-        '/': (_q, s) => {
-          calls++;
-          if (calls === 1) return void s.writeHead(429, { 'retry-after': '1' }).end();
-          s.writeHead(200, { 'content-type': 'text/html' }).end(page('<p>welcome</p>'));
-        },
-      },
-      { maxPages: 1 },
-    );
+    const { result, ms } = await crawl('429 then ok', { '/': tooManyRequestsOnce() }, { maxPages: 1 });
     expect(result.status).toBe('ok');
     expect(result.errors).toContainEqual(expect.objectContaining({ code: 'HTTP_429', attempt: 1 }));
     expect(ms).toBeGreaterThanOrEqual(950);
@@ -215,38 +174,28 @@ describe('hostile sites, static mode', () => {
   });
 
   it('decodes windows-1252 from the header and iso-8859-1 from a meta tag', async () => {
-    const latin = (text: string) => Buffer.from(text, 'latin1');
-    const { result } = await crawl('charsets', {
-      '/': (_q, s) =>
-        s
-          .writeHead(200, { 'content-type': 'text/html; charset=windows-1252' })
-          .end(latin('<html><body><p>Müller café – </p><a href="/kontakt">Kontakt</a></body></html>')),
-      '/kontakt': (_q, s) =>
-        s
-          .writeHead(200, { 'content-type': 'text/html' })
-          .end(
-            latin(
-              '<html><head><meta http-equiv="Content-Type" content="text/html; charset=iso-8859-1"></head><body>Straße über</body></html>',
-            ),
-          ),
-    });
+    const { result } = await crawl('charsets', latinCharsetRoutes());
     expect(result.pages[0].html).toContain('Müller café');
     expect(result.pages[1].html).toContain('Straße über');
   });
 
-  it('skips a non-HTML page and records it; a non-HTML home page ends the shop as not-html', async () => {
+  it('keeps a linked PDF as a document page without its body; a non-HTML home page ends the shop as not-html', async () => {
     const { result } = await crawl('pdf link', {
-      '/': page('<a href="/contact">Contact</a>'),
+      '/': page('<a href="/contact">Contact</a><a href="/movie">Film</a>'),
       '/contact': (_q, s) => s.writeHead(200, { 'content-type': 'application/pdf' }).end('%PDF-1.4'),
+      '/movie': (_q, s) => s.writeHead(200, { 'content-type': 'video/mp4' }).end('....'),
     });
     expect(result.status).toBe('ok');
+    const pdf = result.pages.find((p) => p.finalUrl.endsWith('/contact'));
+    expect(pdf).toMatchObject({ contentType: 'application/pdf', html: '', depth: 1 });
     expect(result.errors).toContainEqual(
-      expect.objectContaining({ url: expect.stringContaining('/contact'), code: 'NOT_HTML' }),
+      expect.objectContaining({ url: expect.stringContaining('/movie'), code: 'NOT_HTML' }),
     );
     const { result: pdfHome } = await crawl('pdf home', {
       '/': (_q, s) => s.writeHead(200, { 'content-type': 'application/pdf' }).end('%PDF'),
     });
     expect(pdfHome.status).toBe('not-html');
+    expect(pdfHome.pages).toHaveLength(0);
   });
 
   it('ends a slow shop at the watchdog with the pages it has (partial)', async () => {

@@ -1,5 +1,6 @@
 import type { CrawlStatus } from '../../src/crawl/types.js';
 import type {
+  EvidenceFact,
   EvidencePage,
   EvidenceSighting,
   EvidenceWidget,
@@ -11,7 +12,14 @@ import type { PageKind } from '../../src/extract/types.js';
 export interface PageSpec {
   kind: PageKind;
   depth: number | null;
+  /** The page's main content speaks of the right of withdrawal. */
+  withdrawalInfo?: boolean;
 }
+
+export type FactSpec = Partial<Omit<EvidenceFact, 'id' | 'pageId' | 'pageUrl' | 'pageKind' | 'pageDepth'>> & {
+  kind: EvidenceFact['kind'];
+  page?: number;
+};
 
 export type SightingSpec = Partial<
   Omit<EvidenceSighting, 'id' | 'pageId' | 'pageUrl' | 'pageKind' | 'pageDepth'>
@@ -32,11 +40,22 @@ export interface ShopSpec {
   pages?: PageSpec[];
   sightings?: SightingSpec[];
   widgets?: WidgetSpec[];
+  /** Identity facts; evidence always has the list unless `legacy` (gathered before facts existed). */
+  facts?: FactSpec[];
+  legacy?: boolean;
   consent?: ShopEvidence['consent'];
   key?: string;
 }
 
 const ORIGIN = 'https://shop.example';
+
+const FACT_VALUES: Record<EvidenceFact['kind'], string> = {
+  'postal-address': 'Keizersgracht 100, 1015 AA Amsterdam',
+  'po-box': 'Postbus 1234, 1000 BA Amsterdam',
+  'legal-name': 'Example Shop B.V.',
+  'registry-number': '12345678',
+  'vat-number': 'NL123456789B01',
+};
 
 export function buildEvidence(spec: ShopSpec = {}): ShopEvidence {
   const status = spec.status ?? 'ok';
@@ -55,12 +74,15 @@ export function buildEvidence(spec: ShopSpec = {}): ShopEvidence {
     fetchedWith: 'static',
     fetchedAt: '2026-01-01T00:00:00.000Z',
     contentHash: `hash${index}`,
+    ...(page.withdrawalInfo !== undefined ? { withdrawalInfo: page.withdrawalInfo } : {}),
   }));
   const place = (index = 0) => {
     const page = pages[index];
     if (!page) throw new Error(`fixture refers to page ${index}, which it does not define`);
     return { pageId: page.id, pageKind: page.kind, pageDepth: page.depth, pageUrl: page.url };
   };
+  const withdrawal = (index = 0) =>
+    pages[index]?.withdrawalInfo !== undefined ? { pageWithdrawalInfo: pages[index].withdrawalInfo } : {};
   const sightings: EvidenceSighting[] = (spec.sightings ?? []).map(({ page, ...sighting }, index) => ({
     value: sighting.kind === 'phone' ? '+31201234567' : 'info@shop.example',
     raw: sighting.kind === 'phone' ? '020 123 4567' : 'info@shop.example',
@@ -71,6 +93,16 @@ export function buildEvidence(spec: ShopSpec = {}): ShopEvidence {
     ...(sighting.kind === 'phone' ? { phoneType: 'fixed' as const } : {}),
     ...sighting,
     id: `s${index + 1}`,
+    ...place(page),
+    ...withdrawal(page),
+  }));
+  const facts: EvidenceFact[] = (spec.facts ?? []).map(({ page, ...fact }, index) => ({
+    value: FACT_VALUES[fact.kind],
+    raw: FACT_VALUES[fact.kind],
+    region: 'footer',
+    visible: true,
+    ...fact,
+    id: `f${index + 1}`,
     ...place(page),
   }));
   const widgets: EvidenceWidget[] = (spec.widgets ?? []).map(({ page, ...widget }, index) => {
@@ -103,6 +135,7 @@ export function buildEvidence(spec: ShopSpec = {}): ShopEvidence {
     pages,
     sightings,
     widgets,
+    ...(spec.legacy ? {} : { facts }),
     consent: spec.consent ?? null,
   };
 }

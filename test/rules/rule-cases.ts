@@ -9,7 +9,7 @@ export interface RuleCase {
   shop: ShopSpec;
   expect: Outcome;
   /** Evidence ids the finding must name (a subset check). */
-  rests?: { sightings?: string[]; pages?: string[]; widgets?: string[] };
+  rests?: { sightings?: string[]; pages?: string[]; widgets?: string[]; facts?: string[] };
 }
 
 const phoneHome = { kind: 'phone', page: HOME } as const;
@@ -31,7 +31,17 @@ export const EXEMPLARY: ShopSpec = {
     { kind: 'email', page: CONTACT },
   ],
   widgets: [{ kind: 'contact-form', page: CONTACT }],
+  facts: [
+    { kind: 'legal-name', page: HOME },
+    { kind: 'postal-address', page: HOME },
+    { kind: 'registry-number', page: HOME, scheme: 'kvk' },
+    { kind: 'vat-number', page: HOME },
+  ],
 };
+/** A shop with a company name but no register or VAT number. */
+const NAME_ONLY: ShopSpec = { pages: SITE, facts: [{ kind: 'legal-name' }] };
+/** The pages of SITE, with the terms giving the withdrawal information. */
+const SITE_WITHDRAWAL = [SITE[0], SITE[1], { ...SITE[2], withdrawalInfo: true }];
 const UNREACHABLE: ShopSpec = { status: 'unreachable' };
 const NOTHING: ShopSpec = { pages: SITE };
 const DEEP: ShopSpec = {
@@ -271,26 +281,129 @@ export const RULE_CASES: RuleCase[] = [
   { rule: 'second-direct-channel', name: 'e-mail only', shop: { sightings: [emailHome] }, expect: 'fail' },
   { rule: 'second-direct-channel', name: 'unreachable', shop: UNREACHABLE, expect: 'not-assessable' },
   // evidence not gathered yet
-  { rule: 'geographic-address-present', name: 'exemplary shop', shop: EXEMPLARY, expect: 'not-assessable' },
+  // geographic-address-present
+  {
+    rule: 'geographic-address-present',
+    name: 'street address in the footer',
+    shop: EXEMPLARY,
+    expect: 'pass',
+    rests: { facts: ['f2'], pages: ['p1'] },
+  },
+  {
+    rule: 'geographic-address-present',
+    name: 'only a PO box',
+    shop: { pages: SITE, facts: [{ kind: 'po-box', page: CONTACT }] },
+    expect: 'fail',
+  },
+  {
+    rule: 'geographic-address-present',
+    name: 'street address only in a hidden element',
+    shop: { pages: SITE, facts: [{ kind: 'postal-address', visible: false }] },
+    expect: 'fail',
+  },
+  { rule: 'geographic-address-present', name: 'nothing (NL)', shop: NOTHING, expect: 'fail' },
+  {
+    rule: 'geographic-address-present',
+    name: 'nothing, in a market whose formats are not recognised',
+    shop: { pages: SITE, country: 'PL' },
+    expect: 'needs-review',
+  },
+  {
+    rule: 'geographic-address-present',
+    name: 'evidence from before facts were extracted',
+    shop: { ...EXEMPLARY, legacy: true },
+    expect: 'not-assessable',
+  },
   { rule: 'geographic-address-present', name: 'unreachable', shop: UNREACHABLE, expect: 'not-assessable' },
-  { rule: 'trader-identity-present', name: 'exemplary shop', shop: EXEMPLARY, expect: 'not-assessable' },
-  { rule: 'trader-identity-present', name: 'nothing', shop: NOTHING, expect: 'not-assessable' },
+  // trader-identity-present
+  {
+    rule: 'trader-identity-present',
+    name: 'company name with legal form',
+    shop: EXEMPLARY,
+    expect: 'pass',
+    rests: { facts: ['f1'] },
+  },
+  {
+    rule: 'trader-identity-present',
+    name: 'no name, no numbers',
+    shop: { pages: SITE, facts: [{ kind: 'postal-address' }] },
+    expect: 'fail',
+  },
+  {
+    rule: 'trader-identity-present',
+    name: 'a KvK number without a company name (maybe a sole trader)',
+    shop: { pages: SITE, facts: [{ kind: 'registry-number' }] },
+    expect: 'needs-review',
+  },
+  {
+    rule: 'trader-identity-present',
+    name: 'company name only in an HTML comment',
+    shop: { pages: SITE, facts: [{ kind: 'legal-name', visible: false }] },
+    expect: 'fail',
+  },
+  {
+    rule: 'trader-identity-present',
+    name: 'old evidence',
+    shop: { ...NOTHING, legacy: true },
+    expect: 'not-assessable',
+  },
   { rule: 'contact-mobile-parity', name: 'exemplary shop', shop: EXEMPLARY, expect: 'not-assessable' },
   { rule: 'contact-mobile-parity', name: 'nothing', shop: NOTHING, expect: 'not-assessable' },
   // registry-and-vat-present
   {
     rule: 'registry-and-vat-present',
-    name: 'KvK and VAT labelled',
+    name: 'KvK and VAT number',
     profile: 'nl',
-    shop: {
-      sightings: [
-        { kind: 'phone', label: 'registry' },
-        { kind: 'phone', label: 'vat' },
-      ],
-    },
+    shop: EXEMPLARY,
     expect: 'pass',
+    rests: { facts: ['f3', 'f4'] },
   },
-  { rule: 'registry-and-vat-present', name: 'not recognised', shop: EXEMPLARY, expect: 'needs-review' },
+  { rule: 'registry-and-vat-present', name: 'register and VAT number (eu)', shop: EXEMPLARY, expect: 'pass' },
+  {
+    rule: 'registry-and-vat-present',
+    name: 'a B.V. without register number',
+    shop: NAME_ONLY,
+    expect: 'fail',
+  },
+  {
+    rule: 'registry-and-vat-present',
+    name: 'register number without VAT number (maybe exempt)',
+    shop: { pages: SITE, facts: [{ kind: 'legal-name' }, { kind: 'registry-number' }] },
+    expect: 'needs-review',
+  },
+  {
+    rule: 'registry-and-vat-present',
+    name: 'nothing and no company name (maybe an unregistered sole trader)',
+    shop: NOTHING,
+    expect: 'needs-review',
+  },
+  {
+    rule: 'registry-and-vat-present',
+    name: 'a Dutch shop without KvK number',
+    profile: 'nl',
+    shop: NOTHING,
+    expect: 'fail',
+  },
+  {
+    rule: 'registry-and-vat-present',
+    name: 'a Dutch shop with KvK but no VAT number',
+    profile: 'nl',
+    shop: { pages: SITE, facts: [{ kind: 'registry-number' }] },
+    expect: 'needs-review',
+  },
+  {
+    rule: 'registry-and-vat-present',
+    name: 'a Belgian shop without enterprise number',
+    profile: 'be',
+    shop: { pages: SITE, facts: [{ kind: 'vat-number', value: 'BE0123456789' }] },
+    expect: 'fail',
+  },
+  {
+    rule: 'registry-and-vat-present',
+    name: 'old evidence',
+    shop: { ...EXEMPLARY, legacy: true },
+    expect: 'not-assessable',
+  },
   { rule: 'registry-and-vat-present', name: 'unreachable', shop: UNREACHABLE, expect: 'not-assessable' },
   // contact-link-in-global-chrome
   { rule: 'contact-link-in-global-chrome', name: 'footer of the home page', shop: EXEMPLARY, expect: 'pass' },
@@ -522,14 +635,30 @@ export const RULE_CASES: RuleCase[] = [
   // phone-in-withdrawal-info
   {
     rule: 'phone-in-withdrawal-info',
-    name: 'phone in the terms too',
-    shop: { pages: SITE, sightings: [phoneHome, { kind: 'phone', page: TERMS }] },
+    name: 'phone in the content of the terms that give the withdrawal information',
+    shop: { pages: SITE_WITHDRAWAL, sightings: [phoneHome, { kind: 'phone', page: TERMS, region: 'main' }] },
     expect: 'pass',
+    rests: { sightings: ['s2'] },
   },
   {
     rule: 'phone-in-withdrawal-info',
-    name: 'terms without the phone',
-    shop: { pages: SITE, sightings: [phoneHome] },
+    name: 'withdrawal information without the phone',
+    shop: { pages: SITE_WITHDRAWAL, sightings: [phoneHome] },
+    expect: 'fail',
+  },
+  {
+    rule: 'phone-in-withdrawal-info',
+    name: 'phone only in the shared footer of the withdrawal page',
+    shop: {
+      pages: SITE_WITHDRAWAL,
+      sightings: [phoneHome, { kind: 'phone', page: TERMS, region: 'footer' }],
+    },
+    expect: 'fail',
+  },
+  {
+    rule: 'phone-in-withdrawal-info',
+    name: 'phone in terms that do not speak of withdrawal',
+    shop: { pages: SITE, sightings: [phoneHome, { kind: 'phone', page: TERMS, region: 'main' }] },
     expect: 'needs-review',
   },
   {

@@ -28,6 +28,8 @@ describe('rule fixtures', () => {
         else expect(finding?.sightingIds).toEqual(expect.arrayContaining(c.rests.sightings));
       }
       if (c.rests?.widgets) expect(finding?.widgetIds).toEqual(expect.arrayContaining(c.rests.widgets));
+      if (c.rests?.facts) expect(finding?.factIds).toEqual(expect.arrayContaining(c.rests.facts));
+      if (c.rests?.pages) expect(finding?.pageIds).toEqual(expect.arrayContaining(c.rests.pages));
     },
   );
 

@@ -1,0 +1,56 @@
+import * as cheerio from 'cheerio';
+import { CONSENT_PLATFORMS, GENERIC_ACCEPT, GENERIC_REJECT } from './consent-platforms.js';
+import type { ConsentObservation } from './types.js';
+
+/** A page with more readable text than this is a page with content, not a bare wall. */
+const MAX_WALL_TEXT = 1_200;
+const CONSENT_WORDS = /cookie|consent|toestemming|einwilligung|zustimmung|consentement|gdpr|privacy/i;
+/** Links a wall may still offer without giving access to the shop: its cookie or privacy policy. */
+const POLICY_LINK = /cookie|privacy|datenschutz|confidentialit|impressum|imprint/i;
+
+/**
+ * Static mode: whether a page's body is only a consent wall. Little text, consent words, an
+ * accept control, no reject control, and no link into the shop (only policy links). Returns the
+ * observation for such a page, null for any other page.
+ */
+export function staticConsentWall(html: string): ConsentObservation | null {
+  const $ = cheerio.load(html);
+  $('script, style, noscript, template').remove();
+  const text = $('body').text().replace(/\s+/g, ' ').trim();
+  if (text.length === 0 || text.length > MAX_WALL_TEXT || !CONSENT_WORDS.test(text)) return null;
+  const controls = $('button, a, input[type="submit"], input[type="button"], [role="button"]')
+    .toArray()
+    .map((el) => {
+      const control = $(el);
+      return {
+        label: (control.text() || control.attr('value') || control.attr('aria-label') || '')
+          .replace(/\s+/g, ' ')
+          .trim(),
+        href: control.is('a') ? (control.attr('href') ?? '') : null,
+      };
+    });
+  if (!controls.some((c) => GENERIC_ACCEPT.test(c.label))) return null;
+  if (controls.some((c) => GENERIC_REJECT.test(c.label))) return null;
+  const shopLinks = controls.filter(
+    (c) =>
+      c.href !== null &&
+      c.href !== '' &&
+      !c.href.startsWith('#') &&
+      !c.href.startsWith('javascript:') &&
+      !GENERIC_ACCEPT.test(c.label) &&
+      !POLICY_LINK.test(`${c.label} ${c.href}`),
+  );
+  if (shopLinks.length > 0) return null;
+  return { platform: platformOf($), action: 'none', coveredContactLink: null, blocking: true, wall: true };
+}
+
+function platformOf($: cheerio.CheerioAPI): string {
+  for (const candidate of CONSENT_PLATFORMS) {
+    try {
+      if ($(candidate.banner).length > 0) return candidate.name;
+    } catch {
+      // a selector cheerio cannot read decides nothing
+    }
+  }
+  return 'generic';
+}
