@@ -1,3 +1,4 @@
+import type { ConsentObservation } from '../crawl/types.js';
 import type { LocalText, Outcome, RuleLevel } from '../rules/types.js';
 
 export type Lang = 'en' | 'nl';
@@ -88,6 +89,13 @@ const en = {
   screenshots: 'Screenshots',
   sha256: 'SHA-256',
   contactSummary: 'Contact details found',
+  identity: 'Trader identity',
+  consent: 'Cookie banner',
+  consentLine: (c: ConsentObservation) =>
+    `${c.platform ?? 'unknown platform'} · ${c.action === 'rejected' ? 'rejected' : c.action === 'accepted' ? 'accepted' : 'nothing done'}` +
+    `${c.wall ? ' · a wall that cannot be passed without consenting' : c.blocking ? ' · it blocked the page' : ''}` +
+    `${c.coveredContactLink === null ? '' : c.coveredContactLink ? ' · it covered the contact link' : ' · the contact link stayed usable'}`,
+  factKinds: { 'postal-address': 'street address', 'po-box': 'PO box', 'legal-name': 'legal name', 'registry-number': 'trade register', 'vat-number': 'VAT number' } as Record<string, string>,
   contactType: 'Type',
   firstSeen: 'First seen',
   fewestClicks: 'Fewest clicks',
@@ -227,6 +235,13 @@ const nl: ReportText = {
   widgets: 'Chatvensters en formulieren',
   screenshots: 'Schermafbeeldingen',
   contactSummary: 'Gevonden contactgegevens',
+  identity: 'Identiteit van de handelaar',
+  consent: 'Cookiebanner',
+  consentLine: (c: ConsentObservation) =>
+    `${c.platform ?? 'onbekend platform'} · ${c.action === 'rejected' ? 'geweigerd' : c.action === 'accepted' ? 'geaccepteerd' : 'niets gedaan'}` +
+    `${c.wall ? ' · een muur die alleen met toestemming weggaat' : c.blocking ? ' · hij blokkeerde de pagina' : ''}` +
+    `${c.coveredContactLink === null ? '' : c.coveredContactLink ? ' · hij bedekte de contactlink' : ' · de contactlink bleef bruikbaar'}`,
+  factKinds: { 'postal-address': 'adres', 'po-box': 'postbus', 'legal-name': 'rechtsvorm en naam', 'registry-number': 'handelsregister', 'vat-number': 'btw-nummer' },
   contactType: 'Soort',
   firstSeen: 'Eerst gezien',
   fewestClicks: 'Minste klikken',

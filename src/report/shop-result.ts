@@ -1,5 +1,5 @@
 import type { ConsentObservation, CrawlError, CrawlStatus, FetchMode } from '../crawl/types.js';
-import type { EvidencePage, EvidenceSighting, EvidenceWidget } from '../evidence/types.js';
+import type { EvidencePage, EvidenceSighting, EvidenceWidget, EvidenceFact } from '../evidence/types.js';
 import type { NumberLabel, PhoneType } from '../extract/types.js';
 import type { Finding, Outcome, Rule, RuleLevel, RuleSet } from '../rules/types.js';
 import type { ShopScore } from '../score/types.js';
@@ -53,6 +53,8 @@ export interface ShopResult {
   grade: ShopScore['grade'];
   verdict: { outcome: Outcome; phoneClicks: number | null; emailClicks: number | null };
   contacts: { phones: ResultPhone[]; emails: ResultEmail[] };
+  /** The trader's identity facts seen (address, legal name, register and VAT numbers); empty for older evidence. */
+  identity: EvidenceFact[];
   widgets: EvidenceWidget[];
   findings: ResultFinding[];
   pages: EvidencePage[];
@@ -149,6 +151,7 @@ export function toShopResult(shop: StoredShop, run: RunRecord, ruleSets: RuleSet
       emailClicks: shop.score.verdict.emailClicks,
     },
     contacts: { phones: groupPhones(evidence.sightings), emails: groupEmails(evidence.sightings) },
+    identity: evidence.facts ?? [],
     widgets: evidence.widgets,
     findings: shop.findings.map((f) => ({
       rule: f.rule,

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -43,6 +43,12 @@ describe.each(MODES)('shopreach demo in %s mode', (mode) => {
         }
         expect(typeof stored!.score.score, design.slug).toBe('number');
       }
+      const exemplaryPage = readdirSync(join(out, 'shops'))
+        .map((file) => readFileSync(join(out, 'shops', file), 'utf8'))
+        .find((page) => page.includes('<h1>Voorbeeldwinkel</h1>'));
+      expect(exemplaryPage).toContain('Trader identity');
+      expect(exemplaryPage).toContain('Keizersgracht 100');
+      expect(exemplaryPage).toContain('NL123456789B01');
       if (mode === 'auto') {
         const scripted = shops.find((shop) => shop.target.name === 'Scriptwinkel')!;
         expect(scripted.evidence.crawl.modesUsed).toEqual(['static', 'browser']);

@@ -167,6 +167,27 @@ function contactSummary(lines: ContactLine[], shots: Map<string, EmbeddedScreens
   )}${firstCrops.length > 0 ? html`<div class="crops">${firstCrops}</div>` : ''}`;
 }
 
+/** Each distinct identity fact once, with the first page it was seen on. */
+function identitySection(result: ShopResult, lang: Lang): Html {
+  const t = reportText(lang);
+  const seen = new Map<string, ShopResult['identity'][number]>();
+  for (const fact of result.identity) {
+    const key = `${fact.kind} ${fact.value}`;
+    if (!seen.has(key)) seen.set(key, fact);
+  }
+  if (seen.size === 0) return html`<p>${t.none}</p>`;
+  const rows = [...seen.values()].map(
+    (f) => html`<tr><td>${t.factKinds[f.kind] ?? f.kind}</td><td class="raw">${f.raw}</td>
+<td><a href="#page-${f.pageId}">${f.pageId}</a> · ${f.region}</td><td class="num">${f.pageDepth === null ? t.unlinked : f.pageDepth}</td></tr>`,
+  );
+  return scrollTable(
+    t.identity,
+    html`<table><thead><tr><th scope="col">${t.kind}</th><th scope="col">${t.value}</th><th scope="col">${t.firstSeen}</th>
+<th scope="col" class="num">${t.depth}</th></tr></thead><tbody>${rows}</tbody></table>`,
+    lang,
+  );
+}
+
 function allSightings(lines: ContactLine[], shots: Map<string, EmbeddedScreenshot>, result: ShopResult, lang: Lang): Html {
   const t = reportText(lang);
   if (lines.length === 0) return html`<p>${t.none}</p>`;
@@ -248,6 +269,7 @@ export function shopPage({ result, ruleSet, lang, screenshots = [] }: ShopPageIn
 <p>${t.score}: ${result.score === null ? t.notRated : formatNumber(result.score, lang)}${result.grade ? html` · ${t.grade}: ${result.grade}` : ''} · ${t.status}: ${result.status}</p>
 </div>
 <section aria-labelledby="summary"><h2 id="summary">${t.contactSummary}</h2>${contactSummary(lines, shots, result, lang)}</section>
+<section aria-labelledby="identity"><h2 id="identity">${t.identity}</h2>${identitySection(result, lang)}</section>
 <section aria-labelledby="rules"><h2 id="rules">${t.rules}</h2>${rulesSection(result, rules, lang)}</section>
 <section aria-labelledby="contacts"><h2 id="contacts">${t.allSightings}</h2>${allSightings(lines, shots, result, lang)}</section>
 <section aria-labelledby="widgets"><h2 id="widgets">${t.widgets}</h2>${widgets}</section>
@@ -261,7 +283,7 @@ ${screenshotsSection(result, screenshots, lang)}
 <section aria-labelledby="crawl"><h2 id="crawl">${t.crawl}</h2>
 <dl class="facts"><dt>${t.status}</dt><dd>${result.status}</dd><dt>${t.mode}</dt><dd>${result.crawl.mode} (${result.crawl.modesUsed.join(', ')})</dd>
 <dt>${t.crawledAt}</dt><dd>${result.crawl.startedAt} – ${result.crawl.finishedAt}</dd>
-${result.crawl.consent ? html`<dt>Consent</dt><dd>${result.crawl.consent.platform ?? '?'} · ${result.crawl.consent.action}</dd>` : ''}</dl>
+${result.crawl.consent ? html`<dt>${t.consent}</dt><dd>${t.consentLine(result.crawl.consent)}</dd>` : ''}</dl>
 <h3>${t.errors}</h3>${errors}</section>
 <section aria-labelledby="provenance"><h2 id="provenance">${t.provenance}</h2>
 <dl class="facts"><dt>${t.run}</dt><dd>${result.provenance.runLabel} (${result.provenance.runId})</dd>
