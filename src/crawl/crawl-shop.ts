@@ -18,6 +18,7 @@ import {
   shouldSkipLink,
 } from './link-rank.js';
 import { runMobilePass } from './mobile-pass.js';
+import { screenshotFieldsOf } from './screenshot.js';
 import type { FetchedPage, PageFetcher } from './page-fetcher.js';
 import type { RobotsRules } from './robots.js';
 import { createShopScope } from './shop-scope.js';
@@ -106,6 +107,7 @@ class ShopCrawl {
       via,
       fetchedAt: new Date().toISOString(),
       contentHash: createHash('sha256').update(fetched.html).digest('hex'),
+      ...screenshotFieldsOf(fetched),
     };
     if (fetched.fetchedWith === 'browser') snapshot.viewport = 'desktop';
     this.pages.push(snapshot);

@@ -2,6 +2,7 @@ import { CookieJar } from './cookie-jar.js';
 import { CrawlFailure } from './crawl-failure.js';
 import type { HostScheduler } from './host-scheduler.js';
 import type { FetchedPage, PageFetcher } from './page-fetcher.js';
+import { storeHtmlSnapshot } from './screenshot.js';
 import { fetchStatic } from './static-fetch.js';
 import type { CrawlError, CrawlOptions } from './types.js';
 
@@ -36,6 +37,10 @@ export function createStaticPageFetcher(
           'fetch',
           response.status,
         );
+      }
+      if (options.artifactsDir) {
+        // The exact page a finding rests on, content-addressed by its SHA-256 (the evidence's contentHash).
+        await storeHtmlSnapshot(options.artifactsDir, response.body).catch(() => undefined);
       }
       return {
         requestedUrl: url,
