@@ -412,6 +412,8 @@ function navigationFailure(
   if ((err as Error)?.name === 'TimeoutError' || /Timeout \d+ms exceeded/.test(message)) {
     return new CrawlFailure('timeout', 'ETIMEDOUT', `navigation to ${url} timed out`, 'render');
   }
+  if (/Download is starting/i.test(message))
+    return new CrawlFailure('not-html', 'DOWNLOAD', `${url} is a download, not a page`, 'render');
   const netCode = /net::(ERR_[A-Z_]+)/.exec(message)?.[1] ?? 'ERROR';
   if (netCode === 'ERR_NAME_NOT_RESOLVED' || netCode === 'ERR_NAME_RESOLUTION_FAILED')
     return new CrawlFailure('dns-error', netCode, message, 'dns');

@@ -58,18 +58,19 @@ const CONTACT_LINK_COVERED = `(words) => {
 
 /**
  * Whether the banner blocks the page: scrolling locked on html or body, content made inert, or
- * fixed-position layers (the banner, its backdrop) on top at most points of a 3×3 grid over the
- * viewport.
+ * fixed-position overlays (the banner, its backdrop; not a fixed app shell) on top at six or more
+ * points of a 3×3 grid over the viewport.
  */
 const PAGE_BLOCKED = `(() => {
   const locked = (el) => el && /hidden|clip/.test(getComputedStyle(el).overflowY) &&
     document.documentElement.scrollHeight > window.innerHeight;
   if (locked(document.documentElement) || locked(document.body)) return true;
   if (document.querySelector('body [inert], body[inert]')) return true;
+  // A fixed layer that holds the page's own structure (an app shell) is not an overlay.
   const fixedLayer = (el) => {
     for (let e = el; e && e !== document.documentElement; e = e.parentElement) {
-      const position = getComputedStyle(e).position;
-      if (position === 'fixed') return true;
+      if (getComputedStyle(e).position !== 'fixed') continue;
+      return !e.querySelector('main, nav, header, footer') && e.querySelectorAll('a[href]').length <= 10;
     }
     return false;
   };

@@ -47,16 +47,21 @@ export function forwardWithByteLimit(
     });
     res.on('close', () => counter.destroy());
   }
+  const forward = (chunk: Buffer) => {
+    if (cut) return;
+    if (res.write(chunk)) answer.resume();
+    else res.once('drain', () => answer.resume());
+  };
   answer.on('data', (chunk: Buffer) => {
     if (cut) return;
-    if (counter) counter.write(chunk);
+    answer.pause();
+    // A compressed chunk is passed on only once it was counted inflated: a small bomb must not
+    // reach the browser whole before the count says it is one.
+    if (counter) counter.write(chunk, () => forward(chunk));
     else {
       decoded += chunk.length;
       if (decoded > maxBytes) return exceed();
-    }
-    if (!res.write(chunk)) {
-      answer.pause();
-      res.once('drain', () => answer.resume());
+      forward(chunk);
     }
   });
   answer.on('end', () => {

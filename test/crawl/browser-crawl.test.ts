@@ -214,6 +214,27 @@ describe('crawlShop, browser', () => {
     expect(site.count('/about')).toBe(1);
   });
 
+  it('records linked PDFs as document pages, fetched over plain HTTP, also when the URL does not say PDF', async () => {
+    const pdf = (_q: unknown, s: import('node:http').ServerResponse) =>
+      s.writeHead(200, { 'content-type': 'application/pdf' }).end('%PDF-1.4');
+    const site = await serve({
+      '/': page(`<a href="/docs/voorwaarden.pdf">Algemene voorwaarden</a>
+        <a href="/download?id=7">Contactgegevens</a>`),
+      '/docs/voorwaarden.pdf': pdf,
+      '/download': pdf,
+    });
+    const result = await crawlShop(target(site.url('/')), browserOptions(), env);
+    expect(result.status).toBe('ok');
+    const documents = result.pages.filter((p) => p.contentType === 'application/pdf');
+    expect(documents.map((p) => new URL(p.finalUrl).pathname).sort()).toEqual([
+      '/docs/voorwaarden.pdf',
+      '/download',
+    ]);
+    for (const document of documents) {
+      expect(document).toMatchObject({ html: '', fetchedWith: 'static', depth: 1 });
+    }
+  });
+
   it('refuses a loopback target without allowPrivateHosts', async () => {
     const site = await serve({ '/': page('<p>hi</p>') });
     const result = await crawlShop(target(site.url('/')), browserOptions({ allowPrivateHosts: false }), env);

@@ -76,6 +76,25 @@ describe('consent banners, browser', () => {
     expect(site.count('/contact')).toBe(0);
   });
 
+  it('does not take a fixed app shell with a small accept-only cookie bar for a wall', async () => {
+    const site = await serve({
+      '/': page(`<div style="position:fixed;inset:0;overflow:auto"><header><a href="/">Shop</a></header>
+          <main style="height:2000px">products</main><footer><a href="/contact">Contact</a></footer></div>
+        <div class="cookie-bar" role="dialog" style="position:fixed;left:0;right:0;bottom:0;height:60px;background:#eee">
+          Cookies <button onclick="fetch('/accepted')">OK</button></div>`),
+      '/contact': page('<p>020 123 4567</p>'),
+    });
+    const result = await crawlShop(target(site.url('/')), browserOptions({ maxPages: 2 }), crawlEnv());
+    expect(result.status).toBe('ok');
+    expect(result.consent).toMatchObject({
+      platform: 'generic',
+      action: 'none',
+      blocking: false,
+      wall: false,
+    });
+    expect(site.count('/accepted')).toBe(0);
+  });
+
   it('closes a blocking banner with its × control instead of calling it a wall', async () => {
     const site = await serve({
       '/': page(`${FOOTER}<div class="consent-modal" style="position:fixed;inset:0;background:#fff">

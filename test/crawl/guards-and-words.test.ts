@@ -7,6 +7,7 @@ import {
   type Resolver,
 } from '../../src/crawl/address-guard.js';
 import { charsetFromContentType, decodeBody, sniffMetaCharset } from '../../src/crawl/charset.js';
+import { hasContactCandidates } from '../../src/crawl/contact-candidates.js';
 import { CrawlFailure } from '../../src/crawl/crawl-failure.js';
 import { HostScheduler } from '../../src/crawl/host-scheduler.js';
 import { DEFAULT_CRAWL_OPTIONS, makeUserAgent } from '../../src/crawl/index.js';
@@ -245,5 +246,20 @@ describe('small parts', () => {
       /^shopreach\/1\.2\.3 \(\+https:\/\/github\.com\/shopreach\/shopreach; contact-findability audit\)/,
     );
     expect(DEFAULT_CRAWL_OPTIONS.userAgent).toMatch(/^shopreach\/\d+\.\d+\.\d+ /);
+  });
+});
+
+describe('contact candidates for the mobile pass', () => {
+  it('sees tel:/mailto: links and phone or e-mail text, not image names, scripts or opening hours', () => {
+    expect(hasContactCandidates('<a href="tel:+31201234567">Bel ons</a>')).toBe(true);
+    expect(hasContactCandidates('<a href=mailto:info@shop.nl>mail</a>')).toBe(true);
+    expect(hasContactCandidates('<p>Bel <span>020</span> <span>123 45 67</span></p>')).toBe(true);
+    expect(hasContactCandidates('<p>Call +44 20 7946 0958</p>')).toBe(true);
+    expect(hasContactCandidates('<p>service [at] shop.nl or info@shop.nl</p>')).toBe(true);
+    expect(hasContactCandidates('<img src="logo@2x.png"><p>logo@2x.png</p>')).toBe(false);
+    expect(hasContactCandidates('<script>var t = "020 123 4567";</script><p>Open 09.00-18.00</p>')).toBe(
+      false,
+    );
+    expect(hasContactCandidates('<p>Welkom in onze winkel</p>')).toBe(false);
   });
 });
