@@ -23,6 +23,7 @@ export interface CrawlArgs {
   overrides?: string;
   /** Browser and auto mode: screenshot pages with contact details (default on; absent in runs stored before it existed). */
   screenshots?: boolean;
+  'mobile-pass'?: boolean;
 }
 
 /** The crawl and judging options shared by audit, check and demo. */
@@ -55,6 +56,11 @@ export function withCrawlOptions<T>(yargs: Argv<T>) {
       type: 'boolean',
       default: true,
       describe: 'browser/auto mode: screenshot the home page and pages with contact details, as evidence (--no-screenshots to skip)',
+    })
+    .option('mobile-pass', {
+      type: 'boolean',
+      default: true,
+      describe: 'browser/auto mode: render the pages with contact details again at a phone-sized viewport (--no-mobile-pass to skip)',
     });
 }
 
@@ -96,6 +102,7 @@ export function observeOptionsFrom(
       pageTimeoutMs: positive(args['page-timeout'], 'page-timeout') * 1000,
       userAgent: makeUserAgent(TOOL_VERSION),
       screenshots: args.screenshots !== false,
+      mobilePass: args['mobile-pass'] !== false,
       artifactsDir,
     },
   };

@@ -9,7 +9,7 @@ import { type HostScheduler, sleep } from './host-scheduler.js';
 import type { FetchedPage, PageFetcher } from './page-fetcher.js';
 import { MAX_ATTEMPTS, parseRetryAfter, retryCap, retryDelay } from './retry-policy.js';
 import { revealContactData } from './reveal.js';
-import { recordPageArtifacts } from './screenshot.js';
+import { blocksResource, recordPageArtifacts } from './screenshot.js';
 import type { ConsentObservation, CrawlError, CrawlOptions } from './types.js';
 import { checkedUrl } from './url-check.js';
 
@@ -75,7 +75,8 @@ export async function createBrowserPageFetcher(
       serviceWorkers: 'block',
       acceptDownloads: false,
     });
-    await mobile.route('**/*', (route) => guardRoute(route, policy, hostVerdicts, refusedUrls));
+    const mobileBlocks = (type: string) => BLOCKED_RESOURCES.has(type);
+    await mobile.route('**/*', (route) => guardRoute(route, policy, hostVerdicts, refusedUrls, mobileBlocks));
     return mobile;
   };
   const hostVerdicts = new Map<string, Promise<boolean>>();
@@ -95,7 +96,9 @@ export async function createBrowserPageFetcher(
     cutAtByteLimit: (urls) => urls.some((u) => proxy.tooLarge.has(u)),
   };
   const mobileSession: BrowserSession = { ...session, consentHandled: false };
-  await context.route('**/*', (route) => guardRoute(route, policy, hostVerdicts, refusedUrls));
+  // Images load only where a screenshot is wanted: the screenshot must show what a visitor sees.
+  const desktopBlocks = (type: string) => blocksResource(options, type, BLOCKED_RESOURCES);
+  await context.route('**/*', (route) => guardRoute(route, policy, hostVerdicts, refusedUrls, desktopBlocks));
 
   const renderIn = (
     inContext: BrowserContext,
@@ -165,10 +168,11 @@ async function guardRoute(
   policy: AddressPolicy | boolean,
   verdicts: Map<string, Promise<boolean>>,
   refused: Set<string>,
+  blocks: (resourceType: string) => boolean,
 ): Promise<void> {
   const request = route.request();
   try {
-    if (BLOCKED_RESOURCES.has(request.resourceType())) return await route.abort('blockedbyclient');
+    if (blocks(request.resourceType())) return await route.abort('blockedbyclient');
     const url = new URL(request.url());
     if (!ALLOWED_SCHEMES.has(url.protocol)) return await route.abort('blockedbyclient');
     if (url.protocol === 'http:' || url.protocol === 'https:') {

@@ -6,6 +6,10 @@ import { fetchRobots, type RobotsRules } from './robots.js';
 import type { StaticFetchContext } from './static-fetch.js';
 
 const BROWSER_CLOSE_WAIT_MS = 5_000;
+/** A long-lived Chromium grows (caches, leaked renderer memory); a fresh one per this many shops keeps it flat. */
+export const RECYCLE_BROWSER_AFTER_SHOPS = 100;
+/** A retired browser is closed once it has no context left and this much time passed (a shop that was just handed it gets to open its context). */
+const RETIRED_GRACE_MS = 10_000;
 
 /**
  * What the shops of one run share: the per-host scheduler (politeness across shops), the
@@ -21,27 +25,51 @@ export interface CrawlEnvironment {
   robots(origin: string, ctx: Omit<StaticFetchContext, 'accept'>): Promise<RobotsRules>;
   /** Browsers found dead since the last call (relaunched), for the shop that noticed. */
   takeBrowserIncidents(): string[];
+  /** How many browsers this environment has launched (recycling and crashes add to it). */
+  browserLaunches(): number;
   close(): Promise<void>;
   browserVersion(): string | null;
 }
 
-export function createCrawlEnvironment(): CrawlEnvironment {
+export function createCrawlEnvironment(
+  settings: { recycleBrowserAfterShops?: number } = {},
+): CrawlEnvironment {
+  const recycleAfter = settings.recycleBrowserAfterShops ?? RECYCLE_BROWSER_AFTER_SHOPS;
   const scheduler = new HostScheduler();
   const robotsCache = new Map<string, Promise<RobotsRules>>();
   let current: Promise<Browser> | null = null;
+  let served = 0;
+  let launches = 0;
+  let retired: Array<{ browser: Browser; at: number }> = [];
   let version: string | null = null;
   let incidents: string[] = [];
 
   const closeQuietly = (pending: Promise<Browser>) => {
     void pending.then((b) => settlesWithin(b.close(), BROWSER_CLOSE_WAIT_MS)).catch(() => {});
   };
+  const closeIdleRetired = (now: number) => {
+    retired = retired.filter(({ browser, at }) => {
+      const idle = !browser.isConnected() || (browser.contexts().length === 0 && now - at >= RETIRED_GRACE_MS);
+      if (idle) closeQuietly(Promise.resolve(browser));
+      return !idle;
+    });
+  };
 
   return {
     scheduler,
     async browser() {
+      closeIdleRetired(Date.now());
+      if (current && served >= recycleAfter) {
+        const old = await current.catch(() => null);
+        if (old) retired.push({ browser: old, at: Date.now() });
+        current = null;
+      }
       if (current) {
         const existing = await current.catch(() => null);
-        if (existing?.isConnected()) return existing;
+        if (existing?.isConnected()) {
+          served += 1;
+          return existing;
+        }
         if (existing) incidents.push('the browser disconnected; relaunched');
         current = null;
       }
@@ -50,6 +78,8 @@ export function createCrawlEnvironment(): CrawlEnvironment {
         return browser;
       });
       current = launching;
+      served = 1;
+      launches += 1;
       launching.catch(() => {
         if (current === launching) current = null;
       });
@@ -77,9 +107,12 @@ export function createCrawlEnvironment(): CrawlEnvironment {
       incidents = [];
       return taken;
     },
+    browserLaunches: () => launches,
     async close() {
       const pending = current;
       current = null;
+      await Promise.all(retired.map(({ browser }) => settlesWithin(browser.close(), BROWSER_CLOSE_WAIT_MS)));
+      retired = [];
       if (pending) {
         const browser = await pending.catch(() => null);
         if (browser) await settlesWithin(browser.close(), BROWSER_CLOSE_WAIT_MS);

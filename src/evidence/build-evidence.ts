@@ -73,6 +73,7 @@ export function buildEvidence(input: EvidenceInput): ShopEvidence {
         ...(observations.withdrawalInfo !== undefined
           ? { pageWithdrawalInfo: observations.withdrawalInfo }
           : {}),
+        ...(snapshot.viewport ? { pageViewport: snapshot.viewport } : {}),
       });
     }
     for (const fact of observations.facts ?? []) {

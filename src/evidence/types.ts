@@ -41,6 +41,8 @@ export interface EvidenceSighting extends Sighting {
   pageDepth: number | null;
   /** The page's `withdrawalInfo`, copied for the rules (absent in older evidence). */
   pageWithdrawalInfo?: boolean;
+  /** The page's `viewport` (browser mode): `mobile` for the sightings of the phone-sized pass. */
+  pageViewport?: 'desktop' | 'mobile';
 }
 
 /** An identity fact placed in its shop, like a sighting. */

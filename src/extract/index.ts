@@ -16,7 +16,10 @@ export type { ExtractContext, Fact, PageObservations, Sighting, Widget } from '.
 
 export type PageInput = Pick<PageSnapshot, 'url' | 'finalUrl' | 'html' | 'fetchedWith'> & {
   afterInteraction?: string;
+  contentType?: string | null;
 };
+
+const DOCUMENT_TYPE = /^application\/pdf\b/i;
 
 /** Everything a visitor could read or use to make contact on one page. Pure: HTML in, data out. */
 export function extractPage(page: PageInput, ctx: ExtractContext): PageObservations {
@@ -38,7 +41,9 @@ export function extractPage(page: PageInput, ctx: ExtractContext): PageObservati
     ...structuredDataSightings(model, country, place),
   ];
   return {
-    kind: pageKindFor(page.finalUrl || page.url, ctx, model.title, model.h1),
+    kind: DOCUMENT_TYPE.test(page.contentType ?? '')
+      ? 'document'
+      : pageKindFor(page.finalUrl || page.url, ctx, model.title, model.h1),
     title: model.title,
     language: model.lang,
     sightings,

@@ -89,6 +89,7 @@ const SIGHTING_FIELDS: FieldCatalogue = {
   pageKind: PAGE_KINDS,
   pageDepth: null,
   pageWithdrawalInfo: [true, false],
+  pageViewport: ['desktop', 'mobile'],
 };
 
 const PAGE_FIELDS: FieldCatalogue = {
@@ -107,6 +108,7 @@ const PAGE_FIELDS: FieldCatalogue = {
   contentHash: null,
   screenshotPath: null,
   withdrawalInfo: [true, false],
+  viewport: ['desktop', 'mobile'],
 };
 
 const WIDGET_FIELDS: FieldCatalogue = {

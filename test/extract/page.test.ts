@@ -201,3 +201,14 @@ describe('readableContacts', () => {
     expect(result).toEqual({ phones: ['+31201234567', '+31201234574'], emails: ['a@b.nl'] });
   });
 });
+
+describe('documents', () => {
+  it('a PDF is a document page whatever its URL, and an empty body yields no sightings', () => {
+    const observed = extractPage(
+      { url: 'https://shop.example.nl/download?id=7', finalUrl: 'https://shop.example.nl/download?id=7', html: '', fetchedWith: 'static', contentType: 'application/pdf' },
+      { country: 'NL' },
+    );
+    expect(observed.kind).toBe('document');
+    expect(observed.sightings).toEqual([]);
+  });
+});

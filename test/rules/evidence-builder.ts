@@ -14,6 +14,8 @@ export interface PageSpec {
   depth: number | null;
   /** The page's main content speaks of the right of withdrawal. */
   withdrawalInfo?: boolean;
+  /** Browser mode: the page of the desktop pass or of the phone-sized pass. */
+  viewport?: 'desktop' | 'mobile';
 }
 
 export type FactSpec = Partial<Omit<EvidenceFact, 'id' | 'pageId' | 'pageUrl' | 'pageKind' | 'pageDepth'>> & {
@@ -75,6 +77,7 @@ export function buildEvidence(spec: ShopSpec = {}): ShopEvidence {
     fetchedAt: '2026-01-01T00:00:00.000Z',
     contentHash: `hash${index}`,
     ...(page.withdrawalInfo !== undefined ? { withdrawalInfo: page.withdrawalInfo } : {}),
+    ...(page.viewport ? { viewport: page.viewport } : {}),
   }));
   const place = (index = 0) => {
     const page = pages[index];
@@ -95,6 +98,7 @@ export function buildEvidence(spec: ShopSpec = {}): ShopEvidence {
     id: `s${index + 1}`,
     ...place(page),
     ...withdrawal(page),
+    ...(pages[page ?? 0]?.viewport ? { pageViewport: pages[page ?? 0].viewport } : {}),
   }));
   const facts: EvidenceFact[] = (spec.facts ?? []).map(({ page, ...fact }, index) => ({
     value: FACT_VALUES[fact.kind],

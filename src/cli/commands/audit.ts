@@ -124,6 +124,7 @@ function pickCrawlArgs(args: AuditArgs) {
     'shop-timeout': args['shop-timeout'],
     'page-timeout': args['page-timeout'],
     screenshots: args.screenshots,
+    'mobile-pass': args['mobile-pass'],
     profile,
     rules,
     overrides,
