@@ -61,6 +61,17 @@ function pssKb(pid: number): number {
 
 const isBrowser = (p: ProcInfo) => /chrom|headless_shell/i.test(p.name);
 
+/** What a process of the tree is: node, or Chromium's browser, renderer, gpu-process, utility … */
+function kindOf(p: ProcInfo): string {
+  if (!isBrowser(p)) return 'node';
+  try {
+    const cmdline = readFileSync(`/proc/${p.pid}/cmdline`, 'utf8');
+    return /--type=([\w-]+)/.exec(cmdline)?.[1] ?? 'browser';
+  } catch {
+    return 'browser';
+  }
+}
+
 export interface TreeMeasure {
   /** CPU of every process of the tree, each counted up to its last sample. */
   cpuMs: number;
@@ -69,6 +80,8 @@ export interface TreeMeasure {
   peakNodeRssMb: number;
   peakBrowserPssMb: number;
   browserProcesses: number;
+  /** CPU ms by process kind (node, browser, renderer, gpu-process, utility, zygote). */
+  cpuMsByKind: Record<string, number>;
 }
 
 /**
@@ -87,7 +100,10 @@ export function watchTree(
     peakNodeRssMb: 0,
     peakBrowserPssMb: 0,
     browserProcesses: 0,
+    cpuMsByKind: {},
   };
+  const kinds = new Map<number, string>();
+  let baselineByPid = new Map<number, number>();
   let lastPss = 0;
   let baselineTicks = 0;
   const totalTicks = () => [...lastCpu.values()].reduce((sum, value) => sum + value, 0);
@@ -95,6 +111,7 @@ export function watchTree(
     const tree = treeOf(root, allProcs());
     let rss = 0;
     for (const p of tree) {
+      if (!kinds.has(p.pid)) kinds.set(p.pid, kindOf(p));
       lastCpu.set(p.pid, p.cpuTicks);
       rss += p.rssKb;
     }
@@ -118,10 +135,16 @@ export function watchTree(
     mark() {
       sample();
       baselineTicks = totalTicks();
+      baselineByPid = new Map(lastCpu);
     },
     stop() {
       clearInterval(timer);
       measure.cpuMs = ((totalTicks() - baselineTicks) * 1000) / CLOCK_TICKS_PER_SECOND;
+      for (const [pid, ticks] of lastCpu) {
+        const kind = kinds.get(pid) ?? 'node';
+        const used = ((ticks - (baselineByPid.get(pid) ?? 0)) * 1000) / CLOCK_TICKS_PER_SECOND;
+        measure.cpuMsByKind[kind] = (measure.cpuMsByKind[kind] ?? 0) + used;
+      }
       return measure;
     },
   };

@@ -6,6 +6,7 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { sharedExtractPool } from '../src/audit/extract-pool.js';
 import { RuleSetProvider, runAudit } from '../src/audit/index.js';
 import { CHROMIUM_ARGS } from '../src/crawl/browser-launch.js';
 import { locateBrowser } from '../src/crawl/browser-locate.js';
@@ -55,6 +56,9 @@ async function shopreach(
   store.planShops(runId, targets);
   const env = createCrawlEnvironment();
   const result: RunnerResult = { shops: 0, pages: 0, elapsedMs: 0, withContact: 0 };
+  // Extraction threads load their modules at start-up, like the runner's own module loading.
+  const pool = await sharedExtractPool();
+  process.stderr.write(`(${pool.threads} extraction threads) `);
   announceStart();
   const started = performance.now();
   await runAudit({

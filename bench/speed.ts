@@ -191,4 +191,17 @@ for (const variant of variants) {
     await fixture.stop();
   }
 }
-process.stdout.write(`\n${table(rows)}\n\n${ratios(rows).join('\n')}\n\n${load()}\n`);
+/** Where the CPU went, per process kind, per page: tells Node's share from Chromium's. */
+function cpuSplit(rows: Row[]): string[] {
+  return rows.map((row) => {
+    const parts = Object.entries(row.measure.cpuMsByKind)
+      .filter(([, ms]) => ms > 0)
+      .sort((a, b) => b[1] - a[1])
+      .map(([kind, ms]) => `${kind} ${fixed(ms / Math.max(1, row.result.pages), 1)}`);
+    return `${row.variant}: ${row.runner}: CPU ms/page by process: ${parts.join(', ')}`;
+  });
+}
+
+process.stdout.write(
+  `\n${table(rows)}\n\n${ratios(rows).join('\n')}\n\n${cpuSplit(rows).join('\n')}\n\n${load()}\n`,
+);

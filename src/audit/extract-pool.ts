@@ -125,7 +125,6 @@ function startWorker(entry: URL, timeoutMs: number): Promise<Worker | null> {
     function onMessage(reply: WorkerReply) {
       if (!('ready' in reply)) return giveUp();
       cleanUp();
-      live.unref();
       resolve(live);
     }
     const timer = setTimeout(giveUp, timeoutMs);
@@ -182,6 +181,9 @@ class ThreadPool implements ExtractPool {
     // A thread that dies (out of memory, a crash) takes no job with it: its jobs run here instead.
     worker.on('error', () => this.retire(slot));
     worker.on('exit', () => this.retire(slot));
+    // Adding a 'message' listener refs the thread's port again: an idle thread must not keep the
+    // process alive (the CLI ends when its work is done), so unref after the listeners are on.
+    worker.unref();
     this.slots.push(slot);
   }
 
@@ -189,7 +191,8 @@ class ThreadPool implements ExtractPool {
     while (this.queue.length > 0) {
       let best: Slot | null = null;
       for (const slot of this.slots)
-        if (slot.inFlight.size < MAX_IN_FLIGHT && (!best || slot.inFlight.size < best.inFlight.size)) best = slot;
+        if (slot.inFlight.size < MAX_IN_FLIGHT && (!best || slot.inFlight.size < best.inFlight.size))
+          best = slot;
       if (!best) return;
       const pending = this.queue.shift() as Pending;
       const id = this.nextId++;

@@ -1,0 +1,113 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { type ExtractJob, runExtractJob } from '../../src/audit/extract-job.js';
+import { type ExtractPool, startExtractPool } from '../../src/audit/extract-pool.js';
+
+const html = (body: string) =>
+  `<!doctype html><html lang="nl"><head><title>Contact</title></head><body>${body}</body></html>`;
+
+const PAGES = [
+  html('<header><a href="tel:+31201234567">020 123 4567</a></header><main><p>Mail info@winkel.nl</p></main>'),
+  html('<footer>Klantenservice: 030 - 765 43 21 (ma-vr 9.00-17.00) · KvK 12345678</footer>'),
+  html('<p>info [at] winkel [dot] nl</p><script src="https://code.tidio.co/abc.js"></script>'),
+  html('<div id="root"></div><script>document.write(unescape("%3Ca%20href%3D%22mailto%3A"))</script>'),
+  html(
+    '<form action="/contact"><input name="email" type="email"><textarea name="message"></textarea></form>',
+  ),
+];
+
+const job = (page: string, i: number): ExtractJob => ({
+  page: {
+    url: `http://127.0.0.1/p${i}`,
+    finalUrl: `http://127.0.0.1/p${i}`,
+    html: page,
+    fetchedWith: 'static',
+  },
+  ctx: { country: 'NL', homeUrl: 'http://127.0.0.1/p0' },
+  judgeRendering: true,
+});
+
+const pools: ExtractPool[] = [];
+async function pool(options: Parameters<typeof startExtractPool>[0]): Promise<ExtractPool> {
+  const started = await startExtractPool({ readyTimeoutMs: 45_000, ...options });
+  pools.push(started);
+  return started;
+}
+afterAll(async () => {
+  await Promise.all(pools.map((p) => p.close()));
+});
+
+const fixture = (name: string) => new URL(`./fixtures/${name}`, import.meta.url);
+
+describe('extraction pool', () => {
+  it('runs jobs on worker threads (TypeScript sources through tsx) with the same results as in-thread', async () => {
+    const threaded = await pool({ size: 2 });
+    expect(threaded.threads).toBe(2);
+    const jobs = [...PAGES, ...PAGES, ...PAGES].map(job);
+    const results = await Promise.all(jobs.map((j) => threaded.run(j)));
+    expect(results).toEqual(jobs.map(runExtractJob));
+    expect(results[0].observations.sightings.map((s) => s.value)).toEqual(
+      expect.arrayContaining(['+31201234567', 'info@winkel.nl']),
+    );
+    expect(results[3].needsRendering).toBe(true);
+    expect(results[0].needsRendering).toBe(false);
+  });
+
+  it('extracts in the calling thread when threads are off or the worker module is missing', async () => {
+    for (const options of [{ size: 0 }, { entry: null }]) {
+      const local = await pool(options);
+      expect(local.threads).toBe(0);
+      const jobs = PAGES.map(job);
+      expect(await Promise.all(jobs.map((j) => local.run(j)))).toEqual(jobs.map(runExtractJob));
+    }
+  });
+
+  it('falls back to in-thread extraction when no worker can load its module', async () => {
+    const fallback = await pool({ size: 2, entry: fixture('broken-worker.ts') });
+    expect(fallback.threads).toBe(0);
+    const j = job(PAGES[0], 0);
+    expect(await fallback.run(j)).toEqual(runExtractJob(j));
+  });
+
+  it('answers every job when its threads die mid-job', async () => {
+    const dying = await pool({ size: 2, entry: fixture('dying-worker.ts') });
+    expect(dying.threads).toBe(2);
+    const jobs = PAGES.map(job);
+    expect(await Promise.all(jobs.map((j) => dying.run(j)))).toEqual(jobs.map(runExtractJob));
+    expect(dying.threads).toBe(0);
+  });
+
+  it('passes an extraction error back to the caller as a rejection', async () => {
+    const threaded = await pool({ size: 1 });
+    const bad = { ...job(PAGES[0], 0), page: { ...job(PAGES[0], 0).page, html: null as unknown as string } };
+    await expect(threaded.run(bad)).rejects.toThrow();
+    const j = job(PAGES[1], 1);
+    expect(await threaded.run(j)).toEqual(runExtractJob(j));
+  });
+});
+
+describe('extraction pool lifetime', () => {
+  it('lets the process end when its work is done, without close(): idle threads hold nothing open', async () => {
+    const { spawn } = await import('node:child_process');
+    const script = new URL('./fixtures/pool-exits.ts', import.meta.url).pathname;
+    const child = spawn(process.execPath, ['--import', 'tsx', script], {
+      env: { ...process.env, SHOPREACH_EXTRACT_THREADS: '2' },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let out = '';
+    child.stdout.on('data', (chunk) => {
+      out += chunk;
+    });
+    const code = await new Promise<number | null>((resolve) => {
+      const timer = setTimeout(() => {
+        child.kill('SIGKILL');
+        resolve(null);
+      }, 50_000);
+      child.on('exit', (exitCode) => {
+        clearTimeout(timer);
+        resolve(exitCode);
+      });
+    });
+    expect(out.trim()).toBe('2 +31201234567');
+    expect(code).toBe(0);
+  }, 60_000);
+});
