@@ -66,7 +66,8 @@ async function shopreach(
     runId,
     targets,
     concurrency,
-    observe: { mode, crawl: { ...DEFAULT_CRAWL_OPTIONS, allowPrivateHosts: true, maxPages: 5 } },
+    // The same five pages the Crawlee runners fetch: no phone-sized second pass, no evidence files.
+    observe: { mode, crawl: { ...DEFAULT_CRAWL_OPTIONS, allowPrivateHosts: true, maxPages: 5, mobilePass: false } },
     ruleSets,
     env,
     onShopDone: (outcome) => {

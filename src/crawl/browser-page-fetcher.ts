@@ -9,6 +9,7 @@ import { type HostScheduler, sleep } from './host-scheduler.js';
 import type { FetchedPage, PageFetcher } from './page-fetcher.js';
 import { MAX_ATTEMPTS, parseRetryAfter, retryCap, retryDelay } from './retry-policy.js';
 import { revealContactData } from './reveal.js';
+import { type NetworkTracker, trackNetwork } from './network-settle.js';
 import { blocksResource, recordPageArtifacts } from './screenshot.js';
 import type { ConsentObservation, CrawlError, CrawlOptions } from './types.js';
 import { checkedUrl } from './url-check.js';
@@ -18,6 +19,8 @@ const ALLOWED_SCHEMES = new Set(['http:', 'https:', 'data:', 'blob:', 'about:'])
 /** After DOMContentLoaded: wait for `load`, then up to this long for the network to go quiet. */
 const LOAD_WAIT_MS = 5_000;
 const NETWORK_IDLE_MS = 1_000;
+/** After `load`, this long without a request in flight counts as settled (scripts that fetch contact blocks are done). */
+const NETWORK_QUIET_MS = 250;
 /** Time allowed beyond pageTimeoutMs for settling, annotating and serialising: pageTimeoutMs, at most this. */
 const MAX_AFTER_NAVIGATION_MS = 8_000;
 const CLOSE_WAIT_MS = 3_000;
@@ -203,10 +206,11 @@ async function renderPage(
 ): Promise<FetchedPage> {
   if (signal.aborted) throw watchdogFailure();
   const page = await context.newPage();
+  const network = trackNetwork(page);
   const onAbort = () => void page.close({ runBeforeUnload: false }).catch(() => {});
   signal.addEventListener('abort', onAbort, { once: true });
   try {
-    const work = navigateAndRead(page, url, options, refusedUrls, session);
+    const work = navigateAndRead(page, url, options, refusedUrls, session, network);
     const budget = options.pageTimeoutMs + Math.min(MAX_AFTER_NAVIGATION_MS, options.pageTimeoutMs);
     return await withDeadline(
       work,
@@ -264,6 +268,7 @@ async function navigateAndRead(
   options: CrawlOptions,
   refusedUrls: Set<string>,
   session: BrowserSession,
+  network: NetworkTracker,
 ): Promise<FetchedPage> {
   const navigations: string[] = [];
   page.on('request', (request) => {
@@ -343,7 +348,7 @@ async function navigateAndRead(
   await page
     .waitForLoadState('load', { timeout: Math.min(LOAD_WAIT_MS, options.pageTimeoutMs) })
     .catch(() => {});
-  await page.waitForLoadState('networkidle', { timeout: NETWORK_IDLE_MS }).catch(() => {});
+  await network.settled(NETWORK_QUIET_MS, NETWORK_IDLE_MS);
   let consent: ConsentObservation | undefined;
   if (!session.consentHandled) {
     // The banner shows on the first page; the rejection is remembered by the shop's context.

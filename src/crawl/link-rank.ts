@@ -37,6 +37,17 @@ export function normaliseWords(text: string): string {
     .trim();
 }
 
+/** The vocabulary's words, normalised once per vocabulary object rather than once per link. */
+const normalisedWords = new WeakMap<string[], string[]>();
+function normalisedList(list: string[]): string[] {
+  let cached = normalisedWords.get(list);
+  if (!cached) {
+    cached = list.map(normaliseWords);
+    normalisedWords.set(list, cached);
+  }
+  return cached;
+}
+
 /** Whether `phrase` starts a word in `haystack` (both normalised). */
 function startsAWord(haystack: string, phrase: string): boolean {
   return ` ${haystack}`.includes(` ${phrase}`);
@@ -65,8 +76,8 @@ export function rankLink(text: string, url: URL, words: LinkWords = loadLinkWord
   let best: LinkRank = { score: 0, category: null, contactLike: false };
   for (const [name, category] of Object.entries(words.categories)) {
     let score = 0;
-    if (category.text.some((w) => startsAWord(label, normaliseWords(w)))) score = category.weight;
-    else if (category.url.some((w) => startsAWord(path, normaliseWords(w))))
+    if (normalisedList(category.text).some((w) => startsAWord(label, w))) score = category.weight;
+    else if (normalisedList(category.url).some((w) => startsAWord(path, w)))
       score = category.weight * words.urlFactor;
     if (score > best.score) best = { score, category: name, contactLike: category.contact === true };
   }
@@ -78,9 +89,9 @@ export function shouldSkipLink(text: string, url: URL, words: LinkWords = loadLi
   const extension = /\.([a-z0-9]{1,5})$/i.exec(url.pathname)?.[1]?.toLowerCase();
   if (extension && words.assetExtensions.includes(extension)) return true;
   const label = normaliseWords(text);
-  if (words.skip.text.some((w) => isWholeWord(label, normaliseWords(w)))) return true;
+  if (normalisedList(words.skip.text).some((w) => isWholeWord(label, w))) return true;
   const path = pathWords(url);
-  return words.skip.url.some((w) => isWholeWord(path, normaliseWords(w)));
+  return normalisedList(words.skip.url).some((w) => isWholeWord(path, w));
 }
 
 /** Whether a URL points at a document (a PDF) rather than a page. */

@@ -1,4 +1,5 @@
 import * as cheerio from 'cheerio';
+import { Parser } from 'htmlparser2';
 import { CONSENT_PLATFORMS, GENERIC_ACCEPT, GENERIC_REJECT } from './consent-platforms.js';
 import type { ConsentObservation } from './types.js';
 
@@ -14,7 +15,9 @@ const POLICY_LINK = /cookie|privacy|datenschutz|confidentialit|impressum|imprint
  * observation for such a page, null for any other page.
  */
 export function staticConsentWall(html: string): ConsentObservation | null {
-  const $ = cheerio.load(html);
+  // Nearly every page has far more text than a wall: say so after one cheap streaming pass.
+  if (hasMoreTextThan(html, MAX_WALL_TEXT)) return null;
+  const $ = cheerio.load(html, { xml: { xmlMode: false, decodeEntities: true } });
   $('script, style, noscript, template').remove();
   const text = $('body').text().replace(/\s+/g, ' ').trim();
   if (text.length === 0 || text.length > MAX_WALL_TEXT || !CONSENT_WORDS.test(text)) return null;
@@ -42,6 +45,32 @@ export function staticConsentWall(html: string): ConsentObservation | null {
   );
   if (shopLinks.length > 0) return null;
   return { platform: platformOf($), action: 'none', coveredContactLink: null, blocking: true, wall: true };
+}
+
+const SKIPPED_TEXT = new Set(['script', 'style', 'noscript', 'template', 'head', 'title']);
+
+/** Whether the page holds more than `limit` non-space characters of text outside scripts and styles. */
+function hasMoreTextThan(html: string, limit: number): boolean {
+  let skipped = 0;
+  let count = 0;
+  const parser = new Parser(
+    {
+      onopentagname(name) {
+        if (SKIPPED_TEXT.has(name)) skipped += 1;
+      },
+      onclosetag(name) {
+        if (SKIPPED_TEXT.has(name) && skipped > 0) skipped -= 1;
+      },
+      ontext(text) {
+        if (skipped > 0 || count > limit) return;
+        count += text.replace(/\s+/g, '').length;
+        if (count > limit) parser.pause();
+      },
+    },
+    { decodeEntities: true },
+  );
+  parser.end(html);
+  return count > limit;
 }
 
 function platformOf($: cheerio.CheerioAPI): string {

@@ -1,0 +1,36 @@
+import type { Page } from 'playwright';
+
+export interface NetworkTracker {
+  /** Resolves once no request has been in flight for `quietMs`, or after `maxMs` whatever happens. */
+  settled(quietMs: number, maxMs: number): Promise<void>;
+}
+
+/**
+ * Counts a page's requests from before its navigation, so a late script-written block (an XHR
+ * that fills the footer) is waited for, while a page that is already quiet costs only `quietMs`
+ * instead of the 500 ms of silence Playwright's `networkidle` insists on.
+ */
+export function trackNetwork(page: Page): NetworkTracker {
+  let pending = 0;
+  let lastActivity = Date.now();
+  const started = () => {
+    pending += 1;
+    lastActivity = Date.now();
+  };
+  const ended = () => {
+    pending = Math.max(0, pending - 1);
+    lastActivity = Date.now();
+  };
+  page.on('request', started);
+  page.on('requestfinished', ended);
+  page.on('requestfailed', ended);
+  return {
+    async settled(quietMs, maxMs) {
+      const deadline = Date.now() + maxMs;
+      while (Date.now() < deadline && !page.isClosed()) {
+        if (pending === 0 && Date.now() - lastActivity >= quietMs) return;
+        await new Promise((resolve) => setTimeout(resolve, 25));
+      }
+    },
+  };
+}
