@@ -67,7 +67,10 @@ async function shopreach(
     targets,
     concurrency,
     // The same five pages the Crawlee runners fetch: no phone-sized second pass, no evidence files.
-    observe: { mode, crawl: { ...DEFAULT_CRAWL_OPTIONS, allowPrivateHosts: true, maxPages: 5, mobilePass: false } },
+    observe: {
+      mode,
+      crawl: { ...DEFAULT_CRAWL_OPTIONS, allowPrivateHosts: true, maxPages: 5, mobilePass: false },
+    },
     ruleSets,
     env,
     onShopDone: (outcome) => {

@@ -74,7 +74,9 @@ function crashedCrawl(target: ShopTarget, mode: FetchMode, error: unknown, start
     userAgent: '',
     robots: null,
     status: 'error',
-    errors: [{ url: target.url, stage: 'fetch', message: String((error as Error)?.message ?? error), code: 'CRASH' }],
+    errors: [
+      { url: target.url, stage: 'fetch', message: String((error as Error)?.message ?? error), code: 'CRASH' },
+    ],
     pages: [],
   };
 }
@@ -121,7 +123,12 @@ export async function observeShop(
         observation = await observePages(rendered, target, options.country);
       }
     } catch (error) {
-      extraErrors.push({ url: target.url, stage: 'render', message: (error as Error).message, code: 'NO_BROWSER' });
+      extraErrors.push({
+        url: target.url,
+        stage: 'render',
+        message: (error as Error).message,
+        code: 'NO_BROWSER',
+      });
     }
   }
 

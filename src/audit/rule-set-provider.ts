@@ -34,7 +34,10 @@ export class RuleSetProvider {
 
 /** A provider that always returns the given rule sets by id (a rescore under the run's frozen rules). */
 export class FrozenRuleSetProvider extends RuleSetProvider {
-  constructor(private readonly byId: Map<string, RuleSet>, private readonly fallback: RuleSet) {
+  constructor(
+    private readonly byId: Map<string, RuleSet>,
+    private readonly fallback: RuleSet,
+  ) {
     super();
   }
 

@@ -20,7 +20,9 @@ export interface AuditSessionOptions {
  * Runs the shops of one run with a crawl environment that lives exactly as long as the run, shows
  * progress, and turns Ctrl-C into a clean stop: finished shops are stored, the rest can be resumed.
  */
-export async function auditInSession(options: AuditSessionOptions): Promise<AuditRunSummary & { interrupted: boolean }> {
+export async function auditInSession(
+  options: AuditSessionOptions,
+): Promise<AuditRunSummary & { interrupted: boolean }> {
   const env = createCrawlEnvironment();
   const controller = new AbortController();
   const progress = options.quiet ? null : createProgress(options.targets.length);

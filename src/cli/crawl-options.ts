@@ -3,8 +3,8 @@ import { join, resolve } from 'node:path';
 import type { Argv } from 'yargs';
 import type { ObserveOptions } from '../audit/index.js';
 import { DEFAULT_CRAWL_OPTIONS } from '../crawl/options.js';
-import { makeUserAgent } from '../crawl/user-agent.js';
 import type { CrawlMode } from '../crawl/types.js';
+import { makeUserAgent } from '../crawl/user-agent.js';
 import { normaliseCountry } from '../input/index.js';
 import { TOOL_VERSION } from '../shared/version.js';
 import { UserError } from './user-error.js';
@@ -34,38 +34,66 @@ export function withCrawlOptions<T>(yargs: Argv<T>) {
       default: 'auto' as CrawlMode,
       describe: 'static HTTP, a real browser, or static first and the browser where static cannot judge',
     })
-    .option('max-pages', { type: 'number', default: DEFAULT_CRAWL_OPTIONS.maxPages, describe: 'pages per shop at most' })
-    .option('max-depth', { type: 'number', default: DEFAULT_CRAWL_OPTIONS.maxDepth, describe: 'clicks from the home page at most' })
-    .option('country', { type: 'string', describe: 'target market (ISO 3166 code: NL, DE, BE, FR, GB …) when the list has none' })
+    .option('max-pages', {
+      type: 'number',
+      default: DEFAULT_CRAWL_OPTIONS.maxPages,
+      describe: 'pages per shop at most',
+    })
+    .option('max-depth', {
+      type: 'number',
+      default: DEFAULT_CRAWL_OPTIONS.maxDepth,
+      describe: 'clicks from the home page at most',
+    })
+    .option('country', {
+      type: 'string',
+      describe: 'target market (ISO 3166 code: NL, DE, BE, FR, GB …) when the list has none',
+    })
     .option('allow-private-hosts', {
       type: 'boolean',
       default: false,
       describe: 'allow hosts on private, loopback or link-local addresses (for local test sites)',
     })
-    .option('ignore-robots', { type: 'boolean', default: false, describe: 'do not obey robots.txt (recorded in the evidence)' })
+    .option('ignore-robots', {
+      type: 'boolean',
+      default: false,
+      describe: 'do not obey robots.txt (recorded in the evidence)',
+    })
     .option('shop-timeout', {
       type: 'number',
       default: DEFAULT_CRAWL_OPTIONS.shopTimeoutMs / 1000,
       describe: 'seconds before the watchdog ends a shop with what it has',
     })
-    .option('page-timeout', { type: 'number', default: DEFAULT_CRAWL_OPTIONS.pageTimeoutMs / 1000, describe: 'seconds per page' })
-    .option('profile', { type: 'string', describe: 'judge every shop with this rule profile instead of its market\'s (eu, nl, de, be, fr, uk)' })
+    .option('page-timeout', {
+      type: 'number',
+      default: DEFAULT_CRAWL_OPTIONS.pageTimeoutMs / 1000,
+      describe: 'seconds per page',
+    })
+    .option('profile', {
+      type: 'string',
+      describe: "judge every shop with this rule profile instead of its market's (eu, nl, de, be, fr, uk)",
+    })
     .option('rules', { type: 'string', describe: 'a rules folder to use instead of the shipped one' })
-    .option('overrides', { type: 'string', describe: 'a YAML/JSON file of per-shop rule overrides, each with a reason' })
+    .option('overrides', {
+      type: 'string',
+      describe: 'a YAML/JSON file of per-shop rule overrides, each with a reason',
+    })
     .option('screenshots', {
       type: 'boolean',
       default: true,
-      describe: 'browser/auto mode: screenshot the home page and pages with contact details, as evidence (--no-screenshots to skip)',
+      describe:
+        'browser/auto mode: screenshot the home page and pages with contact details, as evidence (--no-screenshots to skip)',
     })
     .option('mobile-pass', {
       type: 'boolean',
       default: true,
-      describe: 'browser/auto mode: render the pages with contact details again at a phone-sized viewport (--no-mobile-pass to skip)',
+      describe:
+        'browser/auto mode: render the pages with contact details again at a phone-sized viewport (--no-mobile-pass to skip)',
     });
 }
 
 function positive(value: number, flag: string): number {
-  if (!Number.isFinite(value) || value <= 0) throw new UserError(`--${flag} must be a positive number, not ${value}.`);
+  if (!Number.isFinite(value) || value <= 0)
+    throw new UserError(`--${flag} must be a positive number, not ${value}.`);
   return value;
 }
 
@@ -74,7 +102,8 @@ function positive(value: number, flag: string): number {
  * temporary folder for an in-memory database.
  */
 export function artifactsDirFor(db: string | undefined): string {
-  if (!db || db === ':memory:') return join(tmpdir(), `shopreach-artifacts-${process.pid}-${Date.now().toString(36)}`);
+  if (!db || db === ':memory:')
+    return join(tmpdir(), `shopreach-artifacts-${process.pid}-${Date.now().toString(36)}`);
   return `${resolve(db)}.artifacts`;
 }
 
@@ -95,7 +124,9 @@ export function observeOptionsFrom(
     crawl: {
       ...DEFAULT_CRAWL_OPTIONS,
       maxPages: Math.floor(positive(args['max-pages'], 'max-pages')),
-      maxDepth: Math.floor(args['max-depth'] >= 0 ? args['max-depth'] : positive(args['max-depth'], 'max-depth')),
+      maxDepth: Math.floor(
+        args['max-depth'] >= 0 ? args['max-depth'] : positive(args['max-depth'], 'max-depth'),
+      ),
       allowPrivateHosts: args['allow-private-hosts'],
       obeyRobots: !args['ignore-robots'],
       shopTimeoutMs: positive(args['shop-timeout'], 'shop-timeout') * 1000,

@@ -16,7 +16,8 @@ import { UserError } from './user-error.js';
 
 function fail(message: string, error?: unknown): never {
   process.stderr.write(`shopreach: ${message}\n`);
-  if (process.env.SHOPREACH_DEBUG && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`);
+  if (process.env.SHOPREACH_DEBUG && error instanceof Error && error.stack)
+    process.stderr.write(`${error.stack}\n`);
   process.exit(1);
 }
 
@@ -34,14 +35,19 @@ try {
     .command(demoCommand)
     .command(doctorCommand)
     .command(workerCommand)
-    .demandCommand(1, 'Name a command: audit, check, report, export, rescore, rules, runs, demo, doctor or worker.')
+    .demandCommand(
+      1,
+      'Name a command: audit, check, report, export, rescore, rules, runs, demo, doctor or worker.',
+    )
     .strict()
     .recommendCommands()
     .fail((message, error) => {
       if (error) throw error;
       fail(message);
     })
-    .epilog('Exit codes: 0 done; 1 the tool failed or was called wrongly; 2 a threshold asked for (--min-score) was not met.')
+    .epilog(
+      'Exit codes: 0 done; 1 the tool failed or was called wrongly; 2 a threshold asked for (--min-score) was not met.',
+    )
     .parseAsync();
 } catch (error) {
   if (error instanceof UserError) fail(error.message);

@@ -5,7 +5,8 @@ import { UserError } from './user-error.js';
 export function resolveRun(store: Store, ref: string | number | undefined): RunRecord {
   if (ref === undefined || ref === '') {
     const latest = store.latestRun();
-    if (!latest) throw new UserError(`The database ${store.path} holds no runs yet; run "shopreach audit" first.`);
+    if (!latest)
+      throw new UserError(`The database ${store.path} holds no runs yet; run "shopreach audit" first.`);
     return latest;
   }
   const text = String(ref);

@@ -6,10 +6,10 @@ import { CrawlFailure, failureFromNodeError, toCrawlError } from './crawl-failur
 import { settlesWithin, withDeadline } from './deadline.js';
 import { startGuardProxy } from './guard-proxy.js';
 import { type HostScheduler, sleep } from './host-scheduler.js';
+import { type NetworkTracker, trackNetwork } from './network-settle.js';
 import type { FetchedPage, PageFetcher } from './page-fetcher.js';
 import { MAX_ATTEMPTS, parseRetryAfter, retryCap, retryDelay } from './retry-policy.js';
 import { revealContactData } from './reveal.js';
-import { type NetworkTracker, trackNetwork } from './network-settle.js';
 import { blocksResource, recordPageArtifacts } from './screenshot.js';
 import type { ConsentObservation, CrawlError, CrawlOptions } from './types.js';
 import { checkedUrl } from './url-check.js';

@@ -18,9 +18,9 @@ import {
   shouldSkipLink,
 } from './link-rank.js';
 import { runMobilePass } from './mobile-pass.js';
-import { screenshotFieldsOf } from './screenshot.js';
 import type { FetchedPage, PageFetcher } from './page-fetcher.js';
 import type { RobotsRules } from './robots.js';
+import { screenshotFieldsOf } from './screenshot.js';
 import { createShopScope } from './shop-scope.js';
 import { contactUrlsFromSitemaps, type SitemapFile } from './sitemap-discovery.js';
 import { staticConsentWall } from './static-consent-wall.js';

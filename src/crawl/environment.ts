@@ -49,7 +49,8 @@ export function createCrawlEnvironment(
   };
   const closeIdleRetired = (now: number) => {
     retired = retired.filter(({ browser, at }) => {
-      const idle = !browser.isConnected() || (browser.contexts().length === 0 && now - at >= RETIRED_GRACE_MS);
+      const idle =
+        !browser.isConnected() || (browser.contexts().length === 0 && now - at >= RETIRED_GRACE_MS);
       if (idle) closeQuietly(Promise.resolve(browser));
       return !idle;
     });

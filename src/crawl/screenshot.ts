@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { gzip } from 'node:zlib';
 import { promisify } from 'node:util';
+import { gzip } from 'node:zlib';
 import type { Page } from 'playwright';
 import type { FetchedPage } from './page-fetcher.js';
 import type { CrawlOptions } from './types.js';
@@ -117,7 +117,11 @@ export function screenshotFieldsOf(fetched: FetchedPageWithArtifacts): Partial<S
 }
 
 /** Resource types the browser must not block: images are needed for a faithful screenshot. */
-export function blocksResource(options: CrawlOptions, resourceType: string, blocked: ReadonlySet<string>): boolean {
+export function blocksResource(
+  options: CrawlOptions,
+  resourceType: string,
+  blocked: ReadonlySet<string>,
+): boolean {
   if (resourceType === 'image' && screenshotsWanted(options)) return false;
   return blocked.has(resourceType);
 }

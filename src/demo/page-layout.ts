@@ -20,7 +20,9 @@ function escapeText(text: string): string {
 
 /** One plain, valid page layout for every sample shop, so the shops differ only in what the demo is about. */
 export function renderSamplePage(shop: SampleShopLayout, page: SamplePage): string {
-  const nav = shop.nav.map(([text, href]) => `<li><a href="${escapeText(href)}">${escapeText(text)}</a></li>`).join('');
+  const nav = shop.nav
+    .map(([text, href]) => `<li><a href="${escapeText(href)}">${escapeText(text)}</a></li>`)
+    .join('');
   return `<!doctype html>
 <html lang="nl">
 <head>

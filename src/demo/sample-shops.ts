@@ -32,7 +32,9 @@ const PRODUCTS: SamplePage = {
 };
 
 function site(layout: SampleShopLayout, pages: Record<string, SamplePage>): Record<string, string> {
-  return Object.fromEntries(Object.entries(pages).map(([path, page]) => [path, renderSamplePage(layout, page)]));
+  return Object.fromEntries(
+    Object.entries(pages).map(([path, page]) => [path, renderSamplePage(layout, page)]),
+  );
 }
 
 function same(outcome: DesignedOutcome): Record<DemoMode, DesignedOutcome> {
@@ -57,7 +59,10 @@ const exemplary = (): SampleShop => {
       '/': { title: 'Welkom', main: '<p>Mooie spullen voor in huis. Open ma–vr 9.00-18.00.</p>' },
       '/producten': PRODUCTS,
       '/over-ons': { title: 'Over ons', main: '<p>Sinds 1998 uw winkel voor servies.</p>' },
-      '/klantenservice': { title: 'Klantenservice', main: '<p>Vragen? Bel of mail ons, of kijk bij <a href="/contact">contact</a>.</p>' },
+      '/klantenservice': {
+        title: 'Klantenservice',
+        main: '<p>Vragen? Bel of mail ons, of kijk bij <a href="/contact">contact</a>.</p>',
+      },
       '/contact': {
         title: 'Contact',
         main: '<p>Telefoon: <a href="tel:+31207945632">020 794 5632</a> (ma–vr 9.00–18.00)</p><p>E-mail: <a href="mailto:service@voorbeeldwinkel.nl">service@voorbeeldwinkel.nl</a></p><p>Keizersgracht 100<br>1015 AA Amsterdam</p>',
@@ -69,9 +74,25 @@ const exemplary = (): SampleShop => {
           '<h2>Artikel 6 – Herroepingsrecht</h2><p>U kunt de overeenkomst binnen 14 dagen zonder opgave van redenen ontbinden. ' +
           'Meld dit telefonisch op 020 794 5632 of per e-mail aan service@voorbeeldwinkel.nl.</p>',
       },
-      '/privacy': { title: 'Privacyverklaring', main: '<p>Wij bewaren uw gegevens niet langer dan nodig.</p>' },
+      '/privacy': {
+        title: 'Privacyverklaring',
+        main: '<p>Wij bewaren uw gegevens niet langer dan nodig.</p>',
+      },
     }),
-    expected: same({ headline: 'pass', rules: { 'phone-in-withdrawal-info': 'pass', 'geographic-address-present': 'pass', 'trader-identity-present': 'pass', 'registry-and-vat-present': 'pass', 'phone-present': 'pass', 'email-present': 'pass', 'contact-within-two-clicks': 'pass', 'contact-not-only-in-terms': 'pass', 'phone-not-premium-rate': 'pass' } }),
+    expected: same({
+      headline: 'pass',
+      rules: {
+        'phone-in-withdrawal-info': 'pass',
+        'geographic-address-present': 'pass',
+        'trader-identity-present': 'pass',
+        'registry-and-vat-present': 'pass',
+        'phone-present': 'pass',
+        'email-present': 'pass',
+        'contact-within-two-clicks': 'pass',
+        'contact-not-only-in-terms': 'pass',
+        'phone-not-premium-rate': 'pass',
+      },
+    }),
   };
 };
 
@@ -79,7 +100,8 @@ const termsOnly = (): SampleShop => {
   const layout: SampleShopLayout = {
     name: 'Voorwaardenwinkel',
     nav: NAV_DEFAULT,
-    footer: '<p>© Voorwaardenwinkel · <a href="/algemene-voorwaarden">Algemene voorwaarden</a> · <a href="/privacy">Privacy</a></p>',
+    footer:
+      '<p>© Voorwaardenwinkel · <a href="/algemene-voorwaarden">Algemene voorwaarden</a> · <a href="/privacy">Privacy</a></p>',
   };
   return {
     slug: 'terms-only',
@@ -96,7 +118,10 @@ const termsOnly = (): SampleShop => {
       },
       '/privacy': { title: 'Privacyverklaring', main: '<p>Wij delen uw gegevens met niemand.</p>' },
     }),
-    expected: same({ headline: 'fail', rules: { 'phone-present': 'pass', 'email-present': 'pass', 'contact-not-only-in-terms': 'fail' } }),
+    expected: same({
+      headline: 'fail',
+      rules: { 'phone-present': 'pass', 'email-present': 'pass', 'contact-not-only-in-terms': 'fail' },
+    }),
   };
 };
 
@@ -122,7 +147,10 @@ const chatOnly = (): SampleShop => {
         tail,
       },
     }),
-    expected: same({ headline: 'fail', rules: { 'phone-present': 'fail', 'email-present': 'fail', 'contact-form-not-sole-channel': 'fail' } }),
+    expected: same({
+      headline: 'fail',
+      rules: { 'phone-present': 'fail', 'email-present': 'fail', 'contact-form-not-sole-channel': 'fail' },
+    }),
   };
 };
 
@@ -141,9 +169,15 @@ const premiumOnly = (): SampleShop => {
       '/': { title: 'Welkom', main: '<p>Alles voor de tuin.</p>' },
       '/producten': PRODUCTS,
       '/over-ons': { title: 'Over ons', main: '<p>Tuinplezier sinds 2001.</p>' },
-      '/klantenservice': { title: 'Klantenservice', main: '<p>Onze medewerkers staan voor u klaar op 0900 123 4567.</p>' },
+      '/klantenservice': {
+        title: 'Klantenservice',
+        main: '<p>Onze medewerkers staan voor u klaar op 0900 123 4567.</p>',
+      },
     }),
-    expected: same({ headline: 'fail', rules: { 'phone-present': 'pass', 'phone-not-premium-rate': 'fail', 'email-present': 'fail' } }),
+    expected: same({
+      headline: 'fail',
+      rules: { 'phone-present': 'pass', 'phone-not-premium-rate': 'fail', 'email-present': 'fail' },
+    }),
   };
 };
 
@@ -184,14 +218,23 @@ const deep = (): SampleShop => {
       '/': { title: 'Welkom', main: '<p>Fietsonderdelen.</p>' },
       '/producten': PRODUCTS,
       '/over-ons': { title: 'Over ons', main: '<p>Wij sleutelen al 30 jaar.</p>' },
-      '/service': { title: 'Service', main: '<p>Alles over bestellen en bezorgen. Meer in <a href="/service/hulp">hulp en informatie</a>.</p>' },
-      '/service/hulp': { title: 'Hulp en informatie', main: '<p>Staat uw vraag er niet tussen? Bekijk onze <a href="/service/hulp/contactgegevens">contactgegevens</a>.</p>' },
+      '/service': {
+        title: 'Service',
+        main: '<p>Alles over bestellen en bezorgen. Meer in <a href="/service/hulp">hulp en informatie</a>.</p>',
+      },
+      '/service/hulp': {
+        title: 'Hulp en informatie',
+        main: '<p>Staat uw vraag er niet tussen? Bekijk onze <a href="/service/hulp/contactgegevens">contactgegevens</a>.</p>',
+      },
       '/service/hulp/contactgegevens': {
         title: 'Contactgegevens',
         main: '<p>Telefoon: 030 230 1234</p><p>E-mail: <a href="mailto:vragen@dieptewinkel.nl">vragen@dieptewinkel.nl</a></p>',
       },
     }),
-    expected: same({ headline: 'fail', rules: { 'phone-present': 'pass', 'email-present': 'pass', 'contact-within-two-clicks': 'fail' } }),
+    expected: same({
+      headline: 'fail',
+      rules: { 'phone-present': 'pass', 'email-present': 'pass', 'contact-within-two-clicks': 'fail' },
+    }),
   };
 };
 
@@ -211,13 +254,19 @@ const scripted = (): SampleShop => {
     nav: [...NAV_DEFAULT, ['Contact', '/contact']],
     footer: `<p id="contact-line"></p>${writer}`,
   };
-  const notRendered: DesignedOutcome = { headline: 'fail', rules: { 'phone-present': 'fail', 'email-present': 'fail' } };
-  const rendered: DesignedOutcome = { headline: 'pass', rules: { 'phone-present': 'pass', 'email-present': 'pass' } };
+  const notRendered: DesignedOutcome = {
+    headline: 'fail',
+    rules: { 'phone-present': 'fail', 'email-present': 'fail' },
+  };
+  const rendered: DesignedOutcome = {
+    headline: 'pass',
+    rules: { 'phone-present': 'pass', 'email-present': 'pass' },
+  };
   return {
     slug: 'scripted',
     name: 'Scriptwinkel',
     group: 'script-written',
-    design: 'phone and e-mail written into every footer by the page\'s own script',
+    design: "phone and e-mail written into every footer by the page's own script",
     pages: site(layout, {
       '/': { title: 'Welkom', main: '<p>Speelgoed van hout.</p>' },
       '/producten': PRODUCTS,
@@ -229,7 +278,11 @@ const scripted = (): SampleShop => {
 };
 
 const nothing = (): SampleShop => {
-  const layout: SampleShopLayout = { name: 'Stillewinkel', nav: NAV_DEFAULT, footer: '<p>© Stillewinkel</p>' };
+  const layout: SampleShopLayout = {
+    name: 'Stillewinkel',
+    nav: NAV_DEFAULT,
+    footer: '<p>© Stillewinkel</p>',
+  };
   return {
     slug: 'nothing',
     name: 'Stillewinkel',
@@ -254,5 +307,15 @@ const unreachable = (): SampleShop => ({
 });
 
 export function sampleShops(): SampleShop[] {
-  return [exemplary(), termsOnly(), chatOnly(), premiumOnly(), obfuscated(), deep(), scripted(), nothing(), unreachable()];
+  return [
+    exemplary(),
+    termsOnly(),
+    chatOnly(),
+    premiumOnly(),
+    obfuscated(),
+    deep(),
+    scripted(),
+    nothing(),
+    unreachable(),
+  ];
 }

@@ -35,7 +35,9 @@ function serveShop(pages: Record<string, string>): Server {
     }
     const page = pages[path];
     if (page === undefined) {
-      response.writeHead(404, { 'content-type': 'text/html; charset=utf-8' }).end('<!doctype html><title>Niet gevonden</title><h1>404</h1>');
+      response
+        .writeHead(404, { 'content-type': 'text/html; charset=utf-8' })
+        .end('<!doctype html><title>Niet gevonden</title><h1>404</h1>');
       return;
     }
     response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(page);

@@ -2,10 +2,37 @@ import { parse } from 'tldts';
 import type { CountrySource } from './types.js';
 
 /** Country-code top-level domains that do not name a market (used worldwide). */
-const GENERIC_CCTLDS = new Set(['eu', 'io', 'co', 'tv', 'me', 'ai', 'fm', 'ly', 'to', 'cc', 'ws', 'gg', 'app', 'dev', 'shop', 'store']);
+const GENERIC_CCTLDS = new Set([
+  'eu',
+  'io',
+  'co',
+  'tv',
+  'me',
+  'ai',
+  'fm',
+  'ly',
+  'to',
+  'cc',
+  'ws',
+  'gg',
+  'app',
+  'dev',
+  'shop',
+  'store',
+]);
 
 const LANGUAGE_COUNTRY: Record<string, string> = {
-  nl: 'NL', de: 'DE', fr: 'FR', en: 'GB', es: 'ES', it: 'IT', pl: 'PL', da: 'DK', sv: 'SE', pt: 'PT', fi: 'FI',
+  nl: 'NL',
+  de: 'DE',
+  fr: 'FR',
+  en: 'GB',
+  es: 'ES',
+  it: 'IT',
+  pl: 'PL',
+  da: 'DK',
+  sv: 'SE',
+  pt: 'PT',
+  fi: 'FI',
 };
 
 export const DEFAULT_COUNTRY = 'NL';

@@ -64,7 +64,19 @@ export const EVIDENCE_SCHEMA = {
       type: 'array',
       items: {
         type: 'object',
-        required: ['id', 'kind', 'value', 'raw', 'region', 'presentation', 'visible', 'afterInteraction', 'pageId', 'pageKind', 'pageDepth'],
+        required: [
+          'id',
+          'kind',
+          'value',
+          'raw',
+          'region',
+          'presentation',
+          'visible',
+          'afterInteraction',
+          'pageId',
+          'pageKind',
+          'pageDepth',
+        ],
         properties: {
           ...placed,
           kind: { enum: ['phone', 'email'] },
@@ -108,7 +120,9 @@ const validate = new Ajv({ allErrors: true, strict: false }).compile(EVIDENCE_SC
 /** Problems with an evidence document, as "path: message" lines; empty when it is valid. */
 export function evidenceProblems(document: unknown): string[] {
   if (validate(document)) return [];
-  return (validate.errors ?? []).map((error) => `${error.instancePath || '/'}: ${error.message ?? 'invalid'}`);
+  return (validate.errors ?? []).map(
+    (error) => `${error.instancePath || '/'}: ${error.message ?? 'invalid'}`,
+  );
 }
 
 export function isShopEvidence(document: unknown): document is ShopEvidence {

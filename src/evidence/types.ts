@@ -1,4 +1,11 @@
-import type { ConsentObservation, CrawlError, CrawlStatus, FetchMode, LinkVia, RobotsDecision } from '../crawl/types.js';
+import type {
+  ConsentObservation,
+  CrawlError,
+  CrawlStatus,
+  FetchMode,
+  LinkVia,
+  RobotsDecision,
+} from '../crawl/types.js';
 import type { Fact, PageKind, Sighting, Widget } from '../extract/types.js';
 
 export const EVIDENCE_SCHEMA_VERSION = 1;

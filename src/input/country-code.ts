@@ -7,7 +7,10 @@ export function normaliseCountry(text: string): CountryCheck {
   const upper = text.trim().toUpperCase();
   const code = ALIASES[upper] ?? upper;
   if (!/^[A-Z]{2}$/.test(code)) {
-    return { ok: false, message: `country must be a two-letter ISO 3166 code such as NL, DE, BE, FR or GB, not "${text.trim()}"` };
+    return {
+      ok: false,
+      message: `country must be a two-letter ISO 3166 code such as NL, DE, BE, FR or GB, not "${text.trim()}"`,
+    };
   }
   return { ok: true, country: code };
 }

@@ -15,7 +15,10 @@ export function normaliseShopUrl(text: string): NormalisedUrl {
     return { ok: false, message: `not a valid URL: "${trimmed}"` };
   }
   if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
-    return { ok: false, message: `only http and https URLs can be audited, not ${parsed.protocol.replace(/:$/, '')}` };
+    return {
+      ok: false,
+      message: `only http and https URLs can be audited, not ${parsed.protocol.replace(/:$/, '')}`,
+    };
   }
   if (!parsed.hostname || /\s/.test(trimmed)) return { ok: false, message: `not a valid URL: "${trimmed}"` };
   const hostIsName = /[a-z]/i.test(parsed.hostname) && !parsed.hostname.includes(':');

@@ -46,7 +46,11 @@ function jsonRows(content: string): RawShopRow[] | InputProblem {
   }
   const list = Array.isArray(data) ? data : (data as { shops?: unknown })?.shops;
   if (!Array.isArray(list)) {
-    return { line: 1, text: '', message: 'the JSON must be an array of shops, or an object with a "shops" array' };
+    return {
+      line: 1,
+      text: '',
+      message: 'the JSON must be an array of shops, or an object with a "shops" array',
+    };
   }
   // JSON has no line numbers per entry; number entries from 1 and say "entry" in messages.
   return list.map((entry, index) => {

@@ -70,6 +70,11 @@ export async function runDistributedAudit(options: DistributedAuditOptions): Pro
   if (!run) throw new Error(`Run ${options.runId} does not exist.`);
   const token = runToken(run);
   const targetByJob = new Map(options.targets.map((target) => [shopJobId(token, target.key), target]));
+  const targetOf = (jobId: string) => {
+    const target = targetByJob.get(jobId);
+    if (!target) throw new Error(`job ${jobId} is not one of this run's shops`);
+    return target;
+  };
   const outstanding = new Set(targetByJob.keys());
   const summary: AuditRunSummary = { audited: 0, notRated: 0 };
   if (outstanding.size === 0) return summary;
@@ -88,7 +93,7 @@ export async function runDistributedAudit(options: DistributedAuditOptions): Pro
       queue.addBulk(
         batch.map((jobId) => ({
           name: SHOP_JOB_NAME,
-          data: { run: token, target: targetByJob.get(jobId)!, observe: options.observe },
+          data: { run: token, target: targetOf(jobId), observe: options.observe },
           opts: shopJobOptions(jobId, policy),
         })),
       ),
@@ -117,7 +122,7 @@ export async function runDistributedAudit(options: DistributedAuditOptions): Pro
       if (!job || !outstanding.has(jobId)) return;
       const state = await job.getState();
       if (state !== 'completed' && state !== 'failed') return;
-      const target = targetByJob.get(jobId)!;
+      const target = targetOf(jobId);
       const evidence =
         state === 'completed' && isEvidence(job.returnvalue)
           ? job.returnvalue

@@ -1,8 +1,8 @@
 import { type Job, Worker } from 'bullmq';
-import { DEFAULT_LOCK_DURATION_MS } from './defaults.js';
 import { observeShop } from '../audit/index.js';
 import { type CrawlEnvironment, createCrawlEnvironment } from '../crawl/index.js';
 import type { ShopEvidence } from '../evidence/types.js';
+import { DEFAULT_LOCK_DURATION_MS } from './defaults.js';
 import type { QueueAddress } from './queue-address.js';
 import type { ShopJobData } from './shop-job.js';
 

@@ -67,9 +67,15 @@ export function toCsv(results: ShopResult[], ruleOrder: string[]): string {
       r.verdict.outcome,
       r.verdict.phoneClicks,
       r.verdict.emailClicks,
-      r.contacts.phones.filter((p) => isContactPhone(p.label)).map((p) => p.e164).join(' '),
+      r.contacts.phones
+        .filter((p) => isContactPhone(p.label))
+        .map((p) => p.e164)
+        .join(' '),
       r.contacts.emails.map((e) => e.address).join(' '),
-      r.contacts.phones.filter((p) => p.label === 'fax').map((p) => p.e164).join(' '),
+      r.contacts.phones
+        .filter((p) => p.label === 'fax')
+        .map((p) => p.e164)
+        .join(' '),
       overrideSummary(r),
       ...rules.map((id) => outcomes.get(id) ?? null),
     ];

@@ -95,7 +95,13 @@ const en = {
     `${c.platform ?? 'unknown platform'} · ${c.action === 'rejected' ? 'rejected' : c.action === 'accepted' ? 'accepted' : 'nothing done'}` +
     `${c.wall ? ' · a wall that cannot be passed without consenting' : c.blocking ? ' · it blocked the page' : ''}` +
     `${c.coveredContactLink === null ? '' : c.coveredContactLink ? ' · it covered the contact link' : ' · the contact link stayed usable'}`,
-  factKinds: { 'postal-address': 'street address', 'po-box': 'PO box', 'legal-name': 'legal name', 'registry-number': 'trade register', 'vat-number': 'VAT number' } as Record<string, string>,
+  factKinds: {
+    'postal-address': 'street address',
+    'po-box': 'PO box',
+    'legal-name': 'legal name',
+    'registry-number': 'trade register',
+    'vat-number': 'VAT number',
+  } as Record<string, string>,
   contactType: 'Type',
   firstSeen: 'First seen',
   fewestClicks: 'Fewest clicks',
@@ -106,7 +112,8 @@ const en = {
   pageSnapshot: 'Page snapshot',
   screenshot: 'Screenshot',
   andMore: (n: number) => `and ${n} more`,
-  otherRules: (n: number) => (n === 1 ? '1 rule passed or not applicable' : `${n} rules passed or not applicable`),
+  otherRules: (n: number) =>
+    n === 1 ? '1 rule passed or not applicable' : `${n} rules passed or not applicable`,
   allSightings: 'Every sighting',
   cropLabel: (value: string, url: string) => `Screenshot crop: ${value} on ${url}, highlighted`,
   fullScreenshot: (url: string) => `Full screenshot of ${url}`,
@@ -241,7 +248,13 @@ const nl: ReportText = {
     `${c.platform ?? 'onbekend platform'} · ${c.action === 'rejected' ? 'geweigerd' : c.action === 'accepted' ? 'geaccepteerd' : 'niets gedaan'}` +
     `${c.wall ? ' · een muur die alleen met toestemming weggaat' : c.blocking ? ' · hij blokkeerde de pagina' : ''}` +
     `${c.coveredContactLink === null ? '' : c.coveredContactLink ? ' · hij bedekte de contactlink' : ' · de contactlink bleef bruikbaar'}`,
-  factKinds: { 'postal-address': 'adres', 'po-box': 'postbus', 'legal-name': 'rechtsvorm en naam', 'registry-number': 'handelsregister', 'vat-number': 'btw-nummer' },
+  factKinds: {
+    'postal-address': 'adres',
+    'po-box': 'postbus',
+    'legal-name': 'rechtsvorm en naam',
+    'registry-number': 'handelsregister',
+    'vat-number': 'btw-nummer',
+  },
   contactType: 'Soort',
   firstSeen: 'Eerst gezien',
   fewestClicks: 'Minste klikken',
@@ -252,7 +265,8 @@ const nl: ReportText = {
   pageSnapshot: 'Paginakopie',
   screenshot: 'Schermafbeelding',
   andMore: (n) => `en nog ${n}`,
-  otherRules: (n) => (n === 1 ? '1 regel voldoet of is niet van toepassing' : `${n} regels voldoen of zijn niet van toepassing`),
+  otherRules: (n) =>
+    n === 1 ? '1 regel voldoet of is niet van toepassing' : `${n} regels voldoen of zijn niet van toepassing`,
   allSightings: 'Alle vindplaatsen',
   cropLabel: (value, url) => `Uitsnede van de schermafbeelding: ${value} op ${url}, gemarkeerd`,
   fullScreenshot: (url) => `Volledige schermafbeelding van ${url}`,

@@ -1,5 +1,5 @@
 import type { ConsentObservation, CrawlError, CrawlStatus, FetchMode } from '../crawl/types.js';
-import type { EvidencePage, EvidenceSighting, EvidenceWidget, EvidenceFact } from '../evidence/types.js';
+import type { EvidenceFact, EvidencePage, EvidenceSighting, EvidenceWidget } from '../evidence/types.js';
 import type { NumberLabel, PhoneType } from '../extract/types.js';
 import type { Finding, Outcome, Rule, RuleLevel, RuleSet } from '../rules/types.js';
 import type { ShopScore } from '../score/types.js';

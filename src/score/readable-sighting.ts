@@ -1,5 +1,5 @@
-import { isReadableContact } from '../extract/readable.js';
 import type { EvidenceSighting } from '../evidence/types.js';
+import { isReadableContact } from '../extract/readable.js';
 
 /**
  * A sighting a visitor can read as a contact detail. Extraction owns the definition; the

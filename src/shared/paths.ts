@@ -1,5 +1,5 @@
-import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 /** The package root: this file sits two folders down, as src/shared/ and as dist/shared/. */
 export const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));

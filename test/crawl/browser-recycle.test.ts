@@ -17,7 +17,8 @@ it('recycles the browser after the set number of shops, and the shops after it s
     const options = testOptions({ mode: 'browser', maxPages: 1, mobilePass: false });
     const first = await env.browser();
     const statuses: string[] = [];
-    for (let i = 0; i < 5; i += 1) statuses.push((await crawlShop(target(site.url(`/?shop=${i}`)), options, env)).status);
+    for (let i = 0; i < 5; i += 1)
+      statuses.push((await crawlShop(target(site.url(`/?shop=${i}`)), options, env)).status);
     expect(statuses).toEqual(['ok', 'ok', 'ok', 'ok', 'ok']);
     // 1 (the probe above) + 5 shops = 6 uses: a fresh browser for uses 3 and 5.
     expect(env.browserLaunches()).toBe(3);

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { crawlShop, createCrawlEnvironment, type CrawlEnvironment } from '../../src/crawl/index.js';
+import { type CrawlEnvironment, crawlShop, createCrawlEnvironment } from '../../src/crawl/index.js';
 import { FixtureSite, page } from './fixture-server.js';
 import { target, testOptions } from './options.js';
 
@@ -14,7 +14,10 @@ beforeAll(async () => {
   site = await new FixtureSite({
     '/': LATE_FOOTER,
     '/contact-block': (_req, res) => {
-      setTimeout(() => res.writeHead(200, { 'content-type': 'text/plain' }).end('Bel ons: 020 794 5632'), 600);
+      setTimeout(
+        () => res.writeHead(200, { 'content-type': 'text/plain' }).end('Bel ons: 020 794 5632'),
+        600,
+      );
     },
   }).start();
 });
@@ -24,7 +27,11 @@ afterAll(async () => {
 });
 
 it('waits for a request still in flight after load before reading the page', async () => {
-  const result = await crawlShop(target(site.url('/')), testOptions({ mode: 'browser', maxPages: 1, mobilePass: false }), env);
+  const result = await crawlShop(
+    target(site.url('/')),
+    testOptions({ mode: 'browser', maxPages: 1, mobilePass: false }),
+    env,
+  );
   expect(result.status).toBe('ok');
   expect(result.pages[0].html).toContain('020 794 5632');
 });

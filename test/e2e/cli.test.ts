@@ -18,7 +18,16 @@ afterAll(async () => {
 
 describe('shopreach check', () => {
   it('prints the result shape as JSON for a loopback shop', async () => {
-    const result = await runCli(['check', urlOf('exemplary'), '--allow-private-hosts', '--country', 'NL', '--json', '--mode', 'static']);
+    const result = await runCli([
+      'check',
+      urlOf('exemplary'),
+      '--allow-private-hosts',
+      '--country',
+      'NL',
+      '--json',
+      '--mode',
+      'static',
+    ]);
     expect(result.code).toBe(0);
     const json = JSON.parse(result.stdout);
     expect(json.status).toBe('ok');
@@ -26,21 +35,41 @@ describe('shopreach check', () => {
     expect(json.contacts.phones.map((p: { e164: string }) => p.e164)).toContain('+31207945632');
     const phone = json.contacts.phones.find((p: { e164: string }) => p.e164 === '+31207945632');
     expect(phone.sightings.length).toBeGreaterThan(0);
-    expect(json.contacts.emails.map((e: { address: string }) => e.address)).toContain('service@voorbeeldwinkel.nl');
-    const rules = Object.fromEntries(json.findings.map((f: { rule: string; outcome: string }) => [f.rule, f.outcome]));
+    expect(json.contacts.emails.map((e: { address: string }) => e.address)).toContain(
+      'service@voorbeeldwinkel.nl',
+    );
+    const rules = Object.fromEntries(
+      json.findings.map((f: { rule: string; outcome: string }) => [f.rule, f.outcome]),
+    );
     expect(rules['consumer-contact-findable']).toBe('pass');
     expect(rules['phone-present']).toBe('pass');
   });
 
   it('prints a readable verdict with advice in the terminal', async () => {
-    const result = await runCli(['check', urlOf('premium-only'), '--allow-private-hosts', '--country', 'NL', '--mode', 'static']);
+    const result = await runCli([
+      'check',
+      urlOf('premium-only'),
+      '--allow-private-hosts',
+      '--country',
+      'NL',
+      '--mode',
+      'static',
+    ]);
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/consumer-contact-findable|contact/i);
     expect(result.stdout).toMatch(/0900|\+319001234567/);
   });
 
   it('exits 2 when the score is below --min-score', async () => {
-    const result = await runCli(['check', urlOf('nothing'), '--allow-private-hosts', '--mode', 'static', '--min-score', '50']);
+    const result = await runCli([
+      'check',
+      urlOf('nothing'),
+      '--allow-private-hosts',
+      '--mode',
+      'static',
+      '--min-score',
+      '50',
+    ]);
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/below the minimum 50/);
   });
@@ -66,9 +95,26 @@ describe('shopreach audit', () => {
   it('names the bad line, audits the other shops, and rates an unreachable shop as not rated', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'shopreach-audit-'));
     const list = join(dir, 'shops.txt');
-    writeFileSync(list, ['# test list', urlOf('exemplary'), 'http://exa mple.nl', urlOf('nothing'), urlOf('unreachable')].join('\n'));
+    writeFileSync(
+      list,
+      ['# test list', urlOf('exemplary'), 'http://exa mple.nl', urlOf('nothing'), urlOf('unreachable')].join(
+        '\n',
+      ),
+    );
     const db = join(dir, 'audit.sqlite');
-    const result = await runCli(['audit', list, '--db', db, '--allow-private-hosts', '--mode', 'static', '--country', 'NL', '--label', 'e2e']);
+    const result = await runCli([
+      'audit',
+      list,
+      '--db',
+      db,
+      '--allow-private-hosts',
+      '--mode',
+      'static',
+      '--country',
+      'NL',
+      '--label',
+      'e2e',
+    ]);
     expect(result.code).toBe(0);
     expect(result.stderr).toContain(`${list}:3: skipped`);
     expect(result.stdout).toMatch(/Audited 3 shops \(1 not rated\)/);

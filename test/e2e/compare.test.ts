@@ -13,9 +13,13 @@ function section(html: string, id: string): string {
 it('a second demo run and report --compare produce the comparison page, with the shops matched', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'shopreach-compare-'));
   const db = join(dir, 'demo.sqlite');
-  const first = await runCli(['demo', '--mode', 'static', '--db', db, '--out', join(dir, 'first')], { timeoutMs: 120_000 });
+  const first = await runCli(['demo', '--mode', 'static', '--db', db, '--out', join(dir, 'first')], {
+    timeoutMs: 120_000,
+  });
   expect(first.code).toBe(0);
-  const second = await runCli(['demo', '--mode', 'browser', '--db', db, '--out', join(dir, 'second')], { timeoutMs: 180_000 });
+  const second = await runCli(['demo', '--mode', 'browser', '--db', db, '--out', join(dir, 'second')], {
+    timeoutMs: 180_000,
+  });
   expect(second.code).toBe(0);
   expect(second.stdout).toContain('"demo-2"');
 

@@ -36,7 +36,11 @@ describe.each(MODES)('shopreach demo in %s mode', (mode) => {
           continue;
         }
         expect([design.slug, stored!.status]).toEqual([design.slug, 'ok']);
-        expect([design.slug, 'headline', stored!.score.verdict.outcome]).toEqual([design.slug, 'headline', expected.headline]);
+        expect([design.slug, 'headline', stored!.score.verdict.outcome]).toEqual([
+          design.slug,
+          'headline',
+          expected.headline,
+        ]);
         const outcomes = Object.fromEntries(stored!.findings.map((f) => [f.rule, f.outcome]));
         for (const [rule, outcome] of Object.entries(expected.rules)) {
           expect([design.slug, rule, outcomes[rule]]).toEqual([design.slug, rule, outcome]);

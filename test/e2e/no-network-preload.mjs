@@ -1,7 +1,8 @@
 // Loaded with `node --import` into a CLI process under test: every attempt to open a socket or resolve
 // a host name is written to $SHOPREACH_NETWORK_LOG and then refused.
-import { appendFileSync } from 'node:fs';
+
 import dns from 'node:dns';
+import { appendFileSync } from 'node:fs';
 import net from 'node:net';
 
 const log = process.env.SHOPREACH_NETWORK_LOG;

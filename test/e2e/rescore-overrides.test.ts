@@ -37,7 +37,9 @@ function noNetworkEnv(log: string): NodeJS.ProcessEnv {
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'shopreach-rescore-'));
   db = join(dir, 'demo.sqlite');
-  const demo = await runCli(['demo', '--mode', 'static', '--db', db, '--out', join(dir, 'report')], { timeoutMs: 120_000 });
+  const demo = await runCli(['demo', '--mode', 'static', '--db', db, '--out', join(dir, 'report')], {
+    timeoutMs: 120_000,
+  });
   expect(demo.code).toBe(0);
 }, 150_000);
 
@@ -51,7 +53,10 @@ describe('shopreach rescore', () => {
     writeFileSync(ruleFile, original.replace(/^weight: 5$/m, 'weight: 10'));
 
     const log = join(dir, 'network.log');
-    const result = await runCli(['rescore', '--db', db, '--run', 'demo', '--rules', rules, '--label', 'heavier-email'], { env: noNetworkEnv(log) });
+    const result = await runCli(
+      ['rescore', '--db', db, '--run', 'demo', '--rules', rules, '--label', 'heavier-email'],
+      { env: noNetworkEnv(log) },
+    );
     expect(result.code).toBe(0);
     expect(existsSync(log)).toBe(false);
 
@@ -76,7 +81,9 @@ describe('shopreach rescore', () => {
 
   it('is a real test: the same guard does catch a command that uses the network', async () => {
     const log = join(dir, 'network-control.log');
-    await runCli(['check', 'http://127.0.0.1:9/', '--allow-private-hosts', '--mode', 'static', '--json'], { env: noNetworkEnv(log) });
+    await runCli(['check', 'http://127.0.0.1:9/', '--allow-private-hosts', '--mode', 'static', '--json'], {
+      env: noNetworkEnv(log),
+    });
     expect(readFileSync(log, 'utf8')).toMatch(/connect|lookup/);
   });
 });
@@ -91,7 +98,17 @@ describe('overrides', () => {
       overrides,
       `- shop: ${belwinkel.key}\n  rule: email-present\n  outcome: pass\n  reason: "${reason}"\n  by: test\n  at: 2026-11-23\n`,
     );
-    const result = await runCli(['rescore', '--db', db, '--run', 'demo', '--overrides', overrides, '--label', 'with-override']);
+    const result = await runCli([
+      'rescore',
+      '--db',
+      db,
+      '--run',
+      'demo',
+      '--overrides',
+      overrides,
+      '--label',
+      'with-override',
+    ]);
     expect(result.code).toBe(0);
 
     const after = shopsOf('with-override').get('Belwinkel')!;
@@ -112,8 +129,12 @@ describe('overrides', () => {
     const row = csv.stdout.split('\r\n').find((line) => line.includes('Belwinkel'))!;
     expect(row).toContain('email-present=pass (The shop proved its e-mail address');
     const json = await runCli(['export', '--db', db, '--run', 'with-override', '--format', 'json']);
-    const shop = JSON.parse(json.stdout).find((r: { target: { name: string } }) => r.target.name === 'Belwinkel');
-    expect(shop.findings.find((f: { rule: string }) => f.rule === 'email-present').override.reason).toBe(reason);
+    const shop = JSON.parse(json.stdout).find(
+      (r: { target: { name: string } }) => r.target.name === 'Belwinkel',
+    );
+    expect(shop.findings.find((f: { rule: string }) => f.rule === 'email-present').override.reason).toBe(
+      reason,
+    );
   });
 
   it('refuses an override without a reason, naming the file', async () => {

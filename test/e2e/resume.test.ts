@@ -18,7 +18,9 @@ function slowShop(index: number): Server {
     setTimeout(() => {
       if (request.url === '/robots.txt') return void response.writeHead(404).end();
       response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-      response.end(`<!doctype html><html lang="nl"><title>Shop ${index}</title><body><main><p>Winkel ${index}</p></main><footer>Bel 020 794 56${String(index).padStart(2, '0')} of mail info@winkel${index}.nl</footer></body></html>`);
+      response.end(
+        `<!doctype html><html lang="nl"><title>Shop ${index}</title><body><main><p>Winkel ${index}</p></main><footer>Bel 020 794 56${String(index).padStart(2, '0')} of mail info@winkel${index}.nl</footer></body></html>`,
+      );
     }, 150);
   });
 }
@@ -57,9 +59,28 @@ it('finishes a run killed with SIGKILL mid-run, storing every shop exactly once'
   const list = join(dir, 'shops.txt');
   writeFileSync(list, `${urls.join('\n')}\n`);
   const db = join(dir, 'resume.sqlite');
-  const args = ['audit', list, '--db', db, '--label', 'resume-test', '--mode', 'static', '--allow-private-hosts', '--concurrency', '2', '--max-pages', '3'];
-  const child = spawn(process.execPath, [CLI, ...args], { stdio: 'ignore', env: { ...process.env, CI: '1' } });
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (_code, signal) => resolve(signal ? -1 : _code)));
+  const args = [
+    'audit',
+    list,
+    '--db',
+    db,
+    '--label',
+    'resume-test',
+    '--mode',
+    'static',
+    '--allow-private-hosts',
+    '--concurrency',
+    '2',
+    '--max-pages',
+    '3',
+  ];
+  const child = spawn(process.execPath, [CLI, ...args], {
+    stdio: 'ignore',
+    env: { ...process.env, CI: '1' },
+  });
+  const exited = new Promise<number | null>((resolve) =>
+    child.on('exit', (_code, signal) => resolve(signal ? -1 : _code)),
+  );
 
   const deadline = Date.now() + 60_000;
   while (storedCount(db) < 3 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));

@@ -22,14 +22,16 @@ async function serve(handler: Parameters<typeof createServer>[1]): Promise<strin
   return `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
 }
 
-const PAGE = '<!doctype html><html lang="nl"><title>Winkel</title><body><footer>Bel 020 794 5632 of mail info@winkel.nl</footer></body></html>';
+const PAGE =
+  '<!doctype html><html lang="nl"><title>Winkel</title><body><footer>Bel 020 794 5632 of mail info@winkel.nl</footer></body></html>';
 
 it('re-audits only the shops that failed, in the same run', async () => {
   let healthy = false;
   let goodRequests = 0;
   const flaky = await serve((request, response) => {
     if (request.url === '/robots.txt') return void response.writeHead(404).end();
-    if (!healthy) return void response.writeHead(403, { 'content-type': 'text/html' }).end('<h1>Forbidden</h1>');
+    if (!healthy)
+      return void response.writeHead(403, { 'content-type': 'text/html' }).end('<h1>Forbidden</h1>');
     response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(PAGE);
   });
   const good = await serve((request, response) => {

@@ -99,7 +99,9 @@ describe('evidence capture in browser mode', () => {
       const { files } = writeReport(store, runId, { outDir: join(dir, 'report') });
       const html = readFileSync(files.find((f) => f.includes('capture.example')) as string, 'utf8');
       expect(html).toContain('class="crop shot-p2"');
-      expect(html).toContain(`<code>${home.screenshotSha256}</code> · Captured at ${home.screenshotCapturedAt}`);
+      expect(html).toContain(
+        `<code>${home.screenshotSha256}</code> · Captured at ${home.screenshotCapturedAt}`,
+      );
       expect(html).toContain('matches the SHA-256 recorded at capture time');
     } finally {
       store.close();

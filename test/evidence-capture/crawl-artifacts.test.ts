@@ -44,7 +44,11 @@ describe('evidence artifacts of a whole crawl', () => {
 
   it('browser mode records a screenshot whose bytes match its recorded SHA-256 on the page with contact details', async () => {
     const artifactsDir = join(dir, 'browser');
-    const result = await crawlShop(target(site.url('/')), testOptions({ mode: 'browser', artifactsDir, screenshots: true }), env);
+    const result = await crawlShop(
+      target(site.url('/')),
+      testOptions({ mode: 'browser', artifactsDir, screenshots: true }),
+      env,
+    );
     expect(result.status).toBe('ok');
     const contact = result.pages.find((p) => p.finalUrl.endsWith('/contact') && p.viewport !== 'mobile');
     expect(contact?.screenshotPath).toBeTruthy();

@@ -41,7 +41,16 @@ const home: PageObservations = {
   title: 'Shop',
   language: 'nl',
   sightings: [
-    { kind: 'phone', value: '+31207945632', raw: '020 794 5632', region: 'footer', presentation: 'tel-link', visible: true, afterInteraction: null, phoneType: 'fixed' },
+    {
+      kind: 'phone',
+      value: '+31207945632',
+      raw: '020 794 5632',
+      region: 'footer',
+      presentation: 'tel-link',
+      visible: true,
+      afterInteraction: null,
+      phoneType: 'fixed',
+    },
   ],
   widgets: [{ kind: 'chat', vendor: 'Tidio' }],
 };
@@ -50,15 +59,37 @@ const contact: PageObservations = {
   title: 'Contact',
   language: 'nl',
   sightings: [
-    { kind: 'email', value: 'info@shop.example.nl', raw: 'info@shop.example.nl', region: 'main', presentation: 'mailto-link', visible: true, afterInteraction: null },
-    { kind: 'phone', value: '+31207945632', raw: '020 794 5632', region: 'main', presentation: 'text', visible: true, afterInteraction: null },
+    {
+      kind: 'email',
+      value: 'info@shop.example.nl',
+      raw: 'info@shop.example.nl',
+      region: 'main',
+      presentation: 'mailto-link',
+      visible: true,
+      afterInteraction: null,
+    },
+    {
+      kind: 'phone',
+      value: '+31207945632',
+      raw: '020 794 5632',
+      region: 'main',
+      presentation: 'text',
+      visible: true,
+      afterInteraction: null,
+    },
   ],
   widgets: [],
 };
 
 describe('buildEvidence', () => {
   it('numbers pages, sightings and widgets and copies page kind and depth onto each sighting', () => {
-    const pages = [snapshot('https://shop.example.nl/', 0), snapshot('https://shop.example.nl/contact', 1, { text: 'Contact', fromUrl: 'https://shop.example.nl/' })];
+    const pages = [
+      snapshot('https://shop.example.nl/', 0),
+      snapshot('https://shop.example.nl/contact', 1, {
+        text: 'Contact',
+        fromUrl: 'https://shop.example.nl/',
+      }),
+    ];
     const result = crawl(pages);
     const evidence = buildEvidence({
       target,
@@ -82,22 +113,36 @@ describe('buildEvidence', () => {
       ['s2', 'p2', 'contact', 1, 'email'],
       ['s3', 'p2', 'contact', 1, 'phone'],
     ]);
-    expect(evidence.widgets).toEqual([{ kind: 'chat', vendor: 'Tidio', id: 'w1', pageId: 'p1', pageKind: 'home', pageDepth: 0 }]);
+    expect(evidence.widgets).toEqual([
+      { kind: 'chat', vendor: 'Tidio', id: 'w1', pageId: 'p1', pageKind: 'home', pageDepth: 0 },
+    ]);
     expect(evidence.target.name).toBe('shop.example.nl');
     expect(evidence.crawl.modesUsed).toEqual(['static']);
     expect(evidenceProblems(evidence)).toEqual([]);
   });
 
   it('keeps the errors of every crawl and marks unlinked pages', () => {
-    const pages = [snapshot('https://shop.example.nl/', 0), snapshot('https://shop.example.nl/contact', null)];
-    const staticCrawl = crawl(pages, { errors: [{ url: 'https://shop.example.nl/x', stage: 'fetch', message: 'HTTP 500', code: 'HTTP_500' }] });
-    const browserCrawl = crawl([], { mode: 'browser', status: 'timeout', errors: [{ url: target.url, stage: 'watchdog', message: 'gave up' }] });
+    const pages = [
+      snapshot('https://shop.example.nl/', 0),
+      snapshot('https://shop.example.nl/contact', null),
+    ];
+    const staticCrawl = crawl(pages, {
+      errors: [{ url: 'https://shop.example.nl/x', stage: 'fetch', message: 'HTTP 500', code: 'HTTP_500' }],
+    });
+    const browserCrawl = crawl([], {
+      mode: 'browser',
+      status: 'timeout',
+      errors: [{ url: target.url, stage: 'watchdog', message: 'gave up' }],
+    });
     const evidence = buildEvidence({
       target: { ...target, name: 'Shop', group: 'g' },
       requestedMode: 'auto',
       crawls: [staticCrawl, browserCrawl],
       primary: staticCrawl,
-      observed: pages.map((p) => ({ snapshot: p, observations: { ...contact, sightings: [], kind: 'other' as const } })),
+      observed: pages.map((p) => ({
+        snapshot: p,
+        observations: { ...contact, sightings: [], kind: 'other' as const },
+      })),
       country: 'NL',
       countrySource: 'list',
       language: null,
@@ -117,12 +162,24 @@ describe('buildEvidence', () => {
 
 describe('inferCountry', () => {
   it('takes the list first, then --country, then the domain, then the page language', () => {
-    expect(inferCountry({ listCountry: 'BE', optionCountry: 'NL', url: 'https://a.de/' })).toEqual({ country: 'BE', source: 'list' });
-    expect(inferCountry({ optionCountry: 'NL', url: 'https://a.de/' })).toEqual({ country: 'NL', source: 'option' });
+    expect(inferCountry({ listCountry: 'BE', optionCountry: 'NL', url: 'https://a.de/' })).toEqual({
+      country: 'BE',
+      source: 'list',
+    });
+    expect(inferCountry({ optionCountry: 'NL', url: 'https://a.de/' })).toEqual({
+      country: 'NL',
+      source: 'option',
+    });
     expect(inferCountry({ url: 'https://www.a.co.uk/' })).toEqual({ country: 'GB', source: 'domain' });
     expect(inferCountry({ url: 'https://shop.de/' })).toEqual({ country: 'DE', source: 'domain' });
-    expect(inferCountry({ url: 'https://shop.com/', language: 'fr' })).toEqual({ country: 'FR', source: 'language' });
-    expect(inferCountry({ url: 'https://shop.io/', language: 'de' })).toEqual({ country: 'DE', source: 'language' });
+    expect(inferCountry({ url: 'https://shop.com/', language: 'fr' })).toEqual({
+      country: 'FR',
+      source: 'language',
+    });
+    expect(inferCountry({ url: 'https://shop.io/', language: 'de' })).toEqual({
+      country: 'DE',
+      source: 'language',
+    });
     expect(inferCountry({ url: 'http://127.0.0.1:8080/' })).toEqual({ country: 'NL', source: 'default' });
   });
 });

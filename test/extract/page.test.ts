@@ -205,7 +205,13 @@ describe('readableContacts', () => {
 describe('documents', () => {
   it('a PDF is a document page whatever its URL, and an empty body yields no sightings', () => {
     const observed = extractPage(
-      { url: 'https://shop.example.nl/download?id=7', finalUrl: 'https://shop.example.nl/download?id=7', html: '', fetchedWith: 'static', contentType: 'application/pdf' },
+      {
+        url: 'https://shop.example.nl/download?id=7',
+        finalUrl: 'https://shop.example.nl/download?id=7',
+        html: '',
+        fetchedWith: 'static',
+        contentType: 'application/pdf',
+      },
       { country: 'NL' },
     );
     expect(observed.kind).toBe('document');

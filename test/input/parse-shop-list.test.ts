@@ -6,7 +6,14 @@ import { parseShopList, readShopList, ShopListError } from '../../src/input/inde
 
 describe('txt lists', () => {
   it('reads one URL per line, skips comments and blank lines, and names the line of a bad URL', () => {
-    const list = ['# shops', 'https://www.example.nl/', '', 'ftp://files.example.com', 'shop.example.de  # a comment', 'not a url'].join('\n');
+    const list = [
+      '# shops',
+      'https://www.example.nl/',
+      '',
+      'ftp://files.example.com',
+      'shop.example.de  # a comment',
+      'not a url',
+    ].join('\n');
     const { targets, problems } = parseShopList(list, 'txt');
     expect(targets.map((t) => [t.url, t.line])).toEqual([
       ['https://www.example.nl/', 2],
@@ -25,11 +32,26 @@ describe('txt lists', () => {
 
 describe('csv lists', () => {
   it('reads url, name, country and group, and keeps good rows when one is bad', () => {
-    const csv = 'URL,name,country,group\nhttps://a.example.nl,Shop A,nl,fashion\nhttps://b.example.de,Shop B,Germany,\nhttps://c.example.co.uk,"Shop, C",UK,books\n';
+    const csv =
+      'URL,name,country,group\nhttps://a.example.nl,Shop A,nl,fashion\nhttps://b.example.de,Shop B,Germany,\nhttps://c.example.co.uk,"Shop, C",UK,books\n';
     const { targets, problems } = parseShopList(csv, 'csv');
     expect(targets).toEqual([
-      { key: 'https://a.example.nl', url: 'https://a.example.nl/', name: 'Shop A', country: 'NL', group: 'fashion', line: 2 },
-      { key: 'https://c.example.co.uk', url: 'https://c.example.co.uk/', name: 'Shop, C', country: 'GB', group: 'books', line: 4 },
+      {
+        key: 'https://a.example.nl',
+        url: 'https://a.example.nl/',
+        name: 'Shop A',
+        country: 'NL',
+        group: 'fashion',
+        line: 2,
+      },
+      {
+        key: 'https://c.example.co.uk',
+        url: 'https://c.example.co.uk/',
+        name: 'Shop, C',
+        country: 'GB',
+        group: 'books',
+        line: 4,
+      },
     ]);
     expect(problems).toHaveLength(1);
     expect(problems[0].line).toBe(3);
@@ -45,7 +67,9 @@ describe('csv lists', () => {
 
 describe('json lists', () => {
   it('accepts strings and objects, and numbers the entries', () => {
-    const json = JSON.stringify({ shops: ['https://a.example.nl', { url: 'b.example.fr', country: 'FR' }, { name: 'no url' }] });
+    const json = JSON.stringify({
+      shops: ['https://a.example.nl', { url: 'b.example.fr', country: 'FR' }, { name: 'no url' }],
+    });
     const { targets, problems } = parseShopList(json, 'json');
     expect(targets.map((t) => t.url)).toEqual(['https://a.example.nl/', 'https://b.example.fr/']);
     expect(targets[1].country).toBe('FR');
@@ -60,7 +84,9 @@ describe('json lists', () => {
 describe('reading files', () => {
   it('gives one clear sentence for a missing file', () => {
     expect(() => readShopList('/nonexistent/shops.csv')).toThrow(ShopListError);
-    expect(() => readShopList('/nonexistent/shops.csv')).toThrow('The shop list /nonexistent/shops.csv does not exist.');
+    expect(() => readShopList('/nonexistent/shops.csv')).toThrow(
+      'The shop list /nonexistent/shops.csv does not exist.',
+    );
   });
 
   it('picks the format from the file name', () => {

@@ -160,7 +160,9 @@ describe('writeReport', () => {
     expect(page).toContain(`.shot-p2{background-image:url("${dataUri}")}`);
     expect(page).not.toContain('<img ');
     // The crop: 120 + 2 × 140 px wide, 20 + 2 × 50 px high, centred on the box and kept inside the image.
-    expect(page).toContain('class="crop shot-p2" style="width:400px;height:120px;background-position:-460px -1250px"');
+    expect(page).toContain(
+      'class="crop shot-p2" style="width:400px;height:120px;background-position:-460px -1250px"',
+    );
     expect(page).toContain('class="mark" style="left:137px;top:47px;width:126px;height:26px"');
     expect(page).toContain('Click path: home page → “Contact”');
     expect(page).toContain(`Screenshot SHA-256 <code>${sha}</code> · Captured at 2026-03-01T10:00:02.000Z`);
@@ -180,7 +182,9 @@ describe('writeReport', () => {
     store.saveShop(runId, shop);
     const { files } = writeReport(store, runId, { outDir: join(dir, 'r') });
     const page = read(files.find((f) => f.includes('tamper.example')) as string);
-    expect(page).toContain(`does not match the SHA-256 recorded at capture time: <code>${'f'.repeat(64)}</code>`);
+    expect(page).toContain(
+      `does not match the SHA-256 recorded at capture time: <code>${'f'.repeat(64)}</code>`,
+    );
   });
 
   it('folds passed rules away and caps long evidence tables', () => {
@@ -191,13 +195,19 @@ describe('writeReport', () => {
     });
     const base = shop.evidence.sightings[0];
     for (let i = 0; i < 14; i++) {
-      shop.evidence.sightings.push({ ...base, id: `s${i + 3}`, raw: `020 123 45${String(i).padStart(2, '0')}` });
+      shop.evidence.sightings.push({
+        ...base,
+        id: `s${i + 3}`,
+        raw: `020 123 45${String(i).padStart(2, '0')}`,
+      });
     }
     store.saveShop(runId, shop);
     const { files } = writeReport(store, runId, { outDir: join(dir, 'r') });
     const page = read(files.find((f) => f.includes('many.example')) as string);
     expect(page).toContain('and 5 more');
-    expect(page).toMatch(/<details class="rule-group"><summary>\d+ rules? passed or not applicable<\/summary>/);
+    expect(page).toMatch(
+      /<details class="rule-group"><summary>\d+ rules? passed or not applicable<\/summary>/,
+    );
     const summaryAt = page.indexOf('id="summary"');
     expect(summaryAt).toBeGreaterThan(0);
     expect(summaryAt).toBeLessThan(page.indexOf('id="rules"'));

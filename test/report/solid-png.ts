@@ -10,7 +10,11 @@ function chunk(type: string, data: Buffer): Buffer {
 }
 
 /** A valid PNG of one colour, to stand in for a screenshot of a given size. */
-export function solidPng(width: number, height: number, rgb: [number, number, number] = [240, 240, 240]): Buffer {
+export function solidPng(
+  width: number,
+  height: number,
+  rgb: [number, number, number] = [240, 240, 240],
+): Buffer {
   const header = Buffer.alloc(13);
   header.writeUInt32BE(width, 0);
   header.writeUInt32BE(height, 4);

@@ -142,7 +142,11 @@ const DEMO: Record<
     headline: 'pass',
     outcomes: {},
     // It shows phone and e-mail but no address, company name or register numbers.
-    failsBesideHeadline: ['geographic-address-present', 'registry-and-vat-present', 'trader-identity-present'],
+    failsBesideHeadline: [
+      'geographic-address-present',
+      'registry-and-vat-present',
+      'trader-identity-present',
+    ],
   },
   nothing: { shop: { pages: SITE }, headline: 'fail', outcomes: {} },
 };
@@ -160,7 +164,10 @@ describe('the demo shops', () => {
     expect(score.verdict.outcome).toBe(demo.headline);
     expect(score.score).not.toBeNull();
     if (demo.headline === 'pass') {
-      const fails = findings.filter((f) => f.outcome === 'fail').map((f) => f.rule).sort();
+      const fails = findings
+        .filter((f) => f.outcome === 'fail')
+        .map((f) => f.rule)
+        .sort();
       expect(fails).toEqual(demo.failsBesideHeadline ?? []);
       if (fails.length === 0) {
         expect(score.score).toBe(100);

@@ -1,13 +1,13 @@
 import type { CommandModule } from 'yargs';
 import { RuleSetProvider } from '../../audit/rule-set-provider.js';
-import { locateBrowser, INSTALL_ADVICE } from '../../crawl/browser-locate.js';
+import { INSTALL_ADVICE, locateBrowser } from '../../crawl/browser-locate.js';
 import { readShopList, ShopListError } from '../../input/index.js';
 import type { ShopTarget } from '../../input/types.js';
+import { parseQueueAddress, QueueAddressError } from '../../queue/queue-address.js';
 import { loadOverrides, type Override } from '../../rules/index.js';
+import { TOOL_VERSION } from '../../shared/version.js';
 import { openStore } from '../../store/index.js';
 import type { RunRecord, Store } from '../../store/types.js';
-import { TOOL_VERSION } from '../../shared/version.js';
-import { parseQueueAddress, QueueAddressError } from '../../queue/queue-address.js';
 import type { auditInSession } from '../audit-session.js';
 import { type CrawlArgs, observeOptionsFrom, withCrawlOptions } from '../crawl-options.js';
 import { resolveRun } from '../run-ref.js';
@@ -61,7 +61,8 @@ function targetsFromList(file: string): ShopTarget[] {
   for (const problem of parsed.problems) {
     process.stderr.write(`${file}:${problem.line}: skipped, ${problem.message}\n`);
   }
-  if (parsed.targets.length === 0) throw new UserError(`The shop list ${file} has no shop that can be audited.`);
+  if (parsed.targets.length === 0)
+    throw new UserError(`The shop list ${file} has no shop that can be audited.`);
   return parsed.targets;
 }
 
@@ -73,12 +74,17 @@ function planRun(
   if (args.resume) {
     const run = resolveRun(store, args.resume);
     const targets = store.pendingShops(run.id);
-    process.stderr.write(`Resuming run ${run.id} "${run.label}": ${targets.length} of ${run.shopsPlanned} shops left.\n`);
+    process.stderr.write(
+      `Resuming run ${run.id} "${run.label}": ${targets.length} of ${run.shopsPlanned} shops left.\n`,
+    );
     return { runId: run.id, targets, crawlArgs: { ...args, ...storedArgs(run) } };
   }
   if (args['retry-failed']) {
     const run = resolveRun(store, args['retry-failed']);
-    const targets = store.shops(run.id).filter((shop) => !JUDGEABLE.has(shop.status)).map((shop) => shop.target);
+    const targets = store
+      .shops(run.id)
+      .filter((shop) => !JUDGEABLE.has(shop.status))
+      .map((shop) => shop.target);
     process.stderr.write(`Retrying ${targets.length} failed shops of run ${run.id} "${run.label}".\n`);
     return { runId: run.id, targets, crawlArgs: { ...args, ...storedArgs(run) } };
   }
@@ -87,7 +93,9 @@ function planRun(
   const label = args.label ?? `audit-${new Date().toISOString().slice(0, 16).replace(/[:T]/g, '-')}`;
   const existing = store.findRunByLabel(label);
   if (existing) {
-    throw new UserError(`A run labelled "${label}" exists already (run ${existing.id}); resume it with --resume ${existing.id} or choose another --label.`);
+    throw new UserError(
+      `A run labelled "${label}" exists already (run ${existing.id}); resume it with --resume ${existing.id} or choose another --label.`,
+    );
   }
   const observe = observeOptionsFrom(args);
   const ruleSets = new RuleSetProvider({ profile: args.profile, dir: args.rules });
@@ -137,15 +145,22 @@ export const auditCommand: CommandModule<object, AuditArgs> = {
   describe: 'audit a list of shops (txt, csv or json) into the SQLite database',
   builder: (yargs) =>
     withCrawlOptions(yargs)
-      .positional('list', { type: 'string', describe: 'shop list: .txt (one URL per line), .csv (url,name,country,group) or .json' })
+      .positional('list', {
+        type: 'string',
+        describe: 'shop list: .txt (one URL per line), .csv (url,name,country,group) or .json',
+      })
       .option('db', { type: 'string', default: './shopreach.sqlite', describe: 'SQLite database file' })
       .option('label', { type: 'string', describe: 'a name for the run, e.g. twinkle100-2026' })
       .option('concurrency', { type: 'number', default: 4, describe: 'shops audited at once' })
       .option('resume', { type: 'string', describe: 'finish an interrupted run (number or label)' })
-      .option('retry-failed', { type: 'string', describe: 're-audit only the shops of a run that could not be crawled' })
+      .option('retry-failed', {
+        type: 'string',
+        describe: 're-audit only the shops of a run that could not be crawled',
+      })
       .option('queue', {
         type: 'string',
-        describe: 'distribute the shops over workers (shopreach worker) through Redis: redis://HOST:PORT[/DB][?name=QUEUE]',
+        describe:
+          'distribute the shops over workers (shopreach worker) through Redis: redis://HOST:PORT[/DB][?name=QUEUE]',
       })
       .example('$0 audit shops.csv --label twinkle100-2026', '')
       .example('$0 audit --resume twinkle100-2026', '') as never,
@@ -157,19 +172,35 @@ export const auditCommand: CommandModule<object, AuditArgs> = {
       const { runId, targets, crawlArgs } = planRun(store, args, listed);
       const observe = observeOptionsFrom(crawlArgs);
       const ruleSets = new RuleSetProvider({ profile: crawlArgs.profile, dir: crawlArgs.rules });
-      const session = { store, runId, targets, observe, ruleSets, overrides: readOverrides(crawlArgs.overrides) };
+      const session = {
+        store,
+        runId,
+        targets,
+        observe,
+        ruleSets,
+        overrides: readOverrides(crawlArgs.overrides),
+      };
       // With --queue the workers crawl (and need the browser); this process judges and stores.
       let summary: Awaited<ReturnType<typeof auditInSession>>;
       if (args.queue) {
         const { auditViaQueue } = await import('../../queue/queue-session.js');
-        summary = await auditViaQueue({ ...session, address: queueAddress(args.queue), rerun: Boolean(args['retry-failed']) });
+        summary = await auditViaQueue({
+          ...session,
+          address: queueAddress(args.queue),
+          rerun: Boolean(args['retry-failed']),
+        });
       } else {
         await ensureBrowserFor(observe.mode);
         const { auditInSession } = await import('../audit-session.js');
-        summary = await auditInSession({ ...session, concurrency: crawlArgs.concurrency ?? args.concurrency });
+        summary = await auditInSession({
+          ...session,
+          concurrency: crawlArgs.concurrency ?? args.concurrency,
+        });
       }
       if (summary.interrupted) {
-        process.stderr.write(`Interrupted. Finish it with: shopreach audit --resume ${runId} --db ${args.db}\n`);
+        process.stderr.write(
+          `Interrupted. Finish it with: shopreach audit --resume ${runId} --db ${args.db}\n`,
+        );
         process.exitCode = 1;
         return;
       }

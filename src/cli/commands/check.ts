@@ -3,8 +3,8 @@ import { RuleSetProvider } from '../../audit/rule-set-provider.js';
 import { normaliseShopUrl } from '../../input/index.js';
 import type { ShopTarget } from '../../input/types.js';
 import { formatShopForTerminal, toShopResult } from '../../report/index.js';
-import { openStore } from '../../store/index.js';
 import { TOOL_VERSION } from '../../shared/version.js';
+import { openStore } from '../../store/index.js';
 import { type CrawlArgs, observeOptionsFrom, withCrawlOptions } from '../crawl-options.js';
 import { UserError } from '../user-error.js';
 import { ensureBrowserFor, readOverrides } from './audit.js';
@@ -23,12 +23,19 @@ export const checkCommand: CommandModule<object, CheckArgs> = {
   describe: 'check one shop and print its verdict, evidence and advice',
   builder: (yargs) =>
     withCrawlOptions(yargs)
-      .positional('url', { type: 'string', demandOption: true, describe: 'the shop\'s home page' })
+      .positional('url', { type: 'string', demandOption: true, describe: "the shop's home page" })
       .option('json', { type: 'boolean', default: false, describe: 'print the result as JSON' })
-      .option('min-score', { type: 'number', describe: 'exit with code 2 when the score is below this (or the shop is not rated)' })
+      .option('min-score', {
+        type: 'number',
+        describe: 'exit with code 2 when the score is below this (or the shop is not rated)',
+      })
       .option('db', { type: 'string', describe: 'also store the result in this SQLite file' })
-      .option('lang', { choices: ['en', 'nl'] as const, default: 'en' as const, describe: 'language of the verdict' })
-      .option('name', { type: 'string', describe: 'the shop\'s name in the output' })
+      .option('lang', {
+        choices: ['en', 'nl'] as const,
+        default: 'en' as const,
+        describe: 'language of the verdict',
+      })
+      .option('name', { type: 'string', describe: "the shop's name in the output" })
       .example('$0 check https://myshop.nl --min-score 80', '') as never,
   handler: async (args) => {
     const url = normaliseShopUrl(args.url);
@@ -66,7 +73,10 @@ export const checkCommand: CommandModule<object, CheckArgs> = {
       const result = toShopResult(shop, run);
       const ruleSet = store.ruleSets(runId).find((r) => r.id === shop.ruleSetId) ?? run.ruleSet;
       if (args.json) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
-      else process.stdout.write(`${formatShopForTerminal(result, ruleSet, { color: Boolean(process.stdout.isTTY), lang: args.lang })}\n`);
+      else
+        process.stdout.write(
+          `${formatShopForTerminal(result, ruleSet, { color: Boolean(process.stdout.isTTY), lang: args.lang })}\n`,
+        );
       const minScore = args['min-score'];
       if (minScore !== undefined && (result.score === null || result.score < minScore)) {
         process.stderr.write(

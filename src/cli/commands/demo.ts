@@ -2,12 +2,12 @@ import { join } from 'node:path';
 import type { CommandModule } from 'yargs';
 import { RuleSetProvider } from '../../audit/rule-set-provider.js';
 import { serveSampleShops } from '../../demo/serve-sample-shops.js';
-import type { ShopTarget } from '../../input/types.js';
 import { normaliseShopUrl } from '../../input/index.js';
+import type { ShopTarget } from '../../input/types.js';
 import { writeReport } from '../../report/index.js';
-import { openStore } from '../../store/index.js';
 import { PROJECT_ROOT } from '../../shared/paths.js';
 import { TOOL_VERSION } from '../../shared/version.js';
+import { openStore } from '../../store/index.js';
 import { type CrawlArgs, observeOptionsFrom, withCrawlOptions } from '../crawl-options.js';
 import { ensureBrowserFor } from './audit.js';
 
@@ -44,7 +44,14 @@ export const demoCommand: CommandModule<object, DemoArgs> = {
         const normalised = normaliseShopUrl(url);
         if (!normalised.ok) throw new Error(`Demo shop URL ${url} is invalid: ${normalised.message}`);
         // The sample shops get new ports every time; a stable key lets two demo runs be compared.
-        return { key: `demo:${shop.slug}`, url: normalised.url, name: shop.name, country: 'NL', group: shop.group, line: index + 1 };
+        return {
+          key: `demo:${shop.slug}`,
+          url: normalised.url,
+          name: shop.name,
+          country: 'NL',
+          group: shop.group,
+          line: index + 1,
+        };
       });
       const ruleSets = new RuleSetProvider({ profile: args.profile, dir: args.rules });
       const label = args.label ?? freeDemoLabel((l) => store.findRunByLabel(l) !== null);
@@ -52,12 +59,18 @@ export const demoCommand: CommandModule<object, DemoArgs> = {
         label,
         kind: 'audit',
         ruleSet: ruleSets.get(args.profile ?? ruleSets.profileFor('NL')),
-        options: { list: 'bundled sample shops', args: { ...args, 'allow-private-hosts': true, concurrency: 4 }, crawl: observe.crawl },
+        options: {
+          list: 'bundled sample shops',
+          args: { ...args, 'allow-private-hosts': true, concurrency: 4 },
+          crawl: observe.crawl,
+        },
         toolVersion: TOOL_VERSION,
         startedAt: new Date().toISOString(),
       });
       store.planShops(runId, targets);
-      process.stderr.write(`Auditing ${targets.length} sample shops served on 127.0.0.1 (mode ${observe.mode}) …\n`);
+      process.stderr.write(
+        `Auditing ${targets.length} sample shops served on 127.0.0.1 (mode ${observe.mode}) …\n`,
+      );
       const { auditInSession } = await import('../audit-session.js');
       const summary = await auditInSession({ store, runId, targets, observe, ruleSets, concurrency: 4 });
       store.finishRun(runId, new Date().toISOString());

@@ -13,8 +13,13 @@ export const doctorCommand: CommandModule = {
     try {
       const browser = await locateBrowser();
       if (browser) {
-        out.push(`browser: ${browser.path}`, `  found via: ${browser.source}${browser.headlessShell ? ' (headless shell)' : ''}`);
-        out.push(`  version: ${browserVersion(browser.path) ?? 'unknown (the binary did not answer --version)'}`);
+        out.push(
+          `browser: ${browser.path}`,
+          `  found via: ${browser.source}${browser.headlessShell ? ' (headless shell)' : ''}`,
+        );
+        out.push(
+          `  version: ${browserVersion(browser.path) ?? 'unknown (the binary did not answer --version)'}`,
+        );
       } else {
         healthy = false;
         out.push('browser: none found', INSTALL_ADVICE);
@@ -24,7 +29,11 @@ export const doctorCommand: CommandModule = {
       out.push(`browser: ${(error as Error).message}`);
     }
     const problems = lintRules(RULES_DIR);
-    out.push(problems.length === 0 ? `rules: ${RULES_DIR} (no problems)` : `rules: ${problems.length} problems; run "shopreach rules lint"`);
+    out.push(
+      problems.length === 0
+        ? `rules: ${RULES_DIR} (no problems)`
+        : `rules: ${problems.length} problems; run "shopreach rules lint"`,
+    );
     if (problems.length > 0) healthy = false;
     process.stdout.write(`${out.join('\n')}\n`);
     if (!healthy) process.exitCode = 1;

@@ -4,7 +4,12 @@ import { openStore } from '../../store/index.js';
 export const runsCommand: CommandModule<object, { db: string }> = {
   command: 'runs',
   describe: 'list the runs in the database',
-  builder: (yargs) => yargs.option('db', { type: 'string', default: './shopreach.sqlite', describe: 'SQLite database file' }) as never,
+  builder: (yargs) =>
+    yargs.option('db', {
+      type: 'string',
+      default: './shopreach.sqlite',
+      describe: 'SQLite database file',
+    }) as never,
   handler: (args) => {
     const store = openStore(args.db);
     try {

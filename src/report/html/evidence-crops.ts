@@ -112,7 +112,10 @@ export function fullScreenshot(shot: EmbeddedScreenshot, url: string, lang: Lang
 }
 
 /** Sightings worth a crop: boxed, on a page with a screenshot, one per element (a link and its text share a box). */
-export function croppedSightings(sightings: ResultSighting[], shots: Map<string, EmbeddedScreenshot>): ResultSighting[] {
+export function croppedSightings(
+  sightings: ResultSighting[],
+  shots: Map<string, EmbeddedScreenshot>,
+): ResultSighting[] {
   const seen = new Set<string>();
   const out: ResultSighting[] = [];
   for (const s of sightings) {

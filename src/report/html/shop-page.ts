@@ -2,7 +2,13 @@ import type { Rule, RuleSet } from '../../rules/types.js';
 import { type Html, html, safeHref } from '../escape.js';
 import { formatNumber, type Lang, localText, reportText } from '../i18n.js';
 import type { ResultFinding, ResultSighting, ShopResult } from '../shop-result.js';
-import { cropFigure, croppedSightings, fullScreenshot, integrityNote, screenshotStyles } from './evidence-crops.js';
+import {
+  cropFigure,
+  croppedSightings,
+  fullScreenshot,
+  integrityNote,
+  screenshotStyles,
+} from './evidence-crops.js';
 import { layout, outcomeBadge, scrollTable } from './layout.js';
 
 /** A screenshot ready to embed: a data URI and the SHA-256 of the file's bytes. */
@@ -120,7 +126,12 @@ function contactLines(result: ShopResult, lang: Lang): ContactLine[] {
       type: [p.type, p.label].filter(Boolean).join(', '),
       sightings: p.sightings,
     })),
-    ...result.contacts.emails.map((e) => ({ value: e.address, word: t.emailWord, type: '', sightings: e.sightings })),
+    ...result.contacts.emails.map((e) => ({
+      value: e.address,
+      word: t.emailWord,
+      type: '',
+      sightings: e.sightings,
+    })),
   ];
 }
 
@@ -135,9 +146,16 @@ function fewestClicks(sightings: ResultSighting[]): number | null {
 }
 
 /** The crops of one contact, the most reachable first. */
-function cropsOf(line: ContactLine, shots: Map<string, EmbeddedScreenshot>, result: ShopResult, lang: Lang): Html[] {
+function cropsOf(
+  line: ContactLine,
+  shots: Map<string, EmbeddedScreenshot>,
+  result: ShopResult,
+  lang: Lang,
+): Html[] {
   const ordered = [...line.sightings].sort(
-    (a, b) => (a.visible === false ? 1 : 0) - (b.visible === false ? 1 : 0) || (a.pageDepth ?? 99) - (b.pageDepth ?? 99),
+    (a, b) =>
+      (a.visible === false ? 1 : 0) - (b.visible === false ? 1 : 0) ||
+      (a.pageDepth ?? 99) - (b.pageDepth ?? 99),
   );
   const figures: Html[] = [];
   for (const s of croppedSightings(ordered, shots)) {
@@ -148,7 +166,12 @@ function cropsOf(line: ContactLine, shots: Map<string, EmbeddedScreenshot>, resu
   return figures;
 }
 
-function contactSummary(lines: ContactLine[], shots: Map<string, EmbeddedScreenshot>, result: ShopResult, lang: Lang): Html {
+function contactSummary(
+  lines: ContactLine[],
+  shots: Map<string, EmbeddedScreenshot>,
+  result: ShopResult,
+  lang: Lang,
+): Html {
   const t = reportText(lang);
   if (lines.length === 0) return html`<p>${t.none}</p>`;
   const rows = lines.map((line) => {
@@ -188,17 +211,22 @@ function identitySection(result: ShopResult, lang: Lang): Html {
   );
 }
 
-function allSightings(lines: ContactLine[], shots: Map<string, EmbeddedScreenshot>, result: ShopResult, lang: Lang): Html {
+function allSightings(
+  lines: ContactLine[],
+  shots: Map<string, EmbeddedScreenshot>,
+  result: ShopResult,
+  lang: Lang,
+): Html {
   const t = reportText(lang);
   if (lines.length === 0) return html`<p>${t.none}</p>`;
   return html`${lines.map((line) => {
     const crops = cropsOf(line, shots, result, lang);
     return html`<h3>${line.word} ${line.value}${line.type ? html` <span class="muted">(${line.type})</span>` : ''}</h3>
 ${sightingTable(line.sightings, lang, `${line.word} ${line.value}`)}${
-      crops.length > 0
-        ? html`<details><summary>${t.screenshots} (${crops.length})</summary><div class="crops">${crops.slice(0, MAX_CROPS)}</div>${moreLine(crops.length - MAX_CROPS, lang)}</details>`
-        : ''
-    }`;
+  crops.length > 0
+    ? html`<details><summary>${t.screenshots} (${crops.length})</summary><div class="crops">${crops.slice(0, MAX_CROPS)}</div>${moreLine(crops.length - MAX_CROPS, lang)}</details>`
+    : ''
+}`;
   })}`;
 }
 
