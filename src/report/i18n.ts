@@ -90,6 +90,11 @@ const en = {
   sha256: 'SHA-256',
   contactSummary: 'Contact details found',
   identity: 'Trader identity',
+  rankingViews: 'Ranking views',
+  sortBy: 'Sort by',
+  byScore: 'score',
+  byName: 'name',
+  byClicks: 'clicks',
   consent: 'Cookie banner',
   consentLine: (c: ConsentObservation) =>
     `${c.platform ?? 'unknown platform'} · ${c.action === 'rejected' ? 'rejected' : c.action === 'accepted' ? 'accepted' : 'nothing done'}` +
@@ -243,6 +248,11 @@ const nl: ReportText = {
   screenshots: 'Schermafbeeldingen',
   contactSummary: 'Gevonden contactgegevens',
   identity: 'Identiteit van de handelaar',
+  rankingViews: 'Weergaven van de ranglijst',
+  sortBy: 'Sorteer op',
+  byScore: 'score',
+  byName: 'naam',
+  byClicks: 'klikken',
   consent: 'Cookiebanner',
   consentLine: (c: ConsentObservation) =>
     `${c.platform ?? 'onbekend platform'} · ${c.action === 'rejected' ? 'geweigerd' : c.action === 'accepted' ? 'geaccepteerd' : 'niets gedaan'}` +

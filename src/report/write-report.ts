@@ -6,6 +6,7 @@ import { requireRun, runResults } from './export-run.js';
 import { safeFileName } from './file-names.js';
 import { comparePage } from './html/compare-page.js';
 import { indexPage } from './html/index-page.js';
+import { rankingViewPage, rankingViews } from './html/ranking-views.js';
 import { methodologyPage } from './html/methodology-page.js';
 import { shopPage } from './html/shop-page.js';
 import type { Lang } from './i18n.js';
@@ -35,6 +36,7 @@ export function writeReport(
     files.push(path);
   };
   mkdirSync(join(opts.outDir, 'shops'), { recursive: true });
+  mkdirSync(join(opts.outDir, 'ranking'), { recursive: true });
 
   const shopHref = new Map<string, string>();
   for (const result of results) {
@@ -61,5 +63,9 @@ export function writeReport(
   );
   write('methodology.html', methodologyPage(run, ruleSets, lang));
   write('index.html', indexPage({ run, summary, lang, shopHref, comparisonHref }));
+  const views = rankingViews(summary, lang);
+  for (const view of views.slice(1)) {
+    write(view.file, rankingViewPage(view, views, summary, run.label, shopHref, lang));
+  }
   return { indexPath: join(opts.outDir, 'index.html'), files };
 }

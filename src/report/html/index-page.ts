@@ -4,7 +4,8 @@ import { formatNumber, type Lang, localText, reportText } from '../i18n.js';
 import type { ShopResult } from '../shop-result.js';
 import type { RunSummary } from '../summary.js';
 import { passRateSvg, scoreDistributionSvg } from './charts.js';
-import { layout, outcomeBadge, scrollTable } from './layout.js';
+import { layout, scrollTable } from './layout.js';
+import { rankingTable, rankingViews, viewNavigation } from './ranking-views.js';
 
 export interface IndexPageInput {
   run: RunRecord;
@@ -13,11 +14,6 @@ export interface IndexPageInput {
   /** Relative link of each shop's page, by key. */
   shopHref: Map<string, string>;
   comparisonHref?: string;
-}
-
-function clicksCell(result: ShopResult): string {
-  const show = (n: number | null) => (n === null ? '–' : String(n));
-  return `${show(result.verdict.phoneClicks)} / ${show(result.verdict.emailClicks)}`;
 }
 
 export function indexPage({ run, summary, lang, shopHref, comparisonHref }: IndexPageInput): string {
@@ -38,23 +34,8 @@ export function indexPage({ run, summary, lang, shopHref, comparisonHref }: Inde
 
   const shopLink = (r: ShopResult) =>
     html`<a href="${shopHref.get(r.target.key) ?? '#'}">${r.target.name}</a>`;
-  const rankingRows = summary.ranked.map(
-    ({ rank, result: r }) => html`<tr>
-<td class="num">${rank}</td><th scope="row">${shopLink(r)}</th><td>${r.target.country}</td><td>${r.target.group ?? ''}</td>
-<td class="num">${r.score === null ? t.notRated : formatNumber(r.score, lang)}</td><td>${r.grade ?? ''}</td>
-<td>${outcomeBadge(r.verdict.outcome, t.outcomes[r.verdict.outcome])}</td><td class="num">${clicksCell(r)}</td></tr>`,
-  );
-  const ranking =
-    summary.ranked.length === 0
-      ? html`<p>${t.noShops}</p>`
-      : scrollTable(
-          t.ranking,
-          html`<table><caption class="muted">${t.ranking}</caption><thead><tr>
-<th scope="col" class="num">${t.rank}</th><th scope="col">${t.shop}</th><th scope="col">${t.market}</th><th scope="col">${t.group}</th>
-<th scope="col" class="num">${t.score}</th><th scope="col">${t.grade}</th><th scope="col">${t.verdict}</th><th scope="col" class="num">${t.clicks}</th>
-</tr></thead><tbody>${rankingRows}</tbody></table>`,
-          lang,
-        );
+  const views = rankingViews(summary, lang);
+  const ranking = html`${viewNavigation(views, views[0], '', lang)}${rankingTable(summary.ranked, '', shopHref, lang, t.ranking)}`;
 
   const ledgerRows = summary.notRated.map(
     (

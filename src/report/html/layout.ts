@@ -31,7 +31,7 @@ td.raw { font-family: ui-monospace, Menlo, Consolas, monospace; overflow-wrap: a
 .verdict.v-pass { border-color: var(--pass); } .verdict.v-fail { border-color: var(--fail); }
 .verdict p { margin: .25rem 0; }
 .verdict .headline { font-size: 1.2rem; font-weight: 600; }
-.figures { padding-left: 1.2rem; } .figures li { margin: .25rem 0; }
+.figures { padding-left: 1.2rem; } .figures li { margin: .25rem 0; } .views { list-style: none; padding: 0; margin: .5rem 0 1rem; } .views li { margin: .2rem 0; }
 .finding { border-top: 1px solid var(--line); padding: .5rem 0 1rem; }
 .muted { color: var(--muted); }
 dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: .25rem 1rem; }

@@ -1,0 +1,127 @@
+import { safeFolderName } from '../file-names.js';
+import { type Html, html } from '../escape.js';
+import { formatNumber, type Lang, reportText } from '../i18n.js';
+import type { ShopResult } from '../shop-result.js';
+import type { RunSummary } from '../summary.js';
+import { layout, outcomeBadge, scrollTable } from './layout.js';
+
+type Ranked = RunSummary['ranked'][number];
+
+/**
+ * One pre-rendered view of the ranking: a sort order or a filter by market or group. The report
+ * works without JavaScript (its pages forbid scripts), so sorting and filtering are links between
+ * static pages rather than widgets.
+ */
+export interface RankingView {
+  /** Path from the report root. */
+  file: string;
+  label: string;
+  kind: 'sort' | 'market' | 'group';
+  select: (rows: Ranked[]) => Ranked[];
+}
+
+const byName = (a: Ranked, b: Ranked) => a.result.target.name.localeCompare(b.result.target.name);
+const fewestClicks = (r: ShopResult) =>
+  Math.max(r.verdict.phoneClicks ?? Number.POSITIVE_INFINITY, r.verdict.emailClicks ?? Number.POSITIVE_INFINITY);
+
+export function rankingViews(summary: RunSummary, lang: Lang): RankingView[] {
+  const t = reportText(lang);
+  const rows = summary.ranked;
+  const markets = [...new Set(rows.map((r) => r.result.target.country))].sort();
+  const groups = [...new Set(rows.map((r) => r.result.target.group).filter((g): g is string => Boolean(g)))].sort();
+  return [
+    { file: 'index.html', label: t.byScore, kind: 'sort', select: (all) => all },
+    { file: 'ranking/by-name.html', label: t.byName, kind: 'sort', select: (all) => [...all].sort(byName) },
+    {
+      file: 'ranking/by-clicks.html',
+      label: t.byClicks,
+      kind: 'sort',
+      select: (all) => [...all].sort((a, b) => fewestClicks(a.result) - fewestClicks(b.result) || a.rank - b.rank),
+    },
+    ...markets.map(
+      (market): RankingView => ({
+        file: `ranking/market-${safeFolderName(market.toLowerCase())}.html`,
+        label: market,
+        kind: 'market',
+        select: (all) => all.filter((r) => r.result.target.country === market),
+      }),
+    ),
+    ...groups.map(
+      (group): RankingView => ({
+        file: `ranking/group-${safeFolderName(group.toLowerCase())}.html`,
+        label: group,
+        kind: 'group',
+        select: (all) => all.filter((r) => r.result.target.group === group),
+      }),
+    ),
+  ];
+}
+
+/** The links between the views, the current one marked for screen readers and sighted readers alike. */
+export function viewNavigation(views: RankingView[], current: RankingView, root: string, lang: Lang): Html {
+  const t = reportText(lang);
+  const links = (kind: RankingView['kind']) =>
+    views
+      .filter((v) => v.kind === kind)
+      .map((v) =>
+        v === current
+          ? html`<strong aria-current="page">${v.label}</strong>`
+          : html`<a href="${root}${v.file}">${v.label}</a>`,
+      );
+  const line = (title: string, items: Html[]) =>
+    items.length === 0 ? html`` : html`<li>${title}: ${items.map((item, i) => html`${i > 0 ? ' · ' : ''}${item}`)}</li>`;
+  return html`<nav aria-label="${t.rankingViews}"><ul class="views">${line(t.sortBy, links('sort'))}${line(
+    t.market,
+    links('market'),
+  )}${line(t.group, links('group'))}</ul></nav>`;
+}
+
+function clicksCell(result: ShopResult): string {
+  const show = (n: number | null) => (n === null ? '–' : String(n));
+  return `${show(result.verdict.phoneClicks)} / ${show(result.verdict.emailClicks)}`;
+}
+
+/** The ranking table; ranks stay those of the whole run in every view. */
+export function rankingTable(
+  rows: Ranked[],
+  root: string,
+  shopHref: Map<string, string>,
+  lang: Lang,
+  caption: string,
+): Html {
+  const t = reportText(lang);
+  if (rows.length === 0) return html`<p>${t.noShops}</p>`;
+  const body = rows.map(
+    ({ rank, result: r }) => html`<tr>
+<td class="num">${rank}</td><th scope="row"><a href="${root}${shopHref.get(r.target.key) ?? '#'}">${r.target.name}</a></th><td>${r.target.country}</td><td>${r.target.group ?? ''}</td>
+<td class="num">${r.score === null ? t.notRated : formatNumber(r.score, lang)}</td><td>${r.grade ?? ''}</td>
+<td>${outcomeBadge(r.verdict.outcome, t.outcomes[r.verdict.outcome])}</td><td class="num">${clicksCell(r)}</td></tr>`,
+  );
+  return scrollTable(
+    t.ranking,
+    html`<table><caption class="muted">${caption}</caption><thead><tr>
+<th scope="col" class="num">${t.rank}</th><th scope="col"><a href="${root}ranking/by-name.html">${t.shop}</a></th><th scope="col">${t.market}</th><th scope="col">${t.group}</th>
+<th scope="col" class="num"><a href="${root}index.html">${t.score}</a></th><th scope="col">${t.grade}</th><th scope="col">${t.verdict}</th><th scope="col" class="num"><a href="${root}ranking/by-clicks.html">${t.clicks}</a></th>
+</tr></thead><tbody>${body}</tbody></table>`,
+    lang,
+  );
+}
+
+/** A page of its own for a view other than the default ranking (which is the index page). */
+export function rankingViewPage(
+  view: RankingView,
+  views: RankingView[],
+  summary: RunSummary,
+  runLabel: string,
+  shopHref: Map<string, string>,
+  lang: Lang,
+): string {
+  const t = reportText(lang);
+  const rows = view.select(summary.ranked);
+  const caption = `${t.ranking} · ${view.label} (${rows.length})`;
+  const body = html`<h1>${t.reportTitle}: ${runLabel}</h1>
+<section aria-labelledby="ranking"><h2 id="ranking">${caption}</h2>
+${viewNavigation(views, view, '../', lang)}
+${rankingTable(rows, '../', shopHref, lang, caption)}</section>`;
+  return layout({ title: `${caption} · ${t.reportTitle}: ${runLabel}`, lang, root: '../', body });
+}
