@@ -27,7 +27,7 @@ afterEach(() => {
 const read = (path: string) => readFileSync(path, 'utf8');
 
 describe('writeReport', () => {
-  it('writes an index, a methodology page and one page per shop', () => {
+  it('writes an index, a methodology page, one page per shop and the ranking views', () => {
     const out = join(dir, 'r');
     const { indexPath, files } = writeReport(store, runId, { outDir: out });
     expect(indexPath).toBe(join(out, 'index.html'));
@@ -36,8 +36,10 @@ describe('writeReport', () => {
         'index.html',
         'methodology.html',
         ...files.filter((f) => f.includes(`${join(out, 'shops')}`)).map((f) => basename(f)),
+        ...files.filter((f) => f.includes(`${join(out, 'ranking')}`)).map((f) => basename(f)),
       ].sort(),
     );
+    expect(files.filter((f) => f.includes('/ranking/')).map((f) => basename(f))).toContain('by-name.html');
     expect(files.filter((f) => f.includes('/shops/'))).toHaveLength(4);
   });
 
