@@ -15,9 +15,33 @@ beforeEach(() => {
   store = openStore(':memory:');
   runId = store.createRun(makeRun('views-2026'));
   const shops = [
-    { key: 'https://zeta.example', name: 'Zeta', group: 'fashion', score: 90, grade: 'A' as const, phoneClicks: 2, emailClicks: 2 },
-    { key: 'https://alpha.example', name: 'Alpha', group: 'books', score: 40, grade: 'E' as const, phoneClicks: 0, emailClicks: 0 },
-    { key: 'https://mid.example', name: 'Mid', group: 'fashion', score: 70, grade: 'C' as const, phoneClicks: 1, emailClicks: 1 },
+    {
+      key: 'https://zeta.example',
+      name: 'Zeta',
+      group: 'fashion',
+      score: 90,
+      grade: 'A' as const,
+      phoneClicks: 2,
+      emailClicks: 2,
+    },
+    {
+      key: 'https://alpha.example',
+      name: 'Alpha',
+      group: 'books',
+      score: 40,
+      grade: 'E' as const,
+      phoneClicks: 0,
+      emailClicks: 0,
+    },
+    {
+      key: 'https://mid.example',
+      name: 'Mid',
+      group: 'fashion',
+      score: 70,
+      grade: 'C' as const,
+      phoneClicks: 1,
+      emailClicks: 1,
+    },
   ];
   for (const shop of shops) store.saveShop(runId, makeOutcome(shop));
 });
@@ -42,7 +66,12 @@ it('pre-renders sort orders and market and group filters, linked from the rankin
   expect(namesIn(join(out, 'ranking', 'market-nl.html'))).toEqual(['Zeta', 'Mid', 'Alpha']);
 
   const index = readFileSync(join(out, 'index.html'), 'utf8');
-  for (const link of ['ranking/by-name.html', 'ranking/group-fashion.html', 'ranking/group-books.html', 'ranking/market-nl.html']) {
+  for (const link of [
+    'ranking/by-name.html',
+    'ranking/group-fashion.html',
+    'ranking/group-books.html',
+    'ranking/market-nl.html',
+  ]) {
     expect(index).toContain(`href="${link}"`);
   }
   const view = readFileSync(join(out, 'ranking', 'group-books.html'), 'utf8');

@@ -1,5 +1,5 @@
-import { safeFolderName } from '../file-names.js';
 import { type Html, html } from '../escape.js';
+import { safeFolderName } from '../file-names.js';
 import { formatNumber, type Lang, reportText } from '../i18n.js';
 import type { ShopResult } from '../shop-result.js';
 import type { RunSummary } from '../summary.js';
@@ -22,13 +22,18 @@ export interface RankingView {
 
 const byName = (a: Ranked, b: Ranked) => a.result.target.name.localeCompare(b.result.target.name);
 const fewestClicks = (r: ShopResult) =>
-  Math.max(r.verdict.phoneClicks ?? Number.POSITIVE_INFINITY, r.verdict.emailClicks ?? Number.POSITIVE_INFINITY);
+  Math.max(
+    r.verdict.phoneClicks ?? Number.POSITIVE_INFINITY,
+    r.verdict.emailClicks ?? Number.POSITIVE_INFINITY,
+  );
 
 export function rankingViews(summary: RunSummary, lang: Lang): RankingView[] {
   const t = reportText(lang);
   const rows = summary.ranked;
   const markets = [...new Set(rows.map((r) => r.result.target.country))].sort();
-  const groups = [...new Set(rows.map((r) => r.result.target.group).filter((g): g is string => Boolean(g)))].sort();
+  const groups = [
+    ...new Set(rows.map((r) => r.result.target.group).filter((g): g is string => Boolean(g))),
+  ].sort();
   return [
     { file: 'index.html', label: t.byScore, kind: 'sort', select: (all) => all },
     { file: 'ranking/by-name.html', label: t.byName, kind: 'sort', select: (all) => [...all].sort(byName) },
@@ -36,7 +41,8 @@ export function rankingViews(summary: RunSummary, lang: Lang): RankingView[] {
       file: 'ranking/by-clicks.html',
       label: t.byClicks,
       kind: 'sort',
-      select: (all) => [...all].sort((a, b) => fewestClicks(a.result) - fewestClicks(b.result) || a.rank - b.rank),
+      select: (all) =>
+        [...all].sort((a, b) => fewestClicks(a.result) - fewestClicks(b.result) || a.rank - b.rank),
     },
     ...markets.map(
       (market): RankingView => ({
@@ -69,7 +75,9 @@ export function viewNavigation(views: RankingView[], current: RankingView, root:
           : html`<a href="${root}${v.file}">${v.label}</a>`,
       );
   const line = (title: string, items: Html[]) =>
-    items.length === 0 ? html`` : html`<li>${title}: ${items.map((item, i) => html`${i > 0 ? ' · ' : ''}${item}`)}</li>`;
+    items.length === 0
+      ? html``
+      : html`<li>${title}: ${items.map((item, i) => html`${i > 0 ? ' · ' : ''}${item}`)}</li>`;
   return html`<nav aria-label="${t.rankingViews}"><ul class="views">${line(t.sortBy, links('sort'))}${line(
     t.market,
     links('market'),
