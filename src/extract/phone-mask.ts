@@ -8,7 +8,6 @@ const RANGE_WORD = '(?:-|–|—|tot|to|bis|till|until|à|a|t/m)';
 const MASKS: RegExp[] = [
   // URLs and e-mail addresses.
   /(?:https?:\/\/|www\.)[^\s]+/giu,
-  /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}.-]+/gu,
   // IBAN, grouped or not: "DE66 4805 0161 0002 1297 99".
   /(?<![\p{L}\p{N}])[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){3,7}(?: ?[A-Z0-9]{1,4})?(?![\p{L}\p{N}])/gu,
   // Opening hours: "9.00-18.00", "09:30 tot 17:30", "8.00am-4.15pm"; any hh:mm.
@@ -47,11 +46,29 @@ export function maskNonPhones(text: string): string {
       if (m[0].length === 0) re.lastIndex++;
     }
   }
+  blankEmailAddresses(text, blank);
   DATE.lastIndex = 0;
   for (let m = DATE.exec(text); m; m = DATE.exec(text)) {
     if (plausibleDate(Number(m[1]), Number(m[3]))) blank(m.index, m.index + m[0].length);
   }
   return any ? applyMask(text, masked) : text;
+}
+
+const LOCAL_PART = /[\p{L}\p{N}._%+-]/u;
+const DOMAIN_PART = /[\p{L}\p{N}.-]/u;
+
+/**
+ * Blanks `local@domain` runs. Scanning outward from each '@' costs a few steps per address, where a
+ * regex that starts a match at every letter of the page costs a pass over every word.
+ */
+function blankEmailAddresses(text: string, blank: (start: number, end: number) => void): void {
+  for (let at = text.indexOf('@'); at !== -1; at = text.indexOf('@', at + 1)) {
+    let start = at;
+    while (start > 0 && LOCAL_PART.test(text[start - 1])) start--;
+    let end = at + 1;
+    while (end < text.length && DOMAIN_PART.test(text[end])) end++;
+    if (start < at && end > at + 1) blank(start, end);
+  }
 }
 
 /** Every masked UTF-16 unit becomes '¤', except newlines (block boundaries stay). */

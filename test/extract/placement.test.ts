@@ -114,3 +114,10 @@ describe('structured data', () => {
     ]);
   });
 });
+
+describe('class words that are also object properties', () => {
+  it('a class named "constructor" or "toString" is no region', () => {
+    const { sightings } = extract('<div class="constructor toString"><p>Bel 020 794 5632</p></div>');
+    expect(sightings[0]?.region).toBe('main');
+  });
+});
