@@ -33,6 +33,10 @@ export async function launchBrowser(): Promise<LaunchedBrowser> {
   const browser = await chromium.launch({
     executablePath: located.path,
     headless: true,
+    // The audit handles Ctrl-C itself (stop, keep what is stored, close the browser); Playwright's
+    // own handler would end the process first.
+    handleSIGINT: false,
+    handleSIGTERM: false,
     args: [...CHROMIUM_ARGS, ...(needsNoSandbox ? ['--no-sandbox'] : [])],
   });
   return { browser, located };

@@ -6,7 +6,6 @@ export {
   type QueueAddress,
   QueueAddressError,
 } from './queue-address.js';
-export { auditViaQueue, type QueueSessionOptions } from './queue-session.js';
 export {
   DEFAULT_RETRY_POLICY,
   type RetryPolicy,

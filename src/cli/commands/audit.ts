@@ -183,7 +183,7 @@ export const auditCommand: CommandModule<object, AuditArgs> = {
       // With --queue the workers crawl (and need the browser); this process judges and stores.
       let summary: Awaited<ReturnType<typeof auditInSession>>;
       if (args.queue) {
-        const { auditViaQueue } = await import('../../queue/queue-session.js');
+        const { auditViaQueue } = await import('../queue-session.js');
         summary = await auditViaQueue({
           ...session,
           address: queueAddress(args.queue),

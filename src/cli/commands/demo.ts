@@ -73,6 +73,11 @@ export const demoCommand: CommandModule<object, DemoArgs> = {
       );
       const { auditInSession } = await import('../audit-session.js');
       const summary = await auditInSession({ store, runId, targets, observe, ruleSets, concurrency: 4 });
+      if (summary.interrupted) {
+        process.stderr.write(`Interrupted: run ${runId} "${label}" is left unfinished in ${args.db}.\n`);
+        process.exitCode = 1;
+        return;
+      }
       store.finishRun(runId, new Date().toISOString());
       const outDir = args.out ?? join(PROJECT_ROOT, 'reports', label);
       const { indexPath } = writeReport(store, runId, { outDir, lang: args.lang });
