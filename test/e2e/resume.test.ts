@@ -107,3 +107,23 @@ it('finishes a run killed with SIGKILL mid-run, storing every shop exactly once'
     store.close();
   }
 }, 120_000);
+
+it('stops cleanly on Ctrl-C: exit code 1, the finished shops kept, and the command to resume', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'shopreach-sigint-'));
+  const list = join(dir, 'shops.txt');
+  writeFileSync(list, `${urls.join('\n')}\n`);
+  const db = join(dir, 'sigint.sqlite');
+  const args = ['audit', list, '--db', db, '--label', 'resume-test', '--mode', 'static', '--allow-private-hosts', '--concurrency', '2', '--max-pages', '3'];
+  const child = spawn(process.execPath, [CLI, ...args], { stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, CI: '1' } });
+  let stderr = '';
+  child.stderr.on('data', (chunk) => (stderr += chunk));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  const deadline = Date.now() + 60_000;
+  while (storedCount(db) < 2 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+  child.kill('SIGINT');
+  expect(await exited).toBe(1);
+  expect(stderr).toContain(`shopreach audit --resume`);
+  const stored = storedCount(db);
+  expect(stored).toBeGreaterThanOrEqual(2);
+  expect(stored).toBeLessThan(SHOPS);
+}, 90_000);
