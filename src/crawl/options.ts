@@ -1,19 +1,6 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { PROJECT_ROOT } from '../shared/paths.js';
+import { TOOL_VERSION } from '../shared/version.js';
 import type { CrawlOptions } from './types.js';
 import { makeUserAgent } from './user-agent.js';
-
-function packageVersion(): string {
-  try {
-    const pkg = JSON.parse(readFileSync(join(PROJECT_ROOT, 'package.json'), 'utf8')) as { version?: string };
-    return pkg.version ?? '0.0.0';
-  } catch {
-    return '0.0.0';
-  }
-}
-
-export const TOOL_VERSION = packageVersion();
 
 export const DEFAULT_CRAWL_OPTIONS: CrawlOptions = Object.freeze({
   mode: 'static',
