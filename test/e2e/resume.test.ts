@@ -113,8 +113,25 @@ it('stops cleanly on Ctrl-C: exit code 1, the finished shops kept, and the comma
   const list = join(dir, 'shops.txt');
   writeFileSync(list, `${urls.join('\n')}\n`);
   const db = join(dir, 'sigint.sqlite');
-  const args = ['audit', list, '--db', db, '--label', 'resume-test', '--mode', 'static', '--allow-private-hosts', '--concurrency', '2', '--max-pages', '3'];
-  const child = spawn(process.execPath, [CLI, ...args], { stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, CI: '1' } });
+  const args = [
+    'audit',
+    list,
+    '--db',
+    db,
+    '--label',
+    'resume-test',
+    '--mode',
+    'static',
+    '--allow-private-hosts',
+    '--concurrency',
+    '2',
+    '--max-pages',
+    '3',
+  ];
+  const child = spawn(process.execPath, [CLI, ...args], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+    env: { ...process.env, CI: '1' },
+  });
   let stderr = '';
   child.stderr.on('data', (chunk) => (stderr += chunk));
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
