@@ -54,36 +54,36 @@ function storedCount(db: string): number {
   }
 }
 
-it('finishes a run killed with SIGKILL mid-run, storing every shop exactly once', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'shopreach-resume-'));
+/**
+ * Starts an audit of the slow shops into a fresh database and waits until `stored` shops are in it,
+ * so the test can interrupt it mid-run.
+ */
+async function auditUntilStored(stored: number) {
+  const dir = mkdtempSync(join(tmpdir(), 'shopreach-interrupt-'));
   const list = join(dir, 'shops.txt');
   writeFileSync(list, `${urls.join('\n')}\n`);
-  const db = join(dir, 'resume.sqlite');
-  const args = [
-    'audit',
-    list,
-    '--db',
-    db,
-    '--label',
-    'resume-test',
-    '--mode',
-    'static',
-    '--allow-private-hosts',
-    '--concurrency',
-    '2',
-    '--max-pages',
-    '3',
-  ];
-  const child = spawn(process.execPath, [CLI, ...args], {
-    stdio: 'ignore',
-    env: { ...process.env, CI: '1' },
-  });
-  const exited = new Promise<number | null>((resolve) =>
-    child.on('exit', (_code, signal) => resolve(signal ? -1 : _code)),
+  const db = join(dir, 'audit.sqlite');
+  const args = ['audit', list, '--db', db, '--label', 'resume-test', '--mode', 'static'];
+  const child = spawn(
+    process.execPath,
+    [CLI, ...args, '--allow-private-hosts', '--concurrency', '2', '--max-pages', '3'],
+    {
+      stdio: ['ignore', 'ignore', 'pipe'],
+      env: { ...process.env, CI: '1' },
+    },
   );
-
+  let stderr = '';
+  child.stderr.on('data', (chunk) => (stderr += chunk));
+  const exited = new Promise<number | null>((resolve) =>
+    child.on('exit', (code, signal) => resolve(signal ? -1 : code)),
+  );
   const deadline = Date.now() + 60_000;
-  while (storedCount(db) < 3 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+  while (storedCount(db) < stored && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+  return { db, child, exited, stderr: () => stderr };
+}
+
+it('finishes a run killed with SIGKILL mid-run, storing every shop exactly once', async () => {
+  const { db, child, exited } = await auditUntilStored(3);
   child.kill('SIGKILL');
   expect(await exited).toBe(-1);
   const before = storedCount(db);
@@ -109,37 +109,10 @@ it('finishes a run killed with SIGKILL mid-run, storing every shop exactly once'
 }, 120_000);
 
 it('stops cleanly on Ctrl-C: exit code 1, the finished shops kept, and the command to resume', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'shopreach-sigint-'));
-  const list = join(dir, 'shops.txt');
-  writeFileSync(list, `${urls.join('\n')}\n`);
-  const db = join(dir, 'sigint.sqlite');
-  const args = [
-    'audit',
-    list,
-    '--db',
-    db,
-    '--label',
-    'resume-test',
-    '--mode',
-    'static',
-    '--allow-private-hosts',
-    '--concurrency',
-    '2',
-    '--max-pages',
-    '3',
-  ];
-  const child = spawn(process.execPath, [CLI, ...args], {
-    stdio: ['ignore', 'ignore', 'pipe'],
-    env: { ...process.env, CI: '1' },
-  });
-  let stderr = '';
-  child.stderr.on('data', (chunk) => (stderr += chunk));
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  const deadline = Date.now() + 60_000;
-  while (storedCount(db) < 2 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+  const { db, child, exited, stderr } = await auditUntilStored(2);
   child.kill('SIGINT');
   expect(await exited).toBe(1);
-  expect(stderr).toContain(`shopreach audit --resume`);
+  expect(stderr()).toContain('shopreach audit --resume');
   const stored = storedCount(db);
   expect(stored).toBeGreaterThanOrEqual(2);
   expect(stored).toBeLessThan(SHOPS);
