@@ -79,6 +79,8 @@ export interface TreeMeasure {
   /** The Node process's own peak RSS (VmHWM). */
   peakNodeRssMb: number;
   peakBrowserPssMb: number;
+  /** Peak PSS of the renderer processes alone: the part that grows with every open context. */
+  peakRendererPssMb: number;
   browserProcesses: number;
   /** CPU ms by process kind (node, browser, renderer, gpu-process, utility, zygote). */
   cpuMsByKind: Record<string, number>;
@@ -99,6 +101,7 @@ export function watchTree(
     peakTreeRssMb: 0,
     peakNodeRssMb: 0,
     peakBrowserPssMb: 0,
+    peakRendererPssMb: 0,
     browserProcesses: 0,
     cpuMsByKind: {},
   };
@@ -124,8 +127,15 @@ export function watchTree(
       lastPss = Date.now();
       const browsers = tree.filter(isBrowser);
       measure.browserProcesses = Math.max(measure.browserProcesses, browsers.length);
-      const pss = browsers.reduce((sum, p) => sum + pssKb(p.pid), 0);
+      let pss = 0;
+      let rendererPss = 0;
+      for (const p of browsers) {
+        const kb = pssKb(p.pid);
+        pss += kb;
+        if (kinds.get(p.pid) === 'renderer') rendererPss += kb;
+      }
       measure.peakBrowserPssMb = Math.max(measure.peakBrowserPssMb, pss / 1024);
+      measure.peakRendererPssMb = Math.max(measure.peakRendererPssMb, rendererPss / 1024);
     }
   };
   sample();

@@ -196,6 +196,9 @@ export async function runRunner(
 }
 
 if (process.argv[1] && import.meta.url.endsWith(process.argv[1].split('/').pop()!)) {
+  // tsx turns on source-mapped stack traces; the built CLI runs without them. Playwright captures a
+  // stack trace for every call, so left on they would charge both browser runners for tsx.
+  process.setSourceMapsEnabled(false);
   const [name, concurrencyText, urlsFile] = process.argv.slice(2);
   const urls = JSON.parse(readFileSync(urlsFile, 'utf8')) as string[];
   const result = await runRunner(name as RunnerName, Number(concurrencyText), urls);

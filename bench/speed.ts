@@ -122,6 +122,7 @@ function table(rows: Row[]): string {
     'node RSS MB',
     'browser PSS MB',
     'PSS/context MB',
+    'renderer PSS/context MB',
   ];
   const lines = rows.map((row) => [
     row.variant,
@@ -138,6 +139,9 @@ function table(rows: Row[]): string {
     row.measure.peakBrowserPssMb ? fixed(row.measure.peakBrowserPssMb) : '–',
     row.measure.peakBrowserPssMb && isBrowserRunner(row.runner)
       ? fixed(row.measure.peakBrowserPssMb / row.concurrency, 1)
+      : '–',
+    row.measure.peakRendererPssMb && isBrowserRunner(row.runner)
+      ? fixed(row.measure.peakRendererPssMb / row.concurrency, 1)
       : '–',
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i].length)));

@@ -14,7 +14,7 @@ import type { Page } from 'playwright';
  * digit run or an e-mail / "[at]" pattern) get `data-sr-box="x,y,w,h"`, their document rectangle,
  * so a screenshot crop can show them. A number split over inline children is boxed on the parent.
  */
-const ANNOTATE_SCRIPT = `(() => {
+export const ANNOTATE_FUNCTION = `() => {
   const SKIP = new Set(['SCRIPT','STYLE','NOSCRIPT','TEMPLATE','HEAD','META','LINK','TITLE','BR','WBR']);
   const ALWAYS = new Set(['A','BUTTON','IMG','IFRAME','INPUT','SELECT','TEXTAREA','SVG','svg']);
   const root = document.documentElement;
@@ -140,7 +140,8 @@ const ANNOTATE_SCRIPT = `(() => {
   for (const el of toBelow) el.setAttribute('data-sr-below-fold', '1');
   for (const [el, box] of toBox) el.setAttribute('data-sr-box', box);
   return { judged, hidden: toHide.size, belowFold: toBelow.length, boxed: toBox.size };
-})()`;
+}`;
+const ANNOTATE_SCRIPT = `(${ANNOTATE_FUNCTION})()`;
 
 export interface AnnotationCounts {
   judged: number;

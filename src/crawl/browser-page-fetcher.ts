@@ -1,12 +1,12 @@
 import type { Browser, BrowserContext, Page, Request, Response, Route } from 'playwright';
 import { type AddressPolicy, addressPolicy, hostIsAllowed } from './address-guard.js';
-import { annotateVisibility } from './browser-annotate.js';
+import { type RenderedRead, readRenderedPage } from './browser-read.js';
+import { createTabPool, type Tab, type TabPool } from './browser-tabs.js';
 import { handleConsent } from './consent.js';
 import { CrawlFailure, failureFromNodeError, toCrawlError } from './crawl-failure.js';
 import { settlesWithin, withDeadline } from './deadline.js';
 import { startGuardProxy } from './guard-proxy.js';
 import { type HostScheduler, sleep } from './host-scheduler.js';
-import { type NetworkTracker, trackNetwork } from './network-settle.js';
 import type { FetchedPage, PageFetcher } from './page-fetcher.js';
 import { MAX_ATTEMPTS, parseRetryAfter, retryCap, retryDelay } from './retry-policy.js';
 import { revealContactData } from './reveal.js';
@@ -68,6 +68,7 @@ export async function createBrowserPageFetcher(
     });
   // The mobile pass's context, opened on first use: a phone-sized viewport, touch, a mobile UA.
   let mobileContext: Promise<BrowserContext> | null = null;
+  let mobileTabs: TabPool | null = null;
   const openMobileContext = async (): Promise<BrowserContext> => {
     const mobile = await browser.newContext({
       proxy: { server: proxy.server },
@@ -102,9 +103,10 @@ export async function createBrowserPageFetcher(
   // Images load only where a screenshot is wanted: the screenshot must show what a visitor sees.
   const desktopBlocks = (type: string) => blocksResource(options, type, BLOCKED_RESOURCES);
   await context.route('**/*', (route) => guardRoute(route, policy, hostVerdicts, refusedUrls, desktopBlocks));
+  const desktopTabs = createTabPool(context);
 
   const renderIn = (
-    inContext: BrowserContext,
+    tabs: TabPool,
     inSession: BrowserSession,
     url: string,
     signal: AbortSignal,
@@ -115,7 +117,7 @@ export async function createBrowserPageFetcher(
       scheduler.run(
         target.host,
         delay,
-        () => renderPage(inContext, target.href, options, signal, refusedUrls, hooks, inSession),
+        () => renderPage(tabs, target.href, options, signal, refusedUrls, hooks, inSession),
         signal,
       ),
     );
@@ -123,10 +125,11 @@ export async function createBrowserPageFetcher(
 
   return {
     mode: 'browser',
-    fetch: (url, signal) => renderIn(context, session, url, signal),
+    fetch: (url, signal) => renderIn(desktopTabs, session, url, signal),
     async fetchMobile(url, signal) {
       mobileContext ??= openMobileContext();
-      return renderIn(await mobileContext, mobileSession, url, signal);
+      mobileTabs ??= createTabPool(await mobileContext);
+      return renderIn(mobileTabs, mobileSession, url, signal);
     },
     async close() {
       const mobile = mobileContext ? await mobileContext.catch(() => null) : null;
@@ -196,7 +199,7 @@ async function guardRoute(
 }
 
 async function renderPage(
-  context: BrowserContext,
+  tabs: TabPool,
   url: string,
   options: CrawlOptions,
   signal: AbortSignal,
@@ -205,14 +208,15 @@ async function renderPage(
   session: BrowserSession,
 ): Promise<FetchedPage> {
   if (signal.aborted) throw watchdogFailure();
-  const page = await context.newPage();
-  const network = trackNetwork(page);
+  const tab = await tabs.take(url);
+  const page = tab.page;
   const onAbort = () => void page.close({ runBeforeUnload: false }).catch(() => {});
   signal.addEventListener('abort', onAbort, { once: true });
+  let clean = false;
   try {
-    const work = navigateAndRead(page, url, options, refusedUrls, session, network);
+    const work = navigateAndRead(tab, url, options, refusedUrls, session);
     const budget = options.pageTimeoutMs + Math.min(MAX_AFTER_NAVIGATION_MS, options.pageTimeoutMs);
-    return await withDeadline(
+    const fetched = await withDeadline(
       work,
       budget,
       () =>
@@ -223,12 +227,15 @@ async function renderPage(
           'render',
         ),
     );
+    clean = true;
+    return fetched;
   } catch (err) {
     if (signal.aborted) throw watchdogFailure();
     throw err;
   } finally {
     signal.removeEventListener('abort', onAbort);
-    if (!(await settlesWithin(page.close({ runBeforeUnload: false }), CLOSE_WAIT_MS))) {
+    if (clean && !signal.aborted) tabs.giveBack(tab);
+    else if (!(await settlesWithin(page.close({ runBeforeUnload: false }), CLOSE_WAIT_MS))) {
       hooks.onWedged(`a page of ${url} did not close`);
     }
   }
@@ -263,18 +270,13 @@ async function refusedHop(urls: string[], session: BrowserSession): Promise<stri
 }
 
 async function navigateAndRead(
-  page: Page,
+  tab: Tab,
   url: string,
   options: CrawlOptions,
   refusedUrls: Set<string>,
   session: BrowserSession,
-  network: NetworkTracker,
 ): Promise<FetchedPage> {
-  const navigations: string[] = [];
-  page.on('request', (request) => {
-    if (request.isNavigationRequest() && request.frame() === page.mainFrame())
-      navigations.push(request.url());
-  });
+  const { page, network, navigations } = tab;
   const refuseIfPrivate = async () => {
     const refused = await refusedHop(navigations, session);
     if (refused) {
@@ -335,7 +337,8 @@ async function navigateAndRead(
       parseRetryAfter(retryAfter),
     );
   }
-  const contentType = (await response.headerValue('content-type').catch(() => null)) ?? null;
+  // The provisional headers are at hand; headerValue() would cost a round trip to the browser.
+  const contentType = response.headers()['content-type'] ?? null;
   if (contentType && !/^(text\/html|application\/xhtml\+xml)\b/i.test(contentType)) {
     throw new CrawlFailure(
       'not-html',
@@ -355,7 +358,7 @@ async function navigateAndRead(
     session.consentHandled = true;
     consent = (await handleConsent(page)) ?? { platform: null, action: 'none', coveredContactLink: null };
   }
-  const html = await serialise(page, options, status);
+  const { html, revealable } = await serialise(page, options, status);
   await refuseIfPrivate();
   const fetched: FetchedPage = {
     requestedUrl: url,
@@ -368,18 +371,19 @@ async function navigateAndRead(
   if (consent) fetched.consent = consent;
   // The first page of a shop's context is its home page, the one that handles the consent banner.
   await recordPageArtifacts(page, fetched, options, consent !== undefined);
-  const revealed: Array<{ html: string; description: string }> = [];
-  await revealContactData(page, async (description) => {
-    revealed.push({ html: await serialise(page, options, status), description });
-  });
-  if (revealed.length > 0) fetched.revealed = revealed;
+  if (revealable) {
+    const revealed: Array<{ html: string; description: string }> = [];
+    await revealContactData(page, async (description) => {
+      revealed.push({ html: (await serialise(page, options, status)).html, description });
+    });
+    if (revealed.length > 0) fetched.revealed = revealed;
+  }
   return fetched;
 }
 
-async function serialise(page: Page, options: CrawlOptions, status: number): Promise<string> {
-  await annotateVisibility(page);
-  const html = await page.content();
-  if (Buffer.byteLength(html) > options.maxBytes) {
+async function serialise(page: Page, options: CrawlOptions, status: number): Promise<RenderedRead> {
+  const read = await readRenderedPage(page);
+  if (Buffer.byteLength(read.html) > options.maxBytes) {
     throw new CrawlFailure(
       'too-large',
       'TOO_LARGE',
@@ -388,7 +392,7 @@ async function serialise(page: Page, options: CrawlOptions, status: number): Pro
       status,
     );
   }
-  return html;
+  return read;
 }
 
 function redirectCount(request: Request): number {

@@ -1,4 +1,4 @@
-import type { Page } from 'playwright';
+import type { Page, Request } from 'playwright';
 
 export interface NetworkTracker {
   /** Resolves once no request has been in flight for `quietMs`, or after `maxMs` whatever happens. */
@@ -8,18 +8,19 @@ export interface NetworkTracker {
 /**
  * Counts a page's requests from before its navigation, so a late script-written block (an XHR
  * that fills the footer) is waited for, while a page that is already quiet costs only `quietMs`
- * instead of the 500 ms of silence Playwright's `networkidle` insists on.
+ * instead of the 500 ms of silence Playwright's `networkidle` insists on. Requests are tracked
+ * one by one, so one that the tab's previous page left unfinished (and that ends
+ * later as failed) does not skew the count.
  */
 export function trackNetwork(page: Page): NetworkTracker {
-  let pending = 0;
+  const inFlight = new Set<Request>();
   let lastActivity = Date.now();
-  const started = () => {
-    pending += 1;
+  const started = (request: Request) => {
+    inFlight.add(request);
     lastActivity = Date.now();
   };
-  const ended = () => {
-    pending = Math.max(0, pending - 1);
-    lastActivity = Date.now();
+  const ended = (request: Request) => {
+    if (inFlight.delete(request)) lastActivity = Date.now();
   };
   page.on('request', started);
   page.on('requestfinished', ended);
@@ -28,7 +29,7 @@ export function trackNetwork(page: Page): NetworkTracker {
     async settled(quietMs, maxMs) {
       const deadline = Date.now() + maxMs;
       while (Date.now() < deadline && !page.isClosed()) {
-        if (pending === 0 && Date.now() - lastActivity >= quietMs) return;
+        if (inFlight.size === 0 && Date.now() - lastActivity >= quietMs) return;
         await new Promise((resolve) => setTimeout(resolve, 25));
       }
     },

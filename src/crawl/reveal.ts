@@ -4,6 +4,10 @@ import type { Page } from 'playwright';
 export const REVEAL_LABEL =
   /((toon|laat|bekijk|zie)\b.{0,20}\b(telefoonnummer|nummer|e-?mailadres|e-?mail)|(show|reveal|view|display)\b.{0,20}\b(phone|number|e-?mail)|(telefonnummer|nummer|rufnummer|e-?mail-?adresse|e-?mail)\b.{0,10}\b(anzeigen|zeigen|einblenden)|(afficher|voir|montrer)\b.{0,20}\b(numero|numéro|telephone|téléphone|e-?mail|adresse))/i;
 
+/** Controls that may reveal contact data: buttons and script links, never a navigation. */
+export const REVEAL_CONTROLS =
+  'button:not([type="submit"]), [role="button"], a[href^="#"], a[href^="javascript:"], a:not([href])';
+
 const MAX_REVEALS = 3;
 const CLICK_TIMEOUT_MS = 1_500;
 const AFTER_CLICK_MS = 500;
@@ -17,11 +21,7 @@ export async function revealContactData(
   page: Page,
   onRevealed: (description: string) => Promise<void>,
 ): Promise<number> {
-  const controls = page
-    .locator(
-      'button:not([type="submit"]), [role="button"], a[href^="#"], a[href^="javascript:"], a:not([href])',
-    )
-    .filter({ hasText: REVEAL_LABEL });
+  const controls = page.locator(REVEAL_CONTROLS).filter({ hasText: REVEAL_LABEL });
   const count = Math.min(await controls.count().catch(() => 0), MAX_REVEALS);
   let clicked = 0;
   for (let i = 0; i < count; i++) {

@@ -1,0 +1,33 @@
+import type { Page } from 'playwright';
+import { ANNOTATE_FUNCTION } from './browser-annotate.js';
+import { REVEAL_CONTROLS, REVEAL_LABEL } from './reveal.js';
+
+export interface RenderedRead {
+  /** The annotated document, serialised the way `page.content()` does. */
+  html: string;
+  /** Whether some control's text says it reveals a phone number or e-mail address. */
+  revealable: boolean;
+}
+
+/**
+ * One round trip per page: annotate visibility, look for "show number" controls and serialise.
+ * Playwright's `page.content()` and a locator count would each install its injected helper script
+ * in the page first, which costs the renderer more than the work itself; only pages that do have
+ * a reveal control pay for Playwright's locators.
+ */
+const READ_SCRIPT = `(() => {
+  (${ANNOTATE_FUNCTION})();
+  const label = new RegExp(${JSON.stringify(REVEAL_LABEL.source)}, 'i');
+  let revealable = false;
+  for (const el of document.querySelectorAll(${JSON.stringify(REVEAL_CONTROLS)})) {
+    if (label.test((el.textContent || '').replace(/\\s+/g, ' '))) { revealable = true; break; }
+  }
+  let html = '';
+  if (document.doctype) html = new XMLSerializer().serializeToString(document.doctype);
+  if (document.documentElement) html += document.documentElement.outerHTML;
+  return { html, revealable };
+})()`;
+
+export async function readRenderedPage(page: Page): Promise<RenderedRead> {
+  return (await page.evaluate(READ_SCRIPT)) as RenderedRead;
+}

@@ -1,0 +1,80 @@
+import type { BrowserContext, CDPSession, Page, Request } from 'playwright';
+import { type NetworkTracker, trackNetwork } from './network-settle.js';
+
+/** Tabs kept open between two pages of a shop; one suffices, since a host is visited one page at a time. */
+const MAX_IDLE_TABS = 2;
+/**
+ * A tab's renderer keeps the documents it navigated away from until V8 collects them, which it is
+ * in no hurry to do: five pages of a shop doubled the renderer's memory. A forced collection after
+ * every second page keeps it near one page's worth, at a fraction of the CPU of one after every page.
+ */
+const COLLECT_GARBAGE_EVERY = 2;
+
+/** An open tab with the listeners it keeps for its whole life (subscribing per page costs round trips). */
+export interface Tab {
+  page: Page;
+  network: NetworkTracker;
+  /** URLs of the main frame's navigation requests since the tab was taken: the redirect hops. */
+  navigations: string[];
+  /** Pages rendered in this tab. */
+  uses: number;
+  cdp?: Promise<CDPSession>;
+}
+
+export interface TabPool {
+  /** An open tab, reused when one is idle. */
+  take(url: string): Promise<Tab>;
+  /** The tab rendered its page cleanly and may render the next one. */
+  giveBack(tab: Tab): void;
+}
+
+function withoutHash(url: string): string {
+  const at = url.indexOf('#');
+  return at === -1 ? url : url.slice(0, at);
+}
+
+async function openTab(context: BrowserContext): Promise<Tab> {
+  const page = await context.newPage();
+  const tab: Tab = { page, network: trackNetwork(page), navigations: [], uses: 0 };
+  page.on('request', (request: Request) => {
+    if (request.isNavigationRequest() && request.frame() === page.mainFrame())
+      tab.navigations.push(request.url());
+  });
+  return tab;
+}
+
+/**
+ * One tab per shop context, navigated from page to page. Opening a tab per page costs a new
+ * renderer process and Playwright's set-up of the tab each time; a same-site navigation in an open
+ * tab keeps its renderer. A tab whose current document is the target apart from the fragment is
+ * not reused, because navigating there would only scroll. A tab that failed is closed by its user
+ * and never given back.
+ */
+export function createTabPool(context: BrowserContext): TabPool {
+  const idle: Tab[] = [];
+  return {
+    async take(url) {
+      while (idle.length > 0) {
+        const tab = idle.pop()!;
+        if (tab.page.isClosed()) continue;
+        if (withoutHash(tab.page.url()) === withoutHash(url)) {
+          void tab.page.close({ runBeforeUnload: false }).catch(() => {});
+          continue;
+        }
+        tab.navigations.length = 0;
+        return tab;
+      }
+      return openTab(context);
+    },
+    giveBack(tab) {
+      if (tab.page.isClosed()) return;
+      tab.uses += 1;
+      if (tab.uses % COLLECT_GARBAGE_EVERY === 0) {
+        tab.cdp ??= context.newCDPSession(tab.page);
+        tab.cdp.then((s) => s.send('HeapProfiler.collectGarbage')).catch(() => {});
+      }
+      if (idle.length >= MAX_IDLE_TABS) void tab.page.close({ runBeforeUnload: false }).catch(() => {});
+      else idle.push(tab);
+    },
+  };
+}
