@@ -54,8 +54,7 @@ export function createTabPool(context: BrowserContext): TabPool {
   const idle: Tab[] = [];
   return {
     async take(url) {
-      while (idle.length > 0) {
-        const tab = idle.pop()!;
+      for (let tab = idle.pop(); tab; tab = idle.pop()) {
         if (tab.page.isClosed()) continue;
         if (withoutHash(tab.page.url()) === withoutHash(url)) {
           void tab.page.close({ runBeforeUnload: false }).catch(() => {});
