@@ -6,14 +6,32 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { sharedExtractPool } from '../src/audit/extract-pool.js';
-import { RuleSetProvider, runAudit } from '../src/audit/index.js';
-import { CHROMIUM_ARGS } from '../src/crawl/browser-launch.js';
-import { locateBrowser } from '../src/crawl/browser-locate.js';
-import { createCrawlEnvironment, DEFAULT_CRAWL_OPTIONS } from '../src/crawl/index.js';
 import type { PageSnapshot } from '../src/crawl/types.js';
-import { extractPage } from '../src/extract/index.js';
-import { openStore } from '../src/store/index.js';
+
+/**
+ * shopreach as users run it: the built code in dist/ (`npm run bench:speed` builds first), so the
+ * extraction threads load plain JavaScript instead of compiling TypeScript through tsx in every
+ * thread. SPEED_FROM_SOURCES=1 uses src/ instead.
+ */
+const codeRoot = process.env.SPEED_FROM_SOURCES ? '../src/' : '../dist/';
+const load = <T>(path: string): Promise<T> =>
+  import(new URL(codeRoot + path, import.meta.url).href) as Promise<T>;
+const [
+  { sharedExtractPool },
+  { RuleSetProvider, runAudit },
+  { CHROMIUM_ARGS },
+  { locateBrowser },
+  crawlModule,
+] = await Promise.all([
+  load<typeof import('../src/audit/extract-pool.js')>('audit/extract-pool.js'),
+  load<typeof import('../src/audit/index.js')>('audit/index.js'),
+  load<typeof import('../src/crawl/browser-launch.js')>('crawl/browser-launch.js'),
+  load<typeof import('../src/crawl/browser-locate.js')>('crawl/browser-locate.js'),
+  load<typeof import('../src/crawl/index.js')>('crawl/index.js'),
+]);
+const { createCrawlEnvironment, DEFAULT_CRAWL_OPTIONS } = crawlModule;
+const { extractPage } = await load<typeof import('../src/extract/index.js')>('extract/index.js');
+const { openStore } = await load<typeof import('../src/store/index.js')>('store/index.js');
 
 export type RunnerName =
   | 'shopreach-static'

@@ -1,5 +1,5 @@
 import type { ExtractContext, PageInput, PageObservations } from '../extract/index.js';
-import { extractPage, needsRendering } from '../extract/index.js';
+import { extractPageAndHeading, needsRendering } from '../extract/index.js';
 
 /** One page to extract, as sent to an extraction thread: only what extraction reads. */
 export interface ExtractJob {
@@ -11,15 +11,17 @@ export interface ExtractJob {
 
 export interface ExtractJobResult {
   observations: PageObservations;
+  /** The page's first heading, for deciding its kind again (`pageKindOf`) without the HTML. */
+  h1: string | null;
   /** Set when `judgeRendering` was asked. */
   needsRendering?: boolean;
 }
 
 /** The work itself, the same in a worker thread and in the calling thread. Pure. */
 export function runExtractJob(job: ExtractJob): ExtractJobResult {
-  const observations = extractPage(job.page, job.ctx);
-  if (!job.judgeRendering) return { observations };
-  return { observations, needsRendering: needsRendering(job.page.html, observations) };
+  const { observations, h1 } = extractPageAndHeading(job.page, job.ctx);
+  if (!job.judgeRendering) return { observations, h1 };
+  return { observations, h1, needsRendering: needsRendering(job.page.html, observations) };
 }
 
 /** The fields of a snapshot extraction reads; the rest (hashes, screenshots, via) stays home. */
@@ -31,5 +33,7 @@ export function jobPage(snapshot: PageInput): PageInput {
     fetchedWith: snapshot.fetchedWith,
   };
   if (snapshot.afterInteraction !== undefined) page.afterInteraction = snapshot.afterInteraction;
+  // A PDF is a document page by its content type, whatever its URL says.
+  if (snapshot.contentType) page.contentType = snapshot.contentType;
   return page;
 }

@@ -16,6 +16,12 @@ export interface ExtractPool {
   /** Worker threads doing the work; 0 when jobs run in the calling thread. */
   readonly threads: number;
   run(job: ExtractJob): Promise<ExtractJobResult>;
+  /**
+   * Resolves once few enough jobs wait for a thread. A crawl that waits for it before fetching
+   * more keeps the backlog, and the HTML it holds, small; it costs no throughput, since fetching
+   * faster than the threads extract only fills memory.
+   */
+  roomForMore(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -30,12 +36,15 @@ export interface ExtractPoolOptions {
 
 /** Jobs sent to one thread before it answers: one queued behind the running one hides the round trip. */
 const MAX_IN_FLIGHT = 2;
+/** Jobs waiting per thread beyond which crawls hold off fetching (`roomForMore`). */
+const MAX_WAITING_PER_THREAD = 4;
 const READY_TIMEOUT_MS = 30_000;
 
 export function inThreadPool(): ExtractPool {
   return {
     threads: 0,
     run: async (job) => runExtractJob(job),
+    roomForMore: async () => {},
     close: async () => {},
   };
 }
@@ -78,7 +87,10 @@ export function sharedExtractPool(): Promise<ExtractPool> {
  * does not register itself in worker threads on Node 20: the thread registers it first.
  */
 function newWorker(entry: URL): Worker | null {
-  if (!entry.pathname.endsWith('.ts')) return new Worker(entry);
+  const resourceLimits = process.env.SR_YG
+    ? { maxYoungGenerationSizeMb: Number(process.env.SR_YG) }
+    : undefined;
+  if (!entry.pathname.endsWith('.ts')) return new Worker(entry, { resourceLimits });
   const loader = tsxLoaderUrl();
   if (!loader) return null;
   const boot = `import(${JSON.stringify(loader)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(entry.href)}); });`;
@@ -148,6 +160,7 @@ interface Slot {
 class ThreadPool implements ExtractPool {
   private readonly slots: Slot[] = [];
   private readonly queue: Pending[] = [];
+  private readonly waitingForRoom: Array<() => void> = [];
   private nextId = 1;
   private closed = false;
 
@@ -167,8 +180,22 @@ class ThreadPool implements ExtractPool {
     });
   }
 
+  roomForMore(): Promise<void> {
+    if (this.hasRoom()) return Promise.resolve();
+    return new Promise((resolve) => this.waitingForRoom.push(resolve));
+  }
+
+  private hasRoom(): boolean {
+    return this.closed || this.queue.length < Math.max(1, this.slots.length) * MAX_WAITING_PER_THREAD;
+  }
+
+  private letWaitersIn(): void {
+    while (this.waitingForRoom.length > 0 && this.hasRoom()) this.waitingForRoom.shift()?.();
+  }
+
   async close(): Promise<void> {
     this.closed = true;
+    this.letWaitersIn();
     const slots = this.slots.splice(0);
     for (const slot of slots) this.settleInThread(slot);
     this.drainInThread();
@@ -201,6 +228,7 @@ class ThreadPool implements ExtractPool {
       if (best.inFlight.size === 1) best.worker.ref();
       best.worker.postMessage({ id, job: pending.job } satisfies WorkerRequest);
     }
+    this.letWaitersIn();
   }
 
   private answer(slot: Slot, reply: WorkerReply): void {
@@ -230,6 +258,7 @@ class ThreadPool implements ExtractPool {
 
   private drainInThread(): void {
     for (const pending of this.queue.splice(0)) settle(pending);
+    this.letWaitersIn();
   }
 }
 

@@ -2,13 +2,11 @@ import { BrowserNotFoundError } from '../crawl/browser-launch.js';
 import { type CrawlEnvironment, crawlShop } from '../crawl/index.js';
 import type { CrawlMode, CrawlOptions, CrawlResult, FetchMode } from '../crawl/types.js';
 import { buildEvidence, type ObservedPage } from '../evidence/build-evidence.js';
-import { inferCountry } from '../evidence/country.js';
 import type { ShopEvidence } from '../evidence/types.js';
-import { pageLanguage } from '../extract/index.js';
 import type { ShopTarget } from '../input/types.js';
 import { contactCoverage } from './contact-coverage.js';
-import { jobPage } from './extract-job.js';
 import { sharedExtractPool } from './extract-pool.js';
+import { PageReadings, shopSetting } from './page-readings.js';
 
 export interface ObserveOptions {
   mode: CrawlMode;
@@ -20,32 +18,15 @@ export interface ObserveOptions {
 const JUDGEABLE = new Set(['ok', 'partial']);
 
 /**
- * Extracts every page on the shared extraction threads. `judgeRendering` (auto mode, static pages)
- * also asks each page whether it needs a browser, while the thread still has its HTML at hand.
+ * Every page's extraction: most were read while the crawl went on; pages the crawl added without
+ * telling (none today) are extracted now.
  */
-async function observePages(
-  crawl: CrawlResult,
-  target: ShopTarget,
-  optionCountry: string | undefined,
-  judgeRendering = false,
-) {
-  const home = crawl.pages[0];
-  const language = home ? pageLanguage(home.html) : null;
-  const { country, source } = inferCountry({
-    listCountry: target.country,
-    optionCountry,
-    url: crawl.origin ?? target.url,
-    language,
-  });
-  const homeUrl = home?.finalUrl ?? target.url;
-  const pool = await sharedExtractPool();
+async function observePages(crawl: CrawlResult, target: ShopTarget, readings: PageReadings) {
+  const setting =
+    readings.setting ?? shopSetting(crawl.pages[0], target, crawl.origin, readings.optionCountry);
   const results = await Promise.all(
-    crawl.pages.map((snapshot) =>
-      pool.run({
-        page: jobPage(snapshot),
-        ctx: { country, homeUrl, viaText: snapshot.via?.text },
-        judgeRendering,
-      }),
+    crawl.pages.map(
+      async (snapshot) => (await readings.resultFor(snapshot)) ?? readings.read(snapshot, setting),
     ),
   );
   const observed: ObservedPage[] = crawl.pages.map((snapshot, i) => ({
@@ -53,7 +34,13 @@ async function observePages(
     observations: results[i].observations,
   }));
   const needsRendering = results.some((result) => result.needsRendering === true);
-  return { observed, country, countrySource: source, language, needsRendering };
+  return {
+    observed,
+    country: setting.country,
+    countrySource: setting.countrySource,
+    language: setting.language,
+    needsRendering,
+  };
 }
 
 /** Auto mode renders a shop in the browser when static fetching cannot judge it. */
@@ -86,11 +73,12 @@ async function crawlSafely(
   mode: FetchMode,
   options: ObserveOptions,
   env: CrawlEnvironment,
+  readings: PageReadings,
   signal?: AbortSignal,
 ): Promise<CrawlResult> {
   const startedAt = new Date().toISOString();
   try {
-    return await crawlShop(target, { ...options.crawl, mode }, env, signal);
+    return await crawlShop(target, { ...options.crawl, mode }, env, signal, readings);
   } catch (error) {
     if (error instanceof BrowserNotFoundError) throw error;
     return crashedCrawl(target, mode, error, startedAt);
@@ -108,19 +96,24 @@ export async function observeShop(
   signal?: AbortSignal,
 ): Promise<ShopEvidence> {
   const firstMode: FetchMode = options.mode === 'browser' ? 'browser' : 'static';
-  const first = await crawlSafely(target, firstMode, options, env, signal);
+  const pool = await sharedExtractPool();
+  const readingsFor = (judgeRendering: boolean) =>
+    new PageReadings(pool, target, options.country, judgeRendering);
+  const firstReadings = readingsFor(options.mode === 'auto');
+  const first = await crawlSafely(target, firstMode, options, env, firstReadings, signal);
   const crawls = [first];
   let primary = first;
-  let observation = await observePages(first, target, options.country, options.mode === 'auto');
+  let observation = await observePages(first, target, firstReadings);
   const extraErrors: ShopEvidence['crawl']['errors'] = [];
 
   if (options.mode === 'auto' && staticCannotJudge(first, observation.observed, observation.needsRendering)) {
     try {
-      const rendered = await crawlSafely(target, 'browser', options, env, signal);
+      const renderedReadings = readingsFor(false);
+      const rendered = await crawlSafely(target, 'browser', options, env, renderedReadings, signal);
       crawls.push(rendered);
       if (JUDGEABLE.has(rendered.status)) {
         primary = rendered;
-        observation = await observePages(rendered, target, options.country);
+        observation = await observePages(rendered, target, renderedReadings);
       }
     } catch (error) {
       extraErrors.push({

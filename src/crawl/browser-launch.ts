@@ -1,4 +1,4 @@
-import { type Browser, chromium } from 'playwright';
+import type { Browser } from 'playwright';
 import { INSTALL_ADVICE, type LocatedBrowser, locateBrowser } from './browser-locate.js';
 
 /** Flags that keep Chromium from phoning home and from needing a sandbox when run as root. */
@@ -30,6 +30,8 @@ export async function launchBrowser(): Promise<LaunchedBrowser> {
   const located = await locateBrowser();
   if (!located) throw new BrowserNotFoundError();
   const needsNoSandbox = typeof process.getuid === 'function' && process.getuid() === 0;
+  // Loaded here, not at the top: a static audit never needs Playwright's 20 MB of code in memory.
+  const { chromium } = await import('playwright');
   const browser = await chromium.launch({
     executablePath: located.path,
     headless: true,

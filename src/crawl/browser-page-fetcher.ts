@@ -358,7 +358,7 @@ async function navigateAndRead(
     session.consentHandled = true;
     consent = (await handleConsent(page)) ?? { platform: null, action: 'none', coveredContactLink: null };
   }
-  const { html, revealable } = await serialise(page, options, status);
+  const { html, revealable, links } = await serialise(page, options, status);
   await refuseIfPrivate();
   const fetched: FetchedPage = {
     requestedUrl: url,
@@ -367,6 +367,7 @@ async function navigateAndRead(
     contentType,
     html,
     fetchedWith: 'browser',
+    links,
   };
   if (consent) fetched.consent = consent;
   // The first page of a shop's context is its home page, the one that handles the consent banner.

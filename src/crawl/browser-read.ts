@@ -1,5 +1,6 @@
 import type { Page } from 'playwright';
 import { ANNOTATE_FUNCTION } from './browser-annotate.js';
+import type { RawLink } from './link-extract.js';
 import { REVEAL_CONTROLS, REVEAL_LABEL } from './reveal.js';
 
 export interface RenderedRead {
@@ -7,10 +8,13 @@ export interface RenderedRead {
   html: string;
   /** Whether some control's text says it reveals a phone number or e-mail address. */
   revealable: boolean;
+  /** The links not marked hidden, resolved by the page itself, with the label extractLinks would give. */
+  links: RawLink[];
 }
 
 /**
- * One round trip per page: annotate visibility, look for "show number" controls and serialise.
+ * One round trip per page: annotate visibility, collect the visible links, look for "show number"
+ * controls and serialise.
  * Playwright's `page.content()` and a locator count would each install its injected helper script
  * in the page first, which costs the renderer more than the work itself; only pages that do have
  * a reveal control pay for Playwright's locators.
@@ -22,10 +26,22 @@ const READ_SCRIPT = `(() => {
   for (const el of document.querySelectorAll(${JSON.stringify(REVEAL_CONTROLS)})) {
     if (label.test((el.textContent || '').replace(/\\s+/g, ' '))) { revealable = true; break; }
   }
+  const links = [];
+  for (const a of document.querySelectorAll('a[href], area[href]')) {
+    if (links.length >= 4000) break;
+    if (a.closest('[data-sr-hidden]')) continue;
+    const href = typeof a.href === 'string' ? a.href : a.getAttribute('href');
+    let text = (a.textContent || '').replace(/\\s+/g, ' ').trim();
+    if (!text) {
+      const img = a.querySelector('img[alt]');
+      text = a.getAttribute('aria-label') ?? a.getAttribute('title') ?? (img ? img.getAttribute('alt') : null) ?? '';
+    }
+    links.push({ href, text });
+  }
   let html = '';
   if (document.doctype) html = new XMLSerializer().serializeToString(document.doctype);
   if (document.documentElement) html += document.documentElement.outerHTML;
-  return { html, revealable };
+  return { html, revealable, links };
 })()`;
 
 export async function readRenderedPage(page: Page): Promise<RenderedRead> {

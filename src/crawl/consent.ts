@@ -82,6 +82,17 @@ const PAGE_BLOCKED = `(() => {
   return covered >= 6;
 })()`;
 
+/**
+ * Whether the page could hold a banner at all: an element matching a platform's or the generic
+ * banner selector, or an open shadow root (Playwright's locators look inside those; querySelector
+ * does not). One round trip instead of a locator query per platform on the many pages without.
+ */
+const MAY_HAVE_BANNER = `(() => {
+  if (document.querySelector(${JSON.stringify([...CONSENT_PLATFORMS.map((p) => p.banner), GENERIC_BANNER].join(', '))})) return true;
+  for (const el of document.querySelectorAll('*')) if (el.shadowRoot) return true;
+  return false;
+})()`;
+
 interface FoundBanner {
   platform: string;
   banner: Locator | null;
@@ -89,6 +100,7 @@ interface FoundBanner {
 }
 
 async function findBanner(page: Page): Promise<FoundBanner | null> {
+  if ((await page.evaluate(MAY_HAVE_BANNER).catch(() => true)) === false) return null;
   for (const candidate of CONSENT_PLATFORMS) {
     const banner = await firstVisible(page.locator(candidate.banner));
     if (banner) {

@@ -8,7 +8,7 @@ import { settlesWithin } from './deadline.js';
 import type { CrawlEnvironment } from './environment.js';
 import { Frontier } from './frontier.js';
 import { sleep } from './host-scheduler.js';
-import { extractLinks } from './link-extract.js';
+import { extractLinks, type FoundLink, type RawLink, resolveLinks } from './link-extract.js';
 import {
   isDocumentLink,
   type LinkRank,
@@ -33,6 +33,7 @@ import type {
   CrawlResult,
   CrawlStatus,
   LinkVia,
+  PageObserver,
   PageSnapshot,
   RobotsDecision,
 } from './types.js';
@@ -70,12 +71,38 @@ class ShopCrawl {
   /** The home page was a cookie wall that could not be passed without consenting. */
   consentWall = false;
   private readonly byFinalUrl = new Map<string, PageSnapshot>();
+  /** Links a rendered page reported itself (browser mode), in place of parsing its HTML again. */
+  private readonly reportedLinks = new WeakMap<PageSnapshot, RawLink[]>();
   private readonly requested = new Set<string>();
 
   constructor(
     readonly target: ShopTarget,
     readonly options: CrawlOptions,
+    private readonly observer: PageObserver | null = null,
   ) {}
+
+  private added(snapshot: PageSnapshot): void {
+    this.pages.push(snapshot);
+    this.observer?.onPage(snapshot);
+  }
+
+  /** The page's links: as the browser reported them, else parsed from its HTML. */
+  linksOf(page: PageSnapshot): FoundLink[] {
+    const reported = this.reportedLinks.get(page);
+    if (reported) return resolveLinks(reported, page.finalUrl, page.finalUrl);
+    return extractLinks(page.html, page.finalUrl, page.fetchedWith === 'browser');
+  }
+
+  /** Waits until the observer can take more pages. */
+  async observerReady(): Promise<void> {
+    await this.observer?.ready?.();
+  }
+
+  /** Empties the HTML of static pages already handed to the observer and read for links. */
+  releaseHtml(): void {
+    if (!this.observer?.releasesHtml) return;
+    for (const page of this.pages) if (page.fetchedWith === 'static') page.html = '';
+  }
 
   wasRequested(url: string): boolean {
     return this.requested.has(url) || this.byFinalUrl.has(url);
@@ -110,7 +137,8 @@ class ShopCrawl {
       ...screenshotFieldsOf(fetched),
     };
     if (fetched.fetchedWith === 'browser') snapshot.viewport = 'desktop';
-    this.pages.push(snapshot);
+    if (fetched.links) this.reportedLinks.set(snapshot, fetched.links);
+    this.added(snapshot);
     this.byFinalUrl.set(fetched.finalUrl, snapshot);
     this.byFinalUrl.set(fetched.requestedUrl, snapshot);
     if (fetched.consent && !this.consent) this.consent = fetched.consent;
@@ -133,14 +161,14 @@ class ShopCrawl {
       contentHash: createHash('sha256').update(fetched.html).digest('hex'),
       viewport: 'mobile',
     };
-    this.pages.push(base);
+    this.added(base);
     this.addRevealed(base, fetched);
   }
 
   /** The page again after each reveal click, as extra snapshots of the same page. */
   private addRevealed(snapshot: PageSnapshot, fetched: FetchedPage): void {
     for (const revealed of fetched.revealed ?? []) {
-      this.pages.push({
+      this.added({
         ...snapshot,
         html: revealed.html,
         contentHash: createHash('sha256').update(revealed.html).digest('hex'),
@@ -197,8 +225,9 @@ export async function crawlShop(
   options: CrawlOptions,
   env: CrawlEnvironment,
   signal?: AbortSignal,
+  observer?: PageObserver,
 ): Promise<CrawlResult> {
-  const shop = new ShopCrawl(target, options);
+  const shop = new ShopCrawl(target, options, observer);
   const watchdog = new AbortController();
   const timer = setTimeout(() => watchdog.abort(new Error('watchdog')), options.shopTimeoutMs);
   const combined = signal ? AbortSignal.any([signal, watchdog.signal]) : watchdog.signal;
@@ -236,6 +265,7 @@ export async function crawlShop(
           : `the crawl was cancelled with ${shop.pages.length} page(s)`,
     });
   }
+  shop.releaseHtml();
   const result = shop.result();
   if (fetcherRef.current) await settlesWithin(fetcherRef.current.close(), 5_000);
   for (const incident of env.takeBrowserIncidents()) {
@@ -326,6 +356,7 @@ async function runCrawl(
       : createStaticPageFetcher(options, env.scheduler, crawlDelay, (e) => shop.errors.push(e));
 
   shop.markRequested(home.href);
+  await shop.observerReady();
   let homePage: FetchedPage;
   try {
     homePage = await fetcher.fetch(home.href, signal);
@@ -375,7 +406,7 @@ async function runCrawl(
 
   const discover = (page: PageSnapshot) => {
     if (page.depth === null || page.html === '' || !scope.contains(page.finalUrl)) return;
-    const links = extractLinks(page.html, page.finalUrl, page.fetchedWith === 'browser');
+    const links = shop.linksOf(page);
     for (const link of links) {
       const linkUrl = new URL(link.url);
       if (!scope.follows(link.url, page.finalUrl) || shouldSkipLink(link.text, linkUrl, words)) continue;
@@ -404,6 +435,9 @@ async function runCrawl(
     rank: LinkRank | null,
   ): Promise<PageSnapshot | null> => {
     shop.markRequested(url);
+    // The pages before this one have been read for links by now.
+    shop.releaseHtml();
+    await shop.observerReady();
     if (!(await robotsAllow(url))) return null;
     attempts++;
     try {

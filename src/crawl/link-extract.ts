@@ -7,6 +7,12 @@ export interface FoundLink {
   text: string;
 }
 
+/** A link as found on the page, before resolving: its href and its label (text, else aria-label, title or image alt). */
+export interface RawLink {
+  href: string;
+  text: string;
+}
+
 /** Enough for any real navigation; a page with more links is a trap or a sitemap page. */
 const MAX_LINKS_PER_PAGE = 2000;
 
@@ -81,11 +87,21 @@ export function extractLinks(html: string, pageUrl: string, visibleOnly: boolean
     { decodeEntities: true },
   );
   parser.end(html);
+  return resolveLinks(
+    found.map((link) => ({ href: link.href, text: labelOf(link) })),
+    resolveBase(baseHref, pageUrl),
+    pageUrl,
+  );
+}
 
-  const base = resolveBase(baseHref, pageUrl);
+/**
+ * Absolute http(s) URLs without fragment, resolved against `base`; links back to the page itself
+ * and other schemes (mailto:, tel:, javascript:) dropped; at most MAX_LINKS_PER_PAGE.
+ */
+export function resolveLinks(raw: RawLink[], base: string, pageUrl: string): FoundLink[] {
   const page = withoutHash(pageUrl);
   const links: FoundLink[] = [];
-  for (const link of found) {
+  for (const link of raw) {
     if (links.length >= MAX_LINKS_PER_PAGE) break;
     const href = link.href.trim();
     if (!href) continue;
@@ -98,7 +114,7 @@ export function extractLinks(html: string, pageUrl: string, visibleOnly: boolean
     if (url.protocol !== 'http:' && url.protocol !== 'https:') continue;
     url.hash = '';
     if (url.href === page) continue;
-    links.push({ url: url.href, text: labelOf(link) });
+    links.push({ url: url.href, text: squash(link.text) });
   }
   return links;
 }

@@ -1,6 +1,7 @@
+/** A page as a fetcher returns it, before the crawl gives it a depth and a link. */
+import type { RawLink } from './link-extract.js';
 import type { ConsentObservation, FetchMode } from './types.js';
 
-/** A page as a fetcher returns it, before the crawl gives it a depth and a link. */
 export interface FetchedPage {
   requestedUrl: string;
   finalUrl: string;
@@ -12,6 +13,11 @@ export interface FetchedPage {
   consent?: ConsentObservation;
   /** Browser mode: the page again after each click on a "show number" control. */
   revealed?: Array<{ html: string; description: string }>;
+  /**
+   * Browser mode: the visible links as the page itself resolved them (href, label), read in the
+   * same round trip as the HTML, so the crawl need not parse the rendered HTML again for them.
+   */
+  links?: RawLink[];
 }
 
 /** Fetches one HTML page; throws a CrawlFailure. One per shop. */

@@ -74,6 +74,20 @@ export interface PageSnapshot {
   viewport?: 'desktop' | 'mobile';
 }
 
+/**
+ * Told of each page as soon as the crawl has it (desktop, revealed and phone-sized snapshots), so
+ * the caller can read pages while the crawl goes on. With `releasesHtml`, the crawl empties a
+ * static page's `html` once it has taken its links: the observer keeps what it needs, and a shop's
+ * pages no longer all sit in memory until the shop ends. Rendered pages keep their HTML (the
+ * phone-sized pass reads it at the end).
+ */
+export interface PageObserver {
+  onPage(page: PageSnapshot): void;
+  releasesHtml: boolean;
+  /** Awaited before each fetch: an observer that is behind holds the crawl back. */
+  ready?(): Promise<void>;
+}
+
 export interface RobotsDecision {
   url: string;
   /** HTTP status of robots.txt, null when it could not be fetched. */

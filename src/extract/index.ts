@@ -23,6 +23,17 @@ const DOCUMENT_TYPE = /^application\/pdf\b/i;
 
 /** Everything a visitor could read or use to make contact on one page. Pure: HTML in, data out. */
 export function extractPage(page: PageInput, ctx: ExtractContext): PageObservations {
+  return extractPageAndHeading(page, ctx).observations;
+}
+
+/**
+ * extractPage, plus the page's first heading: with it, the page's kind can be decided again
+ * without the HTML when the crawl later finds a better link to the page (`pageKindOf`).
+ */
+export function extractPageAndHeading(
+  page: PageInput,
+  ctx: ExtractContext,
+): { observations: PageObservations; h1: string | null } {
   const model = buildPageModel(page.html);
   const place: PagePlace = {
     rendered: page.fetchedWith === 'browser' && model.rendered,
@@ -40,7 +51,7 @@ export function extractPage(page: PageInput, ctx: ExtractContext): PageObservati
     ...markupEmails,
     ...structuredDataSightings(model, country, place),
   ];
-  return {
+  const observations: PageObservations = {
     kind: DOCUMENT_TYPE.test(page.contentType ?? '')
       ? 'document'
       : pageKindFor(page.finalUrl || page.url, ctx, model.title, model.h1),
@@ -51,6 +62,7 @@ export function extractPage(page: PageInput, ctx: ExtractContext): PageObservati
     facts: identityFacts(model, place),
     withdrawalInfo: pageGivesWithdrawalInfo(model),
   };
+  return { observations, h1: model.h1 };
 }
 
 /** `<html lang>` primary subtag, lower case, or null. Cheap: reads only the opening tag. */

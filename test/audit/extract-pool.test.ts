@@ -36,6 +36,16 @@ afterAll(async () => {
   await Promise.all(pools.map((p) => p.close()));
 });
 
+/** Whether a promise has settled by the time already-queued microtasks have run. */
+async function promiseState(promise: Promise<unknown>): Promise<'resolved' | 'pending'> {
+  const pending = Symbol('pending');
+  const first = await Promise.race([
+    promise.then(() => 'resolved' as const),
+    new Promise((r) => setImmediate(() => r(pending))),
+  ]);
+  return first === pending ? 'pending' : 'resolved';
+}
+
 const fixture = (name: string) => new URL(`./fixtures/${name}`, import.meta.url);
 
 describe('extraction pool', () => {
@@ -50,6 +60,17 @@ describe('extraction pool', () => {
     );
     expect(results[3].needsRendering).toBe(true);
     expect(results[0].needsRendering).toBe(false);
+  });
+
+  it('tells a crawl to hold off while many jobs wait for a thread, and lets it go once they drain', async () => {
+    const threaded = await pool({ size: 1 });
+    await expect(promiseState(threaded.roomForMore())).resolves.toBe('resolved');
+    const jobs = Array.from({ length: 12 }, (_, i) => threaded.run(job(PAGES[i % PAGES.length], i)));
+    // One thread: two jobs sent to it, ten waiting, more than the four a thread may have waiting.
+    const room = threaded.roomForMore();
+    await expect(promiseState(room)).resolves.toBe('pending');
+    await Promise.all(jobs);
+    await expect(promiseState(room)).resolves.toBe('resolved');
   });
 
   it('extracts in the calling thread when threads are off or the worker module is missing', async () => {

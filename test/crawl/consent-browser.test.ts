@@ -32,6 +32,23 @@ describe('consent banners, browser', () => {
     expect(site.count('/accepted')).toBe(0);
   });
 
+  it('finds a banner that a custom element renders in its shadow root', async () => {
+    const site = await serve({
+      '/': page(`${FOOTER}<consent-box></consent-box>
+        <script>customElements.define('consent-box', class extends HTMLElement {
+          connectedCallback() {
+            const root = this.attachShadow({ mode: 'open' });
+            root.innerHTML = '<div class="cookie-banner" role="dialog" style="position:fixed;bottom:0;left:0;right:0;background:#eee">Cookies ' +
+              '<button id="deny">Weigeren</button> <button>Accepteren</button></div>';
+            root.getElementById('deny').onclick = () => root.firstElementChild.remove();
+          }
+        });</script>`),
+    });
+    const result = await crawlShop(target(site.url('/')), browserOptions({ maxPages: 1 }), crawlEnv());
+    expect(result.status).toBe('ok');
+    expect(result.consent).toMatchObject({ platform: 'generic', action: 'rejected' });
+  });
+
   it('records that a bottom banner covered the contact link before rejecting it', async () => {
     const site = await serve({
       // The footer link sits near y=720 of an 800 px viewport, under the 260 px banner.

@@ -1,0 +1,79 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { inThreadPool } from '../../src/audit/extract-pool.js';
+import { PageReadings } from '../../src/audit/page-readings.js';
+import { type CrawlEnvironment, crawlShop, createCrawlEnvironment } from '../../src/crawl/index.js';
+import type { PageSnapshot } from '../../src/crawl/types.js';
+import { FixtureSite, page } from '../crawl/fixture-server.js';
+import { target, testOptions } from '../crawl/options.js';
+
+let env: CrawlEnvironment;
+let site: FixtureSite;
+beforeAll(async () => {
+  env = createCrawlEnvironment();
+  site = await new FixtureSite({
+    '/': page(
+      '<header><a href="/klantenservice">Klantenservice</a> <a href="/over-ons">Over ons</a></header>',
+    ),
+    '/klantenservice': page(
+      '<main><h1>Vragen?</h1><p>Bel 020 123 4567</p><a href="/over-ons">Over ons</a></main>',
+    ),
+    '/over-ons': page('<main><h1>Wie wij zijn</h1></main>'),
+  }).start();
+});
+afterAll(async () => {
+  await site.stop();
+  await env.close();
+});
+
+describe('reading pages while the crawl goes on', () => {
+  it('extracts each page as it arrives, and the crawl drops the static HTML it no longer needs', async () => {
+    const readings = new PageReadings(inThreadPool(), target(site.url('/')), 'NL', false);
+    const result = await crawlShop(
+      target(site.url('/')),
+      testOptions({ maxPages: 5 }),
+      env,
+      undefined,
+      readings,
+    );
+    expect(result.status).toBe('ok');
+    expect(result.pages.map((p) => new URL(p.finalUrl).pathname)).toEqual([
+      '/',
+      '/klantenservice',
+      '/over-ons',
+    ]);
+    expect(result.pages.every((p) => p.html === '')).toBe(true);
+    expect(result.pages.every((p) => /^[0-9a-f]{64}$/.test(p.contentHash))).toBe(true);
+    expect(readings.setting).toMatchObject({ country: 'NL', homeUrl: site.url('/') });
+    const service = await readings.resultFor(result.pages[1]);
+    expect(service?.observations.sightings.map((s) => s.value)).toContain('+31201234567');
+    expect(service?.observations.kind).toBe('customer-service');
+  });
+
+  it('keeps the HTML without an observer, as before', async () => {
+    const result = await crawlShop(target(site.url('/')), testOptions({ maxPages: 5 }), env);
+    expect(result.pages.every((p) => p.html.includes('<html'))).toBe(true);
+  });
+
+  it("decides a page's kind again when the crawl later finds a better link to it", async () => {
+    const readings = new PageReadings(inThreadPool(), target('https://winkel.example/'), 'NL', false);
+    const snapshot = (url: string, html: string, via: PageSnapshot['via']): PageSnapshot => ({
+      url,
+      finalUrl: url,
+      httpStatus: 200,
+      contentType: 'text/html',
+      fetchedWith: 'static',
+      html,
+      depth: via ? 1 : null,
+      via,
+      fetchedAt: '',
+      contentHash: '',
+    });
+    readings.onPage(snapshot('https://winkel.example/', page('<p>Welkom</p>'), null));
+    const found = snapshot('https://winkel.example/p/12', page('<h1>Wij helpen je graag</h1>'), null);
+    readings.onPage(found);
+    expect((await readings.resultFor(found))?.observations.kind).toBe('other');
+    found.via = { text: 'Contact', fromUrl: 'https://winkel.example/' };
+    found.depth = 1;
+    expect((await readings.resultFor(found))?.observations.kind).toBe('contact');
+  });
+});
