@@ -1,4 +1,5 @@
 import type { BrowserContext, CDPSession, Page, Request } from 'playwright';
+import { withDeadline } from './deadline.js';
 import { type NetworkTracker, trackNetwork } from './network-settle.js';
 
 /** Tabs kept open between two pages of a shop; one suffices, since a host is visited one page at a time. */
@@ -9,6 +10,20 @@ const MAX_IDLE_TABS = 2;
  * every second page keeps it near one page's worth, at a fraction of the CPU of one after every page.
  */
 const COLLECT_GARBAGE_EVERY = 2;
+/**
+ * An idle tab must answer this fast to be reused. A page can start a script that never ends after
+ * it was read; navigating its tab would wait for that renderer and time out.
+ */
+const RESPONSIVE_WITHIN_MS = 500;
+
+async function responsive(tab: Page): Promise<boolean> {
+  try {
+    await withDeadline(tab.evaluate('0'), RESPONSIVE_WITHIN_MS, () => new Error('unresponsive'));
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 /** An open tab with the listeners it keeps for its whole life (subscribing per page costs round trips). */
 export interface Tab {
@@ -47,8 +62,8 @@ async function openTab(context: BrowserContext): Promise<Tab> {
  * One tab per shop context, navigated from page to page. Opening a tab per page costs a new
  * renderer process and Playwright's set-up of the tab each time; a same-site navigation in an open
  * tab keeps its renderer. A tab whose current document is the target apart from the fragment is
- * not reused, because navigating there would only scroll. A tab that failed is closed by its user
- * and never given back.
+ * not reused, because navigating there would only scroll, and neither is one whose page stopped
+ * answering. A tab that failed is closed by its user and never given back.
  */
 export function createTabPool(context: BrowserContext): TabPool {
   const idle: Tab[] = [];
@@ -56,7 +71,7 @@ export function createTabPool(context: BrowserContext): TabPool {
     async take(url) {
       for (let tab = idle.pop(); tab; tab = idle.pop()) {
         if (tab.page.isClosed()) continue;
-        if (withoutHash(tab.page.url()) === withoutHash(url)) {
+        if (withoutHash(tab.page.url()) === withoutHash(url) || !(await responsive(tab.page))) {
           void tab.page.close({ runBeforeUnload: false }).catch(() => {});
           continue;
         }

@@ -73,7 +73,9 @@ describe('crawlShop, browser', () => {
 
   it('ends a page that starts looping after load at the render deadline', async () => {
     const site = await serve({
-      '/': page('<p>loaded</p><script>setTimeout(() => { for (;;) {} }, 300);</script>'),
+      '/': page(
+        '<p>loaded</p><script>addEventListener("load", () => setTimeout(() => { for (;;) {} }, 50));</script>',
+      ),
     });
     const started = performance.now();
     const result = await crawlShop(

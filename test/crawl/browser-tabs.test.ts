@@ -66,6 +66,29 @@ describe('rendering a shop in one tab', () => {
     expect(counts).toEqual(['1', '2', '3']);
   });
 
+  it('does not reuse a tab whose page started a script that never ends after it was read', async () => {
+    const site = await bed.serve({
+      '/': page(`<a href="/contact">Contact</a>
+        <script>addEventListener('load', () => setTimeout(() => { for (;;) {} }, 400));</script>`),
+      '/contact': COUNTED('<p>Bel 020 794 5632</p>'),
+    });
+    // The pause between the two pages lets the home page's loop start before the tab is reused.
+    const result = await crawlShop(
+      target(site.url('/')),
+      testOptions({
+        mode: 'browser',
+        maxPages: 2,
+        mobilePass: false,
+        hostDelayMs: 900,
+        pageTimeoutMs: 3_000,
+      }),
+      bed.env(),
+    );
+    expect(result.errors).toEqual([]);
+    expect(result.pages.map((p) => new URL(p.finalUrl).pathname)).toEqual(['/', '/contact']);
+    expect(result.pages[1].html).toContain('pages in this tab: 1');
+  });
+
   it('opens a fresh tab after a page that did not finish rendering', async () => {
     const site = await bed.serve({
       '/': COUNTED('<a href="/contact">Contact</a> <a href="/stuck">Klantenservice</a>'),

@@ -101,7 +101,11 @@ describe('hostile sites, browser mode', () => {
   it('ends a page that starts looping after load at the render deadline', async () => {
     const { result, ms } = await crawl(
       'loop after load',
-      { '/': page('<p>loaded</p><script>setTimeout(() => { for (;;) {} }, 300);</script>') },
+      {
+        '/': page(
+          '<p>loaded</p><script>addEventListener("load", () => setTimeout(() => { for (;;) {} }, 50));</script>',
+        ),
+      },
       { pageTimeoutMs: 1000 },
     );
     expect(result.status).toBe('timeout');
