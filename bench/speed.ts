@@ -1,13 +1,15 @@
 /**
- * npm run bench:speed [-- --shops 200 --browser-shops 40 --variants tiny,real --runners …]
+ * npm run bench:speed [-- --shops 200 --browser-shops 48 --variants tiny,real --runners …]
  *
  * Serves N loopback shops × 5 pages (tiny and real-world-sized) from a separate process, then runs
  * shopreach (static, browser, auto) and Crawlee (CheerioCrawler, PlaywrightCrawler) over them, each
  * in its own process, with the same Chromium and the same extraction. Prints shops per minute, CPU ms
  * per page of the contender's whole process tree (from /proc; the fixture server excluded; counted
  * from the runner's "start" line, so process start-up and module loading are left out), peak RSS and
- * the browser's PSS, and shopreach's ratio to each peer. The browser runners use --browser-shops
- * shops (default 24) to keep the run under ~10 minutes on two cores; rates are per minute anyway.
+ * the browser's PSS (all of it, and the renderers' share per open context), and shopreach's ratio to
+ * each peer. The browser runners use --browser-shops shops (default 48: six rounds of the eight
+ * contexts, so the last, half-empty round weighs little) to keep the run near ten minutes on two
+ * cores; rates are per minute anyway.
  * SPEED_CPU_PROF=DIR writes a V8 CPU profile per contender.
  */
 import { execSync, spawn } from 'node:child_process';
@@ -38,7 +40,7 @@ const args = yargs(hideBin(process.argv))
   .option('shops', { type: 'number', default: 200, describe: 'shops per fixture (static runners)' })
   .option('browser-shops', {
     type: 'number',
-    default: 24,
+    default: 48,
     describe: 'shops for the browser runners (CPU-bound; keeps the default run under ~10 minutes)',
   })
   .option('variants', { type: 'string', default: 'tiny,real' })

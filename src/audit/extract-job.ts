@@ -1,5 +1,6 @@
+import { type FoundLink, linksInDocument } from '../crawl/link-extract.js';
 import type { ExtractContext, PageInput, PageObservations } from '../extract/index.js';
-import { extractPageAndHeading, needsRendering } from '../extract/index.js';
+import { extractPageAndHeading, needsRendering, parseHtml } from '../extract/index.js';
 
 /** One page to extract, as sent to an extraction thread: only what extraction reads. */
 export interface ExtractJob {
@@ -7,6 +8,8 @@ export interface ExtractJob {
   ctx: ExtractContext;
   /** Auto mode: also decide whether the static page needs rendering (reads the HTML again). */
   judgeRendering: boolean;
+  /** Also read the page's links for the crawl, from the same parse (`visibleOnly` for rendered pages). */
+  links?: { visibleOnly: boolean };
 }
 
 export interface ExtractJobResult {
@@ -15,13 +18,22 @@ export interface ExtractJobResult {
   h1: string | null;
   /** Set when `judgeRendering` was asked. */
   needsRendering?: boolean;
+  /** Set when `links` was asked. */
+  links?: FoundLink[];
 }
 
 /** The work itself, the same in a worker thread and in the calling thread. Pure. */
 export function runExtractJob(job: ExtractJob): ExtractJobResult {
-  const { observations, h1 } = extractPageAndHeading(job.page, job.ctx);
-  if (!job.judgeRendering) return { observations, h1 };
-  return { observations, h1, needsRendering: needsRendering(job.page.html, observations) };
+  const parsed = parseHtml(job.page.html);
+  // Links first: extraction only reads the tree, but the crawl's reading should not depend on that.
+  const links = job.links
+    ? linksInDocument(parsed, job.page.finalUrl || job.page.url, job.links.visibleOnly)
+    : undefined;
+  const { observations, h1 } = extractPageAndHeading(job.page, job.ctx, parsed);
+  const result: ExtractJobResult = { observations, h1 };
+  if (links) result.links = links;
+  if (job.judgeRendering) result.needsRendering = needsRendering(job.page.html, observations);
+  return result;
 }
 
 /** The fields of a snapshot extraction reads; the rest (hashes, screenshots, via) stays home. */

@@ -1,8 +1,9 @@
+import type { FoundLink } from '../crawl/link-extract.js';
 import type { PageObserver, PageSnapshot } from '../crawl/types.js';
 import { inferCountry } from '../evidence/country.js';
 import { pageKindOf, pageLanguage } from '../extract/index.js';
 import type { ShopTarget } from '../input/types.js';
-import { type ExtractJobResult, jobPage } from './extract-job.js';
+import { type ExtractJob, type ExtractJobResult, jobPage } from './extract-job.js';
 import type { ExtractPool } from './extract-pool.js';
 
 /** What every page of a shop is extracted with: decided from the home page. */
@@ -56,21 +57,26 @@ export class PageReadings implements PageObserver {
     return this.pool.roomForMore();
   }
 
-  onPage(page: PageSnapshot): void {
+  onPage(page: PageSnapshot): Promise<FoundLink[] | null> | undefined {
     // The crawl adds the home page first.
     this.setting ??= shopSetting(page, this.target, new URL(page.finalUrl).origin, this.optionCountry);
-    const result = this.read(page, this.setting);
+    // A static page's links come from the thread's parse; a rendered page reports its own.
+    const withLinks = page.fetchedWith === 'static' && page.html !== '';
+    const result = this.read(page, this.setting, withLinks);
     // A page the watchdog cut off after the crawl's result was taken is never asked for.
     result.catch(() => {});
     this.readings.set(page, { result, viaText: page.via?.text });
+    return withLinks ? result.then((r) => r.links ?? null) : undefined;
   }
 
-  read(page: PageSnapshot, setting: ShopSetting): Promise<ExtractJobResult> {
-    return this.pool.run({
+  read(page: PageSnapshot, setting: ShopSetting, withLinks = false): Promise<ExtractJobResult> {
+    const job: ExtractJob = {
       page: jobPage(page),
       ctx: { country: setting.country, homeUrl: setting.homeUrl, viaText: page.via?.text },
       judgeRendering: this.judgeRendering,
-    });
+    };
+    if (withLinks) job.links = { visibleOnly: false };
+    return this.pool.run(job);
   }
 
   /** The page's extraction; its kind decided again if the crawl has since found a better link to it. */

@@ -9,7 +9,7 @@ const MAX_IDLE_TABS = 2;
  * in no hurry to do: five pages of a shop doubled the renderer's memory. A forced collection after
  * every second page keeps it near one page's worth, at a fraction of the CPU of one after every page.
  */
-const COLLECT_GARBAGE_EVERY = 2;
+const COLLECT_GARBAGE_EVERY = 3;
 /**
  * An idle tab must answer this fast to be reused. A page can start a script that never ends after
  * it was read; navigating its tab would wait for that renderer and time out.

@@ -73,6 +73,8 @@ class ShopCrawl {
   private readonly byFinalUrl = new Map<string, PageSnapshot>();
   /** Links a rendered page reported itself (browser mode), in place of parsing its HTML again. */
   private readonly reportedLinks = new WeakMap<PageSnapshot, RawLink[]>();
+  /** Links the observer read from its own parse of a static page. */
+  private readonly observedLinks = new WeakMap<PageSnapshot, Promise<FoundLink[] | null>>();
   private readonly requested = new Set<string>();
 
   constructor(
@@ -83,13 +85,16 @@ class ShopCrawl {
 
   private added(snapshot: PageSnapshot): void {
     this.pages.push(snapshot);
-    this.observer?.onPage(snapshot);
+    const links = this.observer?.onPage(snapshot);
+    if (links) this.observedLinks.set(snapshot, links);
   }
 
-  /** The page's links: as the browser reported them, else parsed from its HTML. */
-  linksOf(page: PageSnapshot): FoundLink[] {
+  /** The page's links: as the browser reported them, or the observer read them, else parsed from its HTML. */
+  async linksOf(page: PageSnapshot): Promise<FoundLink[]> {
     const reported = this.reportedLinks.get(page);
     if (reported) return resolveLinks(reported, page.finalUrl, page.finalUrl);
+    const observed = await this.observedLinks.get(page)?.catch(() => null);
+    if (observed) return observed;
     return extractLinks(page.html, page.finalUrl, page.fetchedWith === 'browser');
   }
 
@@ -404,9 +409,9 @@ async function runCrawl(
   let fallbackDone = false;
   let attempts = 1;
 
-  const discover = (page: PageSnapshot) => {
+  const discover = async (page: PageSnapshot) => {
     if (page.depth === null || page.html === '' || !scope.contains(page.finalUrl)) return;
-    const links = shop.linksOf(page);
+    const links = await shop.linksOf(page);
     for (const link of links) {
       const linkUrl = new URL(link.url);
       if (!scope.follows(link.url, page.finalUrl) || shouldSkipLink(link.text, linkUrl, words)) continue;
@@ -478,7 +483,7 @@ async function runCrawl(
     }
   };
 
-  discover(homeSnapshot);
+  await discover(homeSnapshot);
   const maxAttempts = options.maxPages * ATTEMPTS_PER_PAGE;
   while (shop.pages.length < options.maxPages && attempts < maxAttempts && !signal.aborted) {
     let next = frontier.take(true);
@@ -505,7 +510,7 @@ async function runCrawl(
     next ??= frontier.take(false);
     if (!next) break;
     const snapshot = await visit(next.url, next.depth, next.via, next.rank);
-    if (snapshot && next.depth < options.maxDepth) discover(snapshot);
+    if (snapshot && next.depth < options.maxDepth) await discover(snapshot);
   }
   if (options.mode === 'browser' && options.mobilePass !== false && !signal.aborted) {
     await runMobilePass(

@@ -119,6 +119,59 @@ export function resolveLinks(raw: RawLink[], base: string, pageUrl: string): Fou
   return links;
 }
 
+/** The slice of an htmlparser2 DOM node that link reading needs (the extract stage's parse). */
+export interface LinkDomNode {
+  type: string;
+  name?: string;
+  attribs?: Record<string, string>;
+  children?: LinkDomNode[];
+  data?: string;
+}
+
+const isTag = (node: LinkDomNode): boolean =>
+  (node.type === 'tag' || node.type === 'script' || node.type === 'style') && typeof node.name === 'string';
+
+/**
+ * extractLinks over a document htmlparser2 has already parsed (with entities decoded): the same
+ * links, labels and order, without a second pass over the HTML. The extraction threads parse
+ * every page anyway; they hand the crawl its links from that one parse.
+ */
+export function linksInDocument(root: LinkDomNode, pageUrl: string, visibleOnly: boolean): FoundLink[] {
+  const found: OpenLink[] = [];
+  const openLinks: OpenLink[] = [];
+  let baseHref: string | undefined;
+  const walk = (node: LinkDomNode, hidden: boolean, raw: boolean): void => {
+    if (node.type === 'text') {
+      if (!raw && node.data) for (const open of openLinks) open.text += node.data;
+      return;
+    }
+    if (!isTag(node)) {
+      for (const child of node.children ?? []) walk(child, hidden, raw);
+      return;
+    }
+    const name = node.name as string;
+    const attribs = node.attribs ?? {};
+    const isHidden = hidden || (visibleOnly && attribs['data-sr-hidden'] !== undefined);
+    const isRaw = raw || RAW_TEXT.has(name);
+    if (name === 'base' && baseHref === undefined && attribs.href !== undefined) baseHref = attribs.href;
+    let link: OpenLink | null = null;
+    if (!isRaw && (name === 'a' || name === 'area') && attribs.href !== undefined) {
+      link = { href: attribs.href, text: '', ariaLabel: attribs['aria-label'], title: attribs.title, imgAlt: undefined };
+      if (!isHidden) found.push(link);
+      openLinks.push(link);
+    }
+    if (name === 'img' && attribs.alt !== undefined) for (const open of openLinks) open.imgAlt ??= attribs.alt;
+    for (const child of node.children ?? []) walk(child, isHidden, isRaw);
+    if (link) openLinks.splice(openLinks.lastIndexOf(link), 1);
+  };
+  walk(root, false, false);
+  return resolveLinks(
+    found.map((link) => ({ href: link.href, text: labelOf(link) })),
+    resolveBase(baseHref, pageUrl),
+    pageUrl,
+  );
+}
+
 function labelOf(link: OpenLink): string {
   const text = squash(link.text);
   if (text) return text;

@@ -82,7 +82,12 @@ export interface PageSnapshot {
  * phone-sized pass reads it at the end).
  */
 export interface PageObserver {
-  onPage(page: PageSnapshot): void;
+  /**
+   * A page was added. For a static page the observer may answer with the page's links, read from
+   * its own parse of the page (null when it could not); the crawl then does not parse the page
+   * for them itself.
+   */
+  onPage(page: PageSnapshot): Promise<Array<{ url: string; text: string }> | null> | undefined;
   releasesHtml: boolean;
   /** Awaited before each fetch: an observer that is behind holds the crawl back. */
   ready?(): Promise<void>;

@@ -1,4 +1,5 @@
 import type { PageSnapshot } from '../crawl/types.js';
+import type { DomNode } from './dom.js';
 import { emailsInMarkup, emailsInPageText } from './emails.js';
 import { identityFacts, pageGivesWithdrawalInfo } from './identity-facts.js';
 import { pageKindFor } from './page-kind.js';
@@ -9,6 +10,7 @@ import { structuredDataSightings } from './structured-data.js';
 import type { ExtractContext, PageObservations } from './types.js';
 import { widgetsOf } from './widgets.js';
 
+export { type DomNode, parseHtml } from './dom.js';
 export { needsRendering } from './needs-rendering.js';
 export { pageKindOf } from './page-kind.js';
 export { isReadableContact, type ReadableContacts, readableContacts } from './readable.js';
@@ -33,8 +35,10 @@ export function extractPage(page: PageInput, ctx: ExtractContext): PageObservati
 export function extractPageAndHeading(
   page: PageInput,
   ctx: ExtractContext,
+  /** The page already parsed by `parseHtml`, when the caller reads the same tree for more. */
+  parsed?: DomNode,
 ): { observations: PageObservations; h1: string | null } {
-  const model = buildPageModel(page.html);
+  const model = buildPageModel(page.html, parsed);
   const place: PagePlace = {
     rendered: page.fetchedWith === 'browser' && model.rendered,
     afterInteraction: page.afterInteraction ?? null,

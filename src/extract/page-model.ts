@@ -114,8 +114,8 @@ const WS = /[\t\n\r\f \u200b]+/g;
  */
 export const INLINE_EDGE = '\u200b';
 
-export function buildPageModel(html: string): PageModel {
-  const root = parseHtml(html);
+export function buildPageModel(html: string, parsed?: DomNode): PageModel {
+  const root = parsed ?? parseHtml(html);
   const htmlEl = root.children?.find((n) => isElement(n) && n.name === 'html') as DomElement | undefined;
   const rendered = htmlEl?.attribs['data-sr-rendered'] === '1';
   const parts: string[] = [];

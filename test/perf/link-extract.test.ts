@@ -1,9 +1,22 @@
 import { describe, expect, it } from 'vitest';
-import { extractLinks } from '../../src/crawl/link-extract.js';
+import { extractLinks, type FoundLink, linksInDocument } from '../../src/crawl/link-extract.js';
+import { parseHtml } from '../../src/extract/index.js';
+
+type LinkReader = (html: string, pageUrl: string, visibleOnly: boolean) => FoundLink[];
+
+// The crawl reads links either itself (one streaming pass) or from the extraction thread's parse:
+// both must give the same links, labels and order.
+const READERS: Array<[string, LinkReader]> = [
+  ['extractLinks (streaming, no DOM)', extractLinks],
+  [
+    'linksInDocument (the extraction parse)',
+    (html, url, visible) => linksInDocument(parseHtml(html), url, visible),
+  ],
+];
 
 const PAGE = 'https://shop.test/dir/page?x=1#here';
 
-describe('extractLinks (streaming, no DOM)', () => {
+describe.each(READERS)('%s', (_name, extractLinks) => {
   it('resolves hrefs against the page, drops fragments, self links and non-http schemes', () => {
     const html = `<a href="/contact">Contact</a> <a href="klantenservice#faq">Klantenservice</a>
       <a href="#top">top</a> <a href="?x=1#other">self</a> <a href="mailto:info@shop.test">mail</a>
