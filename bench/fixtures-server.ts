@@ -18,7 +18,9 @@ async function serveShop(variant: FixtureVariant, index: number): Promise<{ serv
   const pages = new Map(
     SHOP_PATHS.map((path) => [path as string, Buffer.from(fixturePage(variant, index, path) ?? '')]),
   );
-  const server = createServer((request, response) => {
+  // Idle keep-alive connections stay open longer than any client keeps one: with Node's 5 s
+  // default a client could reuse a socket the server was closing ("socket hang up") and retry.
+  const server = createServer({ keepAliveTimeout: 120_000 }, (request, response) => {
     const path = new URL(request.url ?? '/', 'http://x').pathname;
     if (path === '/robots.txt')
       return void response.writeHead(200, { 'content-type': 'text/plain' }).end('User-agent: *\nAllow: /\n');
