@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+import { decodeBody } from '../crawl/charset.js';
 import { type FoundLink, linksInDocument } from '../crawl/link-extract.js';
 import type { ExtractContext, PageInput, PageObservations } from '../extract/index.js';
 import { extractPageAndHeading, needsRendering, parseHtml } from '../extract/index.js';
@@ -10,6 +12,8 @@ export interface ExtractJob {
   judgeRendering: boolean;
   /** Also read the page's links for the crawl, from the same parse (`visibleOnly` for rendered pages). */
   links?: { visibleOnly: boolean };
+  /** The body as received when `page.html` is '': decoded here as the crawl would have, and hashed. */
+  undecoded?: Uint8Array;
 }
 
 export interface ExtractJobResult {
@@ -20,19 +24,26 @@ export interface ExtractJobResult {
   needsRendering?: boolean;
   /** Set when `links` was asked. */
   links?: FoundLink[];
+  /** Set for an `undecoded` page: sha256 hex of the decoded HTML, the snapshot's contentHash. */
+  contentHash?: string;
 }
 
 /** The work itself, the same in a worker thread and in the calling thread. Pure. */
 export function runExtractJob(job: ExtractJob): ExtractJobResult {
-  const parsed = parseHtml(job.page.html);
+  const decoded = job.page.html === '' && job.undecoded !== undefined;
+  const page = decoded
+    ? { ...job.page, html: decodeBody(job.undecoded as Uint8Array, job.page.contentType ?? null) }
+    : job.page;
+  const parsed = parseHtml(page.html);
   // Links first: extraction only reads the tree, but the crawl's reading should not depend on that.
   const links = job.links
-    ? linksInDocument(parsed, job.page.finalUrl || job.page.url, job.links.visibleOnly)
+    ? linksInDocument(parsed, page.finalUrl || page.url, job.links.visibleOnly)
     : undefined;
-  const { observations, h1 } = extractPageAndHeading(job.page, job.ctx, parsed);
+  const { observations, h1 } = extractPageAndHeading(page, job.ctx, parsed);
   const result: ExtractJobResult = { observations, h1 };
   if (links) result.links = links;
-  if (job.judgeRendering) result.needsRendering = needsRendering(job.page.html, observations);
+  if (decoded) result.contentHash = createHash('sha256').update(page.html).digest('hex');
+  if (job.judgeRendering) result.needsRendering = needsRendering(page.html, observations);
   return result;
 }
 

@@ -43,6 +43,7 @@ interface Reading {
  */
 export class PageReadings implements PageObserver {
   readonly releasesHtml = true;
+  readonly decodesPages = true;
   setting: ShopSetting | null = null;
   private readonly readings = new Map<PageSnapshot, Reading>();
 
@@ -57,25 +58,34 @@ export class PageReadings implements PageObserver {
     return this.pool.roomForMore();
   }
 
-  onPage(page: PageSnapshot): Promise<FoundLink[] | null> | undefined {
-    // The crawl adds the home page first.
+  onPage(page: PageSnapshot, undecoded?: Uint8Array): Promise<FoundLink[] | null> | undefined {
+    // The crawl adds the home page first, decoded.
     this.setting ??= shopSetting(page, this.target, new URL(page.finalUrl).origin, this.optionCountry);
     // A static page's links come from the thread's parse; a rendered page reports its own.
-    const withLinks = page.fetchedWith === 'static' && page.html !== '';
-    const result = this.read(page, this.setting, withLinks);
+    const withLinks = page.fetchedWith === 'static' && (page.html !== '' || undecoded !== undefined);
+    const result = this.read(page, this.setting, withLinks, undecoded).then((read) => {
+      if (read.contentHash) page.contentHash = read.contentHash;
+      return read;
+    });
     // A page the watchdog cut off after the crawl's result was taken is never asked for.
     result.catch(() => {});
     this.readings.set(page, { result, viaText: page.via?.text });
     return withLinks ? result.then((r) => r.links ?? null) : undefined;
   }
 
-  read(page: PageSnapshot, setting: ShopSetting, withLinks = false): Promise<ExtractJobResult> {
+  read(
+    page: PageSnapshot,
+    setting: ShopSetting,
+    withLinks = false,
+    undecoded?: Uint8Array,
+  ): Promise<ExtractJobResult> {
     const job: ExtractJob = {
       page: jobPage(page),
       ctx: { country: setting.country, homeUrl: setting.homeUrl, viaText: page.via?.text },
       judgeRendering: this.judgeRendering,
     };
     if (withLinks) job.links = { visibleOnly: false };
+    if (undecoded) job.undecoded = undecoded;
     return this.pool.run(job);
   }
 

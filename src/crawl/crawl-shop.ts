@@ -3,6 +3,7 @@ import type { ShopTarget } from '../input/types.js';
 import { loadVocabulary } from '../shared/vocabulary.js';
 import { BrowserNotFoundError } from './browser-launch.js';
 import { createBrowserPageFetcher } from './browser-page-fetcher.js';
+import { decodeBody } from './charset.js';
 import { CrawlFailure, failureFromNodeError, toCrawlError } from './crawl-failure.js';
 import { settlesWithin } from './deadline.js';
 import type { CrawlEnvironment } from './environment.js';
@@ -18,7 +19,7 @@ import {
   shouldSkipLink,
 } from './link-rank.js';
 import { runMobilePass } from './mobile-pass.js';
-import type { FetchedPage, PageFetcher } from './page-fetcher.js';
+import type { FetchedPage, FetchHow, PageFetcher } from './page-fetcher.js';
 import type { RobotsRules } from './robots.js';
 import { screenshotFieldsOf } from './screenshot.js';
 import { createShopScope } from './shop-scope.js';
@@ -73,6 +74,8 @@ class ShopCrawl {
   private readonly byFinalUrl = new Map<string, PageSnapshot>();
   /** Links a rendered page reported itself (browser mode), in place of parsing its HTML again. */
   private readonly reportedLinks = new WeakMap<PageSnapshot, RawLink[]>();
+  /** Static pages whose body the observer decodes: kept only until the page's links are read. */
+  private readonly undecoded = new WeakMap<PageSnapshot, Uint8Array>();
   /** Links the observer read from its own parse of a static page. */
   private readonly observedLinks = new WeakMap<PageSnapshot, Promise<FoundLink[] | null>>();
   private readonly requested = new Set<string>();
@@ -83,10 +86,21 @@ class ShopCrawl {
     private readonly observer: PageObserver | null = null,
   ) {}
 
-  private added(snapshot: PageSnapshot): void {
+  private added(snapshot: PageSnapshot, undecoded?: Uint8Array): void {
     this.pages.push(snapshot);
-    const links = this.observer?.onPage(snapshot);
+    if (undecoded) this.undecoded.set(snapshot, undecoded);
+    const links = this.observer?.onPage(snapshot, undecoded);
     if (links) this.observedLinks.set(snapshot, links);
+  }
+
+  /** Whether the observer takes pages undecoded (it decodes them on its own threads). */
+  get observerDecodes(): boolean {
+    return this.observer?.decodesPages === true;
+  }
+
+  /** A page with a body to read: decoded HTML, or bytes the observer decodes. */
+  hasBody(page: PageSnapshot): boolean {
+    return page.html !== '' || this.undecoded.has(page);
   }
 
   /** The page's links: as the browser reported them, or the observer read them, else parsed from its HTML. */
@@ -95,7 +109,9 @@ class ShopCrawl {
     if (reported) return resolveLinks(reported, page.finalUrl, page.finalUrl);
     const observed = await this.observedLinks.get(page)?.catch(() => null);
     if (observed) return observed;
-    return extractLinks(page.html, page.finalUrl, page.fetchedWith === 'browser');
+    const bytes = this.undecoded.get(page);
+    const html = page.html === '' && bytes ? decodeBody(bytes, page.contentType) : page.html;
+    return extractLinks(html, page.finalUrl, page.fetchedWith === 'browser');
   }
 
   /** Waits until the observer can take more pages. */
@@ -106,7 +122,11 @@ class ShopCrawl {
   /** Empties the HTML of static pages already handed to the observer and read for links. */
   releaseHtml(): void {
     if (!this.observer?.releasesHtml) return;
-    for (const page of this.pages) if (page.fetchedWith === 'static') page.html = '';
+    for (const page of this.pages) {
+      if (page.fetchedWith !== 'static') continue;
+      page.html = '';
+      this.undecoded.delete(page);
+    }
   }
 
   wasRequested(url: string): boolean {
@@ -138,12 +158,13 @@ class ShopCrawl {
       depth,
       via,
       fetchedAt: new Date().toISOString(),
-      contentHash: createHash('sha256').update(fetched.html).digest('hex'),
+      // An undecoded page's hash is the observer's to fill in, once it has decoded the page.
+      contentHash: fetched.undecoded ? '' : createHash('sha256').update(fetched.html).digest('hex'),
       ...screenshotFieldsOf(fetched),
     };
     if (fetched.fetchedWith === 'browser') snapshot.viewport = 'desktop';
     if (fetched.links) this.reportedLinks.set(snapshot, fetched.links);
-    this.added(snapshot);
+    this.added(snapshot, fetched.undecoded);
     this.byFinalUrl.set(fetched.finalUrl, snapshot);
     this.byFinalUrl.set(fetched.requestedUrl, snapshot);
     if (fetched.consent && !this.consent) this.consent = fetched.consent;
@@ -410,7 +431,7 @@ async function runCrawl(
   let attempts = 1;
 
   const discover = async (page: PageSnapshot) => {
-    if (page.depth === null || page.html === '' || !scope.contains(page.finalUrl)) return;
+    if (page.depth === null || !shop.hasBody(page) || !scope.contains(page.finalUrl)) return;
     const links = await shop.linksOf(page);
     for (const link of links) {
       const linkUrl = new URL(link.url);
@@ -446,7 +467,9 @@ async function runCrawl(
     if (!(await robotsAllow(url))) return null;
     attempts++;
     try {
-      const fetched = await fetchPageOrDocument(fetcher, documents, url, signal, words);
+      const fetched = await fetchPageOrDocument(fetcher, documents, url, signal, words, {
+        undecoded: shop.observerDecodes,
+      });
       const snapshot = shop.addPage(fetched, depth, via);
       if (
         snapshot &&
@@ -615,11 +638,12 @@ async function fetchPageOrDocument(
   url: string,
   signal: AbortSignal,
   words: LinkWords,
+  how?: FetchHow,
 ): Promise<FetchedPage> {
-  if (fetcher === documents) return fetcher.fetch(url, signal);
+  if (fetcher === documents) return fetcher.fetch(url, signal, how);
   if (isDocumentLink(new URL(url), words)) return documents.fetch(url, signal);
   try {
-    return await fetcher.fetch(url, signal);
+    return await fetcher.fetch(url, signal, how);
   } catch (err) {
     if (!(err instanceof CrawlFailure) || err.status !== 'not-html' || signal.aborted) throw err;
     const retried = await documents.fetch(url, signal).catch(() => null);

@@ -156,11 +156,18 @@ export function linksInDocument(root: LinkDomNode, pageUrl: string, visibleOnly:
     if (name === 'base' && baseHref === undefined && attribs.href !== undefined) baseHref = attribs.href;
     let link: OpenLink | null = null;
     if (!isRaw && (name === 'a' || name === 'area') && attribs.href !== undefined) {
-      link = { href: attribs.href, text: '', ariaLabel: attribs['aria-label'], title: attribs.title, imgAlt: undefined };
+      link = {
+        href: attribs.href,
+        text: '',
+        ariaLabel: attribs['aria-label'],
+        title: attribs.title,
+        imgAlt: undefined,
+      };
       if (!isHidden) found.push(link);
       openLinks.push(link);
     }
-    if (name === 'img' && attribs.alt !== undefined) for (const open of openLinks) open.imgAlt ??= attribs.alt;
+    if (name === 'img' && attribs.alt !== undefined)
+      for (const open of openLinks) open.imgAlt ??= attribs.alt;
     for (const child of node.children ?? []) walk(child, isHidden, isRaw);
     if (link) openLinks.splice(openLinks.lastIndexOf(link), 1);
   };

@@ -18,12 +18,23 @@ export interface FetchedPage {
    * same round trip as the HTML, so the crawl need not parse the rendered HTML again for them.
    */
   links?: RawLink[];
+  /**
+   * Static mode, when asked for: the body as received, not yet decoded (`html` is then ''). The
+   * crawl's observer decodes it on an extraction thread (`decodeBody(bytes, contentType)`), so the
+   * main thread never builds the page's string.
+   */
+  undecoded?: Uint8Array;
+}
+
+export interface FetchHow {
+  /** Leave an HTML body undecoded when that is possible (static mode, no snapshot to store). */
+  undecoded?: boolean;
 }
 
 /** Fetches one HTML page; throws a CrawlFailure. One per shop. */
 export interface PageFetcher {
   readonly mode: FetchMode;
-  fetch(url: string, signal: AbortSignal): Promise<FetchedPage>;
+  fetch(url: string, signal: AbortSignal, how?: FetchHow): Promise<FetchedPage>;
   /** Browser mode: the same page rendered at a phone-sized viewport (the mobile pass). */
   fetchMobile?(url: string, signal: AbortSignal): Promise<FetchedPage>;
   close(): Promise<void>;

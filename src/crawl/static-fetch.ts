@@ -31,6 +31,8 @@ export interface StaticFetchContext {
   onRetry?: (error: CrawlError) => void;
   /** With `html`: a PDF answer is returned with an empty body (a document page) instead of refused. */
   acceptDocuments?: boolean;
+  /** false: leave the body undecoded (`body` is '', `bytes` holds it) for someone else to decode. */
+  decode?: boolean;
 }
 
 export interface FetchedResponse {
@@ -226,7 +228,8 @@ function requestOnce(url: URL, ctx: StaticFetchContext, signal: AbortSignal): Pr
       );
       source.on('end', () => {
         const bytes = Buffer.concat(chunks);
-        finish(null, { status, location: null, contentType, body: decodeBody(bytes, contentType), bytes });
+        const body = ctx.decode === false ? '' : decodeBody(bytes, contentType);
+        finish(null, { status, location: null, contentType, body, bytes });
       });
     });
     req.end();

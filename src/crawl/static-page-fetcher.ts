@@ -1,9 +1,10 @@
+import { decodeBody } from './charset.js';
 import { CookieJar } from './cookie-jar.js';
 import { CrawlFailure } from './crawl-failure.js';
 import type { HostScheduler } from './host-scheduler.js';
-import type { FetchedPage, PageFetcher } from './page-fetcher.js';
+import type { FetchedPage, FetchHow, PageFetcher } from './page-fetcher.js';
 import { storeHtmlSnapshot } from './screenshot.js';
-import { fetchStatic } from './static-fetch.js';
+import { DOCUMENT_TYPES, fetchStatic } from './static-fetch.js';
 import type { CrawlError, CrawlOptions } from './types.js';
 
 /** Bodies without a Content-Type are taken as HTML only when they look like markup. */
@@ -18,8 +19,11 @@ export function createStaticPageFetcher(
   const cookies = new CookieJar();
   return {
     mode: 'static',
-    async fetch(url: string, signal: AbortSignal): Promise<FetchedPage> {
+    async fetch(url: string, signal: AbortSignal, how?: FetchHow): Promise<FetchedPage> {
+      // A stored snapshot needs the decoded page here; so does a body without a content type.
+      const undecoded = how?.undecoded === true && !options.artifactsDir;
       const response = await fetchStatic(url, {
+        decode: !undecoded,
         options,
         scheduler,
         signal,
@@ -29,7 +33,19 @@ export function createStaticPageFetcher(
         onRetry: recordRetry,
         acceptDocuments: true,
       });
-      if (!response.contentType && !LOOKS_LIKE_HTML.test(response.body.slice(0, 2048))) {
+      if (undecoded && response.contentType && !DOCUMENT_TYPES.test(response.contentType)) {
+        return {
+          requestedUrl: url,
+          finalUrl: response.finalUrl,
+          httpStatus: response.status,
+          contentType: response.contentType,
+          html: '',
+          fetchedWith: 'static',
+          undecoded: response.bytes,
+        };
+      }
+      const body = undecoded ? decodeBody(response.bytes, response.contentType) : response.body;
+      if (!response.contentType && !LOOKS_LIKE_HTML.test(body.slice(0, 2048))) {
         throw new CrawlFailure(
           'not-html',
           'NOT_HTML',
@@ -40,14 +56,14 @@ export function createStaticPageFetcher(
       }
       if (options.artifactsDir) {
         // The exact page a finding rests on, content-addressed by its SHA-256 (the evidence's contentHash).
-        await storeHtmlSnapshot(options.artifactsDir, response.body).catch(() => undefined);
+        await storeHtmlSnapshot(options.artifactsDir, body).catch(() => undefined);
       }
       return {
         requestedUrl: url,
         finalUrl: response.finalUrl,
         httpStatus: response.status,
         contentType: response.contentType,
-        html: response.body,
+        html: body,
         fetchedWith: 'static',
       };
     },

@@ -87,8 +87,17 @@ export interface PageObserver {
    * its own parse of the page (null when it could not); the crawl then does not parse the page
    * for them itself.
    */
-  onPage(page: PageSnapshot): Promise<Array<{ url: string; text: string }> | null> | undefined;
+  onPage(
+    page: PageSnapshot,
+    /** With `decodesPages`: the static page's body as received; `html` and `contentHash` are '' until the observer fills them. */
+    undecoded?: Uint8Array,
+  ): Promise<Array<{ url: string; text: string }> | null> | undefined;
   releasesHtml: boolean;
+  /**
+   * Static pages other than the home page reach the observer undecoded: it decodes them on its
+   * own threads and sets the snapshot's `contentHash`, so the crawl's thread never builds them.
+   */
+  decodesPages?: boolean;
   /** Awaited before each fetch: an observer that is behind holds the crawl back. */
   ready?(): Promise<void>;
 }
