@@ -87,10 +87,7 @@ export function sharedExtractPool(): Promise<ExtractPool> {
  * does not register itself in worker threads on Node 20: the thread registers it first.
  */
 function newWorker(entry: URL): Worker | null {
-  const resourceLimits = process.env.SR_YG
-    ? { maxYoungGenerationSizeMb: Number(process.env.SR_YG) }
-    : undefined;
-  if (!entry.pathname.endsWith('.ts')) return new Worker(entry, { resourceLimits });
+  if (!entry.pathname.endsWith('.ts')) return new Worker(entry);
   const loader = tsxLoaderUrl();
   if (!loader) return null;
   const boot = `import(${JSON.stringify(loader)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(entry.href)}); });`;
