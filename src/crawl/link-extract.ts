@@ -47,51 +47,78 @@ interface OpenElement {
  * and building a tree only to walk its anchors cost more than the rest of the crawl.
  */
 export function extractLinks(html: string, pageUrl: string, visibleOnly: boolean): FoundLink[] {
-  const found: OpenLink[] = [];
+  const collector = new LinkCollector(visibleOnly);
   const stack: OpenElement[] = [];
-  const openLinks: OpenLink[] = [];
-  let baseHref: string | undefined;
-
   const parser = new Parser(
     {
       onopentag(name, attribs) {
         const parent = stack[stack.length - 1];
-        const hidden = (parent?.hidden ?? false) || (visibleOnly && attribs['data-sr-hidden'] !== undefined);
-        const raw = (parent?.raw ?? false) || RAW_TEXT.has(name);
-        let link: OpenLink | null = null;
-        if (name === 'base' && baseHref === undefined && attribs.href !== undefined) baseHref = attribs.href;
-        if (!raw && (name === 'a' || name === 'area') && attribs.href !== undefined) {
-          link = {
-            href: attribs.href,
-            text: '',
-            ariaLabel: attribs['aria-label'],
-            title: attribs.title,
-            imgAlt: undefined,
-          };
-          if (!hidden) found.push(link);
-          openLinks.push(link);
-        }
-        if (name === 'img' && attribs.alt !== undefined)
-          for (const open of openLinks) open.imgAlt ??= attribs.alt;
-        stack.push({ hidden, raw, link });
+        stack.push(collector.enter(name, attribs, parent?.hidden ?? false, parent?.raw ?? false));
       },
       ontext(text) {
-        if (stack[stack.length - 1]?.raw) return;
-        for (const open of openLinks) open.text += text;
+        if (!stack[stack.length - 1]?.raw) collector.text(text);
       },
       onclosetag() {
-        const closed = stack.pop();
-        if (closed?.link) openLinks.splice(openLinks.lastIndexOf(closed.link), 1);
+        collector.leave(stack.pop());
       },
     },
     { decodeEntities: true },
   );
   parser.end(html);
-  return resolveLinks(
-    found.map((link) => ({ href: link.href, text: labelOf(link) })),
-    resolveBase(baseHref, pageUrl),
-    pageUrl,
-  );
+  return collector.links(pageUrl);
+}
+
+/** What both link readers do at an element, a text and an element's end: one set of rules. */
+class LinkCollector {
+  private readonly found: OpenLink[] = [];
+  private readonly openLinks: OpenLink[] = [];
+  private baseHref: string | undefined;
+
+  constructor(private readonly visibleOnly: boolean) {}
+
+  enter(
+    name: string,
+    attribs: Record<string, string>,
+    parentHidden: boolean,
+    parentRaw: boolean,
+  ): OpenElement {
+    const hidden = parentHidden || (this.visibleOnly && attribs['data-sr-hidden'] !== undefined);
+    const raw = parentRaw || RAW_TEXT.has(name);
+    if (name === 'base' && this.baseHref === undefined && attribs.href !== undefined)
+      this.baseHref = attribs.href;
+    let link: OpenLink | null = null;
+    if (!raw && (name === 'a' || name === 'area') && attribs.href !== undefined) {
+      link = {
+        href: attribs.href,
+        text: '',
+        ariaLabel: attribs['aria-label'],
+        title: attribs.title,
+        imgAlt: undefined,
+      };
+      if (!hidden) this.found.push(link);
+      this.openLinks.push(link);
+    }
+    if (name === 'img' && attribs.alt !== undefined)
+      for (const open of this.openLinks) open.imgAlt ??= attribs.alt;
+    return { hidden, raw, link };
+  }
+
+  /** Text outside raw-text elements: part of the label of every link it is inside. */
+  text(text: string): void {
+    for (const open of this.openLinks) open.text += text;
+  }
+
+  leave(element: OpenElement | undefined): void {
+    if (element?.link) this.openLinks.splice(this.openLinks.lastIndexOf(element.link), 1);
+  }
+
+  links(pageUrl: string): FoundLink[] {
+    return resolveLinks(
+      this.found.map((link) => ({ href: link.href, text: labelOf(link) })),
+      resolveBase(this.baseHref, pageUrl),
+      pageUrl,
+    );
+  }
 }
 
 /**
@@ -137,46 +164,22 @@ const isTag = (node: LinkDomNode): boolean =>
  * every page anyway; they hand the crawl its links from that one parse.
  */
 export function linksInDocument(root: LinkDomNode, pageUrl: string, visibleOnly: boolean): FoundLink[] {
-  const found: OpenLink[] = [];
-  const openLinks: OpenLink[] = [];
-  let baseHref: string | undefined;
+  const collector = new LinkCollector(visibleOnly);
   const walk = (node: LinkDomNode, hidden: boolean, raw: boolean): void => {
     if (node.type === 'text') {
-      if (!raw && node.data) for (const open of openLinks) open.text += node.data;
+      if (!raw && node.data) collector.text(node.data);
       return;
     }
     if (!isTag(node)) {
       for (const child of node.children ?? []) walk(child, hidden, raw);
       return;
     }
-    const name = node.name as string;
-    const attribs = node.attribs ?? {};
-    const isHidden = hidden || (visibleOnly && attribs['data-sr-hidden'] !== undefined);
-    const isRaw = raw || RAW_TEXT.has(name);
-    if (name === 'base' && baseHref === undefined && attribs.href !== undefined) baseHref = attribs.href;
-    let link: OpenLink | null = null;
-    if (!isRaw && (name === 'a' || name === 'area') && attribs.href !== undefined) {
-      link = {
-        href: attribs.href,
-        text: '',
-        ariaLabel: attribs['aria-label'],
-        title: attribs.title,
-        imgAlt: undefined,
-      };
-      if (!isHidden) found.push(link);
-      openLinks.push(link);
-    }
-    if (name === 'img' && attribs.alt !== undefined)
-      for (const open of openLinks) open.imgAlt ??= attribs.alt;
-    for (const child of node.children ?? []) walk(child, isHidden, isRaw);
-    if (link) openLinks.splice(openLinks.lastIndexOf(link), 1);
+    const element = collector.enter(node.name as string, node.attribs ?? {}, hidden, raw);
+    for (const child of node.children ?? []) walk(child, element.hidden, element.raw);
+    collector.leave(element);
   };
   walk(root, false, false);
-  return resolveLinks(
-    found.map((link) => ({ href: link.href, text: labelOf(link) })),
-    resolveBase(baseHref, pageUrl),
-    pageUrl,
-  );
+  return collector.links(pageUrl);
 }
 
 function labelOf(link: OpenLink): string {
