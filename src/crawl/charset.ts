@@ -1,3 +1,5 @@
+import { isUtf8 } from 'node:buffer';
+
 /** The `charset` parameter of a Content-Type header, lower-cased, or null. */
 export function charsetFromContentType(contentType: string | null | undefined): string | null {
   const match = /;\s*charset\s*=\s*"?([^";\s]+)"?/i.exec(contentType ?? '');
@@ -27,12 +29,25 @@ function decoderFor(label: string | null): TextDecoder | null {
   }
 }
 
-/** Decodes a page the way a browser would pick the encoding: BOM, then header, then meta, then UTF-8. */
-export function decodeBody(bytes: Uint8Array, contentType: string | null): string {
-  const decoder =
+function decoderOf(bytes: Uint8Array, contentType: string | null): TextDecoder {
+  return (
     decoderFor(bomCharset(bytes)) ??
     decoderFor(charsetFromContentType(contentType)) ??
     decoderFor(sniffMetaCharset(bytes)) ??
-    new TextDecoder('utf-8');
-  return decoder.decode(bytes);
+    new TextDecoder('utf-8')
+  );
+}
+
+/** Decodes a page the way a browser would pick the encoding: BOM, then header, then meta, then UTF-8. */
+export function decodeBody(bytes: Uint8Array, contentType: string | null): string {
+  return decoderOf(bytes, contentType).decode(bytes);
+}
+
+/**
+ * Whether `decodeBody` gives back these very bytes' text: UTF-8, valid, no byte-order mark. Then
+ * the UTF-8 bytes of the decoded HTML are the body itself, and hashing the body hashes the HTML
+ * without encoding it again.
+ */
+export function decodesToItself(bytes: Uint8Array, contentType: string | null): boolean {
+  return bomCharset(bytes) === null && decoderOf(bytes, contentType).encoding === 'utf-8' && isUtf8(bytes);
 }

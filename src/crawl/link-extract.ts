@@ -1,4 +1,5 @@
 import { Parser } from 'htmlparser2';
+import { HTML_PARSER_OPTIONS } from '../shared/html-tokenizer.js';
 
 export interface FoundLink {
   /** Absolute http(s) URL without fragment. */
@@ -62,7 +63,7 @@ export function extractLinks(html: string, pageUrl: string, visibleOnly: boolean
         collector.leave(stack.pop());
       },
     },
-    { decodeEntities: true },
+    HTML_PARSER_OPTIONS,
   );
   parser.end(html);
   return collector.links(pageUrl);

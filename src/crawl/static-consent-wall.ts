@@ -1,5 +1,6 @@
 import * as cheerio from 'cheerio';
 import { Parser } from 'htmlparser2';
+import { HTML_PARSER_OPTIONS } from '../shared/html-tokenizer.js';
 import { CONSENT_PLATFORMS, GENERIC_ACCEPT, GENERIC_REJECT } from './consent-platforms.js';
 import type { ConsentObservation } from './types.js';
 
@@ -67,7 +68,7 @@ function hasMoreTextThan(html: string, limit: number): boolean {
         if (count > limit) parser.pause();
       },
     },
-    { decodeEntities: true },
+    HTML_PARSER_OPTIONS,
   );
   parser.end(html);
   return count > limit;

@@ -1,4 +1,5 @@
 import { parseDocument } from 'htmlparser2';
+import { HTML_PARSER_OPTIONS } from '../shared/html-tokenizer.js';
 
 /**
  * The slice of the htmlparser2 node shape that extraction reads. Declared here so the stage does
@@ -20,9 +21,9 @@ export interface DomElement extends DomNode {
   children: DomNode[];
 }
 
-/** Parses with htmlparser2 (cheerio's fast path, without cheerio's wrapper), in HTML mode, entities decoded. */
+/** Parses with htmlparser2 (cheerio's fast path, without cheerio's wrapper), in HTML mode, entities decoded, with the fast skip through scripts. */
 export function parseHtml(html: string): DomNode {
-  return parseDocument(html, { xmlMode: false, decodeEntities: true }) as unknown as DomNode;
+  return parseDocument(html, HTML_PARSER_OPTIONS) as unknown as DomNode;
 }
 
 export function isElement(node: DomNode): node is DomElement {

@@ -1,20 +1,23 @@
 import { type DomElement, forEachElement, textOf } from './dom.js';
+import { LiteralSearch } from './literal-search.js';
 import type { PageModel } from './page-model.js';
 import type { Widget } from './types.js';
 import { chatVendors, widgetWords } from './vocabularies.js';
 
 const lower = (s: string | undefined): string => (s ?? '').toLowerCase();
 
-const escapeRe = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
-/** One case-insensitive regex over every vendor's inline signatures: big inline scripts are read once. */
-let inlineMatcher: { re: RegExp; bySignature: Map<string, string> } | null = null;
-function inlineSignatures(): { re: RegExp; bySignature: Map<string, string> } {
+/** Every vendor's inline signatures in one search: big inline scripts are read once. */
+let inlineMatcher: { search: LiteralSearch; vendors: string[] } | null = null;
+function inlineSignatures(): { search: LiteralSearch; vendors: string[] } {
   if (inlineMatcher) return inlineMatcher;
-  const bySignature = new Map<string, string>();
-  for (const v of chatVendors()) for (const sig of v.inline ?? []) bySignature.set(sig.toLowerCase(), v.name);
-  const re = new RegExp([...bySignature.keys()].map(escapeRe).join('|'), 'gi');
-  inlineMatcher = { re, bySignature };
+  const signatures: string[] = [];
+  const vendors: string[] = [];
+  for (const v of chatVendors())
+    for (const sig of v.inline ?? []) {
+      signatures.push(sig);
+      vendors.push(v.name);
+    }
+  inlineMatcher = { search: new LiteralSearch(signatures), vendors };
   return inlineMatcher;
 }
 
@@ -41,12 +44,10 @@ export function chatWidgets(model: PageModel): Widget[] {
         if (v.scriptSrc?.some((sig) => src.includes(sig.toLowerCase()))) note(v.name, el.attribs.src, false);
       continue;
     }
-    const { re, bySignature } = inlineSignatures();
-    re.lastIndex = 0;
-    for (const m of textOf(el, true).matchAll(re)) {
-      const vendor = bySignature.get(m[0].toLowerCase());
-      if (vendor) note(vendor, m[0], false);
-    }
+    const { search, vendors: vendorOf } = inlineSignatures();
+    const code = textOf(el, true);
+    for (const { pattern, at } of search.matches(code))
+      note(vendorOf[pattern], code.slice(at, at + search.lengthOf(pattern)), false);
   }
   for (const { el } of model.iframes) {
     const src = lower(el.attribs.src ?? el.attribs['data-src']);

@@ -1,6 +1,8 @@
+import { createHash } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
 import { type ExtractJob, runExtractJob } from '../../src/audit/extract-job.js';
 import { type ExtractPool, startExtractPool } from '../../src/audit/extract-pool.js';
+import { decodeBody, decodesToItself } from '../../src/crawl/charset.js';
 
 const html = (body: string) =>
   `<!doctype html><html lang="nl"><head><title>Contact</title></head><body>${body}</body></html>`;
@@ -131,4 +133,49 @@ describe('extraction pool lifetime', () => {
     expect(out.trim()).toBe('2 +31201234567');
     expect(code).toBe(0);
   }, 60_000);
+});
+
+describe('the content hash of a page the thread decodes', () => {
+  const sha256 = (data: string | Uint8Array) => createHash('sha256').update(data).digest('hex');
+  const undecodedJob = (bytes: Uint8Array, contentType: string): ExtractJob => ({
+    page: {
+      url: 'http://127.0.0.1/p',
+      finalUrl: 'http://127.0.0.1/p',
+      html: '',
+      fetchedWith: 'static',
+      contentType,
+    },
+    ctx: { country: 'NL', homeUrl: 'http://127.0.0.1/' },
+    judgeRendering: false,
+    undecoded: bytes,
+  });
+  const text = html('<p>Bel 020 123 4567 — café € ✓</p>');
+
+  it.each([
+    ['UTF-8', Buffer.from(text, 'utf8'), 'text/html; charset=utf-8'],
+    ['UTF-8 without a charset', Buffer.from(text, 'utf8'), 'text/html'],
+    [
+      'UTF-8 with a byte-order mark',
+      Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, 'utf8')]),
+      'text/html',
+    ],
+    [
+      'invalid UTF-8',
+      Buffer.concat([Buffer.from(text, 'utf8'), Buffer.from([0xff, 0xfe, 0x41])]),
+      'text/html',
+    ],
+    ['windows-1252', Buffer.from(html('<p>café</p>'), 'latin1'), 'text/html; charset=windows-1252'],
+  ])('is the SHA-256 of the decoded HTML for %s', (_, bytes, contentType) => {
+    const decoded = decodeBody(bytes, contentType);
+    const result = runExtractJob(undecodedJob(bytes, contentType));
+    expect(result.contentHash).toBe(sha256(decoded));
+  });
+
+  it('hashes the body itself only where it is the HTML byte for byte', () => {
+    const utf8 = Buffer.from(text, 'utf8');
+    expect(decodesToItself(utf8, 'text/html')).toBe(true);
+    expect(decodesToItself(utf8, 'text/html; charset=iso-8859-1')).toBe(false);
+    expect(decodesToItself(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), utf8]), 'text/html')).toBe(false);
+    expect(decodesToItself(Buffer.from([0x41, 0xc3]), 'text/html')).toBe(false);
+  });
 });
