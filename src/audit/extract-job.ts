@@ -1,13 +1,24 @@
 import { createHash } from 'node:crypto';
 import { decodeBody, decodesToItself } from '../crawl/charset.js';
 import { type FoundLink, linksInDocument } from '../crawl/link-extract.js';
+import { staticConsentWall } from '../crawl/static-consent-wall.js';
+import type { ConsentObservation } from '../crawl/types.js';
 import type { ExtractContext, PageInput, PageObservations } from '../extract/index.js';
-import { extractPageAndHeading, needsRendering, parseHtml } from '../extract/index.js';
+import { extractPageAndHeading, needsRendering, pageLanguage, parseHtml } from '../extract/index.js';
+import { type SettingInputs, type ShopSetting, settingOf } from './shop-setting.js';
 
 /** One page to extract, as sent to an extraction thread: only what extraction reads. */
 export interface ExtractJob {
   page: PageInput;
-  ctx: ExtractContext;
+  /** What the page is extracted with; for a home page, `setting` decides it here instead. */
+  ctx?: ExtractContext;
+  /**
+   * A home page: the shop's setting (country, language) is decided here from the page, which is
+   * then extracted with it, and returned. Takes the place of `ctx`.
+   */
+  setting?: { inputs: SettingInputs; viaText?: string };
+  /** Static mode's home page: also say whether the page is nothing but a consent wall. */
+  consentWall?: boolean;
   /** Auto mode: also decide whether the static page needs rendering (reads the HTML again). */
   judgeRendering: boolean;
   /** Also read the page's links for the crawl, from the same parse (`visibleOnly` for rendered pages). */
@@ -26,6 +37,19 @@ export interface ExtractJobResult {
   links?: FoundLink[];
   /** Set for an `undecoded` page: sha256 hex of the decoded HTML, the snapshot's contentHash. */
   contentHash?: string;
+  /** Set when `setting` was asked. */
+  setting?: ShopSetting;
+  /** Set when `consentWall` was asked: the wall, or null for a page with content. */
+  consentWall?: ConsentObservation | null;
+}
+
+function contextOf(job: ExtractJob, html: string): { ctx: ExtractContext; setting?: ShopSetting } {
+  if (job.ctx) return { ctx: job.ctx };
+  if (!job.setting) throw new Error('an extraction job needs ctx or setting');
+  const setting = settingOf(pageLanguage(html), job.setting.inputs);
+  const ctx: ExtractContext = { country: setting.country, homeUrl: setting.homeUrl };
+  if (job.setting.viaText !== undefined) ctx.viaText = job.setting.viaText;
+  return { ctx, setting };
 }
 
 /** The work itself, the same in a worker thread and in the calling thread. Pure. */
@@ -39,9 +63,12 @@ export function runExtractJob(job: ExtractJob): ExtractJobResult {
   const links = job.links
     ? linksInDocument(parsed, page.finalUrl || page.url, job.links.visibleOnly)
     : undefined;
-  const { observations, h1 } = extractPageAndHeading(page, job.ctx, parsed);
+  const { ctx, setting } = contextOf(job, page.html);
+  const { observations, h1 } = extractPageAndHeading(page, ctx, parsed);
   const result: ExtractJobResult = { observations, h1 };
   if (links) result.links = links;
+  if (setting) result.setting = setting;
+  if (job.consentWall) result.consentWall = staticConsentWall(page.html, parsed);
   if (decoded) {
     const bytes = job.undecoded as Uint8Array;
     // The same digest as hashing the decoded HTML (as UTF-8), for a quarter of the work.

@@ -6,7 +6,8 @@ import type { ShopEvidence } from '../evidence/types.js';
 import type { ShopTarget } from '../input/types.js';
 import { contactCoverage } from './contact-coverage.js';
 import { sharedExtractPool } from './extract-pool.js';
-import { PageReadings, shopSetting } from './page-readings.js';
+import { PageReadings } from './page-readings.js';
+import { shopSetting } from './shop-setting.js';
 
 export interface ObserveOptions {
   mode: CrawlMode;
@@ -23,7 +24,8 @@ const JUDGEABLE = new Set(['ok', 'partial']);
  */
 async function observePages(crawl: CrawlResult, target: ShopTarget, readings: PageReadings) {
   const setting =
-    readings.setting ?? shopSetting(crawl.pages[0], target, crawl.origin, readings.optionCountry);
+    (await readings.decidedSetting()) ??
+    shopSetting(crawl.pages[0], target, crawl.origin, readings.optionCountry);
   const results = await Promise.all(
     crawl.pages.map(
       async (snapshot) => (await readings.resultFor(snapshot)) ?? readings.read(snapshot, setting),

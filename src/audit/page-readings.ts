@@ -1,33 +1,14 @@
-import type { FoundLink } from '../crawl/link-extract.js';
-import type { PageObserver, PageSnapshot } from '../crawl/types.js';
-import { inferCountry } from '../evidence/country.js';
-import { pageKindOf, pageLanguage } from '../extract/index.js';
+import type { CrawlReading, PageObserver, PageSnapshot } from '../crawl/types.js';
+import { pageKindOf } from '../extract/index.js';
 import type { ShopTarget } from '../input/types.js';
 import { type ExtractJob, type ExtractJobResult, jobPage } from './extract-job.js';
 import type { ExtractPool } from './extract-pool.js';
+import { type ShopSetting, settingInputs, settingOf } from './shop-setting.js';
 
-/** What every page of a shop is extracted with: decided from the home page. */
-export interface ShopSetting {
-  country: string;
-  countrySource: ReturnType<typeof inferCountry>['source'];
-  language: string | null;
-  homeUrl: string;
-}
-
-export function shopSetting(
-  home: PageSnapshot | undefined,
-  target: ShopTarget,
-  origin: string | null,
-  optionCountry: string | undefined,
-): ShopSetting {
-  const language = home ? pageLanguage(home.html) : null;
-  const { country, source } = inferCountry({
-    listCountry: target.country,
-    optionCountry,
-    url: origin ?? target.url,
-    language,
-  });
-  return { country, countrySource: source, language, homeUrl: home?.finalUrl ?? target.url };
+interface ReadExtras {
+  withLinks?: boolean;
+  undecoded?: Uint8Array;
+  consentWall?: boolean;
 }
 
 interface Reading {
@@ -44,7 +25,9 @@ interface Reading {
 export class PageReadings implements PageObserver {
   readonly releasesHtml = true;
   readonly decodesPages = true;
+  /** The shop's setting, once the home page's reading has decided it. */
   setting: ShopSetting | null = null;
+  private settingDecided: Promise<ShopSetting> | null = null;
   private readonly readings = new Map<PageSnapshot, Reading>();
 
   constructor(
@@ -58,35 +41,72 @@ export class PageReadings implements PageObserver {
     return this.pool.roomForMore();
   }
 
-  onPage(page: PageSnapshot, undecoded?: Uint8Array): Promise<FoundLink[] | null> | undefined {
-    // The crawl adds the home page first, decoded.
-    this.setting ??= shopSetting(page, this.target, new URL(page.finalUrl).origin, this.optionCountry);
+  onPage(
+    page: PageSnapshot,
+    undecoded?: Uint8Array,
+    ask?: { consentWall?: boolean },
+  ): Promise<CrawlReading | null> | undefined {
     // A static page's links come from the thread's parse; a rendered page reports its own.
     const withLinks = page.fetchedWith === 'static' && (page.html !== '' || undecoded !== undefined);
-    const result = this.read(page, this.setting, withLinks, undecoded).then((read) => {
+    const extras = { withLinks, undecoded, consentWall: ask?.consentWall === true };
+    // The crawl adds the home page first: its reading decides the setting the others are read with.
+    const result = (
+      this.settingDecided
+        ? this.settingDecided.then((setting) => this.read(page, setting, extras))
+        : this.readHome(page, extras)
+    ).then((read) => {
       if (read.contentHash) page.contentHash = read.contentHash;
       return read;
     });
     // A page the watchdog cut off after the crawl's result was taken is never asked for.
     result.catch(() => {});
     this.readings.set(page, { result, viaText: page.via?.text });
-    return withLinks ? result.then((r) => r.links ?? null) : undefined;
+    if (!withLinks && !extras.consentWall) return undefined;
+    return result.then((r) => {
+      const reading: CrawlReading = { links: r.links ?? null };
+      if (r.consentWall !== undefined) reading.consentWall = r.consentWall;
+      return reading;
+    });
   }
 
-  read(
-    page: PageSnapshot,
-    setting: ShopSetting,
-    withLinks = false,
-    undecoded?: Uint8Array,
-  ): Promise<ExtractJobResult> {
-    const job: ExtractJob = {
-      page: jobPage(page),
-      ctx: { country: setting.country, homeUrl: setting.homeUrl, viaText: page.via?.text },
-      judgeRendering: this.judgeRendering,
-    };
-    if (withLinks) job.links = { visibleOnly: false };
-    if (undecoded) job.undecoded = undecoded;
+  /** The setting once decided; null when no home page was read. */
+  async decidedSetting(): Promise<ShopSetting | null> {
+    return this.settingDecided ?? null;
+  }
+
+  private readHome(page: PageSnapshot, extras: ReadExtras): Promise<ExtractJobResult> {
+    const inputs = settingInputs(
+      this.target,
+      new URL(page.finalUrl).origin,
+      page.finalUrl,
+      this.optionCountry,
+    );
+    const job: ExtractJob = { ...this.jobFor(page, extras), setting: { inputs } };
+    if (page.via?.text !== undefined) job.setting = { inputs, viaText: page.via.text };
+    const result = this.pool.run(job);
+    // A home page that could not be read still leaves a setting, decided without its language.
+    this.settingDecided = result.then(
+      (r) => r.setting ?? settingOf(null, inputs),
+      () => settingOf(null, inputs),
+    );
+    this.settingDecided.then((setting) => {
+      this.setting = setting;
+    });
+    return result;
+  }
+
+  read(page: PageSnapshot, setting: ShopSetting, extras: ReadExtras = {}): Promise<ExtractJobResult> {
+    const job = this.jobFor(page, extras);
+    job.ctx = { country: setting.country, homeUrl: setting.homeUrl, viaText: page.via?.text };
     return this.pool.run(job);
+  }
+
+  private jobFor(page: PageSnapshot, extras: ReadExtras): ExtractJob {
+    const job: ExtractJob = { page: jobPage(page), judgeRendering: this.judgeRendering };
+    if (extras.withLinks) job.links = { visibleOnly: false };
+    if (extras.undecoded) job.undecoded = extras.undecoded;
+    if (extras.consentWall) job.consentWall = true;
+    return job;
   }
 
   /** The page's extraction; its kind decided again if the crawl has since found a better link to it. */
@@ -94,15 +114,15 @@ export class PageReadings implements PageObserver {
     const reading = this.readings.get(page);
     if (!reading) return null;
     const result = await reading.result;
+    const setting = await this.decidedSetting();
     const viaText = page.via?.text;
-    if (viaText === reading.viaText || result.observations.kind === 'document' || !this.setting)
-      return result;
+    if (viaText === reading.viaText || result.observations.kind === 'document' || !setting) return result;
     const kind = pageKindOf({
       url: page.finalUrl || page.url,
       title: result.observations.title,
       h1: result.h1,
       viaText,
-      homeUrl: this.setting.homeUrl,
+      homeUrl: setting.homeUrl,
     });
     return { ...result, observations: { ...result.observations, kind } };
   }

@@ -31,6 +31,7 @@ import type {
   ConsentObservation,
   CrawlError,
   CrawlOptions,
+  CrawlReading,
   CrawlResult,
   CrawlStatus,
   LinkVia,
@@ -76,8 +77,8 @@ class ShopCrawl {
   private readonly reportedLinks = new WeakMap<PageSnapshot, RawLink[]>();
   /** Static pages whose body the observer decodes: kept only until the page's links are read. */
   private readonly undecoded = new WeakMap<PageSnapshot, Uint8Array>();
-  /** Links the observer read from its own parse of a static page. */
-  private readonly observedLinks = new WeakMap<PageSnapshot, Promise<FoundLink[] | null>>();
+  /** What the observer read from its own parse of a static page. */
+  private readonly observed = new WeakMap<PageSnapshot, Promise<CrawlReading | null>>();
   private readonly requested = new Set<string>();
 
   constructor(
@@ -89,8 +90,14 @@ class ShopCrawl {
   private added(snapshot: PageSnapshot, undecoded?: Uint8Array): void {
     this.pages.push(snapshot);
     if (undecoded) this.undecoded.set(snapshot, undecoded);
-    const links = this.observer?.onPage(snapshot, undecoded);
-    if (links) this.observedLinks.set(snapshot, links);
+    // Static mode asks whether the home page is nothing but a consent wall.
+    const ask = { consentWall: this.pages.length === 1 && this.options.mode === 'static' };
+    const reading = this.observer?.onPage(snapshot, undecoded, ask);
+    if (reading)
+      this.observed.set(
+        snapshot,
+        reading.catch(() => null),
+      );
   }
 
   /** Whether the observer takes pages undecoded (it decodes them on its own threads). */
@@ -107,11 +114,21 @@ class ShopCrawl {
   async linksOf(page: PageSnapshot): Promise<FoundLink[]> {
     const reported = this.reportedLinks.get(page);
     if (reported) return resolveLinks(reported, page.finalUrl, page.finalUrl);
-    const observed = await this.observedLinks.get(page)?.catch(() => null);
+    const observed = (await this.observed.get(page))?.links;
     if (observed) return observed;
+    return extractLinks(this.htmlOf(page), page.finalUrl, page.fetchedWith === 'browser');
+  }
+
+  /** Static mode: the home page is only a consent wall (as the observer read it, else read here). */
+  async consentWallOf(page: PageSnapshot): Promise<ConsentObservation | null> {
+    const wall = (await this.observed.get(page))?.consentWall;
+    if (wall !== undefined) return wall;
+    return staticConsentWall(this.htmlOf(page));
+  }
+
+  private htmlOf(page: PageSnapshot): string {
     const bytes = this.undecoded.get(page);
-    const html = page.html === '' && bytes ? decodeBody(bytes, page.contentType) : page.html;
-    return extractLinks(html, page.finalUrl, page.fetchedWith === 'browser');
+    return page.html === '' && bytes ? decodeBody(bytes, page.contentType) : page.html;
   }
 
   /** Waits until the observer can take more pages. */
@@ -385,7 +402,7 @@ async function runCrawl(
   await shop.observerReady();
   let homePage: FetchedPage;
   try {
-    homePage = await fetcher.fetch(home.href, signal);
+    homePage = await fetcher.fetch(home.href, signal, { undecoded: shop.observerDecodes });
   } catch (err) {
     if (signal.aborted) return;
     shop.homeFailure = failureFromNodeError(err);
@@ -407,7 +424,7 @@ async function runCrawl(
   const wall = homePage.consent?.wall
     ? homePage.consent
     : options.mode === 'static'
-      ? staticConsentWall(homePage.html)
+      ? await shop.consentWallOf(homeSnapshot)
       : null;
   if (wall) {
     // Past a wall a visitor sees only what consenting shows; the crawl does not consent.

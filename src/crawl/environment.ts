@@ -1,5 +1,6 @@
 import type { Browser } from 'playwright';
 import { launchBrowser } from './browser-launch.js';
+import { closeIdleConnections } from './connection-pool.js';
 import { settlesWithin } from './deadline.js';
 import { HostScheduler } from './host-scheduler.js';
 import { fetchRobots, type RobotsRules } from './robots.js';
@@ -110,6 +111,7 @@ export function createCrawlEnvironment(
     },
     browserLaunches: () => launches,
     async close() {
+      closeIdleConnections();
       const pending = current;
       current = null;
       await Promise.all(retired.map(({ browser }) => settlesWithin(browser.close(), BROWSER_CLOSE_WAIT_MS)));

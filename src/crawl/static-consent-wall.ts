@@ -15,9 +15,10 @@ const POLICY_LINK = /cookie|privacy|datenschutz|confidentialit|impressum|imprint
  * accept control, no reject control, and no link into the shop (only policy links). Returns the
  * observation for such a page, null for any other page.
  */
-export function staticConsentWall(html: string): ConsentObservation | null {
-  // Nearly every page has far more text than a wall: say so after one cheap streaming pass.
-  if (hasMoreTextThan(html, MAX_WALL_TEXT)) return null;
+export function staticConsentWall(html: string, tree?: TextTree): ConsentObservation | null {
+  // Nearly every page has far more text than a wall: say so after one cheap pass (over the tree
+  // when the caller has parsed the page already, else over the markup).
+  if (tree ? treeHasMoreTextThan(tree, MAX_WALL_TEXT) : hasMoreTextThan(html, MAX_WALL_TEXT)) return null;
   const $ = cheerio.load(html, { xml: { xmlMode: false, decodeEntities: true } });
   $('script, style, noscript, template').remove();
   const text = $('body').text().replace(/\s+/g, ' ').trim();
@@ -72,6 +73,29 @@ function hasMoreTextThan(html: string, limit: number): boolean {
   );
   parser.end(html);
   return count > limit;
+}
+
+/** The part of an htmlparser2 document tree the text count reads. */
+export interface TextTree {
+  type: string;
+  name?: string;
+  data?: string;
+  children?: TextTree[];
+}
+
+/** `hasMoreTextThan` over a parsed tree: the same text, counted the same way. */
+function treeHasMoreTextThan(tree: TextTree, limit: number): boolean {
+  let count = 0;
+  const visit = (node: TextTree): boolean => {
+    if (node.type === 'text') {
+      count += (node.data ?? '').replace(/\s+/g, '').length;
+      return count > limit;
+    }
+    if (node.name !== undefined && SKIPPED_TEXT.has(node.name)) return false;
+    for (const child of node.children ?? []) if (visit(child)) return true;
+    return false;
+  };
+  return visit(tree);
 }
 
 function platformOf($: cheerio.CheerioAPI): string {

@@ -3,6 +3,7 @@ import https from 'node:https';
 import { pipeline, type Readable } from 'node:stream';
 import { type AddressPolicy, makeGuardedLookup } from './address-guard.js';
 import { decodeBody } from './charset.js';
+import { agentFor } from './connection-pool.js';
 import type { CookieJar } from './cookie-jar.js';
 import { CrawlFailure, failureFromNodeError, toCrawlError } from './crawl-failure.js';
 import { decompressorFor } from './decompressor.js';
@@ -149,11 +150,12 @@ function requestOnce(url: URL, ctx: StaticFetchContext, signal: AbortSignal): Pr
     if (signal.aborted) return reject(abortFailure(signal));
     let settled = false;
     const streams: Array<{ destroy(err?: Error): void }> = [];
-    const finish = (err: unknown, hop?: Hop) => {
+    /** `keepConnection`: the body was read to its end, so the connection can carry the next request. */
+    const finish = (err: unknown, hop?: Hop, keepConnection = false) => {
       if (settled) return;
       settled = true;
       signal.removeEventListener('abort', onAbort);
-      for (const s of streams) s.destroy();
+      if (!keepConnection) for (const s of streams) s.destroy();
       if (err) reject(err instanceof CrawlFailure ? err : failureFromNodeError(err));
       else resolve(hop as Hop);
     };
@@ -168,11 +170,12 @@ function requestOnce(url: URL, ctx: StaticFetchContext, signal: AbortSignal): Pr
     const cookie = ctx.cookies?.header(url.host);
     if (cookie) headers.cookie = cookie;
     const mod = url.protocol === 'https:' ? https : http;
+    const policy = ctx.addressPolicy ?? options.allowPrivateHosts;
     const req = mod.request(url, {
       method: 'GET',
       headers,
-      agent: false,
-      lookup: makeGuardedLookup(ctx.addressPolicy ?? options.allowPrivateHosts) as never,
+      agent: agentFor(url.protocol, policy),
+      lookup: makeGuardedLookup(policy) as never,
     });
     streams.push(req);
     req.on('error', (err) => finish(err));
@@ -229,7 +232,7 @@ function requestOnce(url: URL, ctx: StaticFetchContext, signal: AbortSignal): Pr
       source.on('end', () => {
         const bytes = Buffer.concat(chunks);
         const body = ctx.decode === false ? '' : decodeBody(bytes, contentType);
-        finish(null, { status, location: null, contentType, body, bytes });
+        finish(null, { status, location: null, contentType, body, bytes }, true);
       });
     });
     req.end();

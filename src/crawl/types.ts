@@ -81,21 +81,30 @@ export interface PageSnapshot {
  * pages no longer all sit in memory until the shop ends. Rendered pages keep their HTML (the
  * phone-sized pass reads it at the end).
  */
+/** What an observer read from a static page for the crawl, from its own parse of the page. */
+export interface CrawlReading {
+  /** The page's links; null when they could not be read. */
+  links: Array<{ url: string; text: string }> | null;
+  /** Asked for with `consentWall`: the wall the page is, or null for a page with content. */
+  consentWall?: ConsentObservation | null;
+}
+
 export interface PageObserver {
   /**
-   * A page was added. For a static page the observer may answer with the page's links, read from
-   * its own parse of the page (null when it could not); the crawl then does not parse the page
-   * for them itself.
+   * A page was added. For a static page the observer may answer with what it read of the page
+   * (its links, and whether it is only a consent wall when `consentWall` is asked); the crawl then
+   * does not parse the page for them itself.
    */
   onPage(
     page: PageSnapshot,
     /** With `decodesPages`: the static page's body as received; `html` and `contentHash` are '' until the observer fills them. */
     undecoded?: Uint8Array,
-  ): Promise<Array<{ url: string; text: string }> | null> | undefined;
+    ask?: { consentWall?: boolean },
+  ): Promise<CrawlReading | null> | undefined;
   releasesHtml: boolean;
   /**
-   * Static pages other than the home page reach the observer undecoded: it decodes them on its
-   * own threads and sets the snapshot's `contentHash`, so the crawl's thread never builds them.
+   * Static pages reach the observer undecoded: it decodes them on its own threads and sets the
+   * snapshot's `contentHash`, so the crawl's thread never builds them.
    */
   decodesPages?: boolean;
   /** Awaited before each fetch: an observer that is behind holds the crawl back. */

@@ -179,3 +179,28 @@ describe('the content hash of a page the thread decodes', () => {
     expect(decodesToItself(Buffer.from([0x41, 0xc3]), 'text/html')).toBe(false);
   });
 });
+
+describe('what a job reads for the crawl besides the extraction', () => {
+  const wall = html(
+    '<div id="CybotCookiebotDialog"><p>Wij gebruiken cookies. Accepteer om verder te gaan.</p><button>Alle cookies accepteren</button></div>',
+  );
+  it('says whether the page is only a consent wall, when asked', () => {
+    expect(runExtractJob({ ...job(wall, 0), consentWall: true }).consentWall).toMatchObject({
+      wall: true,
+      platform: 'Cookiebot',
+    });
+    expect(runExtractJob({ ...job(PAGES[0], 0), consentWall: true }).consentWall).toBeNull();
+    expect(runExtractJob(job(wall, 0)).consentWall).toBeUndefined();
+  });
+
+  it("decides a home page's setting from its language and extracts it with that country", () => {
+    const home = html('<p>Appelez-nous au 01 23 45 67 89</p>').replace('lang="nl"', 'lang="fr"');
+    const { ctx: _, ...rest } = job(home, 0);
+    const result = runExtractJob({
+      ...rest,
+      setting: { inputs: { site: 'https://boutique.example', homeUrl: 'https://boutique.example/' } },
+    });
+    expect(result.setting).toMatchObject({ country: 'FR', countrySource: 'language', language: 'fr' });
+    expect(result.observations.sightings.map((s) => s.value)).toContain('+33123456789');
+  });
+});

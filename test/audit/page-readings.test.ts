@@ -55,6 +55,52 @@ describe('reading pages while the crawl goes on', () => {
     expect(service?.observations.kind).toBe('customer-service');
   });
 
+  it('learns from the thread that an undecoded home page is only a consent wall, and goes no further', async () => {
+    const wall = page(`<div id="CybotCookiebotDialog"><h1>Wij gebruiken cookies</h1>
+      <p>Om deze site te bezoeken moet u cookies accepteren.</p><button>Alle cookies accepteren</button></div>`);
+    const walled = await new FixtureSite({ '/': wall, '/klantenservice': ROUTES['/klantenservice'] }).start();
+    try {
+      const readings = new PageReadings(inThreadPool(), target(walled.url('/')), undefined, false);
+      const result = await crawlShop(target(walled.url('/')), testOptions(), env, undefined, readings);
+      expect(result.status).toBe('consent-wall');
+      expect(result.pages).toHaveLength(1);
+      expect(result.pages[0].html).toBe('');
+      expect(result.pages[0].contentHash).toBe(sha256(wall));
+      expect(walled.count('/klantenservice')).toBe(0);
+    } finally {
+      await walled.stop();
+    }
+  });
+
+  it('decides the setting from the home page on the thread: its language when the domain names no country', async () => {
+    const german = new PageReadings(inThreadPool(), target('https://shop.example/'), undefined, false);
+    const home: PageSnapshot = {
+      url: 'https://shop.example/',
+      finalUrl: 'https://shop.example/',
+      httpStatus: 200,
+      contentType: 'text/html; charset=utf-8',
+      fetchedWith: 'static',
+      html: '',
+      depth: 0,
+      via: null,
+      fetchedAt: '',
+      contentHash: '',
+    };
+    german.onPage(
+      home,
+      new TextEncoder().encode('<html lang="de-DE"><body><p>Rufen Sie uns an: 030 1234567</p></body></html>'),
+    );
+    expect(await german.decidedSetting()).toEqual({
+      country: 'DE',
+      countrySource: 'language',
+      language: 'de',
+      homeUrl: 'https://shop.example/',
+    });
+    expect((await german.resultFor(home))?.observations.sightings.map((s) => s.value)).toContain(
+      '+49301234567',
+    );
+  });
+
   it('keeps the HTML without an observer, as before', async () => {
     const result = await crawlShop(target(site.url('/')), testOptions({ maxPages: 5 }), env);
     expect(result.pages.every((p) => p.html.includes('<html'))).toBe(true);

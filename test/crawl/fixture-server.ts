@@ -7,6 +7,8 @@ export type Handler = (req: IncomingMessage, res: ServerResponse, site: FixtureS
 export class FixtureSite {
   readonly hits = new Map<string, number>();
   readonly userAgents: string[] = [];
+  /** TCP connections the site accepted. */
+  connections = 0;
   private readonly sockets = new Set<Socket>();
   private server!: Server;
   port = 0;
@@ -48,6 +50,7 @@ export class FixtureSite {
       }
     });
     this.server.on('connection', (socket) => {
+      this.connections += 1;
       this.sockets.add(socket);
       socket.on('close', () => this.sockets.delete(socket));
     });

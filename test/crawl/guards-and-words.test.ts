@@ -114,6 +114,31 @@ describe('redirect into a refused address', () => {
   });
 });
 
+describe('kept-alive connections and the address policy', () => {
+  it('never reuses a connection opened under a lenient policy for a request under a strict one', async () => {
+    // A name, not an address: the guard checks it when a connection is opened, not before.
+    const site = await new FixtureSite({ '/': page('ok') }, 'localhost').start();
+    try {
+      const ctx = { scheduler: new HostScheduler(), accept: 'html' as const };
+      const lenient = await fetchStatic(site.url('/'), {
+        ...ctx,
+        options: testOptions({ allowPrivateHosts: true }),
+      });
+      expect(lenient.status).toBe(200);
+      const strict = fetchStatic(site.url('/'), {
+        ...ctx,
+        options: testOptions({ allowPrivateHosts: false }),
+      });
+      await expect(strict).rejects.toMatchObject({ code: 'PRIVATE_HOST' });
+      await fetchStatic(site.url('/'), { ...ctx, options: testOptions({ allowPrivateHosts: true }) });
+      expect(site.count('/')).toBe(2);
+      expect(site.connections).toBe(1);
+    } finally {
+      await site.stop();
+    }
+  });
+});
+
 describe('link vocabulary', () => {
   const url = (path: string) => new URL(`https://www.shop.nl${path}`);
   it('ranks contact words above legal words above the rest, in several languages', () => {

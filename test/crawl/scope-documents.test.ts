@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { crawlShop } from '../../src/crawl/index.js';
 import { createShopScope, isHelpdeskHost, loadHelpdeskSuffixes } from '../../src/crawl/shop-scope.js';
 import { staticConsentWall } from '../../src/crawl/static-consent-wall.js';
-import { extractPage } from '../../src/extract/index.js';
+import { extractPage, parseHtml } from '../../src/extract/index.js';
 import { useCrawlTestBed } from './crawl-env.js';
 import { page } from './fixture-server.js';
 import { target, testOptions } from './options.js';
@@ -122,6 +122,23 @@ describe('consent walls in static mode', () => {
       staticConsentWall(wall.replace('</div>', '</div><a href="/klantenservice">Klantenservice</a>')),
     ).toBeNull();
     expect(staticConsentWall(page('<p>Welkom bij de winkel</p><a href="/contact">Contact</a>'))).toBeNull();
+  });
+
+  it('counts the text the same way over a parsed tree as over the markup', () => {
+    const longText = 'Wij gebruiken cookies en verkopen schoenen. '.repeat(40);
+    const cases = [
+      wall,
+      wall.replace('<button>', '<button>Weigeren</button><button>'),
+      wall.replace('</div>', `</div><p>${longText}</p>`),
+      // Text in scripts, styles, templates and the head does not count.
+      wall.replace('</div>', `</div><script>var t = "${longText}";</script><template>${longText}</template>`),
+      wall.replace('<meta charset="utf-8">', `<meta charset="utf-8"><title>${longText}</title>`),
+      wall.replace('</div>', `</div><noscript>${longText}</noscript><style>/* ${longText} */</style>`),
+    ];
+    for (const html of cases)
+      expect(staticConsentWall(html, parseHtml(html))).toEqual(staticConsentWall(html));
+    expect(staticConsentWall(cases[2], parseHtml(cases[2]))).toBeNull();
+    expect(staticConsentWall(cases[3], parseHtml(cases[3]))).not.toBeNull();
   });
 
   it('gives such a shop the status consent-wall and goes no further', async () => {

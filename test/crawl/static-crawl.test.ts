@@ -63,6 +63,14 @@ describe('crawlShop, static', () => {
     expect(site.userAgents.every((ua) => ua.startsWith('shopreach/'))).toBe(true);
   });
 
+  it("fetches a shop's robots.txt and pages over one kept-alive connection", async () => {
+    const site = await serve(shopRoutes());
+    const result = await crawlShop(target(site.url('/')), testOptions({ maxPages: 5 }), env);
+    expect(result.pages).toHaveLength(5);
+    expect([...site.hits.values()].reduce((a, b) => a + b, 0)).toBe(6);
+    expect(site.connections).toBe(1);
+  });
+
   it('stops at maxDepth', async () => {
     const site = await serve(shopRoutes());
     const result = await crawlShop(target(site.url('/')), testOptions({ maxPages: 30, maxDepth: 1 }), env);
