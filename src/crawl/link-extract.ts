@@ -129,22 +129,36 @@ class LinkCollector {
 export function resolveLinks(raw: RawLink[], base: string, pageUrl: string): FoundLink[] {
   const page = withoutHash(pageUrl);
   const links: FoundLink[] = [];
+  // Menus, logos and footers repeat the same hrefs: each is resolved once.
+  const resolved = new Map<string, string | null>();
   for (const link of raw) {
     if (links.length >= MAX_LINKS_PER_PAGE) break;
     const href = link.href.trim();
     if (!href) continue;
-    let url: URL;
-    try {
-      url = new URL(href, base);
-    } catch {
-      continue;
+    let url = resolved.get(href);
+    if (url === undefined) {
+      url = followable(href, base);
+      resolved.set(href, url);
     }
-    if (url.protocol !== 'http:' && url.protocol !== 'https:') continue;
-    url.hash = '';
-    if (url.href === page) continue;
-    links.push({ url: url.href, text: squash(link.text) });
+    if (url === null || url === page) continue;
+    links.push({ url, text: squash(link.text) });
   }
   return links;
+}
+
+/** The absolute http(s) URL an href leads to, without its fragment; null for anything else. */
+function followable(href: string, base: string): string | null {
+  let url: URL;
+  try {
+    url = new URL(href, base);
+  } catch {
+    return null;
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
+  // A serialised URL has no '#' before its fragment, so cutting there equals clearing the hash.
+  const full = url.href;
+  const fragment = full.indexOf('#');
+  return fragment === -1 ? full : full.slice(0, fragment);
 }
 
 /** The slice of an htmlparser2 DOM node that link reading needs (the extract stage's parse). */

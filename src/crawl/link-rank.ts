@@ -29,32 +29,55 @@ export function loadLinkWords(): LinkWords {
 
 /** Lower-case, accents removed, everything but letters and digits turned into single spaces. */
 export function normaliseWords(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim();
+  let normalised = normalisedText.get(text);
+  if (normalised === undefined) {
+    normalised = text
+      .normalize('NFD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}]+/gu, ' ')
+      .trim();
+    if (normalisedText.size >= NORMALISED_CACHE_LIMIT) normalisedText.clear();
+    normalisedText.set(text, normalised);
+  }
+  return normalised;
 }
 
-/** The vocabulary's words, normalised once per vocabulary object rather than once per link. */
-const normalisedWords = new WeakMap<string[], string[]>();
-function normalisedList(list: string[]): string[] {
-  let cached = normalisedWords.get(list);
+/**
+ * Every page of a shop repeats its menu and footer, and shops share words ("Contact", "/cart"):
+ * labels and paths are normalised once each, not once per link per page.
+ */
+const normalisedText = new Map<string, string>();
+const NORMALISED_CACHE_LIMIT = 20_000;
+
+/** A vocabulary's words normalised, as ` word` (starts a word) and ` word ` (whole word). */
+interface PaddedWords {
+  starts: string[];
+  whole: string[];
+}
+
+/** Made once per vocabulary list rather than once per link. */
+const paddedWords = new WeakMap<string[], PaddedWords>();
+function padded(list: string[]): PaddedWords {
+  let cached = paddedWords.get(list);
   if (!cached) {
-    cached = list.map(normaliseWords);
-    normalisedWords.set(list, cached);
+    const normalised = list.map(normaliseWords);
+    cached = { starts: normalised.map((w) => ` ${w}`), whole: normalised.map((w) => ` ${w} `) };
+    paddedWords.set(list, cached);
   }
   return cached;
 }
 
-/** Whether `phrase` starts a word in `haystack` (both normalised). */
-function startsAWord(haystack: string, phrase: string): boolean {
-  return ` ${haystack}`.includes(` ${phrase}`);
+/** Whether one of the words starts a word in the normalised `haystack`. */
+function startsAWord(haystack: string, words: PaddedWords): boolean {
+  const text = ` ${haystack}`;
+  return words.starts.some((phrase) => text.includes(phrase));
 }
 
-function isWholeWord(haystack: string, phrase: string): boolean {
-  return ` ${haystack} `.includes(` ${phrase} `);
+/** Whether one of the words is a whole word (or run of words) of the normalised `haystack`. */
+function isWholeWord(haystack: string, words: PaddedWords): boolean {
+  const text = ` ${haystack} `;
+  return words.whole.some((phrase) => text.includes(phrase));
 }
 
 /** Path words: segments split on - _ . so that `/pages/contact-us` holds `contact` and `contact us`. */
@@ -76,9 +99,8 @@ export function rankLink(text: string, url: URL, words: LinkWords = loadLinkWord
   let best: LinkRank = { score: 0, category: null, contactLike: false };
   for (const [name, category] of Object.entries(words.categories)) {
     let score = 0;
-    if (normalisedList(category.text).some((w) => startsAWord(label, w))) score = category.weight;
-    else if (normalisedList(category.url).some((w) => startsAWord(path, w)))
-      score = category.weight * words.urlFactor;
+    if (startsAWord(label, padded(category.text))) score = category.weight;
+    else if (startsAWord(path, padded(category.url))) score = category.weight * words.urlFactor;
     if (score > best.score) best = { score, category: name, contactLike: category.contact === true };
   }
   return best;
@@ -89,9 +111,8 @@ export function shouldSkipLink(text: string, url: URL, words: LinkWords = loadLi
   const extension = /\.([a-z0-9]{1,5})$/i.exec(url.pathname)?.[1]?.toLowerCase();
   if (extension && words.assetExtensions.includes(extension)) return true;
   const label = normaliseWords(text);
-  if (normalisedList(words.skip.text).some((w) => isWholeWord(label, w))) return true;
-  const path = pathWords(url);
-  return normalisedList(words.skip.url).some((w) => isWholeWord(path, w));
+  if (isWholeWord(label, padded(words.skip.text))) return true;
+  return isWholeWord(pathWords(url), padded(words.skip.url));
 }
 
 /** Whether a URL points at a document (a PDF) rather than a page. */

@@ -3,11 +3,22 @@ import type { Predicate, Where } from './grammar.js';
 /** Reads a dotted path ("via.text") from an item; undefined when any step is missing. */
 export function readField(item: unknown, path: string): unknown {
   let current: unknown = item;
-  for (const step of path.split('.')) {
+  for (const step of stepsOf(path)) {
     if (current === null || typeof current !== 'object') return undefined;
     current = (current as Record<string, unknown>)[step];
   }
   return current;
+}
+
+/** Rules read the same few paths for every item of every shop: each is split once. */
+const pathSteps = new Map<string, string[]>();
+function stepsOf(path: string): string[] {
+  let steps = pathSteps.get(path);
+  if (!steps) {
+    steps = path.split('.');
+    pathSteps.set(path, steps);
+  }
+  return steps;
 }
 
 const regexCache = new Map<string, RegExp>();
@@ -55,10 +66,19 @@ export function predicateHolds(field: unknown, predicate: Predicate): boolean {
   return true;
 }
 
+/** A `where` as a list of (path, predicate) pairs, made once per rule rather than once per item. */
+const whereTests = new WeakMap<object, Array<[string, Predicate]>>();
+function testsOf(where: Where | Where[]): Array<[string, Predicate]> {
+  let tests = whereTests.get(where);
+  if (!tests) {
+    const clauses = Array.isArray(where) ? where : [where];
+    tests = clauses.flatMap((clause) => Object.entries(clause) as Array<[string, Predicate]>);
+    whereTests.set(where, tests);
+  }
+  return tests;
+}
+
 export function whereHolds(item: unknown, where: Where | Where[] | undefined): boolean {
   if (!where) return true;
-  const clauses = Array.isArray(where) ? where : [where];
-  return clauses.every((clause) =>
-    Object.entries(clause).every(([path, predicate]) => predicateHolds(readField(item, path), predicate)),
-  );
+  return testsOf(where).every(([path, predicate]) => predicateHolds(readField(item, path), predicate));
 }

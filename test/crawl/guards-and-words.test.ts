@@ -193,6 +193,33 @@ describe('link vocabulary', () => {
     expect(siteOf('https://www.shop.co.uk/')).toBe('shop.co.uk');
     expect(siteOf('http://127.0.0.1:8080/')).toBe('127.0.0.1');
   });
+
+  it('gives the same site however often it is asked, for every way a URL can end its host', () => {
+    const urls = [
+      'https://www.shop.co.uk',
+      'https://www.shop.co.uk?q=1',
+      'https://www.shop.co.uk#top',
+      'https://www.shop.co.uk\\contact',
+      'https://user@www.shop.co.uk:8443/x',
+      'HTTPS://WWW.SHOP.CO.UK/',
+      'https://[::1]:8080/',
+      'http://localhost/x',
+      'not a url',
+    ];
+    const first = urls.map(siteOf);
+    expect(first).toEqual([
+      'shop.co.uk',
+      'shop.co.uk',
+      'shop.co.uk',
+      'shop.co.uk',
+      'shop.co.uk',
+      'shop.co.uk',
+      '[::1]',
+      'localhost',
+      null,
+    ]);
+    expect(urls.map(siteOf)).toEqual(first);
+  });
 });
 
 describe('small parts', () => {

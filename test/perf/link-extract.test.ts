@@ -29,6 +29,19 @@ describe.each(READERS)('%s', (_name, extractLinks) => {
     ]);
   });
 
+  it('keeps every link to an href that repeats, each with its own label, and cuts only the fragment', () => {
+    const html = `<a href="/x#a">A</a><a href="/x#b">B</a><a href="/x">C</a><a href=" /x ">D</a>
+      <a href="/p?q=%23#frag">P</a><a href="/p?q=#">Q</a><a href="#top">top</a><a href="#top">top</a>`;
+    expect(extractLinks(html, PAGE, false)).toEqual([
+      { url: 'https://shop.test/x', text: 'A' },
+      { url: 'https://shop.test/x', text: 'B' },
+      { url: 'https://shop.test/x', text: 'C' },
+      { url: 'https://shop.test/x', text: 'D' },
+      { url: 'https://shop.test/p?q=%23', text: 'P' },
+      { url: 'https://shop.test/p?q=', text: 'Q' },
+    ]);
+  });
+
   it('uses the first <base href>, even when it comes after a link', () => {
     const html = `<a href="contact">Contact</a><base href="https://cdn.shop.test/nl/"><base href="/ignored/">`;
     expect(extractLinks(html, PAGE, false)).toEqual([
