@@ -1,5 +1,6 @@
 /** Entry of an extraction thread: runs jobs from the pool in `extract-pool.ts`, one message each. */
 import { parentPort } from 'node:worker_threads';
+import { loadExtractionVocabularies } from '../extract/index.js';
 import { type ExtractJob, runExtractJob } from './extract-job.js';
 
 export interface WorkerRequest {
@@ -23,6 +24,8 @@ if (port) {
     }
     port.postMessage(reply);
   });
-  // Module loading is over: the pool may send work.
+  // Vocabularies are read now, with the modules: a broken file keeps the thread from starting.
+  loadExtractionVocabularies();
+  // Loading is over: the pool may send work.
   port.postMessage({ ready: true } satisfies WorkerReply);
 }

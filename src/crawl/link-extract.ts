@@ -150,7 +150,8 @@ export function resolveLinks(raw: RawLink[], base: string, pageUrl: string): Fou
 function followable(href: string, base: string): string | null {
   let url: URL;
   try {
-    url = new URL(href, base);
+    // An absolute http(s) href does not depend on the base: parsing it alone saves parsing the base.
+    url = href.startsWith('https://') || href.startsWith('http://') ? new URL(href) : new URL(href, base);
   } catch {
     return null;
   }

@@ -2,12 +2,14 @@ import type { PageSnapshot } from '../crawl/types.js';
 import type { DomNode } from './dom.js';
 import { emailsInMarkup, emailsInPageText } from './emails.js';
 import { identityFacts, pageGivesWithdrawalInfo } from './identity-facts.js';
+import { identityWords } from './identity-vocabulary.js';
 import { pageKindFor } from './page-kind.js';
 import { buildPageModel, normaliseLang } from './page-model.js';
 import { pairTelLinks, phonesInText } from './phones.js';
 import type { PagePlace } from './sighting-factory.js';
 import { structuredDataSightings } from './structured-data.js';
 import type { ExtractContext, PageObservations } from './types.js';
+import { chatVendors, numberLabels, pageKindWords, phoneCountries, widgetWords } from './vocabularies.js';
 import { widgetsOf } from './widgets.js';
 
 export { type DomNode, parseHtml } from './dom.js';
@@ -15,6 +17,19 @@ export { needsRendering } from './needs-rendering.js';
 export { pageKindOf } from './page-kind.js';
 export { isReadableContact, type ReadableContacts, readableContacts } from './readable.js';
 export type { ExtractContext, Fact, PageObservations, Sighting, Widget } from './types.js';
+
+/**
+ * Reads every vocabulary extraction uses. An extraction thread does so while it starts, so that
+ * it fails on a broken vocabulary file before any page, and its first pages do not wait for files.
+ */
+export function loadExtractionVocabularies(): void {
+  numberLabels();
+  phoneCountries();
+  chatVendors();
+  pageKindWords();
+  widgetWords();
+  identityWords();
+}
 
 export type PageInput = Pick<PageSnapshot, 'url' | 'finalUrl' | 'html' | 'fetchedWith'> & {
   afterInteraction?: string;
