@@ -15,13 +15,17 @@ import type { WorkerReply, WorkerRequest } from './extract-worker.js';
 export interface ExtractPool {
   /** Worker threads doing the work; 0 when jobs run in the calling thread. */
   readonly threads: number;
-  run(job: ExtractJob): Promise<ExtractJobResult>;
+  /**
+   * `rank`: jobs waiting for a thread go in rank order, lowest first (then in arrival order).
+   * Readings pass the shop's start order, so the shops begun first finish first.
+   */
+  run(job: ExtractJob, rank?: number): Promise<ExtractJobResult>;
   /**
    * Resolves once few enough jobs wait for a thread. A crawl that waits for it before fetching
    * more keeps the backlog, and the HTML it holds, small; it costs no throughput, since fetching
    * faster than the threads extract only fills memory.
    */
-  roomForMore(): Promise<void>;
+  roomForMore(rank?: number): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -145,6 +149,7 @@ function startWorker(entry: URL, timeoutMs: number): Promise<Worker | null> {
 
 interface Pending {
   job: ExtractJob;
+  rank: number;
   resolve: (result: ExtractJobResult) => void;
   reject: (error: Error) => void;
 }
@@ -157,7 +162,7 @@ interface Slot {
 class ThreadPool implements ExtractPool {
   private readonly slots: Slot[] = [];
   private readonly queue: Pending[] = [];
-  private readonly waitingForRoom: Array<() => void> = [];
+  private readonly waitingForRoom: Array<{ rank: number; enter: () => void }> = [];
   private nextId = 1;
   private closed = false;
 
@@ -169,25 +174,43 @@ class ThreadPool implements ExtractPool {
     return this.slots.length;
   }
 
-  run(job: ExtractJob): Promise<ExtractJobResult> {
+  run(job: ExtractJob, rank = Number.POSITIVE_INFINITY): Promise<ExtractJobResult> {
     if (this.closed || this.slots.length === 0) return Promise.resolve().then(() => runExtractJob(job));
     return new Promise((resolve, reject) => {
-      this.queue.push({ job, resolve, reject });
+      const pending = { job, rank, resolve, reject };
+      // The queue stays short (crawls hold off past `roomForMore`): a linear insert is enough.
+      const before = this.queue.findIndex((waiting) => waiting.rank > rank);
+      if (before === -1) this.queue.push(pending);
+      else this.queue.splice(before, 0, pending);
       this.dispatch();
     });
   }
 
-  roomForMore(): Promise<void> {
-    if (this.hasRoom()) return Promise.resolve();
-    return new Promise((resolve) => this.waitingForRoom.push(resolve));
+  /** With a `rank`, only jobs ranked at or before it count: a younger shop's backlog never holds up an older shop. */
+  roomForMore(rank = Number.POSITIVE_INFINITY): Promise<void> {
+    if (this.hasRoom(rank)) return Promise.resolve();
+    return new Promise((enter) => this.waitingForRoom.push({ rank, enter }));
   }
 
-  private hasRoom(): boolean {
-    return this.closed || this.queue.length < Math.max(1, this.slots.length) * MAX_WAITING_PER_THREAD;
+  private hasRoom(rank: number): boolean {
+    if (this.closed) return true;
+    const limit = Math.max(1, this.slots.length) * MAX_WAITING_PER_THREAD;
+    let ahead = 0;
+    for (const waiting of this.queue) {
+      if (waiting.rank > rank) break;
+      if (++ahead >= limit) return false;
+    }
+    return true;
   }
 
   private letWaitersIn(): void {
-    while (this.waitingForRoom.length > 0 && this.hasRoom()) this.waitingForRoom.shift()?.();
+    for (let i = 0; i < this.waitingForRoom.length; ) {
+      const waiter = this.waitingForRoom[i];
+      if (this.hasRoom(waiter.rank)) {
+        this.waitingForRoom.splice(i, 1);
+        waiter.enter();
+      } else i++;
+    }
   }
 
   async close(): Promise<void> {

@@ -5,6 +5,8 @@ import { type ExtractJob, type ExtractJobResult, jobPage } from './extract-job.j
 import type { ExtractPool } from './extract-pool.js';
 import { type ShopSetting, settingInputs, settingOf } from './shop-setting.js';
 
+let nextStartOrder = 0;
+
 interface ReadExtras {
   withLinks?: boolean;
   undecoded?: Uint8Array;
@@ -29,6 +31,8 @@ export class PageReadings implements PageObserver {
   setting: ShopSetting | null = null;
   private settingDecided: Promise<ShopSetting> | null = null;
   private readonly readings = new Map<PageSnapshot, Reading>();
+  /** Shops begun earlier have their pages extracted first: they finish, and make room, sooner. */
+  private readonly startOrder = nextStartOrder++;
 
   constructor(
     private readonly pool: ExtractPool,
@@ -38,7 +42,7 @@ export class PageReadings implements PageObserver {
   ) {}
 
   ready(): Promise<void> {
-    return this.pool.roomForMore();
+    return this.pool.roomForMore(this.startOrder);
   }
 
   onPage(
@@ -83,7 +87,7 @@ export class PageReadings implements PageObserver {
     );
     const job: ExtractJob = { ...this.jobFor(page, extras), setting: { inputs } };
     if (page.via?.text !== undefined) job.setting = { inputs, viaText: page.via.text };
-    const result = this.pool.run(job);
+    const result = this.pool.run(job, this.startOrder);
     // A home page that could not be read still leaves a setting, decided without its language.
     this.settingDecided = result.then(
       (r) => r.setting ?? settingOf(null, inputs),
@@ -98,7 +102,7 @@ export class PageReadings implements PageObserver {
   read(page: PageSnapshot, setting: ShopSetting, extras: ReadExtras = {}): Promise<ExtractJobResult> {
     const job = this.jobFor(page, extras);
     job.ctx = { country: setting.country, homeUrl: setting.homeUrl, viaText: page.via?.text };
-    return this.pool.run(job);
+    return this.pool.run(job, this.startOrder);
   }
 
   private jobFor(page: PageSnapshot, extras: ReadExtras): ExtractJob {

@@ -75,6 +75,33 @@ describe('extraction pool', () => {
     await expect(promiseState(room)).resolves.toBe('resolved');
   });
 
+  it('takes waiting jobs lowest rank first, in arrival order within a rank', async () => {
+    const threaded = await pool({ size: 1 });
+    const finished: number[] = [];
+    const ranks = [5, 5, 5, 5, 1, 1, 3];
+    // The first two go to the thread at once; the rest wait and are taken by rank.
+    await Promise.all(
+      ranks.map((rank, i) =>
+        threaded.run(job(PAGES[i % PAGES.length], i), rank).then(() => finished.push(i)),
+      ),
+    );
+    expect(finished).toEqual([0, 1, 4, 5, 6, 2, 3]);
+  });
+
+  it('holds off a crawl only for the backlog of shops begun before it (or with it)', async () => {
+    const threaded = await pool({ size: 1 });
+    // Two jobs at the thread, four waiting: the most a thread may have waiting.
+    const jobs = Array.from({ length: 6 }, (_, i) => threaded.run(job(PAGES[i % PAGES.length], i), 7));
+    const sameShop = threaded.roomForMore(7);
+    const laterShop = threaded.roomForMore(9);
+    await expect(promiseState(sameShop)).resolves.toBe('pending');
+    await expect(promiseState(laterShop)).resolves.toBe('pending');
+    await expect(promiseState(threaded.roomForMore(2))).resolves.toBe('resolved');
+    await Promise.all(jobs);
+    await expect(promiseState(sameShop)).resolves.toBe('resolved');
+    await expect(promiseState(laterShop)).resolves.toBe('resolved');
+  });
+
   it('extracts in the calling thread when threads are off or the worker module is missing', async () => {
     for (const options of [{ size: 0 }, { entry: null }]) {
       const local = await pool(options);
