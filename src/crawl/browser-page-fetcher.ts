@@ -1,4 +1,4 @@
-import type { Browser, BrowserContext, Page, Request, Response, Route } from 'playwright';
+import type { Browser, BrowserContext, CDPSession, Page, Request, Response, Route } from 'playwright';
 import { type AddressPolicy, addressPolicy, hostIsAllowed } from './address-guard.js';
 import { type RenderedRead, readRenderedPage } from './browser-read.js';
 import { createTabPool, type Tab, type TabPool } from './browser-tabs.js';
@@ -358,7 +358,8 @@ async function navigateAndRead(
     session.consentHandled = true;
     consent = (await handleConsent(page)) ?? { platform: null, action: 'none', coveredContactLink: null };
   }
-  const { html, revealable, links } = await serialise(page, options, status);
+  const cdp = await tab.cdp.catch(() => null);
+  const { html, revealable, links } = await serialise(page, cdp, options, status);
   await refuseIfPrivate();
   const fetched: FetchedPage = {
     requestedUrl: url,
@@ -375,15 +376,20 @@ async function navigateAndRead(
   if (revealable) {
     const revealed: Array<{ html: string; description: string }> = [];
     await revealContactData(page, async (description) => {
-      revealed.push({ html: (await serialise(page, options, status)).html, description });
+      revealed.push({ html: (await serialise(page, cdp, options, status)).html, description });
     });
     if (revealed.length > 0) fetched.revealed = revealed;
   }
   return fetched;
 }
 
-async function serialise(page: Page, options: CrawlOptions, status: number): Promise<RenderedRead> {
-  const read = await readRenderedPage(page);
+async function serialise(
+  page: Page,
+  cdp: CDPSession | null,
+  options: CrawlOptions,
+  status: number,
+): Promise<RenderedRead> {
+  const read = await readRenderedPage(page, cdp);
   if (Buffer.byteLength(read.html) > options.maxBytes) {
     throw new CrawlFailure(
       'too-large',

@@ -1,4 +1,4 @@
-import type { Page } from 'playwright';
+import type { CDPSession, Page } from 'playwright';
 import { ANNOTATE_FUNCTION } from './browser-annotate.js';
 import type { RawLink } from './link-extract.js';
 import { REVEAL_CONTROLS, REVEAL_LABEL } from './reveal.js';
@@ -44,9 +44,31 @@ const READ_SCRIPT = `(() => {
   return { html, revealable, links: JSON.stringify(links) };
 })()`;
 
-export async function readRenderedPage(page: Page): Promise<RenderedRead> {
-  // The links cross as one JSON string: Playwright checks and converts a returned value field by
-  // field, which for a few hundred links cost more of Node's time than the rest of the page.
-  const read = (await page.evaluate(READ_SCRIPT)) as { html: string; revealable: boolean; links: string };
+/**
+ * Reads the page in one round trip. With a DevTools session the script runs through
+ * `Runtime.evaluate` and its value comes back as JSON: Playwright's `evaluate` first installs its
+ * own helper script in every new document (a renderer compiles it for each page) and converts the
+ * returned value field by field. The links cross as one JSON string either way.
+ */
+export async function readRenderedPage(page: Page, cdp?: CDPSession | null): Promise<RenderedRead> {
+  const read = cdp ? await evaluateOverCdp(cdp) : ((await page.evaluate(READ_SCRIPT)) as ReadValue);
   return { html: read.html, revealable: read.revealable, links: JSON.parse(read.links) as RawLink[] };
+}
+
+interface ReadValue {
+  html: string;
+  revealable: boolean;
+  links: string;
+}
+
+async function evaluateOverCdp(cdp: CDPSession): Promise<ReadValue> {
+  const { result, exceptionDetails } = await cdp.send('Runtime.evaluate', {
+    expression: READ_SCRIPT,
+    returnByValue: true,
+  });
+  if (exceptionDetails) {
+    const reason = exceptionDetails.exception?.description ?? exceptionDetails.text;
+    throw new Error(`reading the rendered page failed: ${reason}`);
+  }
+  return result.value as ReadValue;
 }

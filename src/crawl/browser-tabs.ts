@@ -16,9 +16,12 @@ const COLLECT_GARBAGE_EVERY = 3;
  */
 const RESPONSIVE_WITHIN_MS = 500;
 
-async function responsive(tab: Page): Promise<boolean> {
+async function responsive(tab: Tab): Promise<boolean> {
   try {
-    await withDeadline(tab.evaluate('0'), RESPONSIVE_WITHIN_MS, () => new Error('unresponsive'));
+    // Over the tab's DevTools session: Playwright's evaluate would first install its helper script in the document.
+    const cdp = await tab.cdp.catch(() => null);
+    const probe = cdp ? cdp.send('Runtime.evaluate', { expression: '0' }) : tab.page.evaluate('0');
+    await withDeadline(probe, RESPONSIVE_WITHIN_MS, () => new Error('unresponsive'));
     return true;
   } catch {
     return false;
@@ -33,7 +36,8 @@ export interface Tab {
   navigations: string[];
   /** Pages rendered in this tab. */
   uses: number;
-  cdp?: Promise<CDPSession>;
+  /** A DevTools session on the tab, for what Playwright's API makes dearer (reading a page, collecting garbage). */
+  cdp: Promise<CDPSession>;
 }
 
 export interface TabPool {
@@ -50,7 +54,10 @@ function withoutHash(url: string): string {
 
 async function openTab(context: BrowserContext): Promise<Tab> {
   const page = await context.newPage();
-  const tab: Tab = { page, network: trackNetwork(page), navigations: [], uses: 0 };
+  const cdp = context.newCDPSession(page);
+  // A tab whose session failed reads its pages through Playwright instead; no rejection is left unheard.
+  cdp.catch(() => {});
+  const tab: Tab = { page, network: trackNetwork(page), navigations: [], uses: 0, cdp };
   page.on('request', (request: Request) => {
     if (request.isNavigationRequest() && request.frame() === page.mainFrame())
       tab.navigations.push(request.url());
@@ -71,7 +78,7 @@ export function createTabPool(context: BrowserContext): TabPool {
     async take(url) {
       for (let tab = idle.pop(); tab; tab = idle.pop()) {
         if (tab.page.isClosed()) continue;
-        if (withoutHash(tab.page.url()) === withoutHash(url) || !(await responsive(tab.page))) {
+        if (withoutHash(tab.page.url()) === withoutHash(url) || !(await responsive(tab))) {
           void tab.page.close({ runBeforeUnload: false }).catch(() => {});
           continue;
         }
@@ -83,10 +90,8 @@ export function createTabPool(context: BrowserContext): TabPool {
     giveBack(tab) {
       if (tab.page.isClosed()) return;
       tab.uses += 1;
-      if (tab.uses % COLLECT_GARBAGE_EVERY === 0) {
-        tab.cdp ??= context.newCDPSession(tab.page);
+      if (tab.uses % COLLECT_GARBAGE_EVERY === 0)
         tab.cdp.then((s) => s.send('HeapProfiler.collectGarbage')).catch(() => {});
-      }
       if (idle.length >= MAX_IDLE_TABS) void tab.page.close({ runBeforeUnload: false }).catch(() => {});
       else idle.push(tab);
     },

@@ -49,3 +49,27 @@ it('reports the visible links the way extractLinks reads them from the rendered 
     { url: site.url('/geschreven'), text: 'Door script geschreven' },
   ]);
 });
+
+it('reads the same over a DevTools session as through Playwright, on every page a tab navigates to', async () => {
+  const context = await browser.newContext();
+  const tab = await context.newPage();
+  const cdp = await context.newCDPSession(tab);
+  for (const path of ['/winkel/', '/winkel/']) {
+    await tab.goto(site.url(path));
+    const overCdp = await readRenderedPage(tab, cdp);
+    const throughPlaywright = await readRenderedPage(tab);
+    expect(overCdp.links).toEqual(throughPlaywright.links);
+    expect(overCdp.revealable).toBe(throughPlaywright.revealable);
+    // The page was annotated once more in between: the same marks, on the same elements.
+    expect(overCdp.html).toEqual(throughPlaywright.html);
+    expect(overCdp.html).toContain('data-sr-hidden');
+  }
+  // A page that breaks the script gives an error, not an empty reading.
+  await tab.setContent(
+    '<p>x</p><script>document.querySelectorAll = () => { throw new Error("no queries here"); };</script>',
+  );
+  await expect(readRenderedPage(tab, cdp)).rejects.toThrow(
+    /reading the rendered page failed.*no queries here/,
+  );
+  await context.close();
+});
