@@ -1,6 +1,7 @@
 /**
  * One contender of the speed benchmark, in its own process so that /proc can measure it alone.
- * Usage: tsx bench/speed-runner.ts RUNNER CONCURRENCY URLS_JSON_FILE
+ * Usage: node bench/.speed-runner.mjs RUNNER CONCURRENCY URLS_JSON_FILE (speed.ts compiles it from
+ * this file), or tsx bench/speed-runner.ts … with SPEED_FROM_SOURCES=1.
  * Prints one JSON line: { shops, pages, elapsedMs, withContact }.
  */
 import { mkdtempSync, readFileSync } from 'node:fs';
@@ -214,8 +215,9 @@ export async function runRunner(
 }
 
 if (process.argv[1] && import.meta.url.endsWith(process.argv[1].split('/').pop()!)) {
-  // tsx turns on source-mapped stack traces; the built CLI runs without them. Playwright captures a
-  // stack trace for every call, so left on they would charge both browser runners for tsx.
+  // tsx (SPEED_FROM_SOURCES=1) turns on source-mapped stack traces; the built CLI runs without them.
+  // Playwright captures a stack trace for every call, so left on they would charge both browser
+  // runners for tsx.
   process.setSourceMapsEnabled(false);
   const [name, concurrencyText, urlsFile] = process.argv.slice(2);
   const urls = JSON.parse(readFileSync(urlsFile, 'utf8')) as string[];

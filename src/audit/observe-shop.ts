@@ -5,7 +5,7 @@ import { buildEvidence, type ObservedPage } from '../evidence/build-evidence.js'
 import type { ShopEvidence } from '../evidence/types.js';
 import type { ShopTarget } from '../input/types.js';
 import { contactCoverage } from './contact-coverage.js';
-import { sharedExtractPool } from './extract-pool.js';
+import { PageLostWithThreadError, sharedExtractPool } from './extract-pool.js';
 import { PageReadings } from './page-readings.js';
 import { shopSetting } from './shop-setting.js';
 
@@ -43,6 +43,28 @@ async function observePages(crawl: CrawlResult, target: ShopTarget, readings: Pa
     language: setting.language,
     needsRendering,
   };
+}
+
+/**
+ * The crawl's pages read; a page lost with a dying extraction thread makes the shop's crawl an
+ * error (its result would otherwise rest on pages nobody read) instead of stopping the run.
+ */
+export async function observeOrLose(crawl: CrawlResult, target: ShopTarget, readings: PageReadings) {
+  try {
+    return { crawl, observation: await observePages(crawl, target, readings) };
+  } catch (error) {
+    if (!(error instanceof PageLostWithThreadError)) throw error;
+    const lost: CrawlResult = {
+      ...crawl,
+      status: 'error',
+      pages: [],
+      errors: [
+        ...crawl.errors,
+        { url: error.url, stage: 'extract', message: error.message, code: error.code },
+      ],
+    };
+    return { crawl: lost, observation: await observePages(lost, target, readings) };
+  }
 }
 
 /** Auto mode renders a shop in the browser when static fetching cannot judge it. */
@@ -102,10 +124,15 @@ export async function observeShop(
   const readingsFor = (judgeRendering: boolean) =>
     new PageReadings(pool, target, options.country, judgeRendering);
   const firstReadings = readingsFor(options.mode === 'auto');
-  const first = await crawlSafely(target, firstMode, options, env, firstReadings, signal);
+  const firstRead = await observeOrLose(
+    await crawlSafely(target, firstMode, options, env, firstReadings, signal),
+    target,
+    firstReadings,
+  );
+  const first = firstRead.crawl;
   const crawls = [first];
   let primary = first;
-  let observation = await observePages(first, target, firstReadings);
+  let observation = firstRead.observation;
   const extraErrors: ShopEvidence['crawl']['errors'] = [];
 
   if (options.mode === 'auto' && staticCannotJudge(first, observation.observed, observation.needsRendering)) {

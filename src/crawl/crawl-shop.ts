@@ -75,7 +75,10 @@ class ShopCrawl {
   private readonly byFinalUrl = new Map<string, PageSnapshot>();
   /** Links a rendered page reported itself (browser mode), in place of parsing its HTML again. */
   private readonly reportedLinks = new WeakMap<PageSnapshot, RawLink[]>();
-  /** Static pages whose body the observer decodes: kept only until the page's links are read. */
+  /**
+   * Static pages whose body the observer decodes: kept only until the page's links are read, and
+   * empty once the observer has taken the bytes over (its reading is then the only one).
+   */
   private readonly undecoded = new WeakMap<PageSnapshot, Uint8Array>();
   /** What the observer read from its own parse of a static page. */
   private readonly observed = new WeakMap<PageSnapshot, Promise<CrawlReading | null>>();

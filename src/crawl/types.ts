@@ -97,7 +97,10 @@ export interface PageObserver {
    */
   onPage(
     page: PageSnapshot,
-    /** With `decodesPages`: the static page's body as received; `html` and `contentHash` are '' until the observer fills them. */
+    /**
+     * With `decodesPages`: the static page's body as received; `html` and `contentHash` are '' until
+     * the observer fills them. The observer may take the bytes over (the crawl's view then empties).
+     */
     undecoded?: Uint8Array,
     ask?: { consentWall?: boolean },
   ): Promise<CrawlReading | null> | undefined;

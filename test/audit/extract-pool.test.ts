@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
 import { type ExtractJob, runExtractJob } from '../../src/audit/extract-job.js';
-import { type ExtractPool, startExtractPool } from '../../src/audit/extract-pool.js';
+import { type ExtractPool, PageLostWithThreadError, startExtractPool } from '../../src/audit/extract-pool.js';
 import { decodeBody, decodesToItself } from '../../src/crawl/charset.js';
 
 const html = (body: string) =>
@@ -125,6 +125,54 @@ describe('extraction pool', () => {
     expect(await Promise.all(jobs.map((j) => dying.run(j)))).toEqual(jobs.map(runExtractJob));
     expect(dying.threads).toBe(0);
   });
+
+  /** A page as static mode hands it over: undecoded, in a buffer of its own (as Buffer.concat makes for a real page). */
+  const handedOver = (page: string, i: number): ExtractJob => {
+    const { html: _, ...rest } = job(page, i).page;
+    const bytes = new Uint8Array(new ArrayBuffer(Buffer.byteLength(page)));
+    bytes.set(Buffer.from(page, 'utf8'));
+    return { ...job(page, i), page: { ...rest, html: '', contentType: 'text/html' }, undecoded: bytes };
+  };
+
+  it("moves an undecoded body to the thread instead of copying it: the caller's view is left empty", async () => {
+    const threaded = await pool({ size: 1 });
+    const jobs = PAGES.map(handedOver);
+    const expected = PAGES.map(handedOver).map(runExtractJob);
+    const results = await Promise.all(jobs.map((j) => threaded.run(j)));
+    expect(results).toEqual(expected);
+    expect(results[0].observations.sightings.map((s) => s.value)).toContain('+31201234567');
+    expect(jobs.map((j) => j.undecoded?.byteLength)).toEqual(PAGES.map(() => 0));
+    // A body sharing its buffer with other data cannot move: it is copied, and stays the caller's.
+    const shared = Buffer.from(`${PAGES[0]}--trailing`, 'utf8');
+    const view = shared.subarray(0, Buffer.byteLength(PAGES[0]));
+    const sharedJob = { ...handedOver(PAGES[0], 0), undecoded: view };
+    expect(await threaded.run(sharedJob)).toEqual(expected[0]);
+    expect(view.byteLength).toBe(Buffer.byteLength(PAGES[0]));
+  });
+
+  it('fails a handed-over page whose thread dies, instead of reading it as an empty page', async () => {
+    const dying = await pool({ size: 1, entry: fixture('dying-worker.ts') });
+    const lost = handedOver(PAGES[0], 0);
+    const kept = job(PAGES[1], 1);
+    const [lostResult, keptResult] = await Promise.allSettled([dying.run(lost), dying.run(kept)]);
+    expect(lostResult.status).toBe('rejected');
+    const reason = (lostResult as PromiseRejectedResult).reason;
+    expect(reason).toBeInstanceOf(PageLostWithThreadError);
+    expect(reason.url).toBe('http://127.0.0.1/p0');
+    // The job that still had its HTML runs in the calling thread as before.
+    expect(keptResult).toEqual({ status: 'fulfilled', value: runExtractJob(kept) });
+  });
+
+  it("extracts the largest page the crawl accepts (5 MB) within a thread's heap limits", async () => {
+    const threaded = await pool({ size: 1 });
+    const block = PAGES.map((p) => p.slice(p.indexOf('<body>') + 6, p.indexOf('</body>'))).join('');
+    const repeats = Math.ceil((5 * 1024 * 1024) / Buffer.byteLength(block));
+    const largest = html(block.repeat(repeats));
+    expect(Buffer.byteLength(largest)).toBeGreaterThanOrEqual(5 * 1024 * 1024);
+    const result = await threaded.run({ ...handedOver(largest, 0), links: { visibleOnly: false } });
+    expect(result.observations.sightings.map((s) => s.value)).toContain('+31201234567');
+    expect(threaded.threads).toBe(1);
+  }, 60_000);
 
   it('passes an extraction error back to the caller as a rejection', async () => {
     const threaded = await pool({ size: 1 });

@@ -1,6 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { observeShop } from '../../src/audit/observe-shop.js';
+import { PageLostWithThreadError } from '../../src/audit/extract-pool.js';
+import { observeOrLose, observeShop } from '../../src/audit/observe-shop.js';
+import type { PageReadings } from '../../src/audit/page-readings.js';
 import { type CrawlEnvironment, createCrawlEnvironment } from '../../src/crawl/index.js';
+import type { CrawlResult } from '../../src/crawl/types.js';
 import { FixtureSite, page } from '../crawl/fixture-server.js';
 import { target, testOptions } from '../crawl/options.js';
 
@@ -32,5 +35,49 @@ describe('observeShop with the extraction pool', () => {
       expect.arrayContaining(['+31201234567', 'service@winkel.nl']),
     );
     expect(evidence.sightings.some((s) => new URL(s.pageUrl).pathname === '/')).toBe(false);
+  });
+});
+
+describe('a page lost with its extraction thread', () => {
+  const home = 'https://winkel.example/';
+  const crawl = {
+    target: target(home),
+    mode: 'static',
+    origin: 'https://winkel.example',
+    startedAt: '',
+    finishedAt: '',
+    userAgent: '',
+    robots: null,
+    status: 'ok',
+    errors: [],
+    pages: [{ url: home, finalUrl: home, html: '', fetchedWith: 'static' }],
+  } as unknown as CrawlResult;
+  // Readings whose only page went down with a dying thread.
+  const readings = {
+    optionCountry: 'NL',
+    decidedSetting: async () => null,
+    resultFor: async () => {
+      throw new PageLostWithThreadError(home);
+    },
+  } as unknown as PageReadings;
+
+  it("makes the shop's crawl an error with the reason, instead of stopping the run", async () => {
+    const { crawl: read, observation } = await observeOrLose(crawl, crawl.target, readings);
+    expect(read.status).toBe('error');
+    expect(read.pages).toEqual([]);
+    expect(read.errors).toEqual([
+      expect.objectContaining({ url: home, stage: 'extract', code: 'EXTRACT_THREAD_DIED' }),
+    ]);
+    expect(observation.observed).toEqual([]);
+  });
+
+  it('still stops the run for any other extraction failure (a tool error)', async () => {
+    const broken = {
+      ...readings,
+      resultFor: async () => {
+        throw new Error('a bug in extraction');
+      },
+    } as unknown as PageReadings;
+    await expect(observeOrLose(crawl, crawl.target, broken)).rejects.toThrow('a bug in extraction');
   });
 });
