@@ -33,6 +33,7 @@ const [
 const { createCrawlEnvironment, DEFAULT_CRAWL_OPTIONS } = crawlModule;
 const { extractPage } = await load<typeof import('../src/extract/index.js')>('extract/index.js');
 const { openStore } = await load<typeof import('../src/store/index.js')>('store/index.js');
+const { limitHeapGrowth } = await load<typeof import('../src/cli/heap-growth.js')>('cli/heap-growth.js');
 
 export type RunnerName =
   | 'shopreach-static'
@@ -61,6 +62,8 @@ async function shopreach(
   concurrency: number,
   urls: string[],
 ): Promise<RunnerResult> {
+  // The CLI limits V8's heap growth as it starts (src/cli/main.ts): shopreach as users run it.
+  limitHeapGrowth();
   const store = openStore(join(mkdtempSync(join(tmpdir(), 'shopreach-speed-')), 'speed.sqlite'));
   const ruleSets = new RuleSetProvider();
   const targets = urls.map((url) => ({ key: url.replace(/\/$/, ''), url }));

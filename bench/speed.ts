@@ -10,7 +10,8 @@
  * each peer. The browser runners use --browser-shops shops (default 48: six rounds of the eight
  * contexts, so the last, half-empty round weighs little) to keep the run near ten minutes on two
  * cores; rates are per minute anyway.
- * SPEED_CPU_PROF=DIR writes a V8 CPU profile per contender.
+ * SPEED_CPU_PROF=DIR writes a V8 CPU profile per contender; SPEED_NODE_ARGS="--flag …" passes Node or
+ * V8 flags to every contender; --shops 1000 shows memory after the heaps have settled.
  */
 import { execSync, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -96,10 +97,12 @@ function runContender(
 ): Promise<{ result: RunnerResult; measure: TreeMeasure }> {
   const file = join(mkdtempSync(join(tmpdir(), 'speed-urls-')), 'urls.json');
   writeFileSync(file, JSON.stringify(urls));
-  // SPEED_CPU_PROF=DIR writes a V8 CPU profile of each contender's Node process into DIR.
-  const profile = process.env.SPEED_CPU_PROF
-    ? ['--cpu-prof', `--cpu-prof-dir=${process.env.SPEED_CPU_PROF}`]
-    : [];
+  // SPEED_CPU_PROF=DIR writes a V8 CPU profile of each contender's Node process into DIR;
+  // SPEED_NODE_ARGS adds Node or V8 flags to every contender (to compare a setting, say).
+  const profile = [
+    ...(process.env.SPEED_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.SPEED_CPU_PROF}`] : []),
+    ...(process.env.SPEED_NODE_ARGS?.split(' ').filter(Boolean) ?? []),
+  ];
   const runner = process.env.SPEED_FROM_SOURCES
     ? [...profile, '--import', 'tsx', new URL('./speed-runner.ts', import.meta.url).pathname]
     : [...profile, plainRunner];

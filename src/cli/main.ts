@@ -12,6 +12,7 @@ import { rescoreCommand } from './commands/rescore.js';
 import { rulesCommand } from './commands/rules.js';
 import { runsCommand } from './commands/runs.js';
 import { workerCommand } from './commands/worker.js';
+import { limitHeapGrowth } from './heap-growth.js';
 import { UserError } from './user-error.js';
 
 function fail(message: string, error?: unknown): never {
@@ -20,6 +21,8 @@ function fail(message: string, error?: unknown): never {
     process.stderr.write(`${error.stack}\n`);
   process.exit(1);
 }
+
+limitHeapGrowth();
 
 try {
   await yargs(hideBin(process.argv))
