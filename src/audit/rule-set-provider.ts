@@ -1,4 +1,4 @@
-import { loadRuleSet, profileForCountry } from '../rules/index.js';
+import { profileForCountry, ruleSetLoader } from '../rules/index.js';
 import type { RuleSet } from '../rules/types.js';
 
 /**
@@ -7,8 +7,12 @@ import type { RuleSet } from '../rules/types.js';
  */
 export class RuleSetProvider {
   private readonly loaded = new Map<string, RuleSet>();
+  /** The rules directory is read once, when the first profile is wanted. */
+  private readonly load: (profile: string) => RuleSet;
 
-  constructor(private readonly options: { profile?: string; dir?: string } = {}) {}
+  constructor(private readonly options: { profile?: string; dir?: string } = {}) {
+    this.load = ruleSetLoader(options.dir);
+  }
 
   profileFor(country: string): string {
     return this.options.profile ?? profileForCountry(country);
@@ -21,7 +25,7 @@ export class RuleSetProvider {
   get(profile: string): RuleSet {
     let ruleSet = this.loaded.get(profile);
     if (!ruleSet) {
-      ruleSet = loadRuleSet({ profile, dir: this.options.dir });
+      ruleSet = this.load(profile);
       this.loaded.set(profile, ruleSet);
     }
     return ruleSet;

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import { checkCondition, checkWhere, referencedRules, type Selection } from './condition-check.js';
 import type { LintDiagnostic } from './diagnostics.js';
 import { COLLECTIONS, type Collection, type Where } from './grammar.js';
@@ -42,6 +42,8 @@ export interface RuleTree {
   selections: Map<string, Selection>;
   references: Map<string, RuleReference>;
   version: string | undefined;
+  /** Each file's text as read (path relative to `dir`), so a profile's hash is of what was read. */
+  texts: Map<string, string>;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -63,8 +65,10 @@ export function readRuleTree(dir: string): RuleTree {
       message,
       ...(ruleId ? { ruleId } : {}),
     });
+  const texts = new Map<string, string>();
   const read = (file: string): YamlSource | undefined => {
     const source = readYamlSource(file);
+    texts.set(relative(dir, file).split(sep).join('/'), source.text);
     for (const error of source.errors)
       diagnostics.push({ file, line: error.line, column: error.column, message: error.message });
     return source.errors.length > 0 ? undefined : source;
@@ -79,13 +83,16 @@ export function readRuleTree(dir: string): RuleTree {
       selections: new Map(),
       references: new Map(),
       version: undefined,
+      texts,
     };
   }
 
   const references = readReferences(dir, read, report);
   const selections = readSelections(dir, read, report);
   const versionFile = join(dir, 'VERSION');
-  const version = existsSync(versionFile) ? readFileSync(versionFile, 'utf8').trim() || undefined : undefined;
+  const versionText = existsSync(versionFile) ? readFileSync(versionFile, 'utf8') : undefined;
+  if (versionText !== undefined) texts.set('VERSION', versionText);
+  const version = versionText?.trim() || undefined;
 
   const packs = new Map<string, RuleFile[]>();
   for (const pack of readdirSync(dir).sort()) {
@@ -113,7 +120,7 @@ export function readRuleTree(dir: string): RuleTree {
   if (profiles.size === 0)
     diagnostics.push({ file: profileDir, line: 1, message: 'no profiles found (profiles/<market>.yaml)' });
 
-  const tree: RuleTree = { dir, diagnostics, packs, profiles, selections, references, version };
+  const tree: RuleTree = { dir, diagnostics, packs, profiles, selections, references, version, texts };
   for (const profile of profiles.values()) checkAssembly(tree, profile, report);
   return tree;
 }
@@ -390,9 +397,7 @@ function checkAssembly(tree: RuleTree, profile: Profile, report: Reporter): void
 
 /** sha256 over the files a profile uses, sorted by their path inside the rules directory. */
 export function hashProfile(tree: RuleTree, profile: Profile): string {
-  const shared = ['VERSION', 'references.yaml', 'selections.yaml'].filter((name) =>
-    existsSync(join(tree.dir, name)),
-  );
+  const shared = ['VERSION', 'references.yaml', 'selections.yaml'].filter((name) => tree.texts.has(name));
   const files = [
     ...shared,
     profile.relFile,
@@ -402,7 +407,7 @@ export function hashProfile(tree: RuleTree, profile: Profile): string {
   for (const file of files) {
     hash.update(file);
     hash.update('\0');
-    hash.update(readFileSync(join(tree.dir, file)));
+    hash.update(tree.texts.get(file) ?? readFileSync(join(tree.dir, file)));
     hash.update('\0');
   }
   return hash.digest('hex');

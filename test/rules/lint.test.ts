@@ -2,7 +2,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { lintRules, loadRuleSet, RuleSetError } from '../../src/rules/index.js';
+import { lintRules, loadRuleSet, RuleSetError, ruleSetLoader } from '../../src/rules/index.js';
 import { RULES_DIR } from '../../src/shared/paths.js';
 
 const temps: string[] = [];
@@ -118,5 +118,24 @@ describe('rules lint', () => {
     const messages = lintRules(dir).map((d) => d.message);
     expect(messages.some((m) => /refines "phone-absent"/.test(m))).toBe(true);
     expect(messages.some((m) => /unknown pack "lu"/.test(m))).toBe(true);
+  });
+});
+
+describe("a run's rule set loader", () => {
+  it('assembles every profile as loadRuleSet does, from one reading of the directory', () => {
+    const dir = copyRules();
+    const load = ruleSetLoader(dir);
+    expect(load('eu')).toEqual(loadRuleSet({ dir, profile: 'eu' }));
+    const nlBefore = loadRuleSet({ dir, profile: 'nl' });
+    // Broken after the first reading: the loader still assembles from what it read.
+    edit(join(dir, 'eu', 'phone-present.yaml'), /^id: .*$/m, 'id: [broken');
+    expect(() => loadRuleSet({ dir, profile: 'nl' })).toThrow(RuleSetError);
+    expect(load('nl')).toEqual(nlBefore);
+  });
+
+  it('reports a broken directory when the first profile is wanted', () => {
+    const dir = copyRules();
+    edit(join(dir, 'eu', 'phone-present.yaml'), /^id: .*$/m, 'id: [broken');
+    expect(() => ruleSetLoader(dir)('eu')).toThrow(RuleSetError);
   });
 });
