@@ -113,14 +113,16 @@ export async function createBrowserPageFetcher(
   ): Promise<FetchedPage> => {
     const target = checkedUrl(url, policy);
     const delay = Math.max(options.hostDelayMs, hostDelayMs(target.host));
-    return withRetries(target.href, options, signal, hooks, () =>
-      scheduler.run(
+    return withRetries(target.href, options, signal, hooks, () => {
+      const traffic: PageTraffic = { endedAt: null };
+      return scheduler.run(
         target.host,
         delay,
-        () => renderPage(tabs, target.href, options, signal, refusedUrls, hooks, inSession),
+        () => renderPage(tabs, target.href, options, signal, refusedUrls, hooks, inSession, traffic),
         signal,
-      ),
-    );
+        () => traffic.endedAt,
+      );
+    });
   };
 
   return {
@@ -198,6 +200,11 @@ async function guardRoute(
   }
 }
 
+/** When a rendered page's last request ended, as its tab saw it once the page was read. */
+interface PageTraffic {
+  endedAt: number | null;
+}
+
 async function renderPage(
   tabs: TabPool,
   url: string,
@@ -206,6 +213,7 @@ async function renderPage(
   refusedUrls: Set<string>,
   hooks: BrowserFetcherHooks,
   session: BrowserSession,
+  traffic: PageTraffic,
 ): Promise<FetchedPage> {
   if (signal.aborted) throw watchdogFailure();
   const tab = await tabs.take(url);
@@ -228,6 +236,8 @@ async function renderPage(
         ),
     );
     clean = true;
+    // The host's pause starts when the page's traffic ended, not when reading it did.
+    traffic.endedAt = tab.network.quietSince();
     return fetched;
   } catch (err) {
     if (signal.aborted) throw watchdogFailure();

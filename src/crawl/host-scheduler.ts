@@ -20,13 +20,22 @@ export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
 /**
  * One request at a time per host, with a pause between the end of one request and the start of
  * the next. Shared by every shop of a run, so two shops on one platform host do not double the
- * load on it.
+ * load on it. A task that knows when its traffic to the host ended (a rendered page goes quiet,
+ * then is read and annotated with no request in flight) says so with `trafficEnded`; the pause
+ * counts from then, but the next task never starts before this one has finished.
  */
 export class HostScheduler {
   private readonly tails = new Map<string, Promise<void>>();
   private readonly lastEnded = new Map<string, number>();
 
-  async run<T>(host: string, delayMs: number, task: () => Promise<T>, signal?: AbortSignal): Promise<T> {
+  async run<T>(
+    host: string,
+    delayMs: number,
+    task: () => Promise<T>,
+    signal?: AbortSignal,
+    /** When the task's last request ended (epoch ms), if earlier than the task's end; else null. */
+    trafficEnded?: () => number | null,
+  ): Promise<T> {
     const previous = this.tails.get(host) ?? Promise.resolve();
     let release!: () => void;
     const mine = new Promise<void>((resolve) => {
@@ -42,7 +51,7 @@ export class HostScheduler {
       started = true;
       return await task();
     } finally {
-      if (started) this.lastEnded.set(host, Date.now());
+      if (started) this.lastEnded.set(host, Math.min(Date.now(), trafficEnded?.() ?? Date.now()));
       release();
       if (this.tails.get(host) === tail) this.tails.delete(host);
     }

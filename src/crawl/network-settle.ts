@@ -3,6 +3,8 @@ import type { Page, Request } from 'playwright';
 export interface NetworkTracker {
   /** Resolves once no request has been in flight for `quietMs`, or after `maxMs` whatever happens. */
   settled(quietMs: number, maxMs: number): Promise<void>;
+  /** When the page's last request ended, if none is in flight now; else null. */
+  quietSince(): number | null;
 }
 
 /**
@@ -33,5 +35,6 @@ export function trackNetwork(page: Page): NetworkTracker {
         await new Promise((resolve) => setTimeout(resolve, 25));
       }
     },
+    quietSince: () => (inFlight.size === 0 ? lastActivity : null),
   };
 }

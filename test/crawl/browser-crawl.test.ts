@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createBrowserPageFetcher } from '../../src/crawl/browser-page-fetcher.js';
 import { type CrawlEnvironment, crawlShop, createCrawlEnvironment } from '../../src/crawl/index.js';
-import { FixtureSite, page } from './fixture-server.js';
+import { FixtureSite, type Handler, page } from './fixture-server.js';
 import { target, testOptions } from './options.js';
 
 let env: CrawlEnvironment;
@@ -25,6 +25,36 @@ const browserOptions = (overrides = {}) =>
   testOptions({ mode: 'browser', pageTimeoutMs: 3000, mobilePass: false, ...overrides });
 
 describe('crawlShop, browser', () => {
+  it("pauses hostDelayMs between the end of a page's last request and the next page's", async () => {
+    const log: Array<{ path: string; at: number; end: number }> = [];
+    const logged =
+      (body: string, type: string, delayMs = 0): Handler =>
+      (req, res) => {
+        const entry = { path: new URL(req.url ?? '/', 'http://x').pathname, at: Date.now(), end: 0 };
+        log.push(entry);
+        setTimeout(() => {
+          res.writeHead(200, { 'content-type': type }).end(body);
+          entry.end = Date.now();
+        }, delayMs);
+      };
+    const html = 'text/html; charset=utf-8';
+    const site = await serve({
+      '/': logged(page('<a href="/contact">Contact</a><script src="/slow.js"></script>'), html),
+      '/slow.js': logged('document.title = "loaded";', 'text/javascript', 300),
+      '/contact': logged(page('<p>Bel 020 123 4567</p>'), html),
+    });
+    const result = await crawlShop(
+      target(site.url('/')),
+      browserOptions({ hostDelayMs: 400, maxPages: 2 }),
+      env,
+    );
+    expect(result.pages.map((p) => new URL(p.finalUrl).pathname)).toEqual(['/', '/contact']);
+    const contact = log.find((entry) => entry.path === '/contact');
+    const before = log.filter((entry) => contact && entry.at < contact.at);
+    expect(before.map((entry) => entry.path)).toEqual(['/', '/slow.js']);
+    expect((contact?.at ?? 0) - Math.max(...before.map((entry) => entry.end))).toBeGreaterThanOrEqual(400);
+  });
+
   it('renders pages, annotates them, follows visible links only, and blocks images', async () => {
     const site = await serve({
       '/': page(`

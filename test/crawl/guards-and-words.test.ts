@@ -271,6 +271,41 @@ describe('small parts', () => {
     expect(maxRunning).toBe(2);
   });
 
+  it("counts the pause from when a task's traffic ended, never starting the next before the task ends", async () => {
+    const scheduler = new HostScheduler();
+    const started: number[] = [];
+    /** A task of 150 ms whose last request ended `trafficMs` after it began. */
+    const run = (trafficMs: number | null) => {
+      let began = 0;
+      return scheduler.run(
+        'h',
+        100,
+        async () => {
+          began = Date.now();
+          started.push(began);
+          await new Promise((r) => setTimeout(r, 150));
+        },
+        undefined,
+        () => (trafficMs === null ? null : began + trafficMs),
+      );
+    };
+    // Quiet after 20 ms: the pause is over by the task's end, so the next starts right away.
+    await Promise.all([run(20), run(null)]);
+    expect(started[1] - started[0]).toBeGreaterThanOrEqual(148);
+    expect(started[1] - started[0]).toBeLessThan(230);
+    // Quiet after 100 ms: the next waits until 100 ms after that (200 ms after the first began).
+    started.length = 0;
+    await new Promise((r) => setTimeout(r, 120));
+    await Promise.all([run(100), run(null)]);
+    expect(started[1] - started[0]).toBeGreaterThanOrEqual(198);
+    expect(started[1] - started[0]).toBeLessThan(245);
+    // Traffic still in flight when the task ended (null): the pause counts from the end, as before.
+    started.length = 0;
+    await new Promise((r) => setTimeout(r, 120));
+    await Promise.all([run(null), run(null)]);
+    expect(started[1] - started[0]).toBeGreaterThanOrEqual(248);
+  });
+
   it('lets a waiting request go when its shop is cancelled', async () => {
     const scheduler = new HostScheduler();
     const blocker = scheduler.run('h', 0, () => new Promise((r) => setTimeout(r, 300)));
