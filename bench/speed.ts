@@ -14,7 +14,7 @@
  * V8 flags to every contender; --shops 1000 shows memory after the heaps have settled.
  */
 import { execSync, spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -83,10 +83,13 @@ function compileRunner(): string {
     fileName: fileURLToPath(source),
     compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 },
   });
-  writeFileSync(compiled, outputText);
+  // Written aside and renamed, so that another bench run starting now never loads half a file.
+  const partial = `${fileURLToPath(compiled)}.${process.pid}.tmp`;
+  writeFileSync(partial, outputText);
+  renameSync(partial, compiled);
   return fileURLToPath(compiled);
 }
-const plainRunner = compileRunner();
+const plainRunner = process.env.SPEED_FROM_SOURCES ? '' : compileRunner();
 
 const isBrowserRunner = (name: RunnerName) => name === 'shopreach-browser' || name === 'crawlee-playwright';
 

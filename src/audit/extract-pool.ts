@@ -55,16 +55,14 @@ const MAX_IN_FLIGHT = 2;
 const MAX_WAITING_PER_THREAD = 4;
 const READY_TIMEOUT_MS = 30_000;
 /**
- * A thread's heap, sized for memory rather than V8's defaults, which suit one long-lived main
- * thread. A job allocates about 1.3 MB and holds its page as one large string; with the default
- * 16 MB semi-spaces each thread commits 32 MB of young generation, and on a machine with many GB
- * V8 lets the old generation grow to four times its live size before collecting it, which fills
- * it with pages promoted while being read. Measured over 1,000 real-sized shops: 371–400 MB of
- * RSS with the defaults, under 300 MB with these, at the same speed. Smaller semi-spaces cost
- * more than they save (each collection promotes the page being read). The largest page the crawl
- * accepts (5 MB) needs about 150 MB of heap to extract.
+ * A thread's young generation, sized for memory rather than V8's default. A job allocates about
+ * 1.3 MB; with the default 16 MB semi-spaces each thread commits 32 MB of young generation, with
+ * 8 MB it commits 16 and runs as fast. Smaller is worse: each scavenge then promotes the page
+ * being read (one large string) to the old generation, which only a full collection frees. The
+ * old generation keeps V8's limit (a 5 MB page of dense markup needs some 700 MB); how far it may
+ * grow between full collections is what the CLI's `--heap-growing-percent` bounds.
  */
-const THREAD_HEAP = { maxYoungGenerationSizeMb: 24, maxOldGenerationSizeMb: 512 };
+const THREAD_HEAP = { maxYoungGenerationSizeMb: 24 };
 
 export function inThreadPool(): ExtractPool {
   return {

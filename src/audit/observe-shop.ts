@@ -46,26 +46,35 @@ async function observePages(crawl: CrawlResult, target: ShopTarget, readings: Pa
 }
 
 /**
- * The crawl's pages read; a page lost with a dying extraction thread makes the shop's crawl an
- * error (its result would otherwise rest on pages nobody read) instead of stopping the run.
+ * The crawl's pages read. A page that could not be read (lost with a dying extraction thread, or
+ * one whose extraction failed, say markup nested too deep) makes the shop's crawl an error: its
+ * result would otherwise rest on pages nobody read, and one broken shop must not stop the run.
  */
 export async function observeOrLose(crawl: CrawlResult, target: ShopTarget, readings: PageReadings) {
   try {
     return { crawl, observation: await observePages(crawl, target, readings) };
   } catch (error) {
-    if (!(error instanceof PageLostWithThreadError)) throw error;
+    const lostPage = error instanceof PageLostWithThreadError;
     const lost: CrawlResult = {
       ...crawl,
       status: 'error',
       pages: [],
+      // The crawl may have met the same failure reading the page's links: the reading's says why.
       errors: [
-        ...crawl.errors,
-        { url: error.url, stage: 'extract', message: error.message, code: error.code },
+        ...crawl.errors.filter((e) => e.stage !== 'extract'),
+        {
+          url: lostPage ? error.url : crawl.target.url,
+          stage: 'extract',
+          message: lostPage ? error.message : `a page could not be extracted: ${firstLine(error)}`,
+          code: lostPage ? error.code : 'EXTRACT_FAILED',
+        },
       ],
     };
     return { crawl: lost, observation: await observePages(lost, target, readings) };
   }
 }
+
+const firstLine = (error: unknown) => String((error as Error)?.message ?? error).split('\n')[0];
 
 /** Auto mode renders a shop in the browser when static fetching cannot judge it. */
 function staticCannotJudge(crawl: CrawlResult, observed: ObservedPage[], needsRendering: boolean): boolean {

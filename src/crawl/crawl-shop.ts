@@ -80,6 +80,8 @@ class ShopCrawl {
    * empty once the observer has taken the bytes over (its reading is then the only one).
    */
   private readonly undecoded = new WeakMap<PageSnapshot, Uint8Array>();
+  /** The undecoded body's length as received: an empty view of a longer body was handed over. */
+  private readonly bodyLength = new WeakMap<PageSnapshot, number>();
   /** What the observer read from its own parse of a static page. */
   private readonly observed = new WeakMap<PageSnapshot, Promise<CrawlReading | null>>();
   private readonly requested = new Set<string>();
@@ -92,7 +94,10 @@ class ShopCrawl {
 
   private added(snapshot: PageSnapshot, undecoded?: Uint8Array): void {
     this.pages.push(snapshot);
-    if (undecoded) this.undecoded.set(snapshot, undecoded);
+    if (undecoded) {
+      this.undecoded.set(snapshot, undecoded);
+      this.bodyLength.set(snapshot, undecoded.byteLength);
+    }
     // Static mode asks whether the home page is nothing but a consent wall.
     const ask = { consentWall: this.pages.length === 1 && this.options.mode === 'static' };
     const reading = this.observer?.onPage(snapshot, undecoded, ask);
@@ -131,7 +136,12 @@ class ShopCrawl {
 
   private htmlOf(page: PageSnapshot): string {
     const bytes = this.undecoded.get(page);
-    return page.html === '' && bytes ? decodeBody(bytes, page.contentType) : page.html;
+    if (page.html !== '' || !bytes) return page.html;
+    // The observer took the body and could not read it: this crawl cannot read it either, and an
+    // empty page would be a false finding.
+    if (bytes.byteLength === 0 && (this.bodyLength.get(page) ?? 0) > 0)
+      throw new CrawlFailure('error', 'EXTRACT_FAILED', `${page.finalUrl} could not be read`, 'extract');
+    return decodeBody(bytes, page.contentType);
   }
 
   /** Waits until the observer can take more pages. */

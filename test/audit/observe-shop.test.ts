@@ -38,6 +38,36 @@ describe('observeShop with the extraction pool', () => {
   });
 });
 
+describe('a page extraction cannot read', () => {
+  it('makes its shop an error and leaves the other shops alone', async () => {
+    const nested = await new FixtureSite({
+      '/robots.txt': 'User-agent: *\nAllow: /\n',
+      // Markup nested deeper than a recursive walk of the tree can go.
+      '/': page(`${'<div>'.repeat(20_000)}Bel 020 123 4567${'</div>'.repeat(20_000)}`),
+    }).start();
+    try {
+      const { mode: _mode, ...crawl } = testOptions({ maxPages: 2 });
+      const broken = await observeShop(
+        target(nested.url('/')),
+        { mode: 'static', crawl, country: 'NL' },
+        env,
+      );
+      expect(broken.crawl.status).toBe('error');
+      expect(broken.crawl.errors).toEqual([
+        expect.objectContaining({
+          stage: 'extract',
+          code: 'EXTRACT_FAILED',
+          message: expect.stringContaining('Maximum call stack size exceeded'),
+        }),
+      ]);
+      const fine = await observeShop(target(site.url('/')), { mode: 'static', crawl, country: 'NL' }, env);
+      expect(fine.crawl.status).toBe('ok');
+    } finally {
+      await nested.stop();
+    }
+  });
+});
+
 describe('a page lost with its extraction thread', () => {
   const home = 'https://winkel.example/';
   const crawl = {
@@ -71,13 +101,22 @@ describe('a page lost with its extraction thread', () => {
     expect(observation.observed).toEqual([]);
   });
 
-  it('still stops the run for any other extraction failure (a tool error)', async () => {
+  it('makes a page whose extraction failed an error of its shop too, with the reason', async () => {
     const broken = {
       ...readings,
       resultFor: async () => {
-        throw new Error('a bug in extraction');
+        throw new RangeError('Maximum call stack size exceeded\n    at textOf (dom.js:1:1)');
       },
     } as unknown as PageReadings;
-    await expect(observeOrLose(crawl, crawl.target, broken)).rejects.toThrow('a bug in extraction');
+    const { crawl: read } = await observeOrLose(crawl, crawl.target, broken);
+    expect(read.status).toBe('error');
+    expect(read.errors).toEqual([
+      {
+        url: home,
+        stage: 'extract',
+        code: 'EXTRACT_FAILED',
+        message: 'a page could not be extracted: Maximum call stack size exceeded',
+      },
+    ]);
   });
 });
