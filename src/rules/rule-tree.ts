@@ -42,8 +42,8 @@ export interface RuleTree {
   selections: Map<string, Selection>;
   references: Map<string, RuleReference>;
   version: string | undefined;
-  /** Each file's text as read (path relative to `dir`), so a profile's hash is of what was read. */
-  texts: Map<string, string>;
+  /** Each file's bytes as read (path relative to `dir`), so a profile's hash is of what was read. */
+  texts: Map<string, Buffer>;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -65,10 +65,11 @@ export function readRuleTree(dir: string): RuleTree {
       message,
       ...(ruleId ? { ruleId } : {}),
     });
-  const texts = new Map<string, string>();
+  const texts = new Map<string, Buffer>();
   const read = (file: string): YamlSource | undefined => {
-    const source = readYamlSource(file);
-    texts.set(relative(dir, file).split(sep).join('/'), source.text);
+    const bytes = readFileSync(file);
+    texts.set(relative(dir, file).split(sep).join('/'), bytes);
+    const source = readYamlSource(file, bytes.toString('utf8'));
     for (const error of source.errors)
       diagnostics.push({ file, line: error.line, column: error.column, message: error.message });
     return source.errors.length > 0 ? undefined : source;
@@ -90,9 +91,9 @@ export function readRuleTree(dir: string): RuleTree {
   const references = readReferences(dir, read, report);
   const selections = readSelections(dir, read, report);
   const versionFile = join(dir, 'VERSION');
-  const versionText = existsSync(versionFile) ? readFileSync(versionFile, 'utf8') : undefined;
-  if (versionText !== undefined) texts.set('VERSION', versionText);
-  const version = versionText?.trim() || undefined;
+  const versionBytes = existsSync(versionFile) ? readFileSync(versionFile) : undefined;
+  if (versionBytes !== undefined) texts.set('VERSION', versionBytes);
+  const version = versionBytes?.toString('utf8').trim() || undefined;
 
   const packs = new Map<string, RuleFile[]>();
   for (const pack of readdirSync(dir).sort()) {
