@@ -78,6 +78,72 @@ class SqliteStore implements Store {
     })();
   }
 
+  planBatch(runId: number, targets: ShopTarget[]): Array<number | null> {
+    if (targets.length === 0) return [];
+    const insert = this.db.prepare(
+      'INSERT OR IGNORE INTO planned_shops (run_id, key, position, target_json) VALUES (?, ?, ?, ?)',
+    );
+    const earlier = this.db.prepare('SELECT target_json FROM planned_shops WHERE run_id = ? AND key = ?');
+    return this.db.transaction(() => {
+      let position = this.lastPosition(runId);
+      return targets.map((target) => {
+        if (insert.run(runId, target.key, position + 1, JSON.stringify(target)).changes > 0) {
+          position++;
+          return null;
+        }
+        const found = earlier.get(runId, target.key) as { target_json: string } | undefined;
+        return found ? ((JSON.parse(found.target_json) as ShopTarget).line ?? 0) : 0;
+      });
+    })();
+  }
+
+  private lastPosition(runId: number): number {
+    const row = this.db
+      .prepare('SELECT COALESCE(MAX(position), 0) AS last FROM planned_shops WHERE run_id = ?')
+      .get(runId) as { last: number };
+    return row.last;
+  }
+
+  pendingShopsAfter(
+    runId: number,
+    afterPosition: number,
+    limit: number,
+  ): Array<{ position: number; target: ShopTarget }> {
+    const rows = this.db
+      .prepare(
+        `SELECT p.position, p.target_json FROM planned_shops p
+         WHERE p.run_id = ? AND p.position > ?
+           AND NOT EXISTS (SELECT 1 FROM shops s WHERE s.run_id = p.run_id AND s.key = p.key)
+         ORDER BY p.position LIMIT ?`,
+      )
+      .all(runId, afterPosition, limit) as { position: number; target_json: string }[];
+    return rows.map((r) => ({ position: r.position, target: JSON.parse(r.target_json) as ShopTarget }));
+  }
+
+  plannedCount(runId: number): number {
+    return (
+      this.db.prepare('SELECT COUNT(*) AS n FROM planned_shops WHERE run_id = ?').get(runId) as { n: number }
+    ).n;
+  }
+
+  markListPlanned(runId: number): void {
+    this.requireRun(runId);
+    this.db
+      .prepare(
+        `UPDATE runs SET options_json = json_set(options_json, '$.listPlanned', json('true')) WHERE id = ?`,
+      )
+      .run(runId);
+  }
+
+  unjudgedTargets(runId: number, judgeable: readonly string[]): ShopTarget[] {
+    const rows = this.db
+      .prepare(
+        `SELECT target_json FROM shops WHERE run_id = ? AND status NOT IN (SELECT value FROM json_each(?)) ORDER BY id`,
+      )
+      .all(runId, JSON.stringify(judgeable)) as { target_json: string }[];
+    return rows.map((r) => JSON.parse(r.target_json) as ShopTarget);
+  }
+
   pendingShops(runId: number): ShopTarget[] {
     const rows = this.db
       .prepare(

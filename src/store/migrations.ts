@@ -128,6 +128,11 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX findings_rule ON findings(rule, outcome);
     `,
   },
+  {
+    version: 2,
+    description: 'planned shops by position, so a long run takes its pending shops page by page',
+    sql: 'CREATE INDEX planned_shops_position ON planned_shops(run_id, position);',
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;
