@@ -1,9 +1,20 @@
-import { mkdirSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import {
+  chmodSync,
+  closeSync,
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  openSync,
+  rmSync,
+  writeSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import type { ShopTarget } from '../input/types.js';
 import type { RuleSet } from '../rules/types.js';
-import { migrate } from './migrations.js';
+import { checkReadableSchema, migrate } from './migrations.js';
 import { RUN_SELECT, type RunRow, runFromRow } from './run-rows.js';
 import { type ShopRow, shopFromRow, shopWriter } from './shop-rows.js';
 import type { NewRun, RunRecord, ShopOutcome, Store, StoredShop } from './types.js';
@@ -13,7 +24,8 @@ export type { NewRun, RunRecord, ShopOutcome, Store, StoredShop } from './types.
 const BUSY_TIMEOUT_MS = 5000;
 
 /** Opens (creating and migrating when needed) a shopreach database; `':memory:'` gives a private one. */
-export function openStore(path: string): Store {
+export function openStore(path: string, options: { readOnly?: boolean } = {}): Store {
+  if (options.readOnly) return openReadOnly(path);
   if (path !== ':memory:') mkdirSync(dirname(resolve(path)), { recursive: true });
   const db = new Database(path);
   if (path !== ':memory:') db.pragma('journal_mode = WAL');
@@ -24,12 +36,70 @@ export function openStore(path: string): Store {
   return new SqliteStore(db, path);
 }
 
+/**
+ * Opens a database for the commands that only read (runs, report, export): nothing is created,
+ * migrated or written, so a database on read-only media, or one the user may only read, serves
+ * them. A WAL database whose folder cannot take SQLite's shared-memory file is read from a private
+ * copy, when it has no unmerged log beside it (then the file holds everything).
+ */
+function openReadOnly(path: string): Store {
+  const readable = (db: Database.Database) => {
+    db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+    checkReadableSchema(db, path);
+    return db;
+  };
+  let db: Database.Database | null = null;
+  try {
+    db = readable(new Database(path, { readonly: true, fileMustExist: true }));
+    return new SqliteStore(db, path);
+  } catch (error) {
+    db?.close();
+    const code = (error as { code?: string }).code ?? '';
+    if (!/^SQLITE_(READONLY|CANTOPEN)/.test(code) || existsSync(`${path}-wal`)) throw error;
+  }
+  const copy = privateCopy(path);
+  try {
+    return new SqliteStore(
+      readable(new Database(copy.file, { readonly: true, fileMustExist: true })),
+      path,
+      copy.remove,
+    );
+  } catch (error) {
+    copy.remove();
+    throw error;
+  }
+}
+
+/** The database file copied to a private folder, marked as a rollback-journal file so no log is needed. */
+function privateCopy(path: string): { file: string; remove: () => void } {
+  const dir = mkdtempSync(join(tmpdir(), 'shopreach-readonly-'));
+  const file = join(dir, 'copy.sqlite');
+  const remove = () => rmSync(dir, { recursive: true, force: true });
+  try {
+    copyFileSync(path, file);
+    chmodSync(file, 0o600);
+    // Bytes 18 and 19 of the header say WAL (2); 1 is the rollback journal, which needs no -shm file.
+    const fd = openSync(file, 'r+');
+    try {
+      writeSync(fd, Buffer.from([1, 1]), 0, 2, 18);
+    } finally {
+      closeSync(fd);
+    }
+  } catch (error) {
+    remove();
+    throw error;
+  }
+  return { file, remove };
+}
+
 class SqliteStore implements Store {
   private readonly writeShop: ReturnType<typeof shopWriter>;
 
   constructor(
     private readonly db: Database.Database,
     readonly path: string,
+    /** Run after closing (a read-only store's private copy is removed). */
+    private readonly onClose: () => void = () => {},
   ) {
     this.writeShop = shopWriter(db);
   }
@@ -222,6 +292,7 @@ class SqliteStore implements Store {
 
   close(): void {
     this.db.close();
+    this.onClose();
   }
 
   private insertRuleSet(runId: number, ruleSet: RuleSet): void {

@@ -153,3 +153,18 @@ export function migrate(db: Database.Database): void {
     })();
   }
 }
+
+/**
+ * Whether a database can be read without migrating it (read-only commands never write): it must
+ * be a shopreach database, and not newer than this shopreach. Older schemas read fine, as every
+ * migration so far only adds.
+ */
+export function checkReadableSchema(db: Database.Database, path: string): void {
+  const current = db.pragma('user_version', { simple: true }) as number;
+  if (current > LATEST_SCHEMA_VERSION) {
+    throw new Error(
+      `The database has schema version ${current}, newer than this shopreach understands (${LATEST_SCHEMA_VERSION}); upgrade shopreach.`,
+    );
+  }
+  if (current < 1) throw new Error(`${path} is not a shopreach database.`);
+}
