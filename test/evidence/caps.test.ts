@@ -165,7 +165,12 @@ describe('the caps of a shop', () => {
     expect(evidence.pages[0].title?.length).toBeLessThanOrEqual(SHOP_CAPS.textChars + 1);
     expect(evidence.sightings).toHaveLength(6);
     expect(evidence.limits).toEqual([
-      { limit: 'stored-bytes', max: SHOP_CAPS.storedBytes, found: expect.any(Number), kept: expect.any(Number) },
+      {
+        limit: 'stored-bytes',
+        max: SHOP_CAPS.storedBytes,
+        found: expect.any(Number),
+        kept: expect.any(Number),
+      },
     ]);
     expect(evidence.limits?.[0].found).toBeGreaterThan(6 * 400_000);
     expect(evidenceProblems(evidence)).toEqual([]);
