@@ -8,7 +8,9 @@ import { runInterruptibly } from './interruptible-run.js';
 export interface AuditSessionOptions {
   store: Store;
   runId: number;
-  targets: ShopTarget[];
+  targets: ShopTarget[] | AsyncIterable<ShopTarget>;
+  /** The number of shops, when `targets` is a list still being read (it may grow). */
+  total?: () => number;
   observe: ObserveOptions;
   ruleSets: RuleSetProvider;
   overrides?: Override[];
@@ -26,7 +28,7 @@ export async function auditInSession(
   const env = createCrawlEnvironment();
   try {
     return await runInterruptibly(
-      options.targets.length,
+      options.total ?? (Array.isArray(options.targets) ? options.targets.length : 0),
       {
         quiet: options.quiet,
         stopMessage: 'Stopping: shops in flight are abandoned, finished shops are stored.',

@@ -13,7 +13,7 @@ export interface ShopRunHooks {
  * aborts the signal after printing what happens to the work, so the caller can stop cleanly.
  */
 export async function runInterruptibly<T extends object>(
-  total: number,
+  total: number | (() => number),
   options: { quiet?: boolean; stopMessage: string },
   run: (hooks: ShopRunHooks) => Promise<T>,
 ): Promise<T & { interrupted: boolean }> {

@@ -17,13 +17,19 @@ export function describeOutcome(outcome: ShopOutcome): string {
  * A one-line bar on a terminal; one line per finished shop otherwise (logs, CI), so a long run
  * always shows where it is.
  */
-export function createProgress(total: number, stream: NodeJS.WriteStream = process.stderr): Progress {
+export function createProgress(
+  /** The shops of the run; a function while a list is still being read (the total grows). */
+  totalShops: number | (() => number),
+  stream: NodeJS.WriteStream = process.stderr,
+): Progress {
+  const planned = typeof totalShops === 'function' ? totalShops : () => totalShops;
   let done = 0;
   const running = new Set<string>();
   const interactive = Boolean(stream.isTTY) && !process.env.CI;
   const startedAt = Date.now();
 
   const draw = (last?: string) => {
+    const total = planned();
     const width = 24;
     const filled = total === 0 ? width : Math.round((done / total) * width);
     const elapsed = Math.round((Date.now() - startedAt) / 1000);
@@ -40,7 +46,7 @@ export function createProgress(total: number, stream: NodeJS.WriteStream = proce
       running.delete(outcome.target.key);
       done += 1;
       if (interactive) draw(describeOutcome(outcome));
-      else stream.write(`[${done}/${total}] ${outcome.target.url} ${describeOutcome(outcome)}\n`);
+      else stream.write(`[${done}/${planned()}] ${outcome.target.url} ${describeOutcome(outcome)}\n`);
     },
     close() {
       if (interactive) stream.write('\n');

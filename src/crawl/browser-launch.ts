@@ -1,7 +1,7 @@
 import type { Browser } from 'playwright';
 import { INSTALL_ADVICE, type LocatedBrowser, locateBrowser } from './browser-locate.js';
 
-/** Flags that keep Chromium from phoning home and from needing a sandbox when run as root. */
+/** Flags that keep Chromium from phoning home, and a page from sending UDP past the guard proxy. */
 export const CHROMIUM_ARGS = [
   '--disable-background-networking',
   '--disable-component-update',
@@ -12,6 +12,10 @@ export const CHROMIUM_ARGS = [
   '--disable-gpu',
   '--disable-quic',
   '--mute-audio',
+  // WebRTC sends UDP past the guard proxy (which sees TCP only): to a STUN or TURN server, to a
+  // peer's candidate. Only traffic through the proxy is allowed, so a page cannot reach an address
+  // the guard would refuse.
+  '--force-webrtc-ip-handling-policy=disable_non_proxied_udp',
 ];
 
 export class BrowserNotFoundError extends Error {

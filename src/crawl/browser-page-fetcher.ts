@@ -98,6 +98,7 @@ export async function createBrowserPageFetcher(
     checkHost,
     upstreamError: (hostname) => proxy.upstreamErrors.get(hostname),
     cutAtByteLimit: (urls) => urls.some((u) => proxy.tooLarge.has(u)),
+    onCut: (listener) => proxy.onTooLarge(listener),
   };
   const mobileSession: BrowserSession = { ...session, consentHandled: false };
   // Images load only where a screenshot is wanted: the screenshot must show what a visitor sees.
@@ -241,6 +242,8 @@ async function renderPage(
     return fetched;
   } catch (err) {
     if (signal.aborted) throw watchdogFailure();
+    // A page cut at the byte limit that then ran out of time is too large, not slow.
+    if (tab.size.exceeded || session.cutAtByteLimit(tab.navigations)) throw tooLargeFailure(options);
     throw err;
   } finally {
     signal.removeEventListener('abort', onAbort);
@@ -258,6 +261,8 @@ interface BrowserSession {
   upstreamError(hostname: string): string | undefined;
   /** Whether the guarding proxy cut one of these URLs' HTML at the byte limit. */
   cutAtByteLimit(urls: string[]): boolean;
+  /** Calls `listener` with each URL the guarding proxy cuts from now on; returns the unsubscribe. */
+  onCut(listener: (url: string) => void): () => void;
 }
 
 /**
@@ -299,18 +304,33 @@ async function navigateAndRead(
     }
   };
   const refuseIfCut = () => {
-    if (session.cutAtByteLimit(navigations)) {
-      throw new CrawlFailure(
-        'too-large',
-        'TOO_LARGE',
-        `page larger than ${options.maxBytes} bytes (decoded)`,
-        'render',
-      );
-    }
+    if (session.cutAtByteLimit(navigations) || tab.size.exceeded) throw tooLargeFailure(options);
   };
   let response: Response | null;
+  tab.size.start(options.maxBytes);
   try {
-    response = await page.goto(url, { waitUntil: 'domcontentloaded', timeout: options.pageTimeoutMs });
+    // A document past the byte limit (counted by the tab, or cut by the proxy) ends the navigation
+    // at once, whatever the browser still waits for (the rest of a declared length).
+    let unsubscribe = () => {};
+    const cut = Promise.race([
+      tab.size.whenExceeded(),
+      new Promise<void>((resolve) => {
+        unsubscribe = session.onCut((cutUrl) => {
+          if (navigations.includes(cutUrl)) resolve();
+        });
+      }),
+    ]).then(() => {
+      throw tooLargeFailure(options);
+    });
+    cut.catch(() => {});
+    try {
+      response = await Promise.race([
+        page.goto(url, { waitUntil: 'domcontentloaded', timeout: options.pageTimeoutMs }),
+        cut,
+      ]);
+    } finally {
+      unsubscribe();
+    }
   } catch (err) {
     await refuseIfPrivate();
     refuseIfCut();
@@ -460,6 +480,15 @@ function navigationFailure(
       'render',
     );
   return new CrawlFailure('error', netCode, message, 'render');
+}
+
+function tooLargeFailure(options: CrawlOptions): CrawlFailure {
+  return new CrawlFailure(
+    'too-large',
+    'TOO_LARGE',
+    `page larger than ${options.maxBytes} bytes (decoded)`,
+    'render',
+  );
 }
 
 function watchdogFailure(): CrawlFailure {

@@ -1,5 +1,6 @@
 import type { BrowserContext, CDPSession, Page, Request } from 'playwright';
 import { withDeadline } from './deadline.js';
+import { type DocumentSizeWatch, watchDocumentSize } from './document-size.js';
 import { type NetworkTracker, trackNetwork } from './network-settle.js';
 
 /** Tabs kept open between two pages of a shop; one suffices, since a host is visited one page at a time. */
@@ -38,6 +39,8 @@ export interface Tab {
   uses: number;
   /** A DevTools session on the tab, for what Playwright's API makes dearer (reading a page, collecting garbage). */
   cdp: Promise<CDPSession>;
+  /** The size of the main document as it loads; loading stops past the limit. */
+  size: DocumentSizeWatch;
 }
 
 export interface TabPool {
@@ -57,7 +60,15 @@ async function openTab(context: BrowserContext): Promise<Tab> {
   const cdp = context.newCDPSession(page);
   // A tab whose session failed reads its pages through Playwright instead; no rejection is left unheard.
   cdp.catch(() => {});
-  const tab: Tab = { page, network: trackNetwork(page), navigations: [], uses: 0, cdp };
+  const tab: Tab = {
+    page,
+    network: trackNetwork(page),
+    navigations: [],
+    uses: 0,
+    cdp,
+    size: watchDocumentSize(cdp),
+  };
+  await tab.size.ready;
   page.on('request', (request: Request) => {
     if (request.isNavigationRequest() && request.frame() === page.mainFrame())
       tab.navigations.push(request.url());

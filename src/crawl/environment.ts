@@ -11,6 +11,11 @@ const BROWSER_CLOSE_WAIT_MS = 5_000;
 export const RECYCLE_BROWSER_AFTER_SHOPS = 100;
 /** A retired browser is closed once it has no context left and this much time passed (a shop that was just handed it gets to open its context). */
 const RETIRED_GRACE_MS = 10_000;
+/**
+ * robots.txt answers kept per run; the oldest is dropped beyond this (it is fetched again if its
+ * origin comes back), so a list of a million shops does not keep a million answers.
+ */
+const ROBOTS_CACHE_LIMIT = 2_000;
 
 /**
  * What the shops of one run share: the per-host scheduler (politeness across shops), the
@@ -96,6 +101,8 @@ export function createCrawlEnvironment(
       let cached = robotsCache.get(key);
       if (!cached) {
         cached = fetchRobots(origin, ctx);
+        if (robotsCache.size >= ROBOTS_CACHE_LIMIT)
+          robotsCache.delete(robotsCache.keys().next().value as string);
         robotsCache.set(key, cached);
         // A robots.txt that could not be read because this shop's watchdog fired is asked again later.
         cached.then((rules) => {

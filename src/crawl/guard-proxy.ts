@@ -13,6 +13,8 @@ export interface GuardProxy {
   upstreamErrors: Map<string, string>;
   /** URLs whose HTML body was cut at the byte limit. */
   tooLarge: Set<string>;
+  /** Calls `listener` with each URL cut at the byte limit from now on; returns the unsubscribe. */
+  onTooLarge(listener: (url: string) => void): () => void;
   close(): Promise<void>;
 }
 
@@ -31,6 +33,7 @@ export async function startGuardProxy(
   maxDocumentBytes = Number.POSITIVE_INFINITY,
 ): Promise<GuardProxy> {
   const tooLarge = new Set<string>();
+  const cutListeners = new Set<(url: string) => void>();
   const lookup = makeGuardedLookup(policy) as never;
   const refused: string[] = [];
   const upstreamErrors = new Map<string, string>();
@@ -61,7 +64,10 @@ export async function startGuardProxy(
     for (const h of HOP_HEADERS) delete headers[h];
     const upstream = http.request(target, { method: req.method, headers, lookup, agent: false }, (answer) => {
       res.writeHead(answer.statusCode ?? 502, answer.rawHeaders as unknown as http.OutgoingHttpHeaders);
-      forwardWithByteLimit(answer, res, maxDocumentBytes, () => tooLarge.add(target.href));
+      forwardWithByteLimit(answer, res, maxDocumentBytes, () => {
+        tooLarge.add(target.href);
+        for (const listener of cutListeners) listener(target.href);
+      });
     });
     upstream.on('socket', track);
     upstream.on('error', (err: NodeJS.ErrnoException) => {
@@ -110,6 +116,10 @@ export async function startGuardProxy(
     refused,
     upstreamErrors,
     tooLarge,
+    onTooLarge(listener) {
+      cutListeners.add(listener);
+      return () => cutListeners.delete(listener);
+    },
     close: () =>
       new Promise<void>((resolve) => {
         for (const socket of sockets) socket.destroy();

@@ -17,6 +17,10 @@ export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   });
 }
 
+const FORGET_ABOVE_HOSTS = 5_000;
+/** Longer than the longest pause between two requests to a host (robots.txt Crawl-delay is capped at 5 s). */
+const FORGET_AFTER_MS = 60_000;
+
 /**
  * One request at a time per host, with a pause between the end of one request and the start of
  * the next. Shared by every shop of a run, so two shops on one platform host do not double the
@@ -27,6 +31,12 @@ export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
 export class HostScheduler {
   private readonly tails = new Map<string, Promise<void>>();
   private readonly lastEnded = new Map<string, number>();
+  /** Hosts last used longer ago than any pause lasts are forgotten, so the map does not grow with a run. */
+  private forget(now: number): void {
+    if (this.lastEnded.size < FORGET_ABOVE_HOSTS) return;
+    for (const [host, ended] of this.lastEnded)
+      if (now - ended > FORGET_AFTER_MS) this.lastEnded.delete(host);
+  }
 
   async run<T>(
     host: string,
@@ -51,7 +61,10 @@ export class HostScheduler {
       started = true;
       return await task();
     } finally {
-      if (started) this.lastEnded.set(host, Math.min(Date.now(), trafficEnded?.() ?? Date.now()));
+      if (started) {
+        this.forget(Date.now());
+        this.lastEnded.set(host, Math.min(Date.now(), trafficEnded?.() ?? Date.now()));
+      }
       release();
       if (this.tails.get(host) === tail) this.tails.delete(host);
     }

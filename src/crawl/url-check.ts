@@ -1,7 +1,7 @@
 import { type AddressPolicy, addressPolicy, ipLiteral } from './address-guard.js';
 import { CrawlFailure } from './crawl-failure.js';
 
-/** Parses a URL the crawl may request: http(s) only, fragment dropped, IP literals checked. */
+/** Parses a URL the crawl may request: http(s) only, fragment and credentials dropped, IP literals checked. */
 export function checkedUrl(raw: string, allowed: boolean | AddressPolicy): URL {
   const policy = typeof allowed === 'function' ? allowed : addressPolicy(allowed);
   let url: URL;
@@ -18,6 +18,9 @@ export function checkedUrl(raw: string, allowed: boolean | AddressPolicy): URL {
     );
   }
   url.hash = '';
+  // A user name or password in a link is never sent (as Basic auth) nor kept with the page.
+  url.username = '';
+  url.password = '';
   const literal = ipLiteral(url.hostname);
   if (literal && !policy(literal)) {
     throw new CrawlFailure(

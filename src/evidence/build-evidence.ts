@@ -1,10 +1,12 @@
 import type { CrawlResult, PageSnapshot } from '../crawl/types.js';
 import type { PageObservations } from '../extract/types.js';
 import type { ShopTarget } from '../input/types.js';
+import { pageLimits, SHOP_CAPS, type ShopBudget, withinShopBudget, withShortTexts } from './evidence-caps.js';
 import {
   type CountrySource,
   EVIDENCE_SCHEMA_VERSION,
   type EvidenceFact,
+  type EvidenceLimit,
   type EvidencePage,
   type EvidenceSighting,
   type EvidenceWidget,
@@ -35,13 +37,53 @@ function displayName(target: ShopTarget, origin: string | null): string {
   return new URL(origin ?? target.url).hostname.replace(/^www\./, '');
 }
 
-/** Assembles the self-contained evidence document of one shop: facts from crawl and extraction, ids for every item. */
+/**
+ * Assembles the self-contained evidence document of one shop: facts from crawl and extraction, ids
+ * for every item, within the shop's caps (SHOP_CAPS). A document still larger than it may be stored
+ * has its long texts cut, then its lists halved, until it fits; every cut is recorded in `limits`.
+ */
 export function buildEvidence(input: EvidenceInput): ShopEvidence {
+  let budget: ShopBudget = { ...SHOP_CAPS };
+  for (;;) {
+    const notes: EvidenceLimit[] = [];
+    let evidence = assemble(input, budget, notes);
+    let bytes = Buffer.byteLength(JSON.stringify(evidence));
+    const found = bytes;
+    if (bytes > SHOP_CAPS.storedBytes) {
+      evidence = withShortTexts(evidence, SHOP_CAPS.textChars);
+      bytes = Buffer.byteLength(JSON.stringify(evidence));
+    }
+    const smallest = budget.sightings <= 1 && budget.facts <= 1 && budget.widgets <= 1;
+    if (bytes <= SHOP_CAPS.storedBytes || smallest) {
+      if (found > SHOP_CAPS.storedBytes) {
+        notes.push({ limit: 'stored-bytes', max: SHOP_CAPS.storedBytes, found, kept: bytes });
+      }
+      if (notes.length > 0) evidence.limits = notes;
+      return evidence;
+    }
+    const half = (n: number) => Math.max(1, Math.floor(n / 2));
+    budget = { sightings: half(budget.sightings), facts: half(budget.facts), widgets: half(budget.widgets) };
+  }
+}
+
+function assemble(input: EvidenceInput, budget: ShopBudget, notes: EvidenceLimit[]): ShopEvidence {
   const { target, primary } = input;
   const pages: EvidencePage[] = [];
   const sightings: EvidenceSighting[] = [];
   const widgets: EvidenceWidget[] = [];
   const facts: EvidenceFact[] = [];
+  input.observed.forEach(({ observations }, index) => {
+    notes.push(...pageLimits(observations.limits, `p${index + 1}`));
+  });
+  const kept = withinShopBudget(
+    input.observed.map(({ observations }) => ({
+      sightings: observations.sightings,
+      facts: observations.facts ?? [],
+      widgets: observations.widgets,
+    })),
+    budget,
+    notes,
+  );
   input.observed.forEach(({ snapshot, observations }, index) => {
     const pageId = `p${index + 1}`;
     pages.push({
@@ -64,7 +106,7 @@ export function buildEvidence(input: EvidenceInput): ShopEvidence {
       ...(snapshot.viewport ? { viewport: snapshot.viewport } : {}),
     });
     const placed = { pageId, pageKind: observations.kind, pageDepth: snapshot.depth };
-    for (const sighting of observations.sightings) {
+    for (const sighting of kept[index].sightings) {
       sightings.push({
         ...sighting,
         id: `s${sightings.length + 1}`,
@@ -76,10 +118,10 @@ export function buildEvidence(input: EvidenceInput): ShopEvidence {
         ...(snapshot.viewport ? { pageViewport: snapshot.viewport } : {}),
       });
     }
-    for (const fact of observations.facts ?? []) {
+    for (const fact of kept[index].facts) {
       facts.push({ ...fact, id: `f${facts.length + 1}`, pageUrl: snapshot.finalUrl, ...placed });
     }
-    for (const widget of observations.widgets) {
+    for (const widget of kept[index].widgets) {
       widgets.push({ ...widget, id: `w${widgets.length + 1}`, ...placed });
     }
   });

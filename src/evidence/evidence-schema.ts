@@ -112,6 +112,20 @@ export const EVIDENCE_SCHEMA = {
       },
     },
     consent: { type: ['object', 'null'] },
+    limits: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['limit', 'max', 'found', 'kept'],
+        properties: {
+          limit: { type: 'string' },
+          pageId: { type: 'string', pattern: '^p\\d+$' },
+          max: { type: 'integer', minimum: 0 },
+          found: { type: 'integer', minimum: 0 },
+          kept: { type: 'integer', minimum: 0 },
+        },
+      },
+    },
   },
 } as const;
 

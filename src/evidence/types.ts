@@ -102,4 +102,28 @@ export interface ShopEvidence {
   /** The trader's identity facts (address, legal name, register and VAT numbers); absent in older evidence. */
   facts?: EvidenceFact[];
   consent: ConsentObservation | null;
+  /**
+   * Caps that cut what was kept of the shop (src/extract/caps.ts, src/evidence/evidence-caps.ts),
+   * each with how many there were: a shop judged on part of what it showed says so. Absent when none did.
+   */
+  limits?: EvidenceLimit[];
+}
+
+/** One cap that cut a list of the shop (or of one page of it). */
+export interface EvidenceLimit {
+  limit:
+    | 'candidate-numbers-per-page'
+    | 'sightings-per-page'
+    | 'facts-per-page'
+    | 'widgets-per-page'
+    | 'sightings-per-shop'
+    | 'facts-per-shop'
+    | 'widgets-per-shop'
+    | 'stored-bytes';
+  /** The page, for a cap per page. */
+  pageId?: string;
+  max: number;
+  /** How many there were (for stored-bytes: the size of the document in bytes). */
+  found: number;
+  kept: number;
 }

@@ -1,4 +1,5 @@
 import type { PageSnapshot } from '../crawl/types.js';
+import { factKey, type LimitNote, PAGE_CAPS, sightingKey, thinnedGroups, widgetKey } from './caps.js';
 import type { DomNode } from './dom.js';
 import { emailsInMarkup, emailsInPageText } from './emails.js';
 import { identityFacts, pageGivesWithdrawalInfo } from './identity-facts.js';
@@ -59,17 +60,26 @@ export function extractPageAndHeading(
     afterInteraction: page.afterInteraction ?? null,
   };
   const country = ctx.country.toUpperCase();
-  const phoneFinds = phonesInText(model, country, place);
+  const limits: LimitNote[] = [];
+  const phoneFinds = phonesInText(model, country, place, limits);
   const emailFinds = emailsInPageText(model, place);
   const telOnly = pairTelLinks(model.anchors, phoneFinds, country, place);
   const markupEmails = emailsInMarkup(model, emailFinds, place);
-  const sightings = [
-    ...phoneFinds.map((f) => f.sighting),
-    ...telOnly,
-    ...emailFinds.map((f) => f.sighting),
-    ...markupEmails,
-    ...structuredDataSightings(model, country, place),
-  ];
+  const sightings = thinnedGroups(
+    [
+      phoneFinds.map((f) => f.sighting),
+      telOnly,
+      emailFinds.map((f) => f.sighting),
+      markupEmails,
+      structuredDataSightings(model, country, place),
+    ],
+    PAGE_CAPS.sightings,
+    sightingKey,
+    'sightings',
+    limits,
+  ).flat();
+  const [facts] = thinnedGroups([identityFacts(model, place)], PAGE_CAPS.facts, factKey, 'facts', limits);
+  const [widgets] = thinnedGroups([widgetsOf(model)], PAGE_CAPS.widgets, widgetKey, 'widgets', limits);
   const observations: PageObservations = {
     kind: DOCUMENT_TYPE.test(page.contentType ?? '')
       ? 'document'
@@ -77,10 +87,11 @@ export function extractPageAndHeading(
     title: model.title,
     language: model.lang,
     sightings,
-    widgets: widgetsOf(model),
-    facts: identityFacts(model, place),
+    widgets,
+    facts,
     withdrawalInfo: pageGivesWithdrawalInfo(model),
   };
+  if (limits.length > 0) observations.limits = limits;
   return { observations, h1: model.h1 };
 }
 

@@ -1,3 +1,4 @@
+import { type LimitNote, NumberStarts, PAGE_CAPS } from './caps.js';
 import type { DomElement } from './dom.js';
 import { INLINE_EDGE, type Located, type PageModel, segmentAt } from './page-model.js';
 import { readLabel } from './phone-labels.js';
@@ -15,6 +16,7 @@ const CANDIDATE = new RegExp(
   `(?<![\\p{L}\\p{N}@#=&?%_¤+])(?<![\\p{N}][-./])(?<!\\p{L}[-/])(?:\\+|\\(${SEP}?\\+?)?\\d(?:${SEP}{0,3}[-‐‑–—./()]?${SEP}{0,3}\\(?\\d)*`,
   'gu',
 );
+const DIGIT_GROUPS = /\d+/g;
 const LABEL_WINDOW = 40;
 const MAX_GROUPS_PER_NUMBER = 8;
 
@@ -25,8 +27,13 @@ interface FoundNumber {
   type: NonNullable<Sighting['phoneType']>;
 }
 
-/** Splits a candidate into the longest valid numbers, left to right. */
-function numbersIn(candidate: string, offset: number, country: string): FoundNumber[] {
+/** Splits a candidate into the longest valid numbers, left to right (from the digit groups `tries` allows). */
+function numbersIn(
+  candidate: string,
+  offset: number,
+  country: string,
+  tries: (group: number) => boolean = () => true,
+): FoundNumber[] {
   const groups = [...candidate.matchAll(/\d+/g)].map((m) => ({
     start: m.index ?? 0,
     end: (m.index ?? 0) + m[0].length,
@@ -34,6 +41,10 @@ function numbersIn(candidate: string, offset: number, country: string): FoundNum
   const found: FoundNumber[] = [];
   let i = 0;
   while (i < groups.length) {
+    if (!tries(i)) {
+      i++;
+      continue;
+    }
     let hit: FoundNumber | null = null;
     let hitEnd = i;
     for (let j = Math.min(groups.length - 1, i + MAX_GROUPS_PER_NUMBER - 1); j >= i; j--) {
@@ -61,14 +72,27 @@ function labelsFor(reading: ReturnType<typeof readLabel>): (NumberLabel | undefi
   return [reading];
 }
 
-export function phonesInText(model: PageModel, country: string, page: PagePlace): Found[] {
+export function phonesInText(
+  model: PageModel,
+  country: string,
+  page: PagePlace,
+  /** Where a cut of the number starts tried (PAGE_CAPS.candidateNumbers) is recorded. */
+  limits: LimitNote[] = [],
+): Found[] {
   const text = model.text.replaceAll(INLINE_EDGE, ' ');
   const masked = maskNonPhones(text);
   const out: Found[] = [];
   let previousEnd = 0;
-  CANDIDATE.lastIndex = 0;
-  for (let m = CANDIDATE.exec(masked); m; m = CANDIDATE.exec(masked)) {
-    const numbers = numbersIn(m[0], m.index, country);
+  const candidates = [...masked.matchAll(CANDIDATE)];
+  const groupCounts = candidates.map((m) => m[0].match(DIGIT_GROUPS)?.length ?? 0);
+  const total = groupCounts.reduce((sum, n) => sum + n, 0);
+  const starts = new NumberStarts(total, PAGE_CAPS.candidateNumbers, limits);
+  let base = 0;
+  for (const [c, m] of candidates.entries()) {
+    const from = base;
+    base += groupCounts[c];
+    if (!starts.triesAny(from, groupCounts[c])) continue;
+    const numbers = numbersIn(m[0], m.index ?? 0, country, (group) => starts.tries(from + group));
     for (const n of numbers) {
       const firstDigit = n.start + text.slice(n.start, n.end).search(/\d/);
       const seg = segmentAt(model, firstDigit);

@@ -133,4 +133,16 @@ export interface PageObservations {
   facts?: Fact[];
   /** Whether the page's readable text speaks of the right of withdrawal (herroeping, Widerruf …). */
   withdrawalInfo?: boolean;
+  /** Caps that cut this page's lists (src/extract/caps.ts); absent when none did. */
+  limits?: LimitNote[];
+}
+
+export type PageLimit = 'candidate-numbers' | 'sightings' | 'facts' | 'widgets';
+
+/** One cap that cut a list: how many there were and how many were kept. */
+export interface LimitNote {
+  limit: PageLimit;
+  max: number;
+  found: number;
+  kept: number;
 }

@@ -1,5 +1,12 @@
 export { normaliseCountry } from './country-code.js';
-export { normaliseShopUrl } from './normalise-url.js';
-export { formatFromFileName, parseShopList, type ShopListFormat } from './parse-shop-list.js';
-export { readShopList, ShopListError } from './read-shop-list.js';
-export type { InputProblem, ParsedShopList, ShopTarget } from './types.js';
+export { CREDENTIALS_REMOVED, normaliseShopUrl, withoutCredentials } from './normalise-url.js';
+export {
+  formatFromFileName,
+  parseShopList,
+  type SeenShops,
+  type ShopListFormat,
+  seenInMemory,
+  shopListEntries,
+} from './parse-shop-list.js';
+export { openShopList, ShopListError } from './read-shop-list.js';
+export type { InputProblem, ListEntry, ParsedShopList, ShopTarget } from './types.js';

@@ -1,8 +1,17 @@
-export type NormalisedUrl = { ok: true; url: string; key: string } | { ok: false; message: string };
+export type NormalisedUrl =
+  | {
+      ok: true;
+      url: string;
+      key: string;
+      /** The URL carried a user name or password, removed here: they are never sent, stored or printed. */
+      removedCredentials?: true;
+    }
+  | { ok: false; message: string };
 
 /**
  * Turns what a person writes in a shop list ("shop.nl", "https://www.shop.nl/nl/") into an absolute
- * http(s) URL and the shop's key (origin plus path, without a trailing slash or fragment).
+ * http(s) URL and the shop's key (origin plus path, without a trailing slash or fragment). A user
+ * name or password in the URL is removed, and said so, never kept.
  */
 export function normaliseShopUrl(text: string): NormalisedUrl {
   const trimmed = text.trim();
@@ -12,15 +21,19 @@ export function normaliseShopUrl(text: string): NormalisedUrl {
   try {
     parsed = new URL(withScheme);
   } catch {
-    return { ok: false, message: `not a valid URL: "${trimmed}"` };
+    return { ok: false, message: `not a valid URL: "${withoutCredentials(trimmed)}"` };
   }
+  const removedCredentials = parsed.username !== '' || parsed.password !== '';
+  parsed.username = '';
+  parsed.password = '';
+  const shown = withoutCredentials(trimmed);
   if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
     return {
       ok: false,
       message: `only http and https URLs can be audited, not ${parsed.protocol.replace(/:$/, '')}`,
     };
   }
-  if (!parsed.hostname || /\s/.test(trimmed)) return { ok: false, message: `not a valid URL: "${trimmed}"` };
+  if (!parsed.hostname || /\s/.test(trimmed)) return { ok: false, message: `not a valid URL: "${shown}"` };
   const hostIsName = /[a-z]/i.test(parsed.hostname) && !parsed.hostname.includes(':');
   if (hostIsName && !parsed.hostname.includes('.') && parsed.hostname !== 'localhost') {
     return { ok: false, message: `"${parsed.hostname}" is not a full host name` };
@@ -28,5 +41,19 @@ export function normaliseShopUrl(text: string): NormalisedUrl {
   parsed.hash = '';
   const path = parsed.pathname.replace(/\/+$/, '');
   const key = `${parsed.protocol}//${parsed.host}${path}${parsed.search}`;
-  return { ok: true, url: parsed.toString(), key };
+  return { ok: true, url: parsed.toString(), key, ...(removedCredentials ? { removedCredentials } : {}) };
 }
+
+/**
+ * The text with the user information of any URL in it masked (`https://***@shop.nl`), also a
+ * `user:password@` written without a scheme: for messages and stored rows.
+ */
+export function withoutCredentials(text: string): string {
+  if (!text.includes('@')) return text;
+  return text
+    .replace(/(https?:\/\/)[^/?#\s]*@/gi, '$1***@')
+    .replace(/(^|[\s,;"'])[^\s/?#@,;"':]+:[^\s/?#@,;"']*@/g, '$1***@');
+}
+
+export const CREDENTIALS_REMOVED =
+  'the user name and password in the URL were removed (shopreach never sends, stores or prints them)';

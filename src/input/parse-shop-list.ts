@@ -1,94 +1,86 @@
-import { parse as parseCsv } from 'csv-parse/sync';
-import { isProblem, type RawShopRow, toShopTarget } from './shop-row.js';
-import type { InputProblem, ParsedShopList, ShopTarget } from './types.js';
+import { Readable } from 'node:stream';
+import { csvRows } from './csv-rows.js';
+import { jsonRows } from './json-rows.js';
+import type { FormatItem, ShopListFormat } from './list-format.js';
+import { toListEntry } from './shop-row.js';
+import { txtRows } from './txt-rows.js';
+import type { ListEntry, ParsedShopList } from './types.js';
 
-export type ShopListFormat = 'txt' | 'csv' | 'json';
+export { formatFromFileName, type ShopListFormat } from './list-format.js';
 
-function txtRows(content: string): RawShopRow[] {
-  const rows: RawShopRow[] = [];
-  content.split(/\r?\n/).forEach((text, index) => {
-    const trimmed = text.trim();
-    if (trimmed === '' || trimmed.startsWith('#')) return;
-    rows.push({ line: index + 1, text, url: trimmed.split(/\s+#/)[0] });
-  });
-  return rows;
+/**
+ * Remembers the shops a list has given so far, so that a later duplicate is a problem. In memory
+ * for a list read whole; an audit asks its database, so a million-line list costs no memory here.
+ */
+export interface SeenShops {
+  /** The line the key was first seen on, or undefined (and the key is remembered with `line`). */
+  firstLine(key: string, line: number): number | undefined;
 }
 
-function csvRows(content: string): RawShopRow[] | InputProblem {
-  let records: Array<{ record: Record<string, string>; info: { lines: number }; raw: string }>;
-  try {
-    records = parseCsv(content.replace(/^\uFEFF/, ''), {
-      columns: (header: string[]) => header.map((h) => h.trim().toLowerCase()),
-      skip_empty_lines: true,
-      comment: '#',
-      comment_no_infix: true,
-      trim: true,
-      relax_column_count: true,
-      info: true,
-      raw: true,
-    }) as never;
-  } catch (error) {
-    const line = (error as { lines?: number }).lines ?? 1;
-    return { line, text: '', message: `the CSV cannot be read: ${(error as Error).message}` };
-  }
-  if (records.length > 0 && !('url' in records[0].record)) {
-    return { line: 1, text: content.split(/\r?\n/)[0] ?? '', message: 'the CSV header has no "url" column' };
-  }
-  return records.map(({ record, info, raw }) => ({ line: info.lines, text: raw.trim(), ...record }));
+export function seenInMemory(): SeenShops {
+  const seen = new Map<string, number>();
+  return {
+    firstLine(key, line) {
+      const earlier = seen.get(key);
+      if (earlier === undefined) seen.set(key, line);
+      return earlier;
+    },
+  };
 }
 
-function jsonRows(content: string): RawShopRow[] | InputProblem {
-  let data: unknown;
-  try {
-    data = JSON.parse(content);
-  } catch (error) {
-    return { line: 1, text: '', message: `the JSON cannot be read: ${(error as Error).message}` };
-  }
-  const list = Array.isArray(data) ? data : (data as { shops?: unknown })?.shops;
-  if (!Array.isArray(list)) {
-    return {
-      line: 1,
-      text: '',
-      message: 'the JSON must be an array of shops, or an object with a "shops" array',
-    };
-  }
-  // JSON has no line numbers per entry; number entries from 1 and say "entry" in messages.
-  return list.map((entry, index) => {
-    const item = typeof entry === 'string' ? { url: entry } : (entry as Record<string, unknown>);
-    return { line: index + 1, text: JSON.stringify(entry), ...(item ?? {}) };
-  });
+function rowsOf(input: Readable, format: ShopListFormat): AsyncGenerator<FormatItem> {
+  if (format === 'csv') return csvRows(input);
+  if (format === 'json') return jsonRows(input);
+  return txtRows(input);
 }
 
 /**
- * Parses a shop list. Bad rows become problems with their line number; good rows are kept, so one
- * typo never stops an audit. A later duplicate of the same shop is a problem too.
+ * Reads a shop list as it streams in, row by row, in order: shops, and problems that name their
+ * line (a bad row is skipped, the others are kept). A duplicate of an earlier shop is a problem too.
  */
-export function parseShopList(content: string, format: ShopListFormat): ParsedShopList {
-  const rows = format === 'txt' ? txtRows(content) : format === 'csv' ? csvRows(content) : jsonRows(content);
-  if (!Array.isArray(rows)) return { targets: [], problems: [rows] };
-  const targets: ShopTarget[] = [];
-  const problems: InputProblem[] = [];
-  const seen = new Map<string, number>();
-  for (const row of rows) {
-    const result = toShopTarget(row);
-    if (isProblem(result)) {
-      problems.push(result);
+export async function* shopListEntries(
+  input: Readable,
+  format: ShopListFormat,
+  /** null: the caller finds duplicates itself (an audit asks its database). */
+  seen: SeenShops | null,
+): AsyncGenerator<ListEntry> {
+  for await (const item of rowsOf(input, format)) {
+    if ('problem' in item) {
+      yield { kind: 'problem', problem: item.problem, ...(item.fatal ? { fatal: true } : {}) };
+      if (item.fatal) return;
       continue;
     }
-    const earlier = seen.get(result.key);
-    if (earlier !== undefined) {
-      problems.push({ line: row.line, text: row.text, message: `duplicate of line ${earlier}` });
-      continue;
+    const entry = toListEntry(item.row);
+    if (entry.kind === 'shop' && seen) {
+      const earlier = seen.firstLine(entry.target.key, item.row.line);
+      if (earlier !== undefined) {
+        const text = entry.target.url;
+        yield {
+          kind: 'problem',
+          problem: { line: item.row.line, text, message: `duplicate of line ${earlier}` },
+        };
+        continue;
+      }
     }
-    seen.set(result.key, row.line);
-    targets.push(result);
+    yield entry;
   }
-  return { targets, problems };
 }
 
-export function formatFromFileName(file: string): ShopListFormat | null {
-  const match = /\.(txt|csv|json|list)$/i.exec(file);
-  if (!match) return null;
-  const ext = match[1].toLowerCase();
-  return ext === 'list' ? 'txt' : (ext as ShopListFormat);
+/** A whole list given as text, read the same way (tests, small lists). */
+export async function parseShopList(content: string, format: ShopListFormat): Promise<ParsedShopList> {
+  const parsed: ParsedShopList = { targets: [], problems: [], warnings: [] };
+  for await (const entry of shopListEntries(Readable.from([Buffer.from(content)]), format, seenInMemory())) {
+    if (entry.kind === 'problem') parsed.problems.push(entry.problem);
+    else {
+      parsed.targets.push(entry.target);
+      if (entry.warning) {
+        parsed.warnings.push({
+          line: entry.target.line ?? 0,
+          text: entry.target.url,
+          message: entry.warning,
+        });
+      }
+    }
+  }
+  return parsed;
 }

@@ -1,42 +1,48 @@
 import { normaliseCountry } from './country-code.js';
-import { normaliseShopUrl } from './normalise-url.js';
-import type { InputProblem, ShopTarget } from './types.js';
+import { CREDENTIALS_REMOVED, normaliseShopUrl, withoutCredentials } from './normalise-url.js';
+import { rowShapeProblem } from './row-schema.js';
+import type { ListEntry } from './types.js';
 
+/** One row as a list format gives it: its line, its text as written, and its fields (of any type). */
 export interface RawShopRow {
   line: number;
   text: string;
-  url?: unknown;
-  name?: unknown;
-  country?: unknown;
-  group?: unknown;
+  fields: Record<string, unknown>;
 }
 
-function optionalString(value: unknown): string | undefined {
-  if (value === undefined || value === null) return undefined;
-  const text = String(value).trim();
+function optionalText(value: unknown): string | undefined {
+  if (typeof value !== 'string') return undefined;
+  const text = value.trim();
   return text === '' ? undefined : text;
 }
 
-/** Validates one row of any list format; the caller collects the problems with their line numbers. */
-export function toShopTarget(row: RawShopRow): ShopTarget | InputProblem {
-  const rawUrl = optionalString(row.url);
-  if (!rawUrl) return { line: row.line, text: row.text, message: 'no url' };
+/** Validates one row of any list format (its shape, then its values) into a shop or a problem. */
+export function toListEntry(row: RawShopRow): ListEntry {
+  const text = withoutCredentials(row.text);
+  const problem = (message: string): ListEntry => ({
+    kind: 'problem',
+    problem: { line: row.line, text, message },
+  });
+  const shape = rowShapeProblem(row.fields);
+  if (shape) return problem(shape);
+  const rawUrl = optionalText(row.fields.url);
+  if (!rawUrl) return problem('no url');
   const url = normaliseShopUrl(rawUrl);
-  if (!url.ok) return { line: row.line, text: row.text, message: url.message };
-  const target: ShopTarget = { key: url.key, url: url.url, line: row.line };
-  const name = optionalString(row.name);
-  if (name) target.name = name;
-  const group = optionalString(row.group);
-  if (group) target.group = group;
-  const country = optionalString(row.country);
+  if (!url.ok) return problem(url.message);
+  const target: ListEntry & { kind: 'shop' } = {
+    kind: 'shop',
+    target: { key: url.key, url: url.url, line: row.line },
+  };
+  const name = optionalText(row.fields.name);
+  if (name) target.target.name = name;
+  const group = optionalText(row.fields.group);
+  if (group) target.target.group = group;
+  const country = optionalText(row.fields.country);
   if (country) {
     const checked = normaliseCountry(country);
-    if (!checked.ok) return { line: row.line, text: row.text, message: checked.message };
-    target.country = checked.country;
+    if (!checked.ok) return problem(checked.message);
+    target.target.country = checked.country;
   }
+  if (url.removedCredentials) target.warning = CREDENTIALS_REMOVED;
   return target;
-}
-
-export function isProblem(value: ShopTarget | InputProblem): value is InputProblem {
-  return 'message' in value;
 }

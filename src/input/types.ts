@@ -14,11 +14,25 @@ export interface ShopTarget {
 
 export interface InputProblem {
   line: number;
+  /** 1-based column, for problems that point into a line (a JSON syntax error). */
+  column?: number;
   message: string;
+  /** The row as written (credentials in a URL removed); '' when the problem is not one row's. */
   text: string;
 }
+
+/**
+ * What reading a list yields, row by row and in order: a shop (with a warning when something in its
+ * row was dropped, such as a password in the URL), or a problem that skips the row. A problem with
+ * `fatal` ends the list there (the file cannot be read past that point).
+ */
+export type ListEntry =
+  | { kind: 'shop'; target: ShopTarget; warning?: string }
+  | { kind: 'problem'; problem: InputProblem; fatal?: boolean };
 
 export interface ParsedShopList {
   targets: ShopTarget[];
   problems: InputProblem[];
+  /** Rows that were kept with something removed, by line. */
+  warnings: InputProblem[];
 }

@@ -1,3 +1,4 @@
+import { type CsvValue, csvTable } from './csv-writer.js';
 import type { ShopResult } from './shop-result.js';
 
 /** The fixed leading columns; one column per rule id follows. Documented in CSV.md. */
@@ -31,17 +32,6 @@ function overrideSummary(result: ShopResult): string {
     .join('; ');
 }
 
-/**
- * Quotes a field when needed (RFC 4180). Text that a spreadsheet would run as a formula gets a leading
- * apostrophe; a leading + or - followed by a digit (an E.164 number, a negative number) is left alone.
- */
-export function csvField(value: string | number | null | undefined): string {
-  if (value === null || value === undefined) return '';
-  let text = String(value);
-  if (/^[=@\t\r]/.test(text) || /^[+-](?![\d\s])/.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
 /** Rule columns: the run's rule order first, then any other rule ids met in findings, sorted. */
 export function ruleColumns(ruleOrder: string[], results: ShopResult[]): string[] {
   const seen = new Set(ruleOrder);
@@ -52,34 +42,34 @@ export function ruleColumns(ruleOrder: string[], results: ShopResult[]): string[
 
 export function toCsv(results: ShopResult[], ruleOrder: string[]): string {
   const rules = ruleColumns(ruleOrder, results);
-  const lines = [[...CSV_FIXED_COLUMNS, ...rules].map(csvField).join(',')];
-  for (const r of results) {
-    const outcomes = new Map(r.findings.map((f) => [f.rule, f.outcome]));
-    const row = [
-      r.target.key,
-      r.target.url,
-      r.target.name,
-      r.target.country,
-      r.target.group,
-      r.status,
-      r.score === null ? null : Math.round(r.score * 10) / 10,
-      r.grade,
-      r.verdict.outcome,
-      r.verdict.phoneClicks,
-      r.verdict.emailClicks,
-      r.contacts.phones
-        .filter((p) => isContactPhone(p.label))
-        .map((p) => p.e164)
-        .join(' '),
-      r.contacts.emails.map((e) => e.address).join(' '),
-      r.contacts.phones
-        .filter((p) => p.label === 'fax')
-        .map((p) => p.e164)
-        .join(' '),
-      overrideSummary(r),
-      ...rules.map((id) => outcomes.get(id) ?? null),
-    ];
-    lines.push(row.map(csvField).join(','));
-  }
-  return `${lines.join('\r\n')}\r\n`;
+  return csvTable(
+    [...CSV_FIXED_COLUMNS, ...rules],
+    results.map((r): CsvValue[] => {
+      const outcomes = new Map(r.findings.map((f) => [f.rule, f.outcome]));
+      return [
+        r.target.key,
+        r.target.url,
+        r.target.name,
+        r.target.country,
+        r.target.group,
+        r.status,
+        r.score === null ? null : Math.round(r.score * 10) / 10,
+        r.grade,
+        r.verdict.outcome,
+        r.verdict.phoneClicks,
+        r.verdict.emailClicks,
+        r.contacts.phones
+          .filter((p) => isContactPhone(p.label))
+          .map((p) => p.e164)
+          .join(' '),
+        r.contacts.emails.map((e) => e.address).join(' '),
+        r.contacts.phones
+          .filter((p) => p.label === 'fax')
+          .map((p) => p.e164)
+          .join(' '),
+        overrideSummary(r),
+        ...rules.map((id) => outcomes.get(id) ?? null),
+      ];
+    }),
+  );
 }

@@ -117,6 +117,20 @@ const en = {
   pageSnapshot: 'Page snapshot',
   screenshot: 'Screenshot',
   andMore: (n: number) => `and ${n} more`,
+  moreInJson: (n: number) => `and ${n} more, in the JSON (shopreach export --format json)`,
+  limits: 'Limits reached',
+  limitLine: (what: string, found: number, kept: number, page: string | undefined) =>
+    `${what}${page ? ` on ${page}` : ''}: ${found} found, ${kept} kept`,
+  limitNames: {
+    'candidate-numbers-per-page': 'places a phone number may start, read per page',
+    'sightings-per-page': 'sightings per page',
+    'facts-per-page': 'identity facts per page',
+    'widgets-per-page': 'contact widgets per page',
+    'sightings-per-shop': 'sightings per shop',
+    'facts-per-shop': 'identity facts per shop',
+    'widgets-per-shop': 'contact widgets per shop',
+    'stored-bytes': 'bytes stored for the shop',
+  } as Record<string, string>,
   otherRules: (n: number) =>
     n === 1 ? '1 rule passed or not applicable' : `${n} rules passed or not applicable`,
   allSightings: 'Every sighting',
@@ -275,6 +289,20 @@ const nl: ReportText = {
   pageSnapshot: 'Paginakopie',
   screenshot: 'Schermafbeelding',
   andMore: (n) => `en nog ${n}`,
+  moreInJson: (n) => `en nog ${n}, in de JSON (shopreach export --format json)`,
+  limits: 'Grenzen bereikt',
+  limitLine: (what, found, kept, page) =>
+    `${what}${page ? ` op ${page}` : ''}: ${found} gevonden, ${kept} bewaard`,
+  limitNames: {
+    'candidate-numbers-per-page': 'plaatsen waar een telefoonnummer kan beginnen, gelezen per pagina',
+    'sightings-per-page': 'vindplaatsen per pagina',
+    'facts-per-page': 'identiteitsgegevens per pagina',
+    'widgets-per-page': 'contactwidgets per pagina',
+    'sightings-per-shop': 'vindplaatsen per winkel',
+    'facts-per-shop': 'identiteitsgegevens per winkel',
+    'widgets-per-shop': 'contactwidgets per winkel',
+    'stored-bytes': 'bytes opgeslagen voor de winkel',
+  },
   otherRules: (n) =>
     n === 1 ? '1 regel voldoet of is niet van toepassing' : `${n} regels voldoen of zijn niet van toepassing`,
   allSightings: 'Alle vindplaatsen',

@@ -1,3 +1,4 @@
+export { type CsvValue, csvCell, csvTable } from './csv-writer.js';
 export { escapeHtml } from './escape.js';
 export { type ExportFormat, exportRun } from './export-run.js';
 export type { Lang } from './i18n.js';

@@ -1,5 +1,11 @@
 import type { ConsentObservation, CrawlError, CrawlStatus, FetchMode } from '../crawl/types.js';
-import type { EvidenceFact, EvidencePage, EvidenceSighting, EvidenceWidget } from '../evidence/types.js';
+import type {
+  EvidenceFact,
+  EvidenceLimit,
+  EvidencePage,
+  EvidenceSighting,
+  EvidenceWidget,
+} from '../evidence/types.js';
 import type { NumberLabel, PhoneType } from '../extract/types.js';
 import type { Finding, Outcome, Rule, RuleLevel, RuleSet } from '../rules/types.js';
 import type { ShopScore } from '../score/types.js';
@@ -65,6 +71,8 @@ export interface ShopResult {
     finishedAt: string;
     errors: CrawlError[];
     consent: ConsentObservation | null;
+    /** Caps that cut what was kept of the shop (see the evidence's `limits`); empty when none did. */
+    limits: EvidenceLimit[];
   };
   ruleSet: { id: string; version: string; hash: string };
   provenance: {
@@ -173,6 +181,7 @@ export function toShopResult(shop: StoredShop, run: RunRecord, ruleSets: RuleSet
       finishedAt: evidence.crawl.finishedAt,
       errors: evidence.crawl.errors,
       consent: evidence.consent,
+      limits: evidence.limits ?? [],
     },
     ruleSet: { id: ruleSet.id, version: ruleSet.version, hash: ruleSet.hash },
     provenance: {

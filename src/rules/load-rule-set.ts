@@ -1,14 +1,20 @@
 import { RULES_DIR } from '../shared/paths.js';
 import { resolveCondition } from './condition-check.js';
 import { formatDiagnostic, type LintDiagnostic, RuleSetError } from './diagnostics.js';
+import { unsafePatternDiagnostics } from './regex-safety.js';
 import { hashProfile, profileFiles, type RuleFile, type RuleTree, readRuleTree } from './rule-tree.js';
 import type { LocalText, Rule, RuleReference, RuleSet } from './types.js';
 
 const TEXT_FIELDS = ['title', 'failTitle', 'description', 'advice', 'help'] as const;
 
-/** Every problem in a rules directory: each file, and each profile's assembly of packs. */
+/**
+ * Every problem in a rules directory: each file, each profile's assembly of packs, and every
+ * regular expression that can backtrack catastrophically. (Loading rules for a run leaves out the
+ * last check, which takes seconds; judging a shop has a time limit instead, see judge-shop.)
+ */
 export function lintRules(dir: string = RULES_DIR): LintDiagnostic[] {
-  return readRuleTree(dir).diagnostics;
+  const tree = readRuleTree(dir);
+  return [...tree.diagnostics, ...unsafePatternDiagnostics(tree.sources)];
 }
 
 export function listProfiles(dir: string = RULES_DIR): string[] {

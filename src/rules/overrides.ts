@@ -89,8 +89,20 @@ export function loadOverrides(file: string): Override[] {
       `not valid ${extname(file) === '.json' ? 'JSON' : 'YAML'}: ${doc.errors[0].message}`,
       doc.errors[0].pos[0],
     );
+  // The whole document once, under the yaml library's alias limit: an alias bomb is refused here.
+  let whole: unknown;
+  try {
+    whole = doc.toJS();
+  } catch (error) {
+    const alias = /(^|[\s[{,:-])\*[^\s,\]}]+/m.exec(text);
+    fail(`cannot be read: ${(error as Error).message}`, alias ? alias.index + alias[1].length : 0);
+  }
   let list: unknown = doc.contents;
-  if (isMap(list)) list = list.get('overrides', true);
+  let values = whole as unknown[];
+  if (isMap(list)) {
+    list = list.get('overrides', true);
+    values = (whole as { overrides?: unknown[] }).overrides ?? [];
+  }
   if (list === null || list === undefined) return [];
   if (!isSeq(list))
     return fail('expected a list of overrides (or an `overrides:` list)', doc.contents?.range?.[0]);
@@ -99,7 +111,7 @@ export function loadOverrides(file: string): Override[] {
     const where = `override ${index + 1}`;
     const offset = (node as { range?: [number, number, number] }).range?.[0];
     if (!isMap(node)) return fail(`${where}: expected a mapping with shop, rule, outcome and reason`, offset);
-    const entry = node.toJSON() as Record<string, unknown>;
+    const entry = values[index] as Record<string, unknown>;
     const label = `${where} (shop ${String(entry.shop ?? '?')}, rule ${String(entry.rule ?? '?')})`;
     for (const key of Object.keys(entry)) {
       if (!FIELDS.has(key)) fail(`${label}: unknown field "${key}"`, offset);

@@ -44,6 +44,8 @@ export interface RuleTree {
   version: string | undefined;
   /** Each file's bytes as read (path relative to `dir`), so a profile's hash is of what was read. */
   texts: Map<string, Buffer>;
+  /** Every YAML file read without parse errors, for checks that walk all of them (regular expressions). */
+  sources: YamlSource[];
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -66,13 +68,16 @@ export function readRuleTree(dir: string): RuleTree {
       ...(ruleId ? { ruleId } : {}),
     });
   const texts = new Map<string, Buffer>();
+  const sources: YamlSource[] = [];
   const read = (file: string): YamlSource | undefined => {
     const bytes = readFileSync(file);
     texts.set(relative(dir, file).split(sep).join('/'), bytes);
     const source = readYamlSource(file, bytes.toString('utf8'));
     for (const error of source.errors)
       diagnostics.push({ file, line: error.line, column: error.column, message: error.message });
-    return source.errors.length > 0 ? undefined : source;
+    if (source.errors.length > 0) return undefined;
+    sources.push(source);
+    return source;
   };
 
   if (!existsSync(dir) || !statSync(dir).isDirectory()) {
@@ -85,6 +90,7 @@ export function readRuleTree(dir: string): RuleTree {
       references: new Map(),
       version: undefined,
       texts,
+      sources,
     };
   }
 
@@ -121,7 +127,17 @@ export function readRuleTree(dir: string): RuleTree {
   if (profiles.size === 0)
     diagnostics.push({ file: profileDir, line: 1, message: 'no profiles found (profiles/<market>.yaml)' });
 
-  const tree: RuleTree = { dir, diagnostics, packs, profiles, selections, references, version, texts };
+  const tree: RuleTree = {
+    dir,
+    diagnostics,
+    packs,
+    profiles,
+    selections,
+    references,
+    version,
+    texts,
+    sources,
+  };
   for (const profile of profiles.values()) checkAssembly(tree, profile, report);
   return tree;
 }

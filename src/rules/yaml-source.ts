@@ -19,10 +19,21 @@ export function readYamlSource(file: string, text: string = readFileSync(file, '
     const { line, col } = counter.linePos(error.pos[0]);
     return { line, column: col, message: error.message.split('\n')[0] };
   });
+  let value: unknown;
+  if (errors.length === 0) {
+    try {
+      value = doc.toJS();
+    } catch (error) {
+      // An alias bomb (aliases of aliases, "billion laughs") is refused here, by the yaml library's alias limit.
+      const alias = /(^|[\s[{,:-])\*[^\s,\]}]+/m.exec(text);
+      const at = counter.linePos(alias ? alias.index + alias[1].length : 0);
+      errors.push({ line: at.line, column: at.col, message: `cannot be read: ${(error as Error).message}` });
+    }
+  }
   return {
     file,
     text,
-    value: errors.length > 0 ? undefined : doc.toJS(),
+    value,
     errors,
     lineOf: (path) => lineOfPath(doc, counter, path),
   };

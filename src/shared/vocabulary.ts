@@ -13,7 +13,12 @@ export function loadVocabulary<T>(name: string, dir: string = VOCABULARY_DIR): T
   const file = join(dir, `${name}.yaml`);
   const hit = cache.get(file);
   if (hit !== undefined) return hit as T;
-  const value = parse(readFileSync(file, 'utf8')) as T;
+  let value: T;
+  try {
+    value = parse(readFileSync(file, 'utf8')) as T;
+  } catch (error) {
+    throw new Error(`The vocabulary ${file} cannot be read: ${(error as Error).message}`);
+  }
   cache.set(file, value);
   return value;
 }

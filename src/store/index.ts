@@ -1,9 +1,20 @@
-import { mkdirSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import {
+  chmodSync,
+  closeSync,
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  openSync,
+  rmSync,
+  writeSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import type { ShopTarget } from '../input/types.js';
 import type { RuleSet } from '../rules/types.js';
-import { migrate } from './migrations.js';
+import { checkReadableSchema, migrate } from './migrations.js';
 import { RUN_SELECT, type RunRow, runFromRow } from './run-rows.js';
 import { type ShopRow, shopFromRow, shopWriter } from './shop-rows.js';
 import type { NewRun, RunRecord, ShopOutcome, Store, StoredShop } from './types.js';
@@ -13,7 +24,8 @@ export type { NewRun, RunRecord, ShopOutcome, Store, StoredShop } from './types.
 const BUSY_TIMEOUT_MS = 5000;
 
 /** Opens (creating and migrating when needed) a shopreach database; `':memory:'` gives a private one. */
-export function openStore(path: string): Store {
+export function openStore(path: string, options: { readOnly?: boolean } = {}): Store {
+  if (options.readOnly) return openReadOnly(path);
   if (path !== ':memory:') mkdirSync(dirname(resolve(path)), { recursive: true });
   const db = new Database(path);
   if (path !== ':memory:') db.pragma('journal_mode = WAL');
@@ -24,12 +36,70 @@ export function openStore(path: string): Store {
   return new SqliteStore(db, path);
 }
 
+/**
+ * Opens a database for the commands that only read (runs, report, export): nothing is created,
+ * migrated or written, so a database on read-only media, or one the user may only read, serves
+ * them. A WAL database whose folder cannot take SQLite's shared-memory file is read from a private
+ * copy, when it has no unmerged log beside it (then the file holds everything).
+ */
+function openReadOnly(path: string): Store {
+  const readable = (db: Database.Database) => {
+    db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+    checkReadableSchema(db, path);
+    return db;
+  };
+  let db: Database.Database | null = null;
+  try {
+    db = readable(new Database(path, { readonly: true, fileMustExist: true }));
+    return new SqliteStore(db, path);
+  } catch (error) {
+    db?.close();
+    const code = (error as { code?: string }).code ?? '';
+    if (!/^SQLITE_(READONLY|CANTOPEN)/.test(code) || existsSync(`${path}-wal`)) throw error;
+  }
+  const copy = privateCopy(path);
+  try {
+    return new SqliteStore(
+      readable(new Database(copy.file, { readonly: true, fileMustExist: true })),
+      path,
+      copy.remove,
+    );
+  } catch (error) {
+    copy.remove();
+    throw error;
+  }
+}
+
+/** The database file copied to a private folder, marked as a rollback-journal file so no log is needed. */
+function privateCopy(path: string): { file: string; remove: () => void } {
+  const dir = mkdtempSync(join(tmpdir(), 'shopreach-readonly-'));
+  const file = join(dir, 'copy.sqlite');
+  const remove = () => rmSync(dir, { recursive: true, force: true });
+  try {
+    copyFileSync(path, file);
+    chmodSync(file, 0o600);
+    // Bytes 18 and 19 of the header say WAL (2); 1 is the rollback journal, which needs no -shm file.
+    const fd = openSync(file, 'r+');
+    try {
+      writeSync(fd, Buffer.from([1, 1]), 0, 2, 18);
+    } finally {
+      closeSync(fd);
+    }
+  } catch (error) {
+    remove();
+    throw error;
+  }
+  return { file, remove };
+}
+
 class SqliteStore implements Store {
   private readonly writeShop: ReturnType<typeof shopWriter>;
 
   constructor(
     private readonly db: Database.Database,
     readonly path: string,
+    /** Run after closing (a read-only store's private copy is removed). */
+    private readonly onClose: () => void = () => {},
   ) {
     this.writeShop = shopWriter(db);
   }
@@ -76,6 +146,72 @@ class SqliteStore implements Store {
         if (insert.run(runId, target.key, position + 1, JSON.stringify(target)).changes > 0) position++;
       }
     })();
+  }
+
+  planBatch(runId: number, targets: ShopTarget[]): Array<number | null> {
+    if (targets.length === 0) return [];
+    const insert = this.db.prepare(
+      'INSERT OR IGNORE INTO planned_shops (run_id, key, position, target_json) VALUES (?, ?, ?, ?)',
+    );
+    const earlier = this.db.prepare('SELECT target_json FROM planned_shops WHERE run_id = ? AND key = ?');
+    return this.db.transaction(() => {
+      let position = this.lastPosition(runId);
+      return targets.map((target) => {
+        if (insert.run(runId, target.key, position + 1, JSON.stringify(target)).changes > 0) {
+          position++;
+          return null;
+        }
+        const found = earlier.get(runId, target.key) as { target_json: string } | undefined;
+        return found ? ((JSON.parse(found.target_json) as ShopTarget).line ?? 0) : 0;
+      });
+    })();
+  }
+
+  private lastPosition(runId: number): number {
+    const row = this.db
+      .prepare('SELECT COALESCE(MAX(position), 0) AS last FROM planned_shops WHERE run_id = ?')
+      .get(runId) as { last: number };
+    return row.last;
+  }
+
+  pendingShopsAfter(
+    runId: number,
+    afterPosition: number,
+    limit: number,
+  ): Array<{ position: number; target: ShopTarget }> {
+    const rows = this.db
+      .prepare(
+        `SELECT p.position, p.target_json FROM planned_shops p
+         WHERE p.run_id = ? AND p.position > ?
+           AND NOT EXISTS (SELECT 1 FROM shops s WHERE s.run_id = p.run_id AND s.key = p.key)
+         ORDER BY p.position LIMIT ?`,
+      )
+      .all(runId, afterPosition, limit) as { position: number; target_json: string }[];
+    return rows.map((r) => ({ position: r.position, target: JSON.parse(r.target_json) as ShopTarget }));
+  }
+
+  plannedCount(runId: number): number {
+    return (
+      this.db.prepare('SELECT COUNT(*) AS n FROM planned_shops WHERE run_id = ?').get(runId) as { n: number }
+    ).n;
+  }
+
+  markListPlanned(runId: number): void {
+    this.requireRun(runId);
+    this.db
+      .prepare(
+        `UPDATE runs SET options_json = json_set(options_json, '$.listPlanned', json('true')) WHERE id = ?`,
+      )
+      .run(runId);
+  }
+
+  unjudgedTargets(runId: number, judgeable: readonly string[]): ShopTarget[] {
+    const rows = this.db
+      .prepare(
+        `SELECT target_json FROM shops WHERE run_id = ? AND status NOT IN (SELECT value FROM json_each(?)) ORDER BY id`,
+      )
+      .all(runId, JSON.stringify(judgeable)) as { target_json: string }[];
+    return rows.map((r) => JSON.parse(r.target_json) as ShopTarget);
   }
 
   pendingShops(runId: number): ShopTarget[] {
@@ -156,6 +292,7 @@ class SqliteStore implements Store {
 
   close(): void {
     this.db.close();
+    this.onClose();
   }
 
   private insertRuleSet(runId: number, ruleSet: RuleSet): void {

@@ -128,6 +128,11 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX findings_rule ON findings(rule, outcome);
     `,
   },
+  {
+    version: 2,
+    description: 'planned shops by position, so a long run takes its pending shops page by page',
+    sql: 'CREATE INDEX planned_shops_position ON planned_shops(run_id, position);',
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;
@@ -147,4 +152,19 @@ export function migrate(db: Database.Database): void {
       db.pragma(`user_version = ${migration.version}`);
     })();
   }
+}
+
+/**
+ * Whether a database can be read without migrating it (read-only commands never write): it must
+ * be a shopreach database, and not newer than this shopreach. Older schemas read fine, as every
+ * migration so far only adds.
+ */
+export function checkReadableSchema(db: Database.Database, path: string): void {
+  const current = db.pragma('user_version', { simple: true }) as number;
+  if (current > LATEST_SCHEMA_VERSION) {
+    throw new Error(
+      `The database has schema version ${current}, newer than this shopreach understands (${LATEST_SCHEMA_VERSION}); upgrade shopreach.`,
+    );
+  }
+  if (current < 1) throw new Error(`${path} is not a shopreach database.`);
 }

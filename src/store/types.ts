@@ -60,8 +60,24 @@ export interface Store {
   createRun(run: NewRun): number;
   /** Records the shops a run intends to audit (idempotent per key), so a resume knows what is left. */
   planShops(runId: number, targets: ShopTarget[]): void;
+  /**
+   * Plans a batch of shops read from a list, in one transaction: per target null when it is newly
+   * planned, else the list line it was planned from before (0 when unknown).
+   */
+  planBatch(runId: number, targets: ShopTarget[]): Array<number | null>;
   /** Targets planned for the run that have no stored outcome yet, in plan order. */
   pendingShops(runId: number): ShopTarget[];
+  /** A page of pendingShops after a plan position, so a run of a million shops is never held whole. */
+  pendingShopsAfter(
+    runId: number,
+    afterPosition: number,
+    limit: number,
+  ): Array<{ position: number; target: ShopTarget }>;
+  plannedCount(runId: number): number;
+  /** Records in the run's options that its whole list has been planned (`listPlanned: true`). */
+  markListPlanned(runId: number): void;
+  /** The targets of stored shops whose crawl status is not one of `judgeable`, in the order they were stored. */
+  unjudgedTargets(runId: number, judgeable: readonly string[]): ShopTarget[];
   /** Stores one finished shop, replacing any earlier outcome of the same key in the run, in one transaction. */
   saveShop(runId: number, outcome: ShopOutcome): void;
   finishRun(runId: number, finishedAt: string): void;

@@ -75,6 +75,34 @@ describe('hostile sites, browser mode', () => {
     expect(ms).toBeLessThan(3500); // cut by the byte limit, not by the 4 s page deadline
   });
 
+  // 10 MB of markup: too much to parse before the page deadline, so only a cut while loading ends it in time.
+  const tenMegabytes = `<!doctype html><html><body>${'<div><span>020 123 4567</span></div>'.repeat(280_000)}</body></html>`;
+
+  it('ends a 10 MB page with a declared length as too-large while loading, not at the deadline', async () => {
+    const { result, ms } = await crawl(
+      '10 MB with length',
+      {
+        '/': (_q, s) =>
+          s
+            .writeHead(200, { ...html, 'content-length': String(Buffer.byteLength(tenMegabytes)) })
+            .end(tenMegabytes),
+      },
+      { maxBytes: 1024 * 1024, pageTimeoutMs: 4000 },
+    );
+    expect(result.status).toBe('too-large');
+    expect(ms).toBeLessThan(3500);
+  });
+
+  it('counts a page the guard proxy cannot read (no content type, as through a tunnel) in the tab', async () => {
+    const { result, ms } = await crawl(
+      '10 MB without type',
+      { '/': (_q, s) => s.writeHead(200).end(tenMegabytes) },
+      { maxBytes: 1024 * 1024, pageTimeoutMs: 4000 },
+    );
+    expect(result.status).toBe('too-large');
+    expect(ms).toBeLessThan(3500);
+  });
+
   it('ends a body that drips one byte a second at the page deadline', async () => {
     const { result, ms } = await crawl('drip', { '/': drip() });
     expect(result.status).toBe('timeout');

@@ -44,7 +44,20 @@ describe('safe file names', () => {
     expect(a).toMatch(/^shop\.example-nl-[0-9a-f]{8}\.html$/);
     expect(a).not.toBe(b);
     expect(safeFileName(`https://x.example/${HOSTILE}`)).toMatch(/^[a-z0-9.-]+\.html$/);
-    expect(safeFolderName('Twinkle 100 / 2026')).toBe('Twinkle-100-2026');
-    expect(safeFolderName('../..')).toBe('run');
+    expect(safeFolderName('twinkle100-2026')).toBe('twinkle100-2026');
+    expect(safeFolderName('Twinkle 100 / 2026')).toMatch(/^twinkle-100-2026-[0-9a-f]{8}$/);
+    expect(safeFolderName('../..')).toMatch(/^run-[0-9a-f]{8}$/);
+  });
+
+  it('gives names that a slug alone would merge files of their own', () => {
+    const names = ['Ärzte', 'Arzte', 'arzte', 'ÄRZTE', '家电', '服装', '家電', 'Mode', 'mode', '', ' ', '..'];
+    const files = names.map((name) => safeFolderName(name, 'group'));
+    expect(new Set(files).size).toBe(names.length);
+    for (const file of files) expect(file).toMatch(/^[a-z0-9][a-z0-9.-]*$/);
+    // On a disk that ignores case, too.
+    expect(new Set(files.map((f) => f.toLowerCase())).size).toBe(names.length);
+    // A name made to look like another's slug and hash gets a hash of its own.
+    const taken = safeFolderName('Mode');
+    expect(safeFolderName(taken)).not.toBe(taken);
   });
 });

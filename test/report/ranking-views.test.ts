@@ -80,3 +80,31 @@ it('pre-renders sort orders and market and group filters, linked from the rankin
   expect(view).toContain('<strong aria-current="page">books</strong>');
   expect(view).not.toMatch(/<script/i);
 });
+
+it('writes one group file per group when names share a slug (Ä and A, CJK, case)', () => {
+  const groups = ['Ärzte', 'Arzte', '家电', '服装', 'Mode', 'mode'];
+  groups.forEach((group, i) => {
+    store.saveShop(
+      runId,
+      makeOutcome({
+        key: `https://collide${i}.example`,
+        name: `Shop ${i}`,
+        group,
+        score: 50 + i,
+        grade: 'D' as const,
+        phoneClicks: 1,
+        emailClicks: 1,
+      }),
+    );
+  });
+  const out = join(dir, 'r');
+  const { files } = writeReport(store, runId, { outDir: out });
+  const groupFiles = files.filter((f) => /ranking[/\\]group-/.test(f) && !/fashion|books/.test(f));
+  expect(groupFiles).toHaveLength(groups.length);
+  expect(new Set(groupFiles.map((f) => f.toLowerCase())).size).toBe(groups.length);
+  groups.forEach((group, i) => {
+    const file = groupFiles.find((f) => readFileSync(f, 'utf8').includes(`>Shop ${i}<`));
+    expect(file, group).toBeDefined();
+    expect(namesIn(file as string)).toEqual([`Shop ${i}`]);
+  });
+});

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { csvField } from '../../src/report/csv.js';
+import { csvCell } from '../../src/report/csv-writer.js';
 import { exportRun, formatShopForTerminal, RESULT_VERSION, toShopResult } from '../../src/report/index.js';
 import { openStore } from '../../src/store/index.js';
 import type { Store } from '../../src/store/types.js';
@@ -104,15 +104,24 @@ describe('exportRun', () => {
   });
 
   it('quotes fields and defuses spreadsheet formulas', () => {
-    expect(csvField('a,b')).toBe('"a,b"');
-    expect(csvField('say "hi"')).toBe('"say ""hi"""');
-    expect(csvField('line\nbreak')).toBe('"line\nbreak"');
-    expect(csvField('=HYPERLINK("x")')).toBe(`"'=HYPERLINK(""x"")"`);
-    expect(csvField('@SUM(A1)')).toBe("'@SUM(A1)");
-    expect(csvField('-cmd')).toBe("'-cmd");
-    expect(csvField('+31201234567')).toBe('+31201234567');
-    expect(csvField(null)).toBe('');
-    expect(csvField(0)).toBe('0');
+    expect(csvCell('a,b')).toBe('"a,b"');
+    expect(csvCell('a;b')).toBe('"a;b"');
+    expect(csvCell("books;=cmd|' /C calc'!A0")).toBe(`"books;'=cmd|' /C calc'!A0"`);
+    expect(csvCell('first\n@SUM(A1)')).toBe(`"first\n'@SUM(A1)"`);
+    expect(csvCell('say "hi"')).toBe('"say ""hi"""');
+    expect(csvCell('line\nbreak')).toBe('"line\nbreak"');
+    expect(csvCell('=HYPERLINK("x")')).toBe(`"'=HYPERLINK(""x"")"`);
+    expect(csvCell('@SUM(A1)')).toBe("'@SUM(A1)");
+    expect(csvCell('-cmd')).toBe("'-cmd");
+    expect(csvCell("-2+3+cmd|' /C calc'!A0")).toBe("'-2+3+cmd|' /C calc'!A0");
+    expect(csvCell('+1 +HYPERLINK("x")')).toBe(`"'+1 +HYPERLINK(""x"")"`);
+    expect(csvCell('  =1+1')).toBe("'  =1+1");
+    expect(csvCell('\t=1+1')).toBe(`"'\t'=1+1"`);
+    expect(csvCell('+31201234567')).toBe('+31201234567');
+    expect(csvCell('+31201234567 +31612345678')).toBe('+31201234567 +31612345678');
+    expect(csvCell(-1.5)).toBe('-1.5');
+    expect(csvCell(null)).toBe('');
+    expect(csvCell(0)).toBe('0');
   });
 
   it('writes JSON and NDJSON of the same result shape', () => {

@@ -1,8 +1,9 @@
 import type { CommandModule } from 'yargs';
+import { ListPlanner, type ListReport } from '../../audit/list-plan.js';
 import { RuleSetProvider } from '../../audit/rule-set-provider.js';
 import { INSTALL_ADVICE, locateBrowser } from '../../crawl/browser-locate.js';
-import { readShopList, ShopListError } from '../../input/index.js';
-import type { ShopTarget } from '../../input/types.js';
+import { openShopList, ShopListError } from '../../input/index.js';
+import type { InputProblem, ListEntry, ShopTarget } from '../../input/types.js';
 import { parseQueueAddress, QueueAddressError } from '../../queue/queue-address.js';
 import { loadOverrides, type Override } from '../../rules/index.js';
 import { TOOL_VERSION } from '../../shared/version.js';
@@ -50,46 +51,88 @@ export async function ensureBrowserFor(mode: string): Promise<string | null> {
   return browser?.path ?? null;
 }
 
-function targetsFromList(file: string): ShopTarget[] {
-  let parsed: ReturnType<typeof readShopList>;
+function listReport(file: string): ListReport {
+  return {
+    problem(problem: InputProblem, fatal: boolean) {
+      const at = `${file}:${problem.line}${problem.column ? `:${problem.column}` : ''}`;
+      process.stderr.write(
+        fatal
+          ? `${at}: ${problem.message}; the list is not read past this point\n`
+          : `${at}: skipped, ${problem.message}\n`,
+      );
+    },
+    warning(line: number, message: string) {
+      process.stderr.write(`${file}:${line}: ${message}\n`);
+    },
+  };
+}
+
+function openList(file: string): AsyncGenerator<ListEntry> {
   try {
-    parsed = readShopList(file);
+    return openShopList(file);
   } catch (error) {
     if (error instanceof ShopListError) throw new UserError(error.message);
     throw error;
   }
-  for (const problem of parsed.problems) {
-    process.stderr.write(`${file}:${problem.line}: skipped, ${problem.message}\n`);
-  }
-  if (parsed.targets.length === 0)
-    throw new UserError(`The shop list ${file} has no shop that can be audited.`);
-  return parsed.targets;
 }
 
-function planRun(
-  store: Store,
-  args: AuditArgs,
-  listed: ShopTarget[] | null,
-): { runId: number; targets: ShopTarget[]; crawlArgs: AuditArgs } {
+/**
+ * Reads a list up to its first shop before the database is touched, so that a list without one
+ * leaves nothing behind; the rest is read while the run goes on.
+ */
+async function fromFirstShop(file: string, report: ListReport): Promise<AsyncIterable<ListEntry>> {
+  const entries = openList(file);
+  for (;;) {
+    let next: IteratorResult<ListEntry>;
+    try {
+      next = await entries.next();
+    } catch (error) {
+      if (error instanceof ShopListError) throw new UserError(error.message);
+      throw error;
+    }
+    if (next.done) throw new UserError(`The shop list ${file} has no shop that can be audited.`);
+    const entry = next.value;
+    if (entry.kind === 'problem') {
+      report.problem(entry.problem, entry.fatal === true);
+      continue;
+    }
+    return (async function* () {
+      yield entry;
+      yield* entries;
+    })();
+  }
+}
+
+interface PlannedRun {
+  runId: number;
+  crawlArgs: AuditArgs;
+  /** The shops from the run's plan (and its list, while it is read), or a fixed set. */
+  targets: ShopTarget[] | null;
+  planner: ListPlanner | null;
+}
+
+function planRun(store: Store, args: AuditArgs, listed: AsyncIterable<ListEntry> | null): PlannedRun {
   if (args.resume) {
     const run = resolveRun(store, args.resume);
-    const targets = store.pendingShops(run.id);
+    const saved = run.options as { list?: string; streamedList?: boolean; listPlanned?: boolean };
+    // A run whose list was being read when it stopped reads it on; rows planned before are passed over.
+    const readOn =
+      saved.streamedList === true && saved.listPlanned !== true && typeof saved.list === 'string';
     process.stderr.write(
-      `Resuming run ${run.id} "${run.label}": ${targets.length} of ${run.shopsPlanned} shops left.\n`,
+      `Resuming run ${run.id} "${run.label}": ${run.shopsPlanned - run.shopsDone} of ${run.shopsPlanned} shops left${readOn ? ', and the rest of its list' : ''}.\n`,
     );
-    return { runId: run.id, targets, crawlArgs: { ...args, ...storedArgs(run) } };
+    const list = saved.list as string;
+    const entries = readOn ? openList(list) : null;
+    const planner = new ListPlanner(store, run.id, entries, listReport(list));
+    return { runId: run.id, targets: null, planner, crawlArgs: { ...args, ...storedArgs(run) } };
   }
   if (args['retry-failed']) {
     const run = resolveRun(store, args['retry-failed']);
-    const targets = store
-      .shops(run.id)
-      .filter((shop) => !JUDGEABLE.has(shop.status))
-      .map((shop) => shop.target);
+    const targets = store.unjudgedTargets(run.id, [...JUDGEABLE]);
     process.stderr.write(`Retrying ${targets.length} failed shops of run ${run.id} "${run.label}".\n`);
-    return { runId: run.id, targets, crawlArgs: { ...args, ...storedArgs(run) } };
+    return { runId: run.id, targets, planner: null, crawlArgs: { ...args, ...storedArgs(run) } };
   }
   if (!args.list || !listed) throw new UserError('Give a shop list (txt, csv or json), or --resume RUN.');
-  const targets = listed;
   const label = args.label ?? `audit-${new Date().toISOString().slice(0, 16).replace(/[:T]/g, '-')}`;
   const existing = store.findRunByLabel(label);
   if (existing) {
@@ -103,12 +146,19 @@ function planRun(
     label,
     kind: 'audit',
     ruleSet: ruleSets.get(args.profile ?? 'eu'),
-    options: { list: args.list, args: pickCrawlArgs(args), crawl: observe.crawl },
+    options: { list: args.list, streamedList: true, args: pickCrawlArgs(args), crawl: observe.crawl },
     toolVersion: TOOL_VERSION,
     startedAt: new Date().toISOString(),
   });
-  store.planShops(runId, targets);
-  return { runId, targets, crawlArgs: args };
+  const planner = new ListPlanner(store, runId, listed, listReport(args.list));
+  return { runId, targets: null, planner, crawlArgs: args };
+}
+
+/** A distributed run's coordinator keeps its outstanding shops at hand: the list is read whole first. */
+async function allPlanned(planner: ListPlanner): Promise<ShopTarget[]> {
+  const targets: ShopTarget[] = [];
+  for await (const target of planner.pending()) targets.push(target);
+  return targets;
 }
 
 function queueAddress(text: string) {
@@ -165,53 +215,81 @@ export const auditCommand: CommandModule<object, AuditArgs> = {
       .example('$0 audit shops.csv --label twinkle100-2026', '')
       .example('$0 audit --resume twinkle100-2026', '') as never,
   handler: async (args) => {
-    // Read the list before touching the database, so a bad list leaves nothing behind.
-    const listed = args.list && !args.resume && !args['retry-failed'] ? targetsFromList(args.list) : null;
+    // Read the list up to its first shop before touching the database, so a bad list leaves nothing behind.
+    const listed =
+      args.list && !args.resume && !args['retry-failed']
+        ? await fromFirstShop(args.list, listReport(args.list))
+        : null;
     const store = openStore(args.db);
+    let interrupted = false;
     try {
-      const { runId, targets, crawlArgs } = planRun(store, args, listed);
+      const { runId, targets, planner, crawlArgs } = planRun(store, args, listed);
       const observe = observeOptionsFrom(crawlArgs);
       const ruleSets = new RuleSetProvider({ profile: crawlArgs.profile, dir: crawlArgs.rules });
       const session = {
         store,
         runId,
-        targets,
         observe,
         ruleSets,
         overrides: readOverrides(crawlArgs.overrides),
       };
       // With --queue the workers crawl (and need the browser); this process judges and stores.
       let summary: Awaited<ReturnType<typeof auditInSession>>;
-      if (args.queue) {
-        const { auditViaQueue } = await import('../queue-session.js');
-        summary = await auditViaQueue({
-          ...session,
-          address: queueAddress(args.queue),
-          rerun: Boolean(args['retry-failed']),
-        });
-      } else {
-        await ensureBrowserFor(observe.mode);
-        const { auditInSession } = await import('../audit-session.js');
-        summary = await auditInSession({
-          ...session,
-          concurrency: crawlArgs.concurrency ?? args.concurrency,
-        });
+      try {
+        if (args.queue) {
+          const { auditViaQueue } = await import('../queue-session.js');
+          summary = await auditViaQueue({
+            ...session,
+            targets: targets ?? (await allPlanned(planner as ListPlanner)),
+            address: queueAddress(args.queue),
+            rerun: Boolean(args['retry-failed']),
+          });
+        } else {
+          await ensureBrowserFor(observe.mode);
+          const { auditInSession } = await import('../audit-session.js');
+          summary = await auditInSession({
+            ...session,
+            targets: targets ?? (planner as ListPlanner).pending(),
+            ...(planner ? { total: () => planner.planned } : {}),
+            concurrency: crawlArgs.concurrency ?? args.concurrency,
+          });
+        }
+      } finally {
+        planner?.stop();
       }
-      if (summary.interrupted) {
+      interrupted = summary.interrupted;
+      if (interrupted) {
         process.stderr.write(
           `Interrupted. Finish it with: shopreach audit --resume ${runId} --db ${args.db}\n`,
         );
-        process.exitCode = 1;
-        return;
-      }
-      store.finishRun(runId, new Date().toISOString());
-      const run = store.getRun(runId);
-      process.stdout.write(
-        `Audited ${summary.audited} shops (${summary.notRated} not rated) into ${args.db}, run ${runId} "${run?.label}".\n` +
-          `Report: shopreach report --db ${args.db} --run ${runId}\n`,
-      );
+      } else await finishRun(store, runId, args, summary, planner);
     } finally {
       store.close();
     }
+    // A stop does not wait for what the abandoned shops or the list still have open.
+    if (interrupted) process.exit(1);
   },
 };
+
+async function finishRun(
+  store: Store,
+  runId: number,
+  args: AuditArgs,
+  summary: { audited: number; notRated: number },
+  planner: ListPlanner | null,
+): Promise<void> {
+  await planner?.finished.catch((error) => {
+    throw error instanceof ShopListError ? new UserError(error.message) : error;
+  });
+  if (planner?.stoppedAt) {
+    process.stderr.write(
+      `The list could not be read past line ${planner.stoppedAt.line}; the shops before it were audited.\n`,
+    );
+  }
+  store.finishRun(runId, new Date().toISOString());
+  const run = store.getRun(runId);
+  process.stdout.write(
+    `Audited ${summary.audited} shops (${summary.notRated} not rated) into ${args.db}, run ${runId} "${run?.label}".\n` +
+      `Report: shopreach report --db ${args.db} --run ${runId}\n`,
+  );
+}

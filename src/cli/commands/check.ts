@@ -1,6 +1,6 @@
 import type { CommandModule } from 'yargs';
 import { RuleSetProvider } from '../../audit/rule-set-provider.js';
-import { normaliseShopUrl } from '../../input/index.js';
+import { CREDENTIALS_REMOVED, normaliseShopUrl, withoutCredentials } from '../../input/index.js';
 import type { ShopTarget } from '../../input/types.js';
 import { formatShopForTerminal, toShopResult } from '../../report/index.js';
 import { TOOL_VERSION } from '../../shared/version.js';
@@ -39,7 +39,8 @@ export const checkCommand: CommandModule<object, CheckArgs> = {
       .example('$0 check https://myshop.nl --min-score 80', '') as never,
   handler: async (args) => {
     const url = normaliseShopUrl(args.url);
-    if (!url.ok) throw new UserError(`Cannot check ${args.url}: ${url.message}.`);
+    if (!url.ok) throw new UserError(`Cannot check ${withoutCredentials(args.url)}: ${url.message}.`);
+    if (url.removedCredentials) process.stderr.write(`${url.url}: ${CREDENTIALS_REMOVED}\n`);
     const observe = observeOptionsFrom(args);
     await ensureBrowserFor(observe.mode);
     const target: ShopTarget = { key: url.key, url: url.url, ...(args.name ? { name: args.name } : {}) };

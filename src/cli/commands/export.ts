@@ -23,7 +23,7 @@ export const exportCommand: CommandModule<object, ExportArgs> = {
       .option('out', { type: 'string', describe: 'output file (default: standard output)' }) as never,
   handler: (args) => {
     if (!existsSync(args.db)) throw new UserError(`There is no database at ${args.db}; give one with --db.`);
-    const store = openStore(args.db);
+    const store = openStore(args.db, { readOnly: true });
     try {
       const run = resolveRun(store, args.run);
       const text = exportRun(store, run.id, args.format);

@@ -35,7 +35,7 @@ export const reportCommand: CommandModule<object, ReportArgs> = {
       }) as never,
   handler: (args) => {
     if (!existsSync(args.db)) throw new UserError(`There is no database at ${args.db}; give one with --db.`);
-    const store = openStore(args.db);
+    const store = openStore(args.db, { readOnly: true });
     try {
       const run = resolveRun(store, args.run);
       const before = args.compare === undefined ? undefined : resolveRun(store, args.compare);

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import type { CommandModule } from 'yargs';
 import { openStore } from '../../store/index.js';
 
@@ -11,7 +12,11 @@ export const runsCommand: CommandModule<object, { db: string }> = {
       describe: 'SQLite database file',
     }) as never,
   handler: (args) => {
-    const store = openStore(args.db);
+    if (!existsSync(args.db)) {
+      process.stdout.write(`No runs in ${args.db} (there is no database there).\n`);
+      return;
+    }
+    const store = openStore(args.db, { readOnly: true });
     try {
       const runs = store.listRuns();
       if (runs.length === 0) process.stdout.write(`No runs in ${args.db}.\n`);

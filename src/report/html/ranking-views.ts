@@ -54,7 +54,7 @@ export function rankingViews(summary: RunSummary, lang: Lang): RankingView[] {
     ),
     ...groups.map(
       (group): RankingView => ({
-        file: `ranking/group-${safeFolderName(group.toLowerCase())}.html`,
+        file: `ranking/group-${safeFolderName(group, 'group')}.html`,
         label: group,
         kind: 'group',
         select: (all) => all.filter((r) => r.result.target.group === group),

@@ -41,9 +41,19 @@ export function referenceList(rule: Rule): Html {
 
 const MAX_ROWS = 10;
 const MAX_CROPS = 10;
+/**
+ * A shop page shows at most this many contact details (numbers and addresses), identity facts,
+ * widgets, errors and limits; the rest are in the JSON export, and the page says how many. A shop
+ * of 2,000 distinct numbers must not make a page of megabytes.
+ */
+const MAX_LIST_ROWS = 50;
 
 function moreLine(hidden: number, lang: Lang): Html {
   return hidden > 0 ? html`<p class="muted more">${reportText(lang).andMore(hidden)}</p>` : html``;
+}
+
+function moreInJson(hidden: number, lang: Lang): Html {
+  return hidden > 0 ? html`<p class="muted more">${reportText(lang).moreInJson(hidden)}</p>` : html``;
 }
 
 function sightingTable(sightings: ResultSighting[], lang: Lang, label: string): Html {
@@ -66,9 +76,10 @@ function sightingTable(sightings: ResultSighting[], lang: Lang, label: string): 
 function findingSection(f: ResultFinding, rule: Rule | undefined, result: ShopResult, lang: Lang): Html {
   const t = reportText(lang);
   const title = rule ? localText(f.outcome === 'fail' ? rule.failTitle : rule.title, lang) : f.rule;
+  const ids = new Set(f.sightingIds);
   const sightings = [...result.contacts.phones, ...result.contacts.emails]
     .flatMap((c) => c.sightings)
-    .filter((s) => f.sightingIds.includes(s.id));
+    .filter((s) => ids.has(s.id));
   const pages = result.pages.filter((p) => f.pageIds.includes(p.id));
   const widgets = result.widgets.filter((w) => f.widgetIds.includes(w.id));
   const shownPages = pages.slice(0, MAX_ROWS);
@@ -174,20 +185,21 @@ function contactSummary(
 ): Html {
   const t = reportText(lang);
   if (lines.length === 0) return html`<p>${t.none}</p>`;
-  const rows = lines.map((line) => {
+  const shown = lines.slice(0, MAX_LIST_ROWS);
+  const rows = shown.map((line) => {
     const first = line.sightings[0];
     const clicks = fewestClicks(line.sightings);
     return html`<tr><td>${line.word}</td><td class="raw">${line.value}</td><td>${line.type}</td>
 <td>${first ? html`<a href="${safeHref(first.pageUrl)}" rel="noreferrer">${first.pageUrl}</a> · ${first.region}` : ''}</td>
 <td class="num">${clicks === null ? t.notFound : clicks}</td></tr>`;
   });
-  const firstCrops = lines.flatMap((line) => cropsOf(line, shots, result, lang).slice(0, 1));
+  const firstCrops = shown.flatMap((line) => cropsOf(line, shots, result, lang).slice(0, 1));
   return html`${scrollTable(
     t.contactSummary,
     html`<table><thead><tr><th scope="col">${t.kind}</th><th scope="col">${t.value}</th><th scope="col">${t.contactType}</th>
 <th scope="col">${t.firstSeen}</th><th scope="col" class="num">${t.fewestClicks}</th></tr></thead><tbody>${rows}</tbody></table>`,
     lang,
-  )}${firstCrops.length > 0 ? html`<div class="crops">${firstCrops}</div>` : ''}`;
+  )}${moreInJson(lines.length - shown.length, lang)}${firstCrops.length > 0 ? html`<div class="crops">${firstCrops}</div>` : ''}`;
 }
 
 /** Each distinct identity fact once, with the first page it was seen on. */
@@ -199,16 +211,16 @@ function identitySection(result: ShopResult, lang: Lang): Html {
     if (!seen.has(key)) seen.set(key, fact);
   }
   if (seen.size === 0) return html`<p>${t.none}</p>`;
-  const rows = [...seen.values()].map(
+  const rows = [...seen.values()].slice(0, MAX_LIST_ROWS).map(
     (f) => html`<tr><td>${t.factKinds[f.kind] ?? f.kind}</td><td class="raw">${f.raw}</td>
 <td><a href="#page-${f.pageId}">${f.pageId}</a> · ${f.region}</td><td class="num">${f.pageDepth === null ? t.unlinked : f.pageDepth}</td></tr>`,
   );
-  return scrollTable(
+  return html`${scrollTable(
     t.identity,
     html`<table><thead><tr><th scope="col">${t.kind}</th><th scope="col">${t.value}</th><th scope="col">${t.firstSeen}</th>
 <th scope="col" class="num">${t.depth}</th></tr></thead><tbody>${rows}</tbody></table>`,
     lang,
-  );
+  )}${moreInJson(seen.size - rows.length, lang)}`;
 }
 
 function allSightings(
@@ -219,7 +231,7 @@ function allSightings(
 ): Html {
   const t = reportText(lang);
   if (lines.length === 0) return html`<p>${t.none}</p>`;
-  return html`${lines.map((line) => {
+  return html`${lines.slice(0, MAX_LIST_ROWS).map((line) => {
     const crops = cropsOf(line, shots, result, lang);
     return html`<h3>${line.word} ${line.value}${line.type ? html` <span class="muted">(${line.type})</span>` : ''}</h3>
 ${sightingTable(line.sightings, lang, `${line.word} ${line.value}`)}${
@@ -227,7 +239,7 @@ ${sightingTable(line.sightings, lang, `${line.word} ${line.value}`)}${
     ? html`<details><summary>${t.screenshots} (${crops.length})</summary><div class="crops">${crops.slice(0, MAX_CROPS)}</div>${moreLine(crops.length - MAX_CROPS, lang)}</details>`
     : ''
 }`;
-  })}`;
+  })}${moreInJson(lines.length - MAX_LIST_ROWS, lang)}`;
 }
 
 function pagesTable(result: ShopResult, shots: Map<string, EmbeddedScreenshot>, lang: Lang): Html {
@@ -275,18 +287,31 @@ export function shopPage({ result, ruleSet, lang, screenshots = [] }: ShopPageIn
   const widgets =
     result.widgets.length === 0
       ? html`<p>${t.none}</p>`
-      : html`<ul>${result.widgets.map(
-          (w) =>
-            html`<li>${w.kind}${w.vendor ? html` (${w.vendor})` : ''} · <a href="#page-${w.pageId}">${w.pageId}</a>${w.detail ? html` · <code>${w.detail}</code>` : ''}</li>`,
-        )}</ul>`;
+      : html`<ul>${result.widgets
+          .slice(0, MAX_LIST_ROWS)
+          .map(
+            (w) =>
+              html`<li>${w.kind}${w.vendor ? html` (${w.vendor})` : ''} · <a href="#page-${w.pageId}">${w.pageId}</a>${w.detail ? html` · <code>${w.detail}</code>` : ''}</li>`,
+          )}</ul>${moreInJson(result.widgets.length - MAX_LIST_ROWS, lang)}`;
 
   const overrides = result.findings.filter((f) => f.override);
   const errors =
     result.crawl.errors.length === 0
       ? html`<p>${t.noErrors}</p>`
-      : html`<ul>${result.crawl.errors.map(
-          (e) => html`<li><code>${e.stage}${e.code ? ` ${e.code}` : ''}</code> ${e.url}: ${e.message}</li>`,
-        )}</ul>`;
+      : html`<ul>${result.crawl.errors
+          .slice(0, MAX_LIST_ROWS)
+          .map(
+            (e) => html`<li><code>${e.stage}${e.code ? ` ${e.code}` : ''}</code> ${e.url}: ${e.message}</li>`,
+          )}</ul>${moreInJson(result.crawl.errors.length - MAX_LIST_ROWS, lang)}`;
+  const limits = result.crawl.limits ?? [];
+  const limitsList =
+    limits.length === 0
+      ? html``
+      : html`<h3>${t.limits}</h3><ul>${limits
+          .slice(0, MAX_LIST_ROWS)
+          .map(
+            (l) => html`<li>${t.limitLine(t.limitNames[l.limit] ?? l.limit, l.found, l.kept, l.pageId)}</li>`,
+          )}</ul>${moreInJson(limits.length - MAX_LIST_ROWS, lang)}`;
 
   const body = html`<p><a href="../index.html">${t.back}</a></p>
 <h1>${result.target.name}</h1>
@@ -312,7 +337,7 @@ ${screenshotsSection(result, screenshots, lang)}
 <dl class="facts"><dt>${t.status}</dt><dd>${result.status}</dd><dt>${t.mode}</dt><dd>${result.crawl.mode} (${result.crawl.modesUsed.join(', ')})</dd>
 <dt>${t.crawledAt}</dt><dd>${result.crawl.startedAt} – ${result.crawl.finishedAt}</dd>
 ${result.crawl.consent ? html`<dt>${t.consent}</dt><dd>${t.consentLine(result.crawl.consent)}</dd>` : ''}</dl>
-<h3>${t.errors}</h3>${errors}</section>
+<h3>${t.errors}</h3>${errors}${limitsList}</section>
 <section aria-labelledby="provenance"><h2 id="provenance">${t.provenance}</h2>
 <dl class="facts"><dt>${t.run}</dt><dd>${result.provenance.runLabel} (${result.provenance.runId})</dd>
 <dt>${t.toolVersion}</dt><dd>${result.provenance.toolVersion}</dd>

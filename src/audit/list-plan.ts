@@ -1,0 +1,150 @@
+import { setImmediate as nextTurn } from 'node:timers/promises';
+import type { InputProblem, ListEntry, ShopTarget } from '../input/types.js';
+import type { Store } from '../store/types.js';
+
+/** Shops are planned in transactions of this many (one transaction per shop costs ten times more). */
+const BATCH = 500;
+/** A batch waits at most this long for more rows, so a slowly written list starts auditing at once. */
+const BATCH_WAIT_MS = 50;
+const later = (ms: number) =>
+  new Promise<null>((resolve) => {
+    setTimeout(() => resolve(null), ms).unref();
+  });
+
+/** Pending shops are taken from the database this many at a time. */
+const PAGE = 100;
+
+export interface ListReport {
+  problem(problem: InputProblem, fatal: boolean): void;
+  warning(line: number, message: string): void;
+}
+
+/**
+ * Streams a shop list into a run's plan in the database while the run goes on: the list is never
+ * held in memory, a duplicate is found by the plan itself, and a run stopped half-way knows the
+ * shops planned so far (a resume reads the list on where it was not planned yet).
+ */
+export class ListPlanner {
+  done = false;
+  /** Shops in the run's plan, those planned before this reading included. */
+  planned: number;
+  /** The list could not be read past this problem. */
+  stoppedAt: InputProblem | null = null;
+  private waiters: Array<() => void> = [];
+  private stopped = false;
+  readonly finished: Promise<void>;
+
+  constructor(
+    private readonly store: Store,
+    private readonly runId: number,
+    entries: AsyncIterable<ListEntry> | null,
+    private readonly report: ListReport,
+    private readonly signal?: AbortSignal,
+  ) {
+    this.planned = store.plannedCount(runId);
+    this.finished = entries ? this.read(entries) : Promise.resolve(this.end(false));
+  }
+
+  /** Stops reading the list (the run ended or was stopped); what was planned stays planned. */
+  stop(): void {
+    this.stopped = true;
+  }
+
+  /** Resolves when more shops were planned or the list ended. */
+  more(): Promise<void> {
+    if (this.done) return Promise.resolve();
+    return new Promise((resolve) => this.waiters.push(resolve));
+  }
+
+  private wake(): void {
+    const waiting = this.waiters;
+    this.waiters = [];
+    for (const resolve of waiting) resolve();
+  }
+
+  private end(complete: boolean): void {
+    if (complete) this.store.markListPlanned(this.runId);
+    this.done = true;
+    this.wake();
+  }
+
+  private flush(batch: ShopTarget[]): void {
+    // After a stop the database may be closed; the rows not planned are read again on resume.
+    if (this.stopped || batch.length === 0) return;
+    const earlier = this.store.planBatch(this.runId, batch);
+    batch.forEach((target, i) => {
+      const line = earlier[i];
+      if (line === null) this.planned += 1;
+      // The same row planned by an earlier reading of this list (before a resume) is no duplicate.
+      else if (line !== target.line) {
+        this.report.problem(
+          { line: target.line ?? 0, text: target.url, message: `duplicate of line ${line}` },
+          false,
+        );
+      }
+    });
+    this.wake();
+  }
+
+  private async read(entries: AsyncIterable<ListEntry>): Promise<void> {
+    let batch: ShopTarget[] = [];
+    let complete = true;
+    const iterator = entries[Symbol.asyncIterator]();
+    try {
+      for (;;) {
+        const pending = iterator.next();
+        // A list that pauses (a pipe, a slow disk) has what it gave so far planned at once.
+        let next = batch.length > 0 ? await Promise.race([pending, later(BATCH_WAIT_MS)]) : await pending;
+        if (next === null) {
+          this.flush(batch);
+          batch = [];
+          next = await pending;
+        }
+        if (next.done) break;
+        if (this.stopped || this.signal?.aborted) {
+          complete = false;
+          break;
+        }
+        const entry = next.value;
+        if (entry.kind === 'problem') {
+          this.report.problem(entry.problem, entry.fatal === true);
+          if (entry.fatal) this.stoppedAt = entry.problem;
+        } else {
+          if (entry.warning) this.report.warning(entry.target.line ?? 0, entry.warning);
+          batch.push(entry.target);
+        }
+        if (batch.length >= BATCH) {
+          this.flush(batch);
+          batch = [];
+          // Reading a list runs ahead of the run; a turn of the event loop keeps shops and signals moving.
+          await nextTurn();
+        }
+      }
+      this.flush(batch);
+    } catch (error) {
+      complete = false;
+      throw error;
+    } finally {
+      if (!complete) void Promise.resolve(iterator.return?.()).catch(() => {});
+      this.end(complete && !this.stopped && !this.signal?.aborted);
+    }
+  }
+
+  /** The run's pending shops in plan order, as they are planned, until the list is planned whole. */
+  async *pending(): AsyncGenerator<ShopTarget> {
+    let after = 0;
+    for (;;) {
+      const page = this.store.pendingShopsAfter(this.runId, after, PAGE);
+      for (const { position, target } of page) {
+        after = position;
+        yield target;
+      }
+      if (page.length > 0) continue;
+      if (this.done) {
+        if (this.store.pendingShopsAfter(this.runId, after, 1).length === 0) return;
+        continue;
+      }
+      await this.more();
+    }
+  }
+}
