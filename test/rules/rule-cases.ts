@@ -188,6 +188,30 @@ export const RULE_CASES: RuleCase[] = [
     shop: { sightings: [phoneHome, { kind: 'email', region: 'chat-widget' }] },
     expect: 'fail',
   },
+  {
+    rule: 'contact-without-chat-gate',
+    name: 'phone only after a click on a chat launcher outside the chat region',
+    shop: {
+      sightings: [{ kind: 'phone', afterInteraction: 'clicked "Chat met ons"', region: 'dialog' }, emailHome],
+    },
+    expect: 'fail',
+  },
+  {
+    rule: 'contact-without-chat-gate',
+    name: 'phone behind a "show number" button, no chat anywhere',
+    shop: {
+      sightings: [{ kind: 'phone', afterInteraction: 'clicked "Toon telefoonnummer"' }, emailHome],
+    },
+    expect: 'pass',
+  },
+  {
+    rule: 'contact-without-chat-gate',
+    name: 'e-mail behind an "E-Mail anzeigen" button (a word with "bot" inside is no bot)',
+    shop: {
+      sightings: [phoneHome, { kind: 'email', afterInteraction: 'clicked "Robotics: E-Mail anzeigen"' }],
+    },
+    expect: 'pass',
+  },
   { rule: 'contact-without-chat-gate', name: 'no details', shop: NOTHING, expect: 'not-applicable' },
   // contact-form-not-sole-channel
   { rule: 'contact-form-not-sole-channel', name: 'form and e-mail', shop: EXEMPLARY, expect: 'pass' },
@@ -261,6 +285,40 @@ export const RULE_CASES: RuleCase[] = [
     name: 'hidden phone',
     shop: { sightings: [{ kind: 'phone', visible: false }, emailHome] },
     expect: 'needs-review',
+  },
+  {
+    rule: 'consumer-contact-findable',
+    name: 'only a 0900 number, with an e-mail address',
+    shop: {
+      pages: SITE,
+      sightings: [
+        { kind: 'phone', phoneType: 'premium', value: '+319001234567' },
+        { kind: 'phone', phoneType: 'premium', value: '+319001234567', page: CONTACT },
+        emailHome,
+      ],
+    },
+    expect: 'fail',
+  },
+  {
+    rule: 'consumer-contact-findable',
+    name: 'a 0900 number on the home page, the basic-rate number only in the terms',
+    shop: {
+      pages: SITE,
+      sightings: [{ kind: 'phone', phoneType: 'premium' }, { kind: 'phone', page: TERMS }, emailHome],
+    },
+    expect: 'fail',
+  },
+  {
+    rule: 'consumer-contact-findable',
+    name: 'a 0900 number beside a basic-rate one',
+    shop: { pages: SITE, sightings: [{ kind: 'phone', phoneType: 'premium' }, phoneHome, emailHome] },
+    expect: 'pass',
+  },
+  {
+    rule: 'consumer-contact-findable',
+    name: 'phone behind a "show number" button, no chat',
+    shop: { sightings: [{ kind: 'phone', afterInteraction: 'clicked "Toon telefoonnummer"' }, emailHome] },
+    expect: 'pass',
   },
   { rule: 'consumer-contact-findable', name: 'unreachable', shop: UNREACHABLE, expect: 'not-assessable' },
   // second-direct-channel
