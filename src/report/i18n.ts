@@ -76,6 +76,8 @@ const en = {
   scoreText:
     'Score = 100 × (sum of the weights of passed rules) ÷ (sum of the weights of passed and failed rules). Outcomes needs-review, not-applicable and not-assessable carry no weight, nor does a rule switched off by an override. A shop that could not be crawled, or for which no rule could be judged, gets no score: it is "not rated", never 0.',
   gradeText: 'Grades A (best) to F (worst) are bands of the score (below); unrated shops get no grade.',
+  capLine: (limit: number, uncapped: number, rules: string) =>
+    `Capped at ${limit} (grade C at best) because a rule of level law fails: ${rules}. The weights alone give ${uncapped}.`,
   verdictText:
     'The headline verdict (consumer-contact-findable) passes when a phone number and an e-mail address are visible as text, outside the terms and privacy pages, at most two clicks from the home page, without opening a chat first. The click counts are the fewest clicks from the home page to a page where the phone or the e-mail is visible as text.',
   back: 'Back to the ranking',
@@ -236,6 +238,8 @@ const nl: ReportText = {
     'Score = 100 × (som van de gewichten van de geslaagde regels) ÷ (som van de gewichten van de geslaagde en gezakte regels). De uitkomsten needs-review, not-applicable en not-assessable tellen niet mee, net als een regel die met een correctie is uitgezet. Een winkel die niet kon worden bezocht, of waarvoor geen enkele regel kon worden beoordeeld, krijgt geen score ("geen score"), nooit 0.',
   gradeText:
     'De cijfers A (best) tot en met F (slechtst) zijn banden van de score (zie hieronder); winkels zonder score krijgen geen cijfer.',
+  capLine: (limit, uncapped, rules) =>
+    `Begrensd op ${limit} (hooguit cijfer C) omdat een wettelijke regel niet wordt gehaald: ${rules}. Op de gewichten alleen: ${uncapped}.`,
   verdictText:
     'Het hoofdoordeel (consumer-contact-findable) is positief wanneer een telefoonnummer en een e-mailadres als tekst zichtbaar zijn, buiten de algemene voorwaarden en het privacybeleid, hooguit twee klikken vanaf de homepage, zonder eerst een chat te openen. Het aantal klikken is het kleinste aantal klikken vanaf de homepage naar een pagina waar het telefoonnummer of het e-mailadres als tekst zichtbaar is.',
   back: 'Terug naar de ranglijst',

@@ -295,6 +295,7 @@ export function shopPage({ result, ruleSet, lang, screenshots = [] }: ShopPageIn
 <p class="headline">${outcomeBadge(v.outcome, t.outcomes[v.outcome])} ${t.verdictHeadline[v.outcome]}</p>
 <p>${t.clicksLine(clicks(v.phoneClicks), clicks(v.emailClicks))}</p>
 <p>${t.score}: ${result.score === null ? t.notRated : formatNumber(result.score, lang)}${result.grade ? html` · ${t.grade}: ${result.grade}` : ''} · ${t.status}: ${result.status}</p>
+${result.scoreCap ? html`<p>${t.capLine(result.scoreCap.limit, result.scoreCap.uncapped, result.scoreCap.rules.join(', '))}</p>` : ''}
 </div>
 <section aria-labelledby="summary"><h2 id="summary">${t.contactSummary}</h2>${contactSummary(lines, shots, result, lang)}</section>
 <section aria-labelledby="identity"><h2 id="identity">${t.identity}</h2>${identitySection(result, lang)}</section>
