@@ -62,6 +62,9 @@ export function buildEvidence(input: EvidenceInput): ShopEvidence {
       ...(snapshot.screenshotSha256 ? { screenshotSha256: snapshot.screenshotSha256 } : {}),
       ...(snapshot.screenshotCapturedAt ? { screenshotCapturedAt: snapshot.screenshotCapturedAt } : {}),
       ...(snapshot.viewport ? { viewport: snapshot.viewport } : {}),
+      ...(observations.statesCallPrice !== undefined
+        ? { statesCallPrice: observations.statesCallPrice }
+        : {}),
     });
     const placed = { pageId, pageKind: observations.kind, pageDepth: snapshot.depth };
     for (const sighting of observations.sightings) {
@@ -74,6 +77,9 @@ export function buildEvidence(input: EvidenceInput): ShopEvidence {
           ? { pageWithdrawalInfo: observations.withdrawalInfo }
           : {}),
         ...(snapshot.viewport ? { pageViewport: snapshot.viewport } : {}),
+        ...(observations.statesCallPrice !== undefined
+          ? { pageStatesCallPrice: observations.statesCallPrice }
+          : {}),
       });
     }
     for (const fact of observations.facts ?? []) {

@@ -1,4 +1,5 @@
 import type { PageSnapshot } from '../crawl/types.js';
+import { attachCallPrices, callPriceStatements, statesCallPrice } from './call-price.js';
 import type { DomNode } from './dom.js';
 import { emailsInMarkup, emailsInPageText } from './emails.js';
 import { identityFacts, pageGivesWithdrawalInfo } from './identity-facts.js';
@@ -9,7 +10,14 @@ import { pairTelLinks, phonesInText } from './phones.js';
 import type { PagePlace } from './sighting-factory.js';
 import { structuredDataSightings } from './structured-data.js';
 import type { ExtractContext, PageObservations } from './types.js';
-import { chatVendors, numberLabels, pageKindWords, phoneCountries, widgetWords } from './vocabularies.js';
+import {
+  callPriceWords,
+  chatVendors,
+  numberLabels,
+  pageKindWords,
+  phoneCountries,
+  widgetWords,
+} from './vocabularies.js';
 import { widgetsOf } from './widgets.js';
 
 export { type DomNode, parseHtml } from './dom.js';
@@ -29,6 +37,7 @@ export function loadExtractionVocabularies(): void {
   pageKindWords();
   widgetWords();
   identityWords();
+  callPriceWords();
 }
 
 export type PageInput = Pick<PageSnapshot, 'url' | 'finalUrl' | 'html' | 'fetchedWith'> & {
@@ -60,6 +69,8 @@ export function extractPageAndHeading(
   };
   const country = ctx.country.toUpperCase();
   const phoneFinds = phonesInText(model, country, place);
+  const prices = callPriceStatements(model);
+  attachCallPrices(model, phoneFinds, prices);
   const emailFinds = emailsInPageText(model, place);
   const telOnly = pairTelLinks(model.anchors, phoneFinds, country, place);
   const markupEmails = emailsInMarkup(model, emailFinds, place);
@@ -80,6 +91,7 @@ export function extractPageAndHeading(
     widgets: widgetsOf(model),
     facts: identityFacts(model, place),
     withdrawalInfo: pageGivesWithdrawalInfo(model),
+    statesCallPrice: statesCallPrice(prices),
   };
   return { observations, h1: model.h1 };
 }

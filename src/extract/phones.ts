@@ -82,7 +82,7 @@ export function phonesInText(model: PageModel, country: string, page: PagePlace)
           { ...page, ctx: seg.ctx, source: seg.source },
           'text',
         );
-        out.push({ sighting, ctx: seg.ctx });
+        out.push({ sighting, ctx: seg.ctx, span: { start: n.start, end: n.end } });
       }
       previousEnd = n.end;
     }
