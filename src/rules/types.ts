@@ -69,5 +69,13 @@ export interface Finding {
   weight: number;
   level: RuleLevel;
   /** Present when a per-shop override replaced the computed outcome or switched the rule off. */
-  override?: { outcome: Outcome | 'off'; computed: Outcome; reason: string; by?: string; at?: string };
+  override?: {
+    outcome: Outcome | 'off';
+    computed: Outcome;
+    reason: string;
+    by?: string;
+    at?: string;
+    /** The earlier run the decision was made in, when `--carry-overrides` brought it forward. */
+    carriedFrom?: { runId: number; runLabel: string };
+  };
 }

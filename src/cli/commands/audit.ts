@@ -4,12 +4,14 @@ import { INSTALL_ADVICE, locateBrowser } from '../../crawl/browser-locate.js';
 import { readShopList, ShopListError } from '../../input/index.js';
 import type { ShopTarget } from '../../input/types.js';
 import { parseQueueAddress, QueueAddressError } from '../../queue/queue-address.js';
-import { loadOverrides, type Override } from '../../rules/index.js';
+import { listProfiles, type Override, type OverrideScope } from '../../rules/index.js';
+import { RULES_DIR } from '../../shared/paths.js';
 import { TOOL_VERSION } from '../../shared/version.js';
 import { openStore } from '../../store/index.js';
 import type { RunRecord, Store } from '../../store/types.js';
 import type { auditInSession } from '../audit-session.js';
 import { type CrawlArgs, observeOptionsFrom, withCrawlOptions } from '../crawl-options.js';
+import { overridesForRun } from '../run-overrides.js';
 import { resolveRun } from '../run-ref.js';
 import { UserError } from '../user-error.js';
 
@@ -21,6 +23,7 @@ interface AuditArgs extends CrawlArgs {
   resume?: string;
   'retry-failed'?: string;
   queue?: string;
+  'carry-overrides'?: string;
 }
 
 const JUDGEABLE = new Set(['ok', 'partial']);
@@ -32,13 +35,23 @@ function storedArgs(run: RunRecord): CrawlArgs & { concurrency: number } {
   return saved;
 }
 
-export function readOverrides(file: string | undefined): Override[] {
-  if (!file) return [];
-  try {
-    return loadOverrides(file);
-  } catch (error) {
-    throw new UserError((error as Error).message);
-  }
+/**
+ * What an audit's overrides are checked against before anything is crawled: the rules of the
+ * profile asked for, or of every profile (a shop's market is known only after its crawl), and the
+ * shops of the list or of the run being finished.
+ */
+export function auditOverrideScope(
+  ruleSets: RuleSetProvider,
+  args: Pick<CrawlArgs, 'profile' | 'rules'>,
+  name: string,
+  targets: ShopTarget[],
+): OverrideScope {
+  const profiles = args.profile ? [args.profile] : listProfiles(args.rules ?? RULES_DIR);
+  return {
+    name,
+    ruleIds: profiles.flatMap((profile) => ruleSets.get(profile).rules.map((rule) => rule.id)),
+    shops: targets.map((target) => ({ key: target.key, names: [target.key, target.url] })),
+  };
 }
 
 export async function ensureBrowserFor(mode: string): Promise<string | null> {
@@ -66,18 +79,21 @@ function targetsFromList(file: string): ShopTarget[] {
   return parsed.targets;
 }
 
-function planRun(
-  store: Store,
-  args: AuditArgs,
-  listed: ShopTarget[] | null,
-): { runId: number; targets: ShopTarget[]; crawlArgs: AuditArgs } {
+interface AuditPlan {
+  /** The run to finish (--resume, --retry-failed), or null for a new one. */
+  run: RunRecord | null;
+  targets: ShopTarget[];
+  crawlArgs: AuditArgs;
+}
+
+function planRun(store: Store, args: AuditArgs, listed: ShopTarget[] | null): AuditPlan {
   if (args.resume) {
     const run = resolveRun(store, args.resume);
     const targets = store.pendingShops(run.id);
     process.stderr.write(
       `Resuming run ${run.id} "${run.label}": ${targets.length} of ${run.shopsPlanned} shops left.\n`,
     );
-    return { runId: run.id, targets, crawlArgs: { ...args, ...storedArgs(run) } };
+    return { run, targets, crawlArgs: { ...args, ...storedArgs(run) } };
   }
   if (args['retry-failed']) {
     const run = resolveRun(store, args['retry-failed']);
@@ -86,10 +102,14 @@ function planRun(
       .filter((shop) => !JUDGEABLE.has(shop.status))
       .map((shop) => shop.target);
     process.stderr.write(`Retrying ${targets.length} failed shops of run ${run.id} "${run.label}".\n`);
-    return { runId: run.id, targets, crawlArgs: { ...args, ...storedArgs(run) } };
+    return { run, targets, crawlArgs: { ...args, ...storedArgs(run) } };
   }
   if (!args.list || !listed) throw new UserError('Give a shop list (txt, csv or json), or --resume RUN.');
-  const targets = listed;
+  return { run: null, targets: listed, crawlArgs: args };
+}
+
+/** A new run for the list, refused when its label is taken. */
+function createRun(store: Store, args: AuditArgs, ruleSets: RuleSetProvider, targets: ShopTarget[]): number {
   const label = args.label ?? `audit-${new Date().toISOString().slice(0, 16).replace(/[:T]/g, '-')}`;
   const existing = store.findRunByLabel(label);
   if (existing) {
@@ -98,7 +118,6 @@ function planRun(
     );
   }
   const observe = observeOptionsFrom(args);
-  const ruleSets = new RuleSetProvider({ profile: args.profile, dir: args.rules });
   const runId = store.createRun({
     label,
     kind: 'audit',
@@ -108,7 +127,26 @@ function planRun(
     startedAt: new Date().toISOString(),
   });
   store.planShops(runId, targets);
-  return { runId, targets, crawlArgs: args };
+  return runId;
+}
+
+/** The run's overrides, checked against its shops before anything is crawled or stored. */
+function runOverrides(store: Store, plan: AuditPlan, ruleSets: RuleSetProvider): Override[] {
+  const { crawlArgs, run } = plan;
+  const planned = run
+    ? [...store.shops(run.id).map((shop) => shop.target), ...store.pendingShops(run.id)]
+    : plan.targets;
+  const scope = auditOverrideScope(
+    ruleSets,
+    crawlArgs,
+    run ? `run ${run.id} "${run.label}"` : `the shop list ${crawlArgs.list}`,
+    planned,
+  );
+  return overridesForRun(
+    store,
+    { file: crawlArgs.overrides, carryFrom: crawlArgs['carry-overrides'] },
+    scope,
+  );
 }
 
 function queueAddress(text: string) {
@@ -122,6 +160,7 @@ function queueAddress(text: string) {
 
 function pickCrawlArgs(args: AuditArgs) {
   const { mode, country, profile, rules, overrides, concurrency } = args;
+  const carried = args['carry-overrides'];
   return {
     mode,
     'max-pages': args['max-pages'],
@@ -136,6 +175,7 @@ function pickCrawlArgs(args: AuditArgs) {
     profile,
     rules,
     overrides,
+    ...(carried ? { 'carry-overrides': carried } : {}),
     concurrency,
   };
 }
@@ -157,29 +197,34 @@ export const auditCommand: CommandModule<object, AuditArgs> = {
         type: 'string',
         describe: 're-audit only the shops of a run that could not be crawled',
       })
+      .option('carry-overrides', {
+        type: 'string',
+        describe:
+          "bring an earlier run's overrides (id or label) into this one, each marked as carried; --overrides entries win",
+      })
       .option('queue', {
         type: 'string',
         describe:
           'distribute the shops over workers (shopreach worker) through Redis: redis://HOST:PORT[/DB][?name=QUEUE]',
       })
       .example('$0 audit shops.csv --label twinkle100-2026', '')
-      .example('$0 audit --resume twinkle100-2026', '') as never,
+      .example('$0 audit --resume twinkle100-2026', '')
+      .example(
+        '$0 audit shops-2027.csv --label twinkle100-2027 --carry-overrides twinkle100-2026',
+        '',
+      ) as never,
   handler: async (args) => {
     // Read the list before touching the database, so a bad list leaves nothing behind.
     const listed = args.list && !args.resume && !args['retry-failed'] ? targetsFromList(args.list) : null;
     const store = openStore(args.db);
     try {
-      const { runId, targets, crawlArgs } = planRun(store, args, listed);
-      const observe = observeOptionsFrom(crawlArgs);
+      const plan = planRun(store, args, listed);
+      const { targets, crawlArgs } = plan;
       const ruleSets = new RuleSetProvider({ profile: crawlArgs.profile, dir: crawlArgs.rules });
-      const session = {
-        store,
-        runId,
-        targets,
-        observe,
-        ruleSets,
-        overrides: readOverrides(crawlArgs.overrides),
-      };
+      const overrides = runOverrides(store, plan, ruleSets);
+      const runId = plan.run?.id ?? createRun(store, crawlArgs, ruleSets, targets);
+      const observe = observeOptionsFrom(crawlArgs);
+      const session = { store, runId, targets, observe, ruleSets, overrides };
       // With --queue the workers crawl (and need the browser); this process judges and stores.
       let summary: Awaited<ReturnType<typeof auditInSession>>;
       if (args.queue) {

@@ -6,8 +6,9 @@ import { formatShopForTerminal, toShopResult } from '../../report/index.js';
 import { TOOL_VERSION } from '../../shared/version.js';
 import { openStore } from '../../store/index.js';
 import { type CrawlArgs, observeOptionsFrom, withCrawlOptions } from '../crawl-options.js';
+import { overridesForRun } from '../run-overrides.js';
 import { UserError } from '../user-error.js';
-import { ensureBrowserFor, readOverrides } from './audit.js';
+import { auditOverrideScope, ensureBrowserFor } from './audit.js';
 
 interface CheckArgs extends CrawlArgs {
   url: string;
@@ -46,6 +47,8 @@ export const checkCommand: CommandModule<object, CheckArgs> = {
     const ruleSets = new RuleSetProvider({ profile: args.profile, dir: args.rules });
     const store = openStore(args.db ?? ':memory:');
     try {
+      const scope = auditOverrideScope(ruleSets, args, target.url, [target]);
+      const overrides = overridesForRun(store, { file: args.overrides }, scope);
       const runId = store.createRun({
         label: `check-${new Date().toISOString()}`,
         kind: 'check',
@@ -62,7 +65,7 @@ export const checkCommand: CommandModule<object, CheckArgs> = {
         targets: [target],
         observe,
         ruleSets,
-        overrides: readOverrides(args.overrides),
+        overrides,
         concurrency: 1,
         quiet: true,
       });

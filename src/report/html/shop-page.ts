@@ -77,7 +77,7 @@ function findingSection(f: ResultFinding, rule: Rule | undefined, result: ShopRe
 <p class="muted">${f.rule} · ${t.level}: ${t.levels[f.level]} · ${t.weight}: ${f.weight}</p>
 ${rule ? html`<p>${localText(rule.description, lang)}</p>` : ''}
 ${f.reason ? html`<p><strong>${t.reason}:</strong> ${f.reason}</p>` : ''}
-${f.override ? html`<p><strong>${t.overrides}:</strong> ${t.overrideLine(f.override.computed, f.override.outcome)} — ${f.override.reason}</p>` : ''}
+${f.override ? html`<p><strong>${t.overrides}:</strong> ${t.overrideLine(f.override.computed, f.override.outcome)} — ${f.override.reason}${f.override.carriedFrom ? html` (${t.carriedFrom(f.override.carriedFrom.runId, f.override.carriedFrom.runLabel)})` : ''}</p>` : ''}
 ${f.outcome === 'fail' && rule ? html`<p><strong>${t.advice}:</strong> ${localText(rule.advice, lang)}</p>` : ''}
 ${rule && rule.references.length > 0 ? html`<details><summary>${t.references}</summary>${referenceList(rule)}</details>` : ''}
 ${sightings.length > 0 ? sightingTable(sightings, lang, `${t.evidence}: ${title}`) : ''}
