@@ -8,3 +8,4 @@ export { type CarriedFrom, normaliseShop, type Override, OverrideError } from '.
 export { profileForCountry } from './profile-for-country.js';
 export type { Finding, LocalText, Outcome, Rule, RuleLevel, RuleReference, RuleSet } from './types.js';
 export { OUTCOMES } from './types.js';
+export { declaredVersion, flagUnversionedChange } from './version-flag.js';

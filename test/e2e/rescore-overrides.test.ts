@@ -67,6 +67,27 @@ describe('shopreach rescore', () => {
     );
     expect(result.code).toBe(0);
     expect(existsSync(log)).toBe(false);
+    // The rules changed under the same VERSION: the new run says so, and so does its hash.
+    expect(result.stderr).toMatch(
+      /Warning: the rules of profile nl differ from run 1 "demo" .* version is still 2026\.1/,
+    );
+    const runs = (await runCli(['runs', '--db', db])).stdout.split('\n');
+    expect(runs[0].split('\t')).toEqual([
+      'id',
+      'label',
+      'kind',
+      'shops',
+      'state',
+      'started',
+      'rules (profile version hash (markets))',
+    ]);
+    const rulesOf = (label: string) =>
+      runs.find((line) => line.split('\t')[1] === label)?.split('\t')[6] ?? '';
+    expect(rulesOf('demo')).toMatch(/^nl 2026\.1 [0-9a-f]{8} \(NL\) · combined [0-9a-f]{8}$/);
+    expect(rulesOf('heavier-email')).toMatch(
+      /^nl 2026\.1\+changed\.[0-9a-f]{8} [0-9a-f]{8} \(NL\) · combined [0-9a-f]{8}$/,
+    );
+    expect(rulesOf('heavier-email').split('combined ')[1]).not.toBe(rulesOf('demo').split('combined ')[1]);
 
     const before = shopsOf('demo');
     const after = shopsOf('heavier-email');

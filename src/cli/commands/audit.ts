@@ -4,6 +4,7 @@ import { INSTALL_ADVICE, locateBrowser } from '../../crawl/browser-locate.js';
 import { readShopList, ShopListError } from '../../input/index.js';
 import type { ShopTarget } from '../../input/types.js';
 import { parseQueueAddress, QueueAddressError } from '../../queue/queue-address.js';
+import { profilesText } from '../../report/index.js';
 import { listProfiles, type Override, type OverrideScope } from '../../rules/index.js';
 import { RULES_DIR } from '../../shared/paths.js';
 import { TOOL_VERSION } from '../../shared/version.js';
@@ -11,6 +12,7 @@ import { openStore } from '../../store/index.js';
 import type { RunRecord, Store } from '../../store/types.js';
 import type { auditInSession } from '../audit-session.js';
 import { type CrawlArgs, observeOptionsFrom, withCrawlOptions } from '../crawl-options.js';
+import { baselineOptions, shippedBaseline } from '../rules-baseline.js';
 import { overridesForRun } from '../run-overrides.js';
 import { resolveRun } from '../run-ref.js';
 import { UserError } from '../user-error.js';
@@ -220,7 +222,11 @@ export const auditCommand: CommandModule<object, AuditArgs> = {
     try {
       const plan = planRun(store, args, listed);
       const { targets, crawlArgs } = plan;
-      const ruleSets = new RuleSetProvider({ profile: crawlArgs.profile, dir: crawlArgs.rules });
+      const ruleSets = new RuleSetProvider({
+        profile: crawlArgs.profile,
+        dir: crawlArgs.rules,
+        ...baselineOptions(shippedBaseline(crawlArgs.rules), 'the shipped rules'),
+      });
       const overrides = runOverrides(store, plan, ruleSets);
       const runId = plan.run?.id ?? createRun(store, crawlArgs, ruleSets, targets);
       const observe = observeOptionsFrom(crawlArgs);
@@ -252,7 +258,8 @@ export const auditCommand: CommandModule<object, AuditArgs> = {
       store.finishRun(runId, new Date().toISOString());
       const run = store.getRun(runId);
       process.stdout.write(
-        `Audited ${summary.audited} shops (${summary.notRated} not rated) into ${args.db}, run ${runId} "${run?.label}".\n` +
+        `Audited ${summary.audited} shops (${summary.notRated} not rated) into ${args.db}, run ${runId} "${run?.label}"` +
+          `${run ? ` (rules ${profilesText(run)})` : ''}.\n` +
           `Report: shopreach report --db ${args.db} --run ${runId}\n`,
       );
     } finally {

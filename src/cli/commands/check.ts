@@ -6,6 +6,7 @@ import { formatShopForTerminal, toShopResult } from '../../report/index.js';
 import { TOOL_VERSION } from '../../shared/version.js';
 import { openStore } from '../../store/index.js';
 import { type CrawlArgs, observeOptionsFrom, withCrawlOptions } from '../crawl-options.js';
+import { baselineOptions, shippedBaseline } from '../rules-baseline.js';
 import { overridesForRun } from '../run-overrides.js';
 import { UserError } from '../user-error.js';
 import { auditOverrideScope, ensureBrowserFor } from './audit.js';
@@ -44,7 +45,11 @@ export const checkCommand: CommandModule<object, CheckArgs> = {
     const observe = observeOptionsFrom(args);
     await ensureBrowserFor(observe.mode);
     const target: ShopTarget = { key: url.key, url: url.url, ...(args.name ? { name: args.name } : {}) };
-    const ruleSets = new RuleSetProvider({ profile: args.profile, dir: args.rules });
+    const ruleSets = new RuleSetProvider({
+      profile: args.profile,
+      dir: args.rules,
+      ...baselineOptions(shippedBaseline(args.rules), 'the shipped rules'),
+    });
     const store = openStore(args.db ?? ':memory:');
     try {
       const scope = auditOverrideScope(ruleSets, args, target.url, [target]);

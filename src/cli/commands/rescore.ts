@@ -1,8 +1,10 @@
 import type { CommandModule } from 'yargs';
 import { judgeShop } from '../../audit/judge-shop.js';
 import { FrozenRuleSetProvider, RuleSetProvider } from '../../audit/rule-set-provider.js';
+import { profilesText } from '../../report/index.js';
 import { TOOL_VERSION } from '../../shared/version.js';
 import { openStore } from '../../store/index.js';
+import { baselineOptions } from '../rules-baseline.js';
 import { overridesForRun } from '../run-overrides.js';
 import { resolveRun } from '../run-ref.js';
 import { UserError } from '../user-error.js';
@@ -55,13 +57,15 @@ export const rescoreCommand: CommandModule<object, RescoreArgs> = {
     try {
       const parent = resolveRun(store, args.run);
       const frozen = store.ruleSets(parent.id);
+      const before = new Map([parent.ruleSet, ...frozen].map((r) => [r.id, r]));
       const ruleSets =
         args.rules || args.profile
-          ? new RuleSetProvider({ profile: args.profile, dir: args.rules })
-          : new FrozenRuleSetProvider(
-              new Map([parent.ruleSet, ...frozen].map((r) => [r.id, r])),
-              parent.ruleSet,
-            );
+          ? new RuleSetProvider({
+              profile: args.profile,
+              dir: args.rules,
+              ...baselineOptions((profile) => before.get(profile), `run ${parent.id} "${parent.label}"`),
+            })
+          : new FrozenRuleSetProvider(before, parent.ruleSet);
       const defaultRuleSet =
         args.rules || args.profile ? ruleSets.get(args.profile ?? parent.ruleSet.id) : parent.ruleSet;
       const label =
@@ -114,8 +118,9 @@ export const rescoreCommand: CommandModule<object, RescoreArgs> = {
         store.saveShop(runId, judgeShop(shop.target, shop.evidence, ruleSet, overrides));
       }
       store.finishRun(runId, new Date().toISOString());
+      const run = store.getRun(runId);
       process.stdout.write(
-        `Rescored ${shops.length} shops of run ${parent.id} "${parent.label}" into run ${runId} "${label}" (rule set hash ${defaultRuleSet.hash.slice(0, 12)}).\n`,
+        `Rescored ${shops.length} shops of run ${parent.id} "${parent.label}" into run ${runId} "${label}" (rules ${run ? profilesText(run) : defaultRuleSet.id}).\n`,
       );
     } finally {
       store.close();

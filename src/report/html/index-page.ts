@@ -1,6 +1,7 @@
 import type { RunRecord } from '../../store/types.js';
 import { type Html, html } from '../escape.js';
 import { formatNumber, type Lang, localText, reportText } from '../i18n.js';
+import { profilesText } from '../run-rules.js';
 import type { ShopResult } from '../shop-result.js';
 import type { RunSummary } from '../summary.js';
 import { passRateSvg, scoreDistributionSvg } from './charts.js';
@@ -55,7 +56,7 @@ export function indexPage({ run, summary, lang, shopHref, comparisonHref }: Inde
 
   const ruleTitles = new Map(run.ruleSet.rules.map((r) => [r.id, localText(r.title, lang)]));
   const body = html`<h1>${t.reportTitle}: ${run.label}</h1>
-<p class="muted">${t.run} ${run.id} · ${t.ruleSet} ${run.ruleSetId} ${run.ruleSetVersion} · ${run.startedAt}</p>
+<p class="muted">${t.run} ${run.id} · ${t.rules}: ${profilesText(run)} · ${run.startedAt}</p>
 ${comparisonHref ? html`<p><a href="${comparisonHref}">${t.comparison}</a></p>` : ''}
 <section aria-labelledby="figures"><h2 id="figures">${t.headlineFigures}</h2><ul class="figures">${figures}</ul></section>
 <section aria-labelledby="ranking"><h2 id="ranking">${t.ranking}</h2>${ranking}</section>
