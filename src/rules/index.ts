@@ -1,3 +1,4 @@
+export { referencedRules } from './condition-check.js';
 export { formatDiagnostic, type LintDiagnostic, RuleSetError } from './diagnostics.js';
 export { evaluateRules } from './evaluate-rules.js';
 export { conditionText, explainRule } from './explain.js';

@@ -4,7 +4,7 @@ import { formatDiagnostic, type LintDiagnostic, RuleSetError } from './diagnosti
 import { hashProfile, profileFiles, type RuleFile, type RuleTree, readRuleTree } from './rule-tree.js';
 import type { LocalText, Rule, RuleReference, RuleSet } from './types.js';
 
-const TEXT_FIELDS = ['title', 'failTitle', 'description', 'advice', 'help'] as const;
+const TEXT_FIELDS = ['title', 'failTitle', 'description', 'advice', 'help', 'short'] as const;
 
 /** Every problem in a rules directory: each file, and each profile's assembly of packs. */
 export function lintRules(dir: string = RULES_DIR): LintDiagnostic[] {
@@ -103,6 +103,7 @@ function buildRule(file: RuleFile, tree: RuleTree): Rule {
     description: raw.description as LocalText,
     advice: raw.advice as LocalText,
     ...(raw.help ? { help: raw.help as LocalText } : {}),
+    ...(raw.short ? { short: raw.short as LocalText } : {}),
     level: raw.level as Rule['level'],
     weight: raw.weight as number,
     tags: raw.tags as string[],

@@ -26,6 +26,8 @@ export interface Rule {
   description: LocalText;
   advice: LocalText;
   help?: LocalText;
+  /** A label of a few words, for a table column ("No chat gate"); optional. */
+  short?: LocalText;
   level: RuleLevel;
   weight: number;
   tags: string[];
