@@ -201,9 +201,42 @@ const en = {
   nowFail: 'Shops that no longer pass the headline verdict',
   rulesNewlyPassed: 'Rules newly passed',
   rulesNewlyFailed: 'Rules newly failed',
-  scoreChanges: 'Score changes',
   shopsAdded: 'Shops added',
   shopsGone: 'Shops gone',
+  why: 'Why',
+  causeOverride: (rule: string, before: boolean, after: boolean, carried: boolean) =>
+    after
+      ? carried
+        ? `a person's decision on ${rule}, carried from an earlier run`
+        : `${before ? 'a person decided' : 'a person now decides'} ${rule}`
+      : `the earlier run's decision by a person on ${rule} was not carried over`,
+  causeWeight: (rule: string, before: number, after: number) => `weight of ${rule} ${before} → ${after}`,
+  causeLevel: (rule: string, before: string, after: string) => `level of ${rule} ${before} → ${after}`,
+  causeRuleChanged: (rule: string) => `the rule ${rule} changed`,
+  causeRuleAdded: (rule: string) => `the rule ${rule} is new`,
+  causeRuleRemoved: (rule: string) => `the rule ${rule} was removed`,
+  causeStatus: (before: string, after: string) => `crawl status ${before} → ${after}`,
+  causeProfile: (before: string, after: string) => `judged with profile ${after} instead of ${before}`,
+  causeEvidence: (rules: string) => `the shop's site: ${rules}`,
+  causeShop: "the shop's site",
+  causeOthers: 'other shops moved',
+  rankOf: (rank: string, of: number) => `${rank} of ${of}`,
+  countOf: (count: number, of: number) => `${count} of ${of}`,
+  figure: 'Figure',
+  figureName: {
+    phone: 'Shops that show a phone number',
+    email: 'Shops that show an e-mail address',
+    findable: 'Shops with phone and e-mail findable within two clicks',
+  } as Record<'phone' | 'email' | 'findable', string>,
+  ruleDefinitionChanges: 'Rule changes between the runs',
+  sameRules: 'Both runs judged with the same rules.',
+  compareHashes: (before: string, after: string) =>
+    before === after
+      ? `Rules: the same (combined hash ${after}).`
+      : `Rules: combined hash ${before} → ${after}.`,
+  compareIntro:
+    'Each change names its reason when it is not the shop itself: a decision by a person (an override), a changed rule or weight, a different crawl status. Rules that only moved between "not applicable" and "pass" are left out.',
+  shopChangesTitle: 'Rank, grade and score changes',
   before: 'Before',
   after: 'After',
   change: 'Change',
@@ -455,9 +488,42 @@ const nl: ReportText = {
   nowFail: 'Winkels die niet meer aan het hoofdoordeel voldoen',
   rulesNewlyPassed: 'Regels die nu wel slagen',
   rulesNewlyFailed: 'Regels die nu zakken',
-  scoreChanges: 'Veranderde scores',
   shopsAdded: 'Nieuwe winkels',
   shopsGone: 'Verdwenen winkels',
+  why: 'Waarom',
+  causeOverride: (rule, before, after, carried) =>
+    after
+      ? carried
+        ? `een beslissing van een mens over ${rule}, overgenomen uit een eerdere run`
+        : `${before ? 'een mens besliste' : 'een mens beslist nu'} over ${rule}`
+      : `de beslissing van een mens over ${rule} in de eerdere run is niet overgenomen`,
+  causeWeight: (rule, before, after) => `gewicht van ${rule} ${before} → ${after}`,
+  causeLevel: (rule, before, after) => `niveau van ${rule} ${before} → ${after}`,
+  causeRuleChanged: (rule) => `de regel ${rule} is gewijzigd`,
+  causeRuleAdded: (rule) => `de regel ${rule} is nieuw`,
+  causeRuleRemoved: (rule) => `de regel ${rule} is vervallen`,
+  causeStatus: (before, after) => `status van de crawl ${before} → ${after}`,
+  causeProfile: (before, after) => `beoordeeld met profiel ${after} in plaats van ${before}`,
+  causeEvidence: (rules) => `de site van de winkel: ${rules}`,
+  causeShop: 'de site van de winkel',
+  causeOthers: 'andere winkels verschoven',
+  rankOf: (rank, of) => `${rank} van ${of}`,
+  countOf: (count, of) => `${count} van ${of}`,
+  figure: 'Cijfer',
+  figureName: {
+    phone: 'Winkels die een telefoonnummer tonen',
+    email: 'Winkels die een e-mailadres tonen',
+    findable: 'Winkels met telefoon en e-mail binnen twee klikken vindbaar',
+  },
+  ruleDefinitionChanges: 'Gewijzigde regels tussen de runs',
+  sameRules: 'Beide runs zijn met dezelfde regels beoordeeld.',
+  compareHashes: (before, after) =>
+    before === after
+      ? `Regels: dezelfde (gezamenlijke hash ${after}).`
+      : `Regels: gezamenlijke hash ${before} → ${after}.`,
+  compareIntro:
+    'Bij elke verandering staat de reden als die niet de winkel zelf is: een beslissing van een mens (een correctie), een gewijzigde regel of een ander gewicht, een andere status van de crawl. Regels die alleen tussen "niet van toepassing" en "voldoet" wisselden, zijn weggelaten.',
+  shopChangesTitle: 'Veranderde plaats, cijfer en score',
   before: 'Voor',
   after: 'Na',
   change: 'Verschil',

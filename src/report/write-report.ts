@@ -59,7 +59,10 @@ export function writeReport(
   let comparisonHref: string | undefined;
   if (opts.compareRunId !== undefined) {
     const before = requireRun(store, opts.compareRunId);
-    const comparison = compareRuns(runResults(store, before), results);
+    const comparison = compareRuns(
+      { run: before, results: runResults(store, before), ruleSets: store.ruleSets(before.id) },
+      { run, results, ruleSets },
+    );
     comparisonHref = 'comparison.html';
     write(comparisonHref, comparePage({ run, before, comparison, lang, shopHref }));
   }

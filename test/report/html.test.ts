@@ -254,10 +254,10 @@ describe('writeReport', () => {
     expect(section('now-fail')).toContain('Good Shop');
     expect(section('newly-passed')).toContain('contact-within-two-clicks');
     expect(section('newly-failed')).toContain('phone-present');
-    expect(section('scores')).toContain(
-      '<td class="num">100</td><td class="num">50</td>\n<td class="num">-50</td>',
-    );
-    expect(section('scores')).toContain('<td class="num">+25</td>');
+    // Good Shop fell from first of 3 rated shops to third of 4; evil.example rose by 25 points.
+    expect(section('moved')).toContain('<td>1 of 3 → 3 of 4</td><td>A → D</td>\n<td>100 → 50 (-50)</td>');
+    expect(section('moved')).toContain('<td>75 → 100 (+25)</td>');
+    expect(section('figures')).toContain('<td>2 of 3</td><td>2 of 4</td>');
     expect(section('added')).toContain('New Shop');
     expect(section('gone')).toContain('Down Shop');
     expect(read(join(dir, 'cmp', 'index.html'))).toContain('href="comparison.html"');
