@@ -50,7 +50,7 @@ img.shot { max-width: 100%; border: 1px solid var(--line); }
 figure.evidence { margin: .5rem 0 1rem; max-width: 100%; } figure.evidence figcaption { font-size: .85rem; }
 .more { font-style: italic; }
 td.crit { white-space: nowrap; } .c-pass { color: var(--pass); } .c-fail { color: var(--fail); font-weight: 600; } .c-needs-review { color: var(--review); }
-table.ranking th.shop { min-width: 8rem; } table.ranking th, table.ranking td { padding: .35rem .4rem; font-size: .85rem; }
+table.ranking th.shop { min-width: 8rem; } table.ranking th, table.ranking td { padding: .35rem .4rem; font-size: .85rem; overflow-wrap: normal; }
 ul.evidence, ul.causes { margin: 0; padding-left: 1rem; } li.ext-cause { font-weight: 600; } td.decision { min-width: 8rem; }
 details.rule-group > summary, details.finding > summary { cursor: pointer; }
 @media (max-width: 600px) { body { font-size: 15px; } main { padding: .5rem; } dl.facts { grid-template-columns: 1fr; } }
