@@ -253,4 +253,38 @@ describe('overrides', () => {
       /email-present=pass \(confirmed by phone\) \[carried from run \d+ ""decided""\]/,
     );
   });
+
+  it("takes the report's review.csv, filled in by a reviewer, back as an overrides file", async () => {
+    const out = join(dir, 'review-report');
+    expect((await runCli(['report', '--db', db, '--run', 'demo', '--out', out])).code).toBe(0);
+    const lines = readFileSync(join(out, 'review.csv'), 'utf8').split('\r\n');
+    const header = lines[0].split(',');
+    expect(header).toEqual(expect.arrayContaining(['shop', 'rule', 'outcome', 'reason']));
+    expect(lines.length).toBeGreaterThan(3);
+    // The reviewer decides the first item (the cells before "outcome" hold no line break) and leaves the rest.
+    const [first] = lines[1].split(',');
+    const rule = lines[1].split(',')[header.indexOf('rule')];
+    lines[1] = lines[1].replace(/,,,,$/, ',pass,"Checked on the live site, 2026-12-05",reviewer,2026-12-05');
+    const decided = join(dir, 'review-decided.csv');
+    writeFileSync(decided, lines.join('\r\n'));
+    const rescored = await runCli([
+      'rescore',
+      '--db',
+      db,
+      '--run',
+      'demo',
+      '--overrides',
+      decided,
+      '--label',
+      'reviewed',
+    ]);
+    expect(rescored.code, rescored.stderr).toBe(0);
+    const shop = [...shopsOf('reviewed').values()].find((s) => s.key === first)!;
+    expect(shop.findings.find((f) => f.rule === rule)).toMatchObject({
+      outcome: 'pass',
+      override: { computed: 'needs-review', reason: 'Checked on the live site, 2026-12-05', by: 'reviewer' },
+    });
+    const decisions = [...shopsOf('reviewed').values()].flatMap((s) => s.findings.filter((f) => f.override));
+    expect(decisions, 'the undecided rows stay undecided').toHaveLength(1);
+  });
 });
