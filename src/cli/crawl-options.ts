@@ -75,7 +75,7 @@ export function withCrawlOptions<T>(yargs: Argv<T>) {
     .option('rules', { type: 'string', describe: 'a rules folder to use instead of the shipped one' })
     .option('overrides', {
       type: 'string',
-      describe: 'a YAML/JSON file of per-shop rule overrides, each with a reason',
+      describe: 'a YAML, JSON or CSV file of per-shop rule overrides, each with a reason',
     })
     .option('screenshots', {
       type: 'boolean',

@@ -8,6 +8,8 @@ export type DemoMode = 'static' | 'browser' | 'auto';
 export interface DesignedOutcome {
   headline: Outcome;
   rules: Record<string, Outcome>;
+  /** The best grade the shop may get (a failed rule of level law caps it at C). */
+  gradeAtBest?: 'A' | 'B' | 'C' | 'D' | 'E' | 'F';
 }
 
 export interface SampleShop {
@@ -176,8 +178,95 @@ const premiumOnly = (): SampleShop => {
     }),
     expected: same({
       headline: 'fail',
-      rules: { 'phone-present': 'pass', 'phone-not-premium-rate': 'fail', 'email-present': 'fail' },
+      rules: {
+        'phone-present': 'pass',
+        'phone-not-premium-rate': 'fail',
+        'phone-cost-disclosed': 'fail',
+        'email-present': 'fail',
+      },
+      gradeAtBest: 'C',
     }),
+  };
+};
+
+const premiumPriced = (): SampleShop => {
+  const line =
+    'Klantenservice: 0900 234 5678 (€ 0,80 per minuut) · <a href="mailto:vragen@tariefwinkel.nl">vragen@tariefwinkel.nl</a>';
+  const layout: SampleShopLayout = {
+    name: 'Tariefwinkel',
+    nav: [...NAV_DEFAULT, ['Contact', '/contact']],
+    footer:
+      `<p>${line}</p>` +
+      '<p>Tariefwinkel B.V. · Stationsplein 5, 3511 ED Utrecht · KvK 23456789 · BTW NL234567890B01</p>',
+  };
+  return {
+    slug: 'premium-priced',
+    name: 'Tariefwinkel',
+    group: 'premium-rate',
+    design:
+      'everything in order except that the only phone number is a 0900 number (its price stated beside it): the law caps it at grade C',
+    pages: site(layout, {
+      '/': { title: 'Welkom', main: '<p>Gereedschap voor vakmensen.</p>' },
+      '/producten': PRODUCTS,
+      '/over-ons': { title: 'Over ons', main: '<p>Sinds 1975 in Utrecht.</p>' },
+      '/contact': {
+        title: 'Contact',
+        main: '<p>Bel 0900 234 5678 (€ 0,80 per minuut) of mail <a href="mailto:vragen@tariefwinkel.nl">vragen@tariefwinkel.nl</a>.</p><p>Stationsplein 5<br>3511 ED Utrecht</p>',
+      },
+    }),
+    expected: same({
+      headline: 'fail',
+      rules: {
+        'phone-present': 'pass',
+        'email-present': 'pass',
+        'contact-within-two-clicks': 'pass',
+        'phone-not-premium-rate': 'fail',
+        'phone-cost-disclosed': 'pass',
+      },
+      gradeAtBest: 'C',
+    }),
+  };
+};
+
+const revealButton = (): SampleShop => {
+  // The number is not in the HTML: the button's own script writes it, as "show number" buttons do.
+  const reveal = `<p>Telefoon: <button type="button" id="toon-nummer">Toon telefoonnummer</button><span id="nummer"></span></p>
+<script>
+document.getElementById('toon-nummer').addEventListener('click', function () {
+  document.getElementById('nummer').textContent = ['030', '456', '7890'].join(' ');
+  this.remove();
+});
+</script>`;
+  const layout: SampleShopLayout = {
+    name: 'Knopwinkel',
+    nav: [...NAV_DEFAULT, ['Klantenservice', '/klantenservice']],
+    footer: '<p>E-mail: <a href="mailto:hallo@knopwinkel.nl">hallo@knopwinkel.nl</a></p>',
+  };
+  const withoutBrowser: DesignedOutcome = {
+    headline: 'fail',
+    rules: { 'phone-present': 'fail', 'contact-without-chat-gate': 'pass' },
+  };
+  const clicked: DesignedOutcome = {
+    headline: 'pass',
+    rules: {
+      'phone-present': 'pass',
+      'contact-reveal-not-required': 'fail',
+      'contact-without-chat-gate': 'pass',
+    },
+  };
+  return {
+    slug: 'reveal-button',
+    name: 'Knopwinkel',
+    group: 'reveal-button',
+    design:
+      'the phone number appears only after a click on "Toon telefoonnummer"; there is no chat, so no chat gate',
+    pages: site(layout, {
+      '/': { title: 'Welkom', main: '<p>Knopen, garen en band.</p>' },
+      '/producten': PRODUCTS,
+      '/over-ons': { title: 'Over ons', main: '<p>Een fourniturenwinkel uit Zwolle.</p>' },
+      '/klantenservice': { title: 'Klantenservice', main: reveal },
+    }),
+    expected: { static: withoutBrowser, browser: clicked, auto: clicked },
   };
 };
 
@@ -312,6 +401,8 @@ export function sampleShops(): SampleShop[] {
     termsOnly(),
     chatOnly(),
     premiumOnly(),
+    premiumPriced(),
+    revealButton(),
     obfuscated(),
     deep(),
     scripted(),

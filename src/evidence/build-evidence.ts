@@ -104,6 +104,9 @@ function assemble(input: EvidenceInput, budget: ShopBudget, notes: EvidenceLimit
       ...(snapshot.screenshotSha256 ? { screenshotSha256: snapshot.screenshotSha256 } : {}),
       ...(snapshot.screenshotCapturedAt ? { screenshotCapturedAt: snapshot.screenshotCapturedAt } : {}),
       ...(snapshot.viewport ? { viewport: snapshot.viewport } : {}),
+      ...(observations.statesCallPrice !== undefined
+        ? { statesCallPrice: observations.statesCallPrice }
+        : {}),
     });
     const placed = { pageId, pageKind: observations.kind, pageDepth: snapshot.depth };
     for (const sighting of kept[index].sightings) {
@@ -116,6 +119,9 @@ function assemble(input: EvidenceInput, budget: ShopBudget, notes: EvidenceLimit
           ? { pageWithdrawalInfo: observations.withdrawalInfo }
           : {}),
         ...(snapshot.viewport ? { pageViewport: snapshot.viewport } : {}),
+        ...(observations.statesCallPrice !== undefined
+          ? { pageStatesCallPrice: observations.statesCallPrice }
+          : {}),
       });
     }
     for (const fact of kept[index].facts) {

@@ -1,6 +1,6 @@
 import { Ajv } from 'ajv';
 import { CRAWL_STATUSES } from '../crawl/types.js';
-import { FACT_KINDS, PAGE_KINDS, PRESENTATIONS, REGIONS } from '../extract/types.js';
+import { CALL_PRICE_KINDS, FACT_KINDS, PAGE_KINDS, PRESENTATIONS, REGIONS } from '../extract/types.js';
 import { EVIDENCE_SCHEMA_VERSION, type ShopEvidence } from './types.js';
 
 const nullableString = { type: ['string', 'null'] };
@@ -57,6 +57,7 @@ export const EVIDENCE_SCHEMA = {
           depth: nullableInteger,
           linked: { type: 'boolean' },
           fetchedWith: { enum: ['static', 'browser'] },
+          statesCallPrice: { type: 'boolean' },
         },
       },
     },
@@ -85,6 +86,17 @@ export const EVIDENCE_SCHEMA = {
           presentation: { enum: PRESENTATIONS },
           visible: { enum: [true, false, 'unknown'] },
           afterInteraction: nullableString,
+          callPrice: {
+            type: 'object',
+            required: ['kind', 'raw'],
+            properties: {
+              kind: { enum: CALL_PRICE_KINDS },
+              amount: { type: 'number', minimum: 0 },
+              currency: { type: 'string', pattern: '^[A-Z]{3}$' },
+              raw: { type: 'string' },
+            },
+          },
+          pageStatesCallPrice: { type: 'boolean' },
         },
       },
     },

@@ -36,6 +36,8 @@ export interface EvidencePage {
   viewport?: 'desktop' | 'mobile';
   /** Whether the page's main content speaks of the right of withdrawal (absent in older evidence). */
   withdrawalInfo?: boolean;
+  /** Whether the page states a call price per minute or per call anywhere (absent in older evidence). */
+  statesCallPrice?: boolean;
 }
 
 /** A sighting placed in its shop: which page, and that page's kind and depth copied for the rules. */
@@ -50,6 +52,8 @@ export interface EvidenceSighting extends Sighting {
   pageWithdrawalInfo?: boolean;
   /** The page's `viewport` (browser mode): `mobile` for the sightings of the phone-sized pass. */
   pageViewport?: 'desktop' | 'mobile';
+  /** The page's `statesCallPrice`, copied for the rules (absent in older evidence). */
+  pageStatesCallPrice?: boolean;
 }
 
 /** An identity fact placed in its shop, like a sighting. */

@@ -1,4 +1,5 @@
 import type { PageSnapshot } from '../crawl/types.js';
+import { attachCallPrices, callPriceStatements, statesCallPrice } from './call-price.js';
 import { factKey, type LimitNote, PAGE_CAPS, sightingKey, thinnedGroups, widgetKey } from './caps.js';
 import type { DomNode } from './dom.js';
 import { emailsInMarkup, emailsInPageText } from './emails.js';
@@ -10,7 +11,14 @@ import { pairTelLinks, phonesInText } from './phones.js';
 import type { PagePlace } from './sighting-factory.js';
 import { structuredDataSightings } from './structured-data.js';
 import type { ExtractContext, PageObservations } from './types.js';
-import { chatVendors, numberLabels, pageKindWords, phoneCountries, widgetWords } from './vocabularies.js';
+import {
+  callPriceWords,
+  chatVendors,
+  numberLabels,
+  pageKindWords,
+  phoneCountries,
+  widgetWords,
+} from './vocabularies.js';
 import { widgetsOf } from './widgets.js';
 
 export { type DomNode, parseHtml } from './dom.js';
@@ -30,6 +38,7 @@ export function loadExtractionVocabularies(): void {
   pageKindWords();
   widgetWords();
   identityWords();
+  callPriceWords();
 }
 
 export type PageInput = Pick<PageSnapshot, 'url' | 'finalUrl' | 'html' | 'fetchedWith'> & {
@@ -62,6 +71,8 @@ export function extractPageAndHeading(
   const country = ctx.country.toUpperCase();
   const limits: LimitNote[] = [];
   const phoneFinds = phonesInText(model, country, place, limits);
+  const prices = callPriceStatements(model);
+  attachCallPrices(model, phoneFinds, prices);
   const emailFinds = emailsInPageText(model, place);
   const telOnly = pairTelLinks(model.anchors, phoneFinds, country, place);
   const markupEmails = emailsInMarkup(model, emailFinds, place);
@@ -90,6 +101,7 @@ export function extractPageAndHeading(
     widgets,
     facts,
     withdrawalInfo: pageGivesWithdrawalInfo(model),
+    statesCallPrice: statesCallPrice(prices),
   };
   if (limits.length > 0) observations.limits = limits;
   return { observations, h1: model.h1 };

@@ -18,9 +18,10 @@ const MASKS: RegExp[] = [
   /(?<![\p{N}])(?:1[89]|20)\d{2}\s*[-–/]\s*(?:(?:1[89]|20)\d{2}|\d{2})(?![\p{N}])/gu,
   // ISO dates.
   /(?<![\p{N}])\d{4}-\d{2}-\d{2}(?![\p{N}])/gu,
-  // Prices: "€ 1.234,50", "£56.50", "35.000 €", "$403,459".
-  /[€$£¥]\s?\d[\d.,]*/gu,
-  /\d[\d.,]*\s?(?:€|EUR|euro|,-|£)/giu,
+  // Prices: "€ 1.234,50", "£56.50", "35.000 €", "$403,459". Never across a block boundary: a
+  // number ending one line must survive a price that opens the next ("0900 …" / "€0,80 per minuut").
+  /[€$£¥][^\S\n]?\d[\d.,]*/gu,
+  /\d[\d.,]*[^\S\n]?(?:€|EUR|euro|,-|£)/giu,
 ];
 
 /** Day-month(-year) dates; checked by value so "01.43.31" (a French phone) is not a date. */

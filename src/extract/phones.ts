@@ -106,7 +106,7 @@ export function phonesInText(
           { ...page, ctx: seg.ctx, source: seg.source },
           'text',
         );
-        out.push({ sighting, ctx: seg.ctx });
+        out.push({ sighting, ctx: seg.ctx, span: { start: n.start, end: n.end } });
       }
       previousEnd = n.end;
     }

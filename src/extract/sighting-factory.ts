@@ -17,6 +17,8 @@ export interface SightingPlace extends PagePlace {
 export interface Found {
   sighting: Sighting;
   ctx: NodeContext;
+  /** Where it stands in the page model's text, for what is read beside it (a call price). */
+  span?: { start: number; end: number };
 }
 
 /** Static pages: ordinary body text counts as seen; hidden markup, comments never. */

@@ -38,6 +38,23 @@ export const PRESENTATIONS = [
 ] as const;
 export type Presentation = (typeof PRESENTATIONS)[number];
 
+/**
+ * What a page says a call costs, read next to a number: an amount per minute or per call, or a
+ * statement without an amount that the call costs the basic rate or nothing.
+ */
+export const CALL_PRICE_KINDS = ['per-minute', 'per-call', 'basic-rate', 'free'] as const;
+export type CallPriceKind = (typeof CALL_PRICE_KINDS)[number];
+
+export interface CallPrice {
+  kind: CallPriceKind;
+  /** Per-minute and per-call prices: the amount in the currency's main unit (14 ct → 0.14). */
+  amount?: number;
+  /** ISO 4217, with the amount. */
+  currency?: string;
+  /** The statement as it stood on the page, trimmed, at most 200 characters. */
+  raw: string;
+}
+
 export type PhoneType = 'fixed' | 'mobile' | 'toll-free' | 'premium' | 'shared-cost' | 'voip' | 'unknown';
 
 /** What a label next to a number says it is. Only `phone` (or none) makes it a contact phone. */
@@ -61,6 +78,8 @@ export interface Sighting {
   afterInteraction: string | null;
   phoneType?: PhoneType;
   label?: NumberLabel;
+  /** Phones: the call price printed next to the number, when there is one. */
+  callPrice?: CallPrice;
   /** Browser mode: the element's box in document coordinates (CSS px), from the nearest `data-sr-box`. */
   box?: ElementBox;
 }
@@ -133,6 +152,8 @@ export interface PageObservations {
   facts?: Fact[];
   /** Whether the page's readable text speaks of the right of withdrawal (herroeping, Widerruf …). */
   withdrawalInfo?: boolean;
+  /** Whether the page's readable text states a call price per minute or per call anywhere. */
+  statesCallPrice?: boolean;
   /** Caps that cut this page's lists (src/extract/caps.ts); absent when none did. */
   limits?: LimitNote[];
 }

@@ -26,6 +26,14 @@ export interface WidgetWords {
   messageFields: string[];
 }
 
+export interface CallPriceWords {
+  currencies: Record<string, { before: string[]; after: string[]; minor: string[] }>;
+  qualifiers: string[];
+  connectors: string[];
+  units: Record<'per-minute' | 'per-call', string[]>;
+  phrases: Record<'basic-rate' | 'free', string[]>;
+}
+
 export const numberLabels = (): LabelVocabulary => loadVocabulary<LabelVocabulary>('number-labels');
 export const phoneCountries = (): Record<string, CountryPhoneFacts> =>
   loadVocabulary<{ countries: Record<string, CountryPhoneFacts> }>('extract-phone-countries').countries;
@@ -33,3 +41,4 @@ export const chatVendors = (): ChatVendor[] =>
   loadVocabulary<{ vendors: ChatVendor[] }>('chat-vendors').vendors;
 export const pageKindWords = (): PageKindVocabulary => loadVocabulary<PageKindVocabulary>('page-kinds');
 export const widgetWords = (): WidgetWords => loadVocabulary<WidgetWords>('extract-widget-words');
+export const callPriceWords = (): CallPriceWords => loadVocabulary<CallPriceWords>('extract-call-prices');

@@ -24,11 +24,19 @@ function isContactPhone(label: string | null): boolean {
   return label === null || label === 'phone';
 }
 
-/** "rule=outcome (reason)" per overridden rule, so a spreadsheet shows every manual decision. */
+/**
+ * "rule=outcome (reason)" per overridden rule, so a spreadsheet shows every manual decision; a
+ * decision brought forward from an earlier run says which.
+ */
 function overrideSummary(result: ShopResult): string {
   return result.findings
-    .filter((f) => f.override)
-    .map((f) => `${f.rule}=${f.override?.outcome} (${f.override?.reason})`)
+    .flatMap((f) => (f.override ? [{ rule: f.rule, override: f.override }] : []))
+    .map(({ rule, override }) => {
+      const carried = override.carriedFrom
+        ? ` [carried from run ${override.carriedFrom.runId} "${override.carriedFrom.runLabel}"]`
+        : '';
+      return `${rule}=${override.outcome} (${override.reason})${carried}`;
+    })
     .join('; ');
 }
 

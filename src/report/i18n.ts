@@ -60,6 +60,7 @@ const en = {
   pagesVisited: 'Pages visited',
   overrides: 'Overrides',
   overrideLine: (computed: string, now: string) => `computed ${computed}, set to ${now}`,
+  carriedFrom: (runId: number, label: string) => `carried from run ${runId} "${label}"`,
   crawl: 'Crawl',
   errors: 'Errors',
   noErrors: 'No errors.',
@@ -76,8 +77,74 @@ const en = {
   scoreText:
     'Score = 100 × (sum of the weights of passed rules) ÷ (sum of the weights of passed and failed rules). Outcomes needs-review, not-applicable and not-assessable carry no weight, nor does a rule switched off by an override. A shop that could not be crawled, or for which no rule could be judged, gets no score: it is "not rated", never 0.',
   gradeText: 'Grades A (best) to F (worst) are bands of the score (below); unrated shops get no grade.',
+  capLine: (limit: number, uncapped: number, rules: string) =>
+    `Capped at ${limit} (grade C at best) because a rule of level law fails: ${rules}. The weights alone give ${uncapped}.`,
   verdictText:
     'The headline verdict (consumer-contact-findable) passes when a phone number and an e-mail address are visible as text, outside the terms and privacy pages, at most two clicks from the home page, without opening a chat first. The click counts are the fewest clicks from the home page to a page where the phone or the e-mail is visible as text.',
+  contents: 'Contents',
+  periodTitle: 'Audit period and shops',
+  periodOneDay: (day: string) => `The shops were visited on ${day} (UTC).`,
+  periodDays: (first: string, last: string) => `The shops were visited between ${first} and ${last} (UTC).`,
+  selectionText: (n: number, rated: number, markets: string) =>
+    `The run audited the ${n} shops of its list (markets: ${markets}); ${rated} could be rated, the others are listed as not rated, never scored 0.`,
+  selectionGroups: (groups: string) => `Groups: ${groups}.`,
+  selectionChoice:
+    'Which shops are on the list is the publisher’s choice; every shop on it was audited the same way, with the same settings and rules.',
+  capText: (limit: number) =>
+    `A shop that fails a rule of level "law" scores at most ${limit}, the top of grade C: it is never graded A or B, however many other rules it passes.`,
+  headlineFrom: (description: string) => `Headline verdict (consumer-contact-findable): ${description}`,
+  rulesIntro:
+    'Each rule is one file of the rule set, citing its legal source. The level says what the rule rests on: the law, an interpretation of it (case law, a regulator), or good practice. Open a rule for what it checks, the advice and the sources.',
+  rule: 'Rule',
+  marketDifferences: 'Differences per market profile',
+  notInProfile: 'not in this profile',
+  ownCondition: 'own condition',
+  ownSources: 'own sources',
+  ruleSetIdentity: 'Rule sets used',
+  combinedHash: 'Combined hash of the rule sets',
+  crawlMode: {
+    static: (_rendered: number, _rated: number, _browser: string | null) =>
+      'Pages were fetched over plain HTTP without running their scripts (static mode): what a page writes with JavaScript is not seen, and whether text is visible is not known.',
+    browser: (_rendered: number, _rated: number, browser: string | null) =>
+      `Every page was rendered in a real browser (${browser ?? 'Chromium'}), as a visitor sees it (browser mode).`,
+    auto: (rendered: number, rated: number, browser: string | null) =>
+      `Pages were fetched over plain HTTP first; ${rendered} of ${rated} rated shops, which that could not judge (a script-built page, missing contact details), were rendered again in a real browser (${browser ?? 'Chromium'}) (auto mode).`,
+  },
+  crawlLimits: (pages: number, depth: number) =>
+    `At most ${pages} pages per shop, at most ${depth} clicks from the home page; contact, customer-service and legal pages are visited first.`,
+  crawlTimes: (pageS: number, shopS: number, delayMs: number | null, megabytes: number | null) =>
+    `Each page had ${pageS} seconds and each shop ${shopS} seconds${delayMs === null ? '' : `; requests to one host were at least ${delayMs} ms apart`}${megabytes === null ? '' : `; a page larger than ${megabytes} MB was not read further`}.`,
+  robotsObeyed:
+    'robots.txt was obeyed: pages it forbids were not visited (a shop whose home page it forbids is "robots-disallowed", not rated).',
+  robotsIgnored: 'robots.txt was not obeyed for this run (the choice is recorded with every shop).',
+  screenshotsTaken: (n: number, m: number) =>
+    `${n} of ${m} rated shops have at least one screenshot kept as evidence.`,
+  mobileOn: 'Pages with contact details were rendered again at a phone-sized viewport.',
+  mobileOff: 'Pages were not rendered again at a phone-sized viewport.',
+  userAgent: (ua: string) => `The crawler announced itself as "${ua}".`,
+  rescored: (runId: number, otherRules: boolean) =>
+    `This run judged the stored evidence of run ${runId} again, without visiting the shops${otherRules ? ', with a changed rule set' : ''}.`,
+  limitsTitle: 'What the crawler cannot see',
+  limits: [
+    'Text in images and videos is not read; contact details shown only as an image count as not shown as text. PDF documents are read only where the crawl reaches them.',
+    'What lies behind a login, a search form or an opened chat window is not seen; the conversation inside a chat vendor’s window is never read.',
+    'Pages further from the home page than the click limit, or beyond the page limit, are not visited; a contact page found only through the sitemap counts as not linked.',
+    'A call price is read only as text beside the phone number (or on the next line); a price elsewhere on the page goes to a person.',
+    'A finding the machine cannot decide is "needs review" and carries no weight until a person decides it.',
+  ],
+  allDecided: 'In this run the machine decided every rule for every rated shop.',
+  undecidedIntro: 'In this run the machine could not decide these rules for some rated shops:',
+  undecidedCounts: (review: number, unknown: number) =>
+    [review > 0 ? `needs review for ${review}` : '', unknown > 0 ? `not assessable for ${unknown}` : '']
+      .filter(Boolean)
+      .join(', '),
+  disputeTitle: 'Reviews and disputes',
+  disputeText:
+    'A shop that disputes a finding can ask the publisher to check it, naming the rule (its id is on the shop’s page, beside the evidence). A person then looks at the stored copy of the page and its screenshot. A decision is recorded as an override with a written reason, author and date: it is shown on the shop’s page and in the data, leaves the rule out of the score, and can be carried into the next year’s run.',
+  decisionsMade: (n: number, carried: number) =>
+    n === 0
+      ? 'No finding of this run was decided by a person.'
+      : `${n} ${n === 1 ? 'finding of this run was' : 'findings of this run were'} decided by a person${carried > 0 ? `, ${carried} of them carried from an earlier run` : ''}.`,
   back: 'Back to the ranking',
   contacts: 'Contact details found',
   phones: 'Phone numbers',
@@ -118,7 +185,7 @@ const en = {
   screenshot: 'Screenshot',
   andMore: (n: number) => `and ${n} more`,
   moreInJson: (n: number) => `and ${n} more, in the JSON (shopreach export --format json)`,
-  limits: 'Limits reached',
+  limitsReached: 'Limits reached',
   limitLine: (what: string, found: number, kept: number, page: string | undefined) =>
     `${what}${page ? ` on ${page}` : ''}: ${found} found, ${kept} kept`,
   limitNames: {
@@ -148,9 +215,42 @@ const en = {
   nowFail: 'Shops that no longer pass the headline verdict',
   rulesNewlyPassed: 'Rules newly passed',
   rulesNewlyFailed: 'Rules newly failed',
-  scoreChanges: 'Score changes',
   shopsAdded: 'Shops added',
   shopsGone: 'Shops gone',
+  why: 'Why',
+  causeOverride: (rule: string, before: boolean, after: boolean, carried: boolean) =>
+    after
+      ? carried
+        ? `a person's decision on ${rule}, carried from an earlier run`
+        : `${before ? 'a person decided' : 'a person now decides'} ${rule}`
+      : `the earlier run's decision by a person on ${rule} was not carried over`,
+  causeWeight: (rule: string, before: number, after: number) => `weight of ${rule} ${before} → ${after}`,
+  causeLevel: (rule: string, before: string, after: string) => `level of ${rule} ${before} → ${after}`,
+  causeRuleChanged: (rule: string) => `the rule ${rule} changed`,
+  causeRuleAdded: (rule: string) => `the rule ${rule} is new`,
+  causeRuleRemoved: (rule: string) => `the rule ${rule} was removed`,
+  causeStatus: (before: string, after: string) => `crawl status ${before} → ${after}`,
+  causeProfile: (before: string, after: string) => `judged with profile ${after} instead of ${before}`,
+  causeEvidence: (rules: string) => `the shop's site: ${rules}`,
+  causeShop: "the shop's site",
+  causeOthers: 'other shops moved',
+  rankOf: (rank: string, of: number) => `${rank} of ${of}`,
+  countOf: (count: number, of: number) => `${count} of ${of}`,
+  figure: 'Figure',
+  figureName: {
+    phone: 'Shops that show a phone number',
+    email: 'Shops that show an e-mail address',
+    findable: 'Shops with phone and e-mail findable within two clicks',
+  } as Record<'phone' | 'email' | 'findable', string>,
+  ruleDefinitionChanges: 'Rule changes between the runs',
+  sameRules: 'Both runs judged with the same rules.',
+  compareHashes: (before: string, after: string) =>
+    before === after
+      ? `Rules: the same (combined hash ${after}).`
+      : `Rules: combined hash ${before} → ${after}.`,
+  compareIntro:
+    'Each change names its reason when it is not the shop itself: a decision by a person (an override), a changed rule or weight, a different crawl status. Rules that only moved between "not applicable" and "pass" are left out.',
+  shopChangesTitle: 'Rank, grade and score changes',
   before: 'Before',
   after: 'After',
   change: 'Change',
@@ -175,6 +275,32 @@ const en = {
     'not-assessable': 'Could not be assessed',
   } satisfies Record<Outcome, string>,
   clicksLine: (phone: string, email: string) => `Phone: ${phone} · e-mail: ${email}`,
+  criterionCell: {
+    pass: '✓ yes',
+    fail: '✗ no',
+    'needs-review': '? to review',
+    'not-applicable': '– n/a',
+    'not-assessable': '–',
+  } satisfies Record<Outcome, string>,
+  rankingMarks:
+    'The columns after the clicks are the parts of the headline verdict, each the finding of its rule. † capped at grade C: the shop fails a rule of level law. * decided by a person (an override).',
+  reviewTitle: 'Review worklist',
+  reviewIntro: (n: number) =>
+    `${n === 1 ? '1 finding' : `${n} findings`} could not be decided by the machine. Each needs a person: look at the evidence (the shop page has the screenshots and the stored page), then decide.`,
+  reviewSteps: (label: string) => [
+    'Open review.csv in a spreadsheet. Each row is one finding of this list.',
+    'Fill in "outcome" (pass, fail, not-applicable, or off to leave the rule out for the shop) and "reason" (required), and optionally "by" and "at". Leave the row empty when undecided.',
+    `Save it as CSV and judge the run again with the decisions: shopreach rescore --run ${label} --overrides review.csv. Each decision then shows with its reason on the shop's page and in the exports.`,
+  ],
+  reviewQuestion: 'What to check',
+  reviewDecision: 'Decision',
+  hidden: 'hidden',
+  data: 'Data',
+  dataLinks: 'The results of this run, to open in a spreadsheet or a program:',
+  csvLink: 'results.csv (one row per shop, one column per rule)',
+  jsonLink: 'results.json (every shop with its evidence and findings)',
+  reviewLink: (n: number) =>
+    `review.html: ${n === 1 ? '1 finding needs' : `${n} findings need`} a person's review`,
   notFound: 'not found',
   clickCount: (n: number) => (n === 1 ? '1 click' : `${n} clicks`),
 };
@@ -234,6 +360,7 @@ const nl: ReportText = {
   pagesVisited: 'Bezochte pagina’s',
   overrides: 'Handmatige correcties',
   overrideLine: (computed, now) => `berekend ${computed}, gezet op ${now}`,
+  carriedFrom: (runId, label) => `overgenomen uit run ${runId} "${label}"`,
   errors: 'Fouten',
   noErrors: 'Geen fouten.',
   provenance: 'Herkomst',
@@ -250,8 +377,77 @@ const nl: ReportText = {
     'Score = 100 × (som van de gewichten van de geslaagde regels) ÷ (som van de gewichten van de geslaagde en gezakte regels). De uitkomsten needs-review, not-applicable en not-assessable tellen niet mee, net als een regel die met een correctie is uitgezet. Een winkel die niet kon worden bezocht, of waarvoor geen enkele regel kon worden beoordeeld, krijgt geen score ("geen score"), nooit 0.',
   gradeText:
     'De cijfers A (best) tot en met F (slechtst) zijn banden van de score (zie hieronder); winkels zonder score krijgen geen cijfer.',
+  capLine: (limit, uncapped, rules) =>
+    `Begrensd op ${limit} (hooguit cijfer C) omdat een wettelijke regel niet wordt gehaald: ${rules}. Op de gewichten alleen: ${uncapped}.`,
   verdictText:
     'Het hoofdoordeel (consumer-contact-findable) is positief wanneer een telefoonnummer en een e-mailadres als tekst zichtbaar zijn, buiten de algemene voorwaarden en het privacybeleid, hooguit twee klikken vanaf de homepage, zonder eerst een chat te openen. Het aantal klikken is het kleinste aantal klikken vanaf de homepage naar een pagina waar het telefoonnummer of het e-mailadres als tekst zichtbaar is.',
+  contents: 'Inhoud',
+  periodTitle: 'Periode en winkels',
+  periodOneDay: (day) => `De winkels zijn bezocht op ${day} (UTC).`,
+  periodDays: (first, last) => `De winkels zijn bezocht tussen ${first} en ${last} (UTC).`,
+  selectionText: (n, rated, markets) =>
+    `De run heeft de ${n} winkels van zijn lijst bezocht (markten: ${markets}); ${rated} konden worden beoordeeld, de andere staan vermeld zonder score, nooit met 0.`,
+  selectionGroups: (groups) => `Groepen: ${groups}.`,
+  selectionChoice:
+    'Welke winkels op de lijst staan, kiest de uitgever; elke winkel op de lijst is op dezelfde manier bezocht, met dezelfde instellingen en regels.',
+  capText: (limit) =>
+    `Een winkel die een regel van niveau "wet" niet haalt, scoort hooguit ${limit}, de bovenkant van cijfer C: hij krijgt nooit een A of B, hoeveel andere regels hij ook haalt.`,
+  headlineFrom: (description) => `Hoofdoordeel (consumer-contact-findable): ${description}`,
+  rulesIntro:
+    'Elke regel is een bestand van de regelset, met zijn wettelijke bron. Het niveau zegt waar de regel op rust: de wet, een uitleg ervan (rechtspraak, een toezichthouder) of goede praktijk. Open een regel voor wat hij toetst, het advies en de bronnen.',
+  rule: 'Regel',
+  marketDifferences: 'Verschillen per marktprofiel',
+  notInProfile: 'niet in dit profiel',
+  ownCondition: 'eigen voorwaarde',
+  ownSources: 'eigen bronnen',
+  ruleSetIdentity: 'Gebruikte regelsets',
+  combinedHash: 'Gezamenlijke hash van de regelsets',
+  crawlMode: {
+    static: () =>
+      'De pagina’s zijn via gewoon HTTP opgehaald zonder hun scripts uit te voeren (statische modus): wat een pagina met JavaScript schrijft, is niet gezien, en of tekst zichtbaar is, is niet bekend.',
+    browser: (_rendered, _rated, browser) =>
+      `Elke pagina is in een echte browser (${browser ?? 'Chromium'}) weergegeven, zoals een bezoeker hem ziet (browsermodus).`,
+    auto: (rendered, rated, browser) =>
+      `De pagina’s zijn eerst via gewoon HTTP opgehaald; ${rendered} van ${rated} beoordeelde winkels, die zo niet te beoordelen waren (een met scripts gebouwde pagina, ontbrekende contactgegevens), zijn opnieuw in een echte browser (${browser ?? 'Chromium'}) weergegeven (automatische modus).`,
+  },
+  crawlLimits: (pages, depth) =>
+    `Hooguit ${pages} pagina’s per winkel, hooguit ${depth} klikken van de homepage; contact-, klantenservice- en juridische pagina’s worden eerst bezocht.`,
+  crawlTimes: (pageS, shopS, delayMs, megabytes) =>
+    `Elke pagina had ${pageS} seconden en elke winkel ${shopS} seconden${delayMs === null ? '' : `; verzoeken aan één host lagen minstens ${delayMs} ms uit elkaar`}${megabytes === null ? '' : `; van een pagina groter dan ${megabytes} MB is de rest niet gelezen`}.`,
+  robotsObeyed:
+    'robots.txt is gevolgd: pagina’s die het verbiedt, zijn niet bezocht (een winkel die zijn homepage verbiedt, is "robots-disallowed", zonder score).',
+  robotsIgnored: 'robots.txt is in deze run niet gevolgd (die keuze staat bij elke winkel vermeld).',
+  screenshotsTaken: (n, m) =>
+    `${n} van ${m} beoordeelde winkels hebben minstens één schermafbeelding als bewijs.`,
+  mobileOn: 'Pagina’s met contactgegevens zijn opnieuw weergegeven op het formaat van een telefoon.',
+  mobileOff: 'Pagina’s zijn niet opnieuw weergegeven op het formaat van een telefoon.',
+  userAgent: (ua) => `De crawler meldde zich als "${ua}".`,
+  rescored: (runId, otherRules) =>
+    `Deze run heeft het bewaarde bewijs van run ${runId} opnieuw beoordeeld, zonder de winkels te bezoeken${otherRules ? ', met een gewijzigde regelset' : ''}.`,
+  limitsTitle: 'Wat de crawler niet ziet',
+  limits: [
+    'Tekst in afbeeldingen en video’s wordt niet gelezen; contactgegevens die alleen als afbeelding staan, tellen als niet als tekst getoond. PDF-documenten worden alleen gelezen waar de crawl ze bereikt.',
+    'Wat achter een inlog, een zoekformulier of een geopend chatvenster staat, is niet gezien; het gesprek in het venster van een chatleverancier wordt nooit gelezen.',
+    'Pagina’s verder van de homepage dan de kliklimiet, of voorbij de paginalimiet, zijn niet bezocht; een contactpagina die alleen via de sitemap is gevonden, telt als niet gelinkt.',
+    'Een belprijs wordt alleen gelezen als tekst naast het telefoonnummer (of op de regel eronder); een prijs elders op de pagina gaat naar een mens.',
+    'Een bevinding die de machine niet kan beslissen, is "handmatig controleren" en telt niet mee tot een mens beslist.',
+  ],
+  allDecided: 'In deze run heeft de machine elke regel voor elke beoordeelde winkel beslist.',
+  undecidedIntro: 'In deze run kon de machine deze regels voor sommige beoordeelde winkels niet beslissen:',
+  undecidedCounts: (review, unknown) =>
+    [
+      review > 0 ? `handmatig controleren bij ${review}` : '',
+      unknown > 0 ? `niet te beoordelen bij ${unknown}` : '',
+    ]
+      .filter(Boolean)
+      .join(', '),
+  disputeTitle: 'Controles en bezwaren',
+  disputeText:
+    'Een winkel die een bevinding betwist, kan de uitgever vragen haar na te kijken, met de regel erbij (de id staat op de pagina van de winkel, naast het bewijs). Een mens bekijkt dan de bewaarde kopie van de pagina en de schermafbeelding. Een beslissing wordt vastgelegd als correctie met een geschreven reden, auteur en datum: ze staat op de pagina van de winkel en in de gegevens, haalt de regel uit de score, en kan worden meegenomen naar de run van het volgende jaar.',
+  decisionsMade: (n, carried) =>
+    n === 0
+      ? 'Geen bevinding van deze run is door een mens beslist.'
+      : `${n} ${n === 1 ? 'bevinding van deze run is' : 'bevindingen van deze run zijn'} door een mens beslist${carried > 0 ? `, waarvan ${carried} overgenomen uit een eerdere run` : ''}.`,
   back: 'Terug naar de ranglijst',
   contacts: 'Gevonden contactgegevens',
   phones: 'Telefoonnummers',
@@ -290,7 +486,7 @@ const nl: ReportText = {
   screenshot: 'Schermafbeelding',
   andMore: (n) => `en nog ${n}`,
   moreInJson: (n) => `en nog ${n}, in de JSON (shopreach export --format json)`,
-  limits: 'Grenzen bereikt',
+  limitsReached: 'Grenzen bereikt',
   limitLine: (what, found, kept, page) =>
     `${what}${page ? ` op ${page}` : ''}: ${found} gevonden, ${kept} bewaard`,
   limitNames: {
@@ -320,9 +516,42 @@ const nl: ReportText = {
   nowFail: 'Winkels die niet meer aan het hoofdoordeel voldoen',
   rulesNewlyPassed: 'Regels die nu wel slagen',
   rulesNewlyFailed: 'Regels die nu zakken',
-  scoreChanges: 'Veranderde scores',
   shopsAdded: 'Nieuwe winkels',
   shopsGone: 'Verdwenen winkels',
+  why: 'Waarom',
+  causeOverride: (rule, before, after, carried) =>
+    after
+      ? carried
+        ? `een beslissing van een mens over ${rule}, overgenomen uit een eerdere run`
+        : `${before ? 'een mens besliste' : 'een mens beslist nu'} over ${rule}`
+      : `de beslissing van een mens over ${rule} in de eerdere run is niet overgenomen`,
+  causeWeight: (rule, before, after) => `gewicht van ${rule} ${before} → ${after}`,
+  causeLevel: (rule, before, after) => `niveau van ${rule} ${before} → ${after}`,
+  causeRuleChanged: (rule) => `de regel ${rule} is gewijzigd`,
+  causeRuleAdded: (rule) => `de regel ${rule} is nieuw`,
+  causeRuleRemoved: (rule) => `de regel ${rule} is vervallen`,
+  causeStatus: (before, after) => `status van de crawl ${before} → ${after}`,
+  causeProfile: (before, after) => `beoordeeld met profiel ${after} in plaats van ${before}`,
+  causeEvidence: (rules) => `de site van de winkel: ${rules}`,
+  causeShop: 'de site van de winkel',
+  causeOthers: 'andere winkels verschoven',
+  rankOf: (rank, of) => `${rank} van ${of}`,
+  countOf: (count, of) => `${count} van ${of}`,
+  figure: 'Cijfer',
+  figureName: {
+    phone: 'Winkels die een telefoonnummer tonen',
+    email: 'Winkels die een e-mailadres tonen',
+    findable: 'Winkels met telefoon en e-mail binnen twee klikken vindbaar',
+  },
+  ruleDefinitionChanges: 'Gewijzigde regels tussen de runs',
+  sameRules: 'Beide runs zijn met dezelfde regels beoordeeld.',
+  compareHashes: (before, after) =>
+    before === after
+      ? `Regels: dezelfde (gezamenlijke hash ${after}).`
+      : `Regels: gezamenlijke hash ${before} → ${after}.`,
+  compareIntro:
+    'Bij elke verandering staat de reden als die niet de winkel zelf is: een beslissing van een mens (een correctie), een gewijzigde regel of een ander gewicht, een andere status van de crawl. Regels die alleen tussen "niet van toepassing" en "voldoet" wisselden, zijn weggelaten.',
+  shopChangesTitle: 'Veranderde plaats, cijfer en score',
   before: 'Voor',
   after: 'Na',
   change: 'Verschil',
@@ -343,6 +572,32 @@ const nl: ReportText = {
     'not-assessable': 'Kon niet worden beoordeeld',
   },
   clicksLine: (phone, email) => `Telefoon: ${phone} · e-mail: ${email}`,
+  criterionCell: {
+    pass: '✓ ja',
+    fail: '✗ nee',
+    'needs-review': '? controleren',
+    'not-applicable': '– n.v.t.',
+    'not-assessable': '–',
+  },
+  rankingMarks:
+    'De kolommen na de klikken zijn de onderdelen van het hoofdoordeel, elk de uitkomst van zijn regel. † begrensd op cijfer C: de winkel haalt een wettelijke regel niet. * besloten door een mens (een correctie).',
+  reviewTitle: 'Werklijst voor controle',
+  reviewIntro: (n) =>
+    `${n === 1 ? '1 bevinding' : `${n} bevindingen`} kon de machine niet beslissen. Elk vraagt een mens: bekijk het bewijs (de winkelpagina heeft de schermafbeeldingen en de bewaarde pagina) en beslis.`,
+  reviewSteps: (label) => [
+    'Open review.csv in een spreadsheet. Elke regel is een bevinding uit deze lijst.',
+    'Vul "outcome" in (pass, fail, not-applicable, of off om de regel voor de winkel weg te laten) en "reason" (verplicht), en eventueel "by" en "at". Laat de regel leeg als je nog niet beslist.',
+    `Bewaar als CSV en beoordeel de run opnieuw met de beslissingen: shopreach rescore --run ${label} --overrides review.csv. Elke beslissing staat dan met haar reden op de pagina van de winkel en in de exports.`,
+  ],
+  reviewQuestion: 'Wat te controleren',
+  reviewDecision: 'Beslissing',
+  hidden: 'verborgen',
+  data: 'Gegevens',
+  dataLinks: 'De resultaten van deze run, om te openen in een spreadsheet of een programma:',
+  csvLink: 'results.csv (een regel per winkel, een kolom per regel)',
+  jsonLink: 'results.json (elke winkel met zijn bewijs en bevindingen)',
+  reviewLink: (n) =>
+    `review.html: ${n === 1 ? '1 bevinding moet' : `${n} bevindingen moeten`} door een mens worden nagekeken`,
   notFound: 'niet gevonden',
   clickCount: (n) => (n === 1 ? '1 klik' : `${n} klikken`),
 };

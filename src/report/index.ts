@@ -2,6 +2,7 @@ export { type CsvValue, csvCell, csvTable } from './csv-writer.js';
 export { escapeHtml } from './escape.js';
 export { type ExportFormat, exportRun } from './export-run.js';
 export type { Lang } from './i18n.js';
+export { profilesText, profileText, shortHash } from './run-rules.js';
 export {
   RESULT_VERSION,
   type ResultEmail,

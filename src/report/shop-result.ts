@@ -8,7 +8,8 @@ import type {
 } from '../evidence/types.js';
 import type { NumberLabel, PhoneType } from '../extract/types.js';
 import type { Finding, Outcome, Rule, RuleLevel, RuleSet } from '../rules/types.js';
-import type { ShopScore } from '../score/types.js';
+import { scoreCap } from '../score/index.js';
+import type { ScoreCap, ShopScore } from '../score/types.js';
 import type { RunRecord, StoredShop } from '../store/types.js';
 
 /** Bumped whenever a field of ShopResult changes meaning or disappears; additions keep the version. */
@@ -57,6 +58,8 @@ export interface ShopResult {
   /** null means "not rated", never zero. */
   score: number | null;
   grade: ShopScore['grade'];
+  /** Set when a failed rule of level law capped the score at the top of grade C. */
+  scoreCap: ScoreCap | null;
   verdict: { outcome: Outcome; phoneClicks: number | null; emailClicks: number | null };
   contacts: { phones: ResultPhone[]; emails: ResultEmail[] };
   /** The trader's identity facts seen (address, legal name, register and VAT numbers); empty for older evidence. */
@@ -136,6 +139,12 @@ function groupEmails(sightings: EvidenceSighting[]): ResultEmail[] {
   return [...byValue.values()];
 }
 
+/** The law cap, derived from the findings, when it is what set the stored score (runs before the cap had none). */
+function appliedCap(shop: StoredShop): ScoreCap | null {
+  const cap = scoreCap(shop.findings);
+  return cap && shop.score.score === cap.limit ? cap : null;
+}
+
 export function toShopResult(shop: StoredShop, run: RunRecord, ruleSets: RuleSet[] = []): ShopResult {
   const { evidence } = shop;
   const ruleSet = ruleSetOfShop(shop, run, ruleSets);
@@ -153,6 +162,7 @@ export function toShopResult(shop: StoredShop, run: RunRecord, ruleSets: RuleSet
     status: shop.status,
     score: shop.score.score,
     grade: shop.score.grade,
+    scoreCap: appliedCap(shop),
     verdict: {
       outcome: shop.score.verdict.outcome,
       phoneClicks: shop.score.verdict.phoneClicks,

@@ -62,6 +62,8 @@ export function formatShopForTerminal(
   lines.push(
     `  ${t.score}: ${score} · ${t.status.toLowerCase()}: ${result.status} · ${t.ruleSet.toLowerCase()}: ${result.ruleSet.id} ${result.ruleSet.version}`,
   );
+  const cap = result.scoreCap;
+  if (cap) lines.push(`  ${t.capLine(cap.limit, cap.uncapped, cap.rules.join(', '))}`);
 
   lines.push('', bold(t.rules));
   for (const f of result.findings) {

@@ -2,14 +2,18 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Store } from '../store/types.js';
 import { compareRuns } from './compare.js';
+import { headlineCriteria } from './criteria.js';
+import { toCsv } from './csv.js';
 import { requireRun, runResults } from './export-run.js';
 import { safeFileName } from './file-names.js';
 import { comparePage } from './html/compare-page.js';
 import { indexPage } from './html/index-page.js';
 import { methodologyPage } from './html/methodology-page.js';
 import { rankingViewPage, rankingViews } from './html/ranking-views.js';
+import { reviewPage } from './html/review-page.js';
 import { shopPage } from './html/shop-page.js';
 import type { Lang } from './i18n.js';
+import { reviewCsv, reviewItems } from './review.js';
 import { embedScreenshots } from './screenshots.js';
 import { summarise } from './summary.js';
 
@@ -19,7 +23,10 @@ export interface ReportOptions {
   compareRunId?: number;
 }
 
-/** Writes the static HTML report of a run: index, one page per shop, methodology, and a comparison when asked. */
+/**
+ * Writes the static report of a run: index, one page per shop, methodology, the run's data as CSV
+ * and JSON, a review worklist when findings need a person, and a comparison when asked.
+ */
 export function writeReport(
   store: Store,
   runId: number,
@@ -52,7 +59,10 @@ export function writeReport(
   let comparisonHref: string | undefined;
   if (opts.compareRunId !== undefined) {
     const before = requireRun(store, opts.compareRunId);
-    const comparison = compareRuns(runResults(store, before), results);
+    const comparison = compareRuns(
+      { run: before, results: runResults(store, before), ruleSets: store.ruleSets(before.id) },
+      { run, results, ruleSets },
+    );
     comparisonHref = 'comparison.html';
     write(comparisonHref, comparePage({ run, before, comparison, lang, shopHref }));
   }
@@ -61,11 +71,28 @@ export function writeReport(
     results,
     run.ruleSet.rules.map((r) => r.id),
   );
-  write('methodology.html', methodologyPage(run, ruleSets, lang));
-  write('index.html', indexPage({ run, summary, lang, shopHref, comparisonHref }));
+  const ruleOrder = run.ruleSet.rules.map((r) => r.id);
+  write('results.csv', toCsv(results, ruleOrder));
+  write('results.json', `${JSON.stringify(results, null, 2)}\n`);
+  const review = reviewItems(
+    results,
+    (result) => ruleSets.find((r) => r.id === result.ruleSet.id) ?? run.ruleSet,
+  );
+  if (review.length > 0) {
+    write('review.html', reviewPage(run, review, shopHref, lang));
+    write('review.csv', reviewCsv(review));
+  }
+
+  const used = new Set(run.profiles.map((p) => p.id));
+  const criteria = headlineCriteria(ruleSets.filter((r) => used.has(r.id)).concat(run.ruleSet));
+  write('methodology.html', methodologyPage(run, ruleSets, lang, results));
+  write(
+    'index.html',
+    indexPage({ run, summary, lang, shopHref, comparisonHref, criteria, reviewCount: review.length }),
+  );
   const views = rankingViews(summary, lang);
   for (const view of views.slice(1)) {
-    write(view.file, rankingViewPage(view, views, summary, run.label, shopHref, lang));
+    write(view.file, rankingViewPage(view, views, summary, run.label, shopHref, lang, criteria));
   }
   return { indexPath: join(opts.outDir, 'index.html'), files };
 }

@@ -1,5 +1,5 @@
 import { CRAWL_STATUSES } from '../crawl/types.js';
-import { FACT_KINDS, PAGE_KINDS, PRESENTATIONS, REGIONS } from '../extract/types.js';
+import { CALL_PRICE_KINDS, FACT_KINDS, PAGE_KINDS, PRESENTATIONS, REGIONS } from '../extract/types.js';
 import { OUTCOMES, type Outcome } from './types.js';
 
 /**
@@ -84,12 +84,18 @@ const SIGHTING_FIELDS: FieldCatalogue = {
   afterInteraction: null,
   phoneType: ['fixed', 'mobile', 'toll-free', 'premium', 'shared-cost', 'voip', 'unknown'],
   label: ['phone', 'fax', 'registry', 'vat', 'iban', 'other'],
+  callPrice: null,
+  'callPrice.kind': CALL_PRICE_KINDS,
+  'callPrice.amount': null,
+  'callPrice.currency': null,
+  'callPrice.raw': null,
   pageId: null,
   pageUrl: null,
   pageKind: PAGE_KINDS,
   pageDepth: null,
   pageWithdrawalInfo: [true, false],
   pageViewport: ['desktop', 'mobile'],
+  pageStatesCallPrice: [true, false],
 };
 
 const PAGE_FIELDS: FieldCatalogue = {
@@ -109,6 +115,7 @@ const PAGE_FIELDS: FieldCatalogue = {
   screenshotPath: null,
   withdrawalInfo: [true, false],
   viewport: ['desktop', 'mobile'],
+  statesCallPrice: [true, false],
 };
 
 const WIDGET_FIELDS: FieldCatalogue = {

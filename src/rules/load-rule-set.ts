@@ -5,7 +5,7 @@ import { unsafePatternDiagnostics } from './regex-safety.js';
 import { hashProfile, profileFiles, type RuleFile, type RuleTree, readRuleTree } from './rule-tree.js';
 import type { LocalText, Rule, RuleReference, RuleSet } from './types.js';
 
-const TEXT_FIELDS = ['title', 'failTitle', 'description', 'advice', 'help'] as const;
+const TEXT_FIELDS = ['title', 'failTitle', 'description', 'advice', 'help', 'short'] as const;
 
 /**
  * Every problem in a rules directory: each file, each profile's assembly of packs, and every
@@ -109,6 +109,7 @@ function buildRule(file: RuleFile, tree: RuleTree): Rule {
     description: raw.description as LocalText,
     advice: raw.advice as LocalText,
     ...(raw.help ? { help: raw.help as LocalText } : {}),
+    ...(raw.short ? { short: raw.short as LocalText } : {}),
     level: raw.level as Rule['level'],
     weight: raw.weight as number,
     tags: raw.tags as string[],

@@ -26,6 +26,8 @@ export interface Rule {
   description: LocalText;
   advice: LocalText;
   help?: LocalText;
+  /** A label of a few words, for a table column ("No chat gate"); optional. */
+  short?: LocalText;
   level: RuleLevel;
   weight: number;
   tags: string[];
@@ -69,5 +71,13 @@ export interface Finding {
   weight: number;
   level: RuleLevel;
   /** Present when a per-shop override replaced the computed outcome or switched the rule off. */
-  override?: { outcome: Outcome | 'off'; computed: Outcome; reason: string; by?: string; at?: string };
+  override?: {
+    outcome: Outcome | 'off';
+    computed: Outcome;
+    reason: string;
+    by?: string;
+    at?: string;
+    /** The earlier run the decision was made in, when `--carry-overrides` brought it forward. */
+    carriedFrom?: { runId: number; runLabel: string };
+  };
 }

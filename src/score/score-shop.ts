@@ -1,19 +1,56 @@
 import type { ShopEvidence } from '../evidence/types.js';
 import type { Finding } from '../rules/types.js';
-import { gradeFor } from './grade.js';
+import { GRADE_BANDS, gradeFor } from './grade.js';
 import { fewestClicks } from './readable-sighting.js';
-import { HEADLINE_RULE_ID, type ShopScore } from './types.js';
+import { HEADLINE_RULE_ID, type ScoreCap, type ShopScore } from './types.js';
 
 const RATED_STATUSES = new Set<string>(['ok', 'partial']);
+
+/**
+ * The highest score a shop that fails a rule of level `law` can get: the top of band C, so such a
+ * shop is never graded A or B however many smaller rules it passes.
+ */
+export const LAW_FAILURE_CAP = (GRADE_BANDS.find((band) => band.grade === 'B')?.from ?? 75) - 1;
 
 /** Whether a finding counts: only computed passes and fails; an override of any kind takes it out. */
 function counts(finding: Finding): boolean {
   return finding.override === undefined && (finding.outcome === 'pass' || finding.outcome === 'fail');
 }
 
+/** 100 × passed weight / judged weight, rounded; null when no weighted rule was judged. */
+export function weightedScore(findings: Finding[]): number | null {
+  let passed = 0;
+  let judged = 0;
+  for (const finding of findings) {
+    if (!counts(finding)) continue;
+    judged += finding.weight;
+    if (finding.outcome === 'pass') passed += finding.weight;
+  }
+  return judged === 0 ? null : Math.round((100 * passed) / judged);
+}
+
 /**
- * Score = 100 × passed weight / (passed + failed weight), rounded to a whole number.
- * A shop that could not be crawled, or where no weighted rule was judged, is "not rated" (null).
+ * The rules of level law the shop fails, after any override (a person's `fail` counts; a rule
+ * switched `off` does not).
+ */
+export function lawFailures(findings: Finding[]): string[] {
+  return findings
+    .filter((f) => f.level === 'law' && f.outcome === 'fail' && f.override?.outcome !== 'off')
+    .map((f) => f.rule);
+}
+
+/** The cap, when a law failure lowered the score; null when there is none or the score was below it. */
+export function scoreCap(findings: Finding[]): ScoreCap | null {
+  const uncapped = weightedScore(findings);
+  const rules = lawFailures(findings);
+  if (uncapped === null || rules.length === 0 || uncapped <= LAW_FAILURE_CAP) return null;
+  return { limit: LAW_FAILURE_CAP, uncapped, rules };
+}
+
+/**
+ * Score = 100 × passed weight / (passed + failed weight), rounded to a whole number, and at most
+ * LAW_FAILURE_CAP when a rule of level law fails. A shop that could not be crawled, or where no
+ * weighted rule was judged, is "not rated" (null).
  */
 export function scoreShop(findings: Finding[], evidence: ShopEvidence): ShopScore {
   const headline = findings.find((finding) => finding.rule === HEADLINE_RULE_ID);
@@ -24,15 +61,9 @@ export function scoreShop(findings: Finding[], evidence: ShopEvidence): ShopScor
     emailClicks: fewestClicks(evidence.sightings, 'email'),
   };
   if (!RATED_STATUSES.has(evidence.crawl.status)) return { score: null, grade: null, verdict };
-
-  let passed = 0;
-  let judged = 0;
-  for (const finding of findings) {
-    if (!counts(finding)) continue;
-    judged += finding.weight;
-    if (finding.outcome === 'pass') passed += finding.weight;
-  }
-  if (judged === 0) return { score: null, grade: null, verdict };
-  const score = Math.round((100 * passed) / judged);
-  return { score, grade: gradeFor(score), verdict };
+  const uncapped = weightedScore(findings);
+  if (uncapped === null) return { score: null, grade: null, verdict };
+  const cap = scoreCap(findings);
+  const score = cap ? cap.limit : uncapped;
+  return { score, grade: gradeFor(score), verdict, ...(cap ? { cap } : {}) };
 }

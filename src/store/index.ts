@@ -15,11 +15,13 @@ import Database from 'better-sqlite3';
 import type { ShopTarget } from '../input/types.js';
 import type { RuleSet } from '../rules/types.js';
 import { checkReadableSchema, migrate } from './migrations.js';
+import { combinedRulesHash, runProfiles } from './run-profiles.js';
 import { RUN_SELECT, type RunRow, runFromRow } from './run-rows.js';
 import { type ShopRow, shopFromRow, shopWriter } from './shop-rows.js';
 import type { NewRun, RunRecord, ShopOutcome, Store, StoredShop } from './types.js';
 
-export type { NewRun, RunRecord, ShopOutcome, Store, StoredShop } from './types.js';
+export { combinedRulesHash } from './run-profiles.js';
+export type { NewRun, RunProfile, RunRecord, ShopOutcome, Store, StoredShop } from './types.js';
 
 const BUSY_TIMEOUT_MS = 5000;
 
@@ -249,7 +251,7 @@ class SqliteStore implements Store {
 
   getRun(runId: number): RunRecord | null {
     const row = this.db.prepare(`${RUN_SELECT} WHERE r.id = ?`).get(runId) as RunRow | undefined;
-    return row ? runFromRow(row) : null;
+    return row ? this.record(row) : null;
   }
 
   /** Labels need not be unique; the latest run with the label wins. */
@@ -257,17 +259,17 @@ class SqliteStore implements Store {
     const row = this.db.prepare(`${RUN_SELECT} WHERE r.label = ? ORDER BY r.id DESC LIMIT 1`).get(label) as
       | RunRow
       | undefined;
-    return row ? runFromRow(row) : null;
+    return row ? this.record(row) : null;
   }
 
   latestRun(): RunRecord | null {
     const row = this.db.prepare(`${RUN_SELECT} ORDER BY r.id DESC LIMIT 1`).get() as RunRow | undefined;
-    return row ? runFromRow(row) : null;
+    return row ? this.record(row) : null;
   }
 
   listRuns(): RunRecord[] {
     const rows = this.db.prepare(`${RUN_SELECT} ORDER BY r.id`).all() as RunRow[];
-    return rows.map(runFromRow);
+    return rows.map((row) => this.record(row));
   }
 
   /** In plan order; shops saved without a plan come last, in the order they were saved. */
@@ -293,6 +295,17 @@ class SqliteStore implements Store {
   close(): void {
     this.db.close();
     this.onClose();
+  }
+
+  /** A run with the profiles its shops were judged with, and their combined hash. */
+  private record(row: RunRow): RunRecord {
+    const run = runFromRow(row);
+    const profiles = runProfiles(this.db, run.id, {
+      id: run.ruleSetId,
+      version: run.ruleSetVersion,
+      hash: run.ruleSetHash,
+    });
+    return { ...run, profiles, rulesHash: combinedRulesHash(profiles) };
   }
 
   private insertRuleSet(runId: number, ruleSet: RuleSet): void {

@@ -29,7 +29,8 @@ export const RUN_SELECT = `
     (SELECT COUNT(*) FROM shops WHERE run_id = r.id) AS shops_done
   FROM runs r`;
 
-export function runFromRow(row: RunRow): RunRecord {
+/** The run as stored; `profiles` and `rulesHash` are filled in from its shops by the store. */
+export function runFromRow(row: RunRow): Omit<RunRecord, 'profiles' | 'rulesHash'> {
   return {
     id: row.id,
     label: row.label,

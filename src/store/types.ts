@@ -19,6 +19,16 @@ export interface NewRun {
   startedAt: string;
 }
 
+/** A rule profile a run's shops were judged with. */
+export interface RunProfile {
+  id: string;
+  version: string;
+  hash: string;
+  /** The markets (ISO 3166 codes) of the shops judged with it, sorted. */
+  markets: string[];
+  shops: number;
+}
+
 export interface RunRecord {
   id: number;
   label: string;
@@ -28,6 +38,10 @@ export interface RunRecord {
   ruleSetVersion: string;
   ruleSetHash: string;
   ruleSet: RuleSet;
+  /** The profiles the run's shops were judged with, most shops first (the default one while none is stored). */
+  profiles: RunProfile[];
+  /** sha256 over the profiles used (see combinedRulesHash): what changes when any of their rules does. */
+  rulesHash: string;
   options: Record<string, unknown>;
   toolVersion: string;
   browserVersion: string | null;

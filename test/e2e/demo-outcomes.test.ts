@@ -46,6 +46,9 @@ describe.each(MODES)('shopreach demo in %s mode', (mode) => {
           expect([design.slug, rule, outcomes[rule]]).toEqual([design.slug, rule, outcome]);
         }
         expect(typeof stored!.score.score, design.slug).toBe('number');
+        if (expected.gradeAtBest) {
+          expect([design.slug, stored!.score.grade! >= expected.gradeAtBest]).toEqual([design.slug, true]);
+        }
       }
       const exemplaryPage = readdirSync(join(out, 'shops'))
         .map((file) => readFileSync(join(out, 'shops', file), 'utf8'))

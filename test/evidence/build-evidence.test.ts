@@ -121,6 +121,39 @@ describe('buildEvidence', () => {
     expect(evidenceProblems(evidence)).toEqual([]);
   });
 
+  it("copies the page's call-price reading onto the page and its sightings, and the schema takes it", () => {
+    const pages = [snapshot('https://shop.example.nl/', 0)];
+    const result = crawl(pages);
+    const priced: PageObservations = {
+      ...home,
+      statesCallPrice: true,
+      sightings: [
+        {
+          ...home.sightings[0],
+          value: '+319001234567',
+          phoneType: 'premium',
+          callPrice: { kind: 'per-minute', amount: 0.8, currency: 'EUR', raw: '€0,80 per minuut' },
+        },
+      ],
+    };
+    const evidence = buildEvidence({
+      target,
+      requestedMode: 'static',
+      crawls: [result],
+      primary: result,
+      observed: [{ snapshot: pages[0], observations: priced }],
+      country: 'NL',
+      countrySource: 'domain',
+      language: 'nl',
+    });
+    expect(evidence.pages[0].statesCallPrice).toBe(true);
+    expect(evidence.sightings[0]).toMatchObject({ pageStatesCallPrice: true, callPrice: { amount: 0.8 } });
+    expect(evidenceProblems(evidence)).toEqual([]);
+    const wrong = structuredClone(evidence);
+    (wrong.sightings[0].callPrice as { kind: string }).kind = 'per-hour';
+    expect(evidenceProblems(wrong)).not.toEqual([]);
+  });
+
   it('keeps the errors of every crawl and marks unlinked pages', () => {
     const pages = [
       snapshot('https://shop.example.nl/', 0),

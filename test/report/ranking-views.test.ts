@@ -53,7 +53,7 @@ afterEach(() => {
 /** Shop names in the order the view's ranking table lists them. */
 function namesIn(file: string): string[] {
   const table = readFileSync(file, 'utf8').split('<tbody>')[1].split('</tbody>')[0];
-  return [...table.matchAll(/<th scope="row"><a [^>]*>([^<]+)<\/a>/g)].map((m) => m[1]);
+  return [...table.matchAll(/<th scope="row"[^>]*><a [^>]*>([^<]+)<\/a>/g)].map((m) => m[1]);
 }
 
 it('pre-renders sort orders and market and group filters, linked from the ranking, without scripts', () => {
@@ -76,7 +76,7 @@ it('pre-renders sort orders and market and group filters, linked from the rankin
   }
   const view = readFileSync(join(out, 'ranking', 'group-books.html'), 'utf8');
   // Ranks are those of the whole run; links lead back to the report root.
-  expect(view).toMatch(/<td class="num">3<\/td><th scope="row"><a href="\.\.\/shops\//);
+  expect(view).toMatch(/<td class="num">3<\/td><th scope="row" class="shop"><a href="\.\.\/shops\//);
   expect(view).toContain('<strong aria-current="page">books</strong>');
   expect(view).not.toMatch(/<script/i);
 });

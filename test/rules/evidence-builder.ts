@@ -16,6 +16,8 @@ export interface PageSpec {
   withdrawalInfo?: boolean;
   /** Browser mode: the page of the desktop pass or of the phone-sized pass. */
   viewport?: 'desktop' | 'mobile';
+  /** The page states a call price per minute or per call somewhere. */
+  statesCallPrice?: boolean;
 }
 
 export type FactSpec = Partial<Omit<EvidenceFact, 'id' | 'pageId' | 'pageUrl' | 'pageKind' | 'pageDepth'>> & {
@@ -78,14 +80,21 @@ export function buildEvidence(spec: ShopSpec = {}): ShopEvidence {
     contentHash: `hash${index}`,
     ...(page.withdrawalInfo !== undefined ? { withdrawalInfo: page.withdrawalInfo } : {}),
     ...(page.viewport ? { viewport: page.viewport } : {}),
+    ...(page.statesCallPrice !== undefined ? { statesCallPrice: page.statesCallPrice } : {}),
   }));
   const place = (index = 0) => {
     const page = pages[index];
     if (!page) throw new Error(`fixture refers to page ${index}, which it does not define`);
     return { pageId: page.id, pageKind: page.kind, pageDepth: page.depth, pageUrl: page.url };
   };
-  const withdrawal = (index = 0) =>
-    pages[index]?.withdrawalInfo !== undefined ? { pageWithdrawalInfo: pages[index].withdrawalInfo } : {};
+  const withdrawal = (index = 0) => ({
+    ...(pages[index]?.withdrawalInfo !== undefined
+      ? { pageWithdrawalInfo: pages[index].withdrawalInfo }
+      : {}),
+    ...(pages[index]?.statesCallPrice !== undefined
+      ? { pageStatesCallPrice: pages[index].statesCallPrice }
+      : {}),
+  });
   const sightings: EvidenceSighting[] = (spec.sightings ?? []).map(({ page, ...sighting }, index) => ({
     value: sighting.kind === 'phone' ? '+31201234567' : 'info@shop.example',
     raw: sighting.kind === 'phone' ? '020 123 4567' : 'info@shop.example',

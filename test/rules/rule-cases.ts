@@ -43,6 +43,7 @@ const NAME_ONLY: ShopSpec = { pages: SITE, facts: [{ kind: 'legal-name' }] };
 /** The pages of SITE, with the terms giving the withdrawal information. */
 const SITE_WITHDRAWAL = [SITE[0], SITE[1], { ...SITE[2], withdrawalInfo: true }];
 const UNREACHABLE: ShopSpec = { status: 'unreachable' };
+const PER_MINUTE = { kind: 'per-minute', amount: 0.8, currency: 'EUR', raw: '€0,80 per minuut' } as const;
 const NOTHING: ShopSpec = { pages: SITE };
 const DEEP: ShopSpec = {
   pages: [...SITE, { kind: 'other', depth: 2 }, { kind: 'contact', depth: 3 }],
@@ -188,6 +189,30 @@ export const RULE_CASES: RuleCase[] = [
     shop: { sightings: [phoneHome, { kind: 'email', region: 'chat-widget' }] },
     expect: 'fail',
   },
+  {
+    rule: 'contact-without-chat-gate',
+    name: 'phone only after a click on a chat launcher outside the chat region',
+    shop: {
+      sightings: [{ kind: 'phone', afterInteraction: 'clicked "Chat met ons"', region: 'dialog' }, emailHome],
+    },
+    expect: 'fail',
+  },
+  {
+    rule: 'contact-without-chat-gate',
+    name: 'phone behind a "show number" button, no chat anywhere',
+    shop: {
+      sightings: [{ kind: 'phone', afterInteraction: 'clicked "Toon telefoonnummer"' }, emailHome],
+    },
+    expect: 'pass',
+  },
+  {
+    rule: 'contact-without-chat-gate',
+    name: 'e-mail behind an "E-Mail anzeigen" button (a word with "bot" inside is no bot)',
+    shop: {
+      sightings: [phoneHome, { kind: 'email', afterInteraction: 'clicked "Robotics: E-Mail anzeigen"' }],
+    },
+    expect: 'pass',
+  },
   { rule: 'contact-without-chat-gate', name: 'no details', shop: NOTHING, expect: 'not-applicable' },
   // contact-form-not-sole-channel
   { rule: 'contact-form-not-sole-channel', name: 'form and e-mail', shop: EXEMPLARY, expect: 'pass' },
@@ -261,6 +286,40 @@ export const RULE_CASES: RuleCase[] = [
     name: 'hidden phone',
     shop: { sightings: [{ kind: 'phone', visible: false }, emailHome] },
     expect: 'needs-review',
+  },
+  {
+    rule: 'consumer-contact-findable',
+    name: 'only a 0900 number, with an e-mail address',
+    shop: {
+      pages: SITE,
+      sightings: [
+        { kind: 'phone', phoneType: 'premium', value: '+319001234567' },
+        { kind: 'phone', phoneType: 'premium', value: '+319001234567', page: CONTACT },
+        emailHome,
+      ],
+    },
+    expect: 'fail',
+  },
+  {
+    rule: 'consumer-contact-findable',
+    name: 'a 0900 number on the home page, the basic-rate number only in the terms',
+    shop: {
+      pages: SITE,
+      sightings: [{ kind: 'phone', phoneType: 'premium' }, { kind: 'phone', page: TERMS }, emailHome],
+    },
+    expect: 'fail',
+  },
+  {
+    rule: 'consumer-contact-findable',
+    name: 'a 0900 number beside a basic-rate one',
+    shop: { pages: SITE, sightings: [{ kind: 'phone', phoneType: 'premium' }, phoneHome, emailHome] },
+    expect: 'pass',
+  },
+  {
+    rule: 'consumer-contact-findable',
+    name: 'phone behind a "show number" button, no chat',
+    shop: { sightings: [{ kind: 'phone', afterInteraction: 'clicked "Toon telefoonnummer"' }, emailHome] },
+    expect: 'pass',
   },
   { rule: 'consumer-contact-findable', name: 'unreachable', shop: UNREACHABLE, expect: 'not-assessable' },
   // second-direct-channel
@@ -582,7 +641,88 @@ export const RULE_CASES: RuleCase[] = [
   // phone-cost-disclosed
   {
     rule: 'phone-cost-disclosed',
-    name: 'premium number',
+    name: 'premium number with its price per minute at every mention',
+    shop: {
+      pages: [
+        { kind: 'home', depth: 0, statesCallPrice: true },
+        { ...SITE[1], statesCallPrice: true },
+      ],
+      sightings: [
+        { kind: 'phone', phoneType: 'premium', callPrice: PER_MINUTE },
+        { kind: 'phone', phoneType: 'premium', callPrice: PER_MINUTE, page: CONTACT },
+      ],
+    },
+    expect: 'pass',
+  },
+  {
+    rule: 'phone-cost-disclosed',
+    name: 'shared-cost number with its price per call',
+    shop: {
+      pages: [{ kind: 'home', depth: 0, statesCallPrice: true }],
+      sightings: [
+        {
+          kind: 'phone',
+          phoneType: 'shared-cost',
+          callPrice: { kind: 'per-call', amount: 0.2, currency: 'EUR', raw: '20 ct/Anruf' },
+        },
+      ],
+    },
+    expect: 'pass',
+  },
+  {
+    rule: 'phone-cost-disclosed',
+    name: 'premium number without a price anywhere on its pages',
+    shop: {
+      pages: [
+        { kind: 'home', depth: 0, statesCallPrice: false },
+        { ...SITE[1], statesCallPrice: false },
+      ],
+      sightings: [
+        { kind: 'phone', phoneType: 'premium' },
+        { kind: 'phone', phoneType: 'premium', page: CONTACT },
+      ],
+    },
+    expect: 'fail',
+    rests: { sightings: ['s1', 's2'] },
+  },
+  {
+    rule: 'phone-cost-disclosed',
+    name: 'price next to one mention, not in the footer',
+    shop: {
+      pages: [
+        { kind: 'home', depth: 0, statesCallPrice: false },
+        { ...SITE[1], statesCallPrice: true },
+      ],
+      sightings: [
+        { kind: 'phone', phoneType: 'premium' },
+        { kind: 'phone', phoneType: 'premium', callPrice: PER_MINUTE, page: CONTACT },
+      ],
+    },
+    expect: 'needs-review',
+  },
+  {
+    rule: 'phone-cost-disclosed',
+    name: 'only "lokaal tarief" next to a premium number',
+    shop: {
+      pages: [{ kind: 'home', depth: 0, statesCallPrice: false }],
+      sightings: [
+        { kind: 'phone', phoneType: 'premium', callPrice: { kind: 'basic-rate', raw: 'lokaal tarief' } },
+      ],
+    },
+    expect: 'needs-review',
+  },
+  {
+    rule: 'phone-cost-disclosed',
+    name: 'a price elsewhere on the page',
+    shop: {
+      pages: [{ kind: 'home', depth: 0, statesCallPrice: true }],
+      sightings: [{ kind: 'phone', phoneType: 'premium' }],
+    },
+    expect: 'needs-review',
+  },
+  {
+    rule: 'phone-cost-disclosed',
+    name: 'evidence gathered before prices were read',
     shop: { sightings: [{ kind: 'phone', phoneType: 'premium' }] },
     expect: 'needs-review',
   },

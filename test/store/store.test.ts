@@ -185,4 +185,35 @@ describe('openStore', () => {
     expect(store.ruleSets(first).map((r) => r.id)).toEqual(['test-nl']);
     expect(() => store.saveShop(999, sampleShops()[0])).toThrow(/no run with id 999/);
   });
+
+  it('lists the profiles a run judged its shops with, per market, and one hash that changes with any of them', () => {
+    const store = storeAt(':memory:');
+    const de: typeof RULE_SET = { ...RULE_SET, id: 'test-de', hash: 'c'.repeat(64) };
+    const judged = (key: string, country: string, ruleSetId: string) => {
+      const outcome = makeOutcome({ key });
+      return { ...outcome, target: { ...outcome.target, country }, ruleSetId };
+    };
+    const runWith = (label: string, deSet: typeof RULE_SET) => {
+      const runId = store.createRun(makeRun(label));
+      expect(store.getRun(runId)?.profiles).toEqual([
+        { id: 'test-nl', version: '2026.1', hash: RULE_SET.hash, markets: [], shops: 0 },
+      ]);
+      store.addRuleSet(runId, deSet);
+      store.saveShop(runId, judged('https://a.example', 'NL', 'test-nl'));
+      store.saveShop(runId, judged('https://b.example', 'DE', 'test-de'));
+      store.saveShop(runId, judged('https://c.example', 'AT', 'test-de'));
+      return store.getRun(runId)!;
+    };
+    const run = runWith('2026', de);
+    expect(run.profiles).toEqual([
+      { id: 'test-de', version: '2026.1', hash: 'c'.repeat(64), markets: ['AT', 'DE'], shops: 2 },
+      { id: 'test-nl', version: '2026.1', hash: RULE_SET.hash, markets: ['NL'], shops: 1 },
+    ]);
+    expect(run.rulesHash).toMatch(/^[0-9a-f]{64}$/);
+    expect(run.rulesHash).not.toBe(run.ruleSetHash);
+    const changed = runWith('2026-changed', { ...de, hash: 'd'.repeat(64) });
+    expect(changed.ruleSetHash).toBe(run.ruleSetHash);
+    expect(changed.rulesHash).not.toBe(run.rulesHash);
+    expect(store.listRuns().map((r) => r.rulesHash)).toEqual([run.rulesHash, changed.rulesHash]);
+  });
 });

@@ -1,3 +1,4 @@
+import { statSync } from 'node:fs';
 import type { CommandModule } from 'yargs';
 import { ListPlanner, type ListReport } from '../../audit/list-plan.js';
 import { RuleSetProvider } from '../../audit/rule-set-provider.js';
@@ -5,12 +6,16 @@ import { INSTALL_ADVICE, locateBrowser } from '../../crawl/browser-locate.js';
 import { openShopList, ShopListError } from '../../input/index.js';
 import type { InputProblem, ListEntry, ShopTarget } from '../../input/types.js';
 import { parseQueueAddress, QueueAddressError } from '../../queue/queue-address.js';
-import { loadOverrides, type Override } from '../../rules/index.js';
+import { profilesText } from '../../report/index.js';
+import { listProfiles, type Override, type OverrideScope } from '../../rules/index.js';
+import { RULES_DIR } from '../../shared/paths.js';
 import { TOOL_VERSION } from '../../shared/version.js';
 import { openStore } from '../../store/index.js';
 import type { RunRecord, Store } from '../../store/types.js';
 import type { auditInSession } from '../audit-session.js';
 import { type CrawlArgs, observeOptionsFrom, withCrawlOptions } from '../crawl-options.js';
+import { baselineOptions, shippedBaseline } from '../rules-baseline.js';
+import { overridesForRun } from '../run-overrides.js';
 import { resolveRun } from '../run-ref.js';
 import { UserError } from '../user-error.js';
 
@@ -22,6 +27,7 @@ interface AuditArgs extends CrawlArgs {
   resume?: string;
   'retry-failed'?: string;
   queue?: string;
+  'carry-overrides'?: string;
 }
 
 const JUDGEABLE = new Set(['ok', 'partial']);
@@ -33,13 +39,23 @@ function storedArgs(run: RunRecord): CrawlArgs & { concurrency: number } {
   return saved;
 }
 
-export function readOverrides(file: string | undefined): Override[] {
-  if (!file) return [];
-  try {
-    return loadOverrides(file);
-  } catch (error) {
-    throw new UserError((error as Error).message);
-  }
+/**
+ * What an audit's overrides are checked against before anything is crawled: the rules of the
+ * profile asked for, or of every profile (a shop's market is known only after its crawl), and the
+ * shops of the list or of the run being finished.
+ */
+export function auditOverrideScope(
+  ruleSets: RuleSetProvider,
+  args: Pick<CrawlArgs, 'profile' | 'rules'>,
+  name: string,
+  targets: ShopTarget[],
+): OverrideScope {
+  const profiles = args.profile ? [args.profile] : listProfiles(args.rules ?? RULES_DIR);
+  return {
+    name,
+    ruleIds: profiles.flatMap((profile) => ruleSets.get(profile).rules.map((rule) => rule.id)),
+    shops: targets.map((target) => ({ key: target.key, names: [target.key, target.url] })),
+  };
 }
 
 export async function ensureBrowserFor(mode: string): Promise<string | null> {
@@ -103,36 +119,42 @@ async function fromFirstShop(file: string, report: ListReport): Promise<AsyncIte
   }
 }
 
-interface PlannedRun {
-  runId: number;
+/** The run an audit finishes (--resume, --retry-failed), or null for a new one, and how it crawls. */
+interface AuditPlan {
+  run: RunRecord | null;
   crawlArgs: AuditArgs;
-  /** The shops from the run's plan (and its list, while it is read), or a fixed set. */
-  targets: ShopTarget[] | null;
-  planner: ListPlanner | null;
+  /** --retry-failed: the shops to audit again; otherwise the run's plan (and list) gives them. */
+  retry: ShopTarget[] | null;
+  /** --resume of a run whose list was still being read: the list to read on. */
+  readOn: string | null;
 }
 
-function planRun(store: Store, args: AuditArgs, listed: AsyncIterable<ListEntry> | null): PlannedRun {
+function planRun(store: Store, args: AuditArgs): AuditPlan {
   if (args.resume) {
     const run = resolveRun(store, args.resume);
     const saved = run.options as { list?: string; streamedList?: boolean; listPlanned?: boolean };
     // A run whose list was being read when it stopped reads it on; rows planned before are passed over.
     const readOn =
-      saved.streamedList === true && saved.listPlanned !== true && typeof saved.list === 'string';
+      saved.streamedList === true && saved.listPlanned !== true && typeof saved.list === 'string'
+        ? saved.list
+        : null;
     process.stderr.write(
       `Resuming run ${run.id} "${run.label}": ${run.shopsPlanned - run.shopsDone} of ${run.shopsPlanned} shops left${readOn ? ', and the rest of its list' : ''}.\n`,
     );
-    const list = saved.list as string;
-    const entries = readOn ? openList(list) : null;
-    const planner = new ListPlanner(store, run.id, entries, listReport(list));
-    return { runId: run.id, targets: null, planner, crawlArgs: { ...args, ...storedArgs(run) } };
+    return { run, retry: null, readOn, crawlArgs: { ...args, ...storedArgs(run) } };
   }
   if (args['retry-failed']) {
     const run = resolveRun(store, args['retry-failed']);
-    const targets = store.unjudgedTargets(run.id, [...JUDGEABLE]);
-    process.stderr.write(`Retrying ${targets.length} failed shops of run ${run.id} "${run.label}".\n`);
-    return { runId: run.id, targets, planner: null, crawlArgs: { ...args, ...storedArgs(run) } };
+    const retry = store.unjudgedTargets(run.id, [...JUDGEABLE]);
+    process.stderr.write(`Retrying ${retry.length} failed shops of run ${run.id} "${run.label}".\n`);
+    return { run, retry, readOn: null, crawlArgs: { ...args, ...storedArgs(run) } };
   }
-  if (!args.list || !listed) throw new UserError('Give a shop list (txt, csv or json), or --resume RUN.');
+  if (!args.list) throw new UserError('Give a shop list (txt, csv or json), or --resume RUN.');
+  return { run: null, retry: null, readOn: null, crawlArgs: args };
+}
+
+/** A new run for the list, refused when its label is taken. */
+function createRun(store: Store, args: AuditArgs, ruleSets: RuleSetProvider): number {
   const label = args.label ?? `audit-${new Date().toISOString().slice(0, 16).replace(/[:T]/g, '-')}`;
   const existing = store.findRunByLabel(label);
   if (existing) {
@@ -141,8 +163,7 @@ function planRun(store: Store, args: AuditArgs, listed: AsyncIterable<ListEntry>
     );
   }
   const observe = observeOptionsFrom(args);
-  const ruleSets = new RuleSetProvider({ profile: args.profile, dir: args.rules });
-  const runId = store.createRun({
+  return store.createRun({
     label,
     kind: 'audit',
     ruleSet: ruleSets.get(args.profile ?? 'eu'),
@@ -150,8 +171,46 @@ function planRun(store: Store, args: AuditArgs, listed: AsyncIterable<ListEntry>
     toolVersion: TOOL_VERSION,
     startedAt: new Date().toISOString(),
   });
-  const planner = new ListPlanner(store, runId, listed, listReport(args.list));
-  return { runId, targets: null, planner, crawlArgs: args };
+}
+
+/**
+ * Every shop of a list, read once more from its start: overrides must be checked against the
+ * whole list before anything is judged, while the audit itself reads the list as it goes. Only
+ * done when there are overrides, and only for a list in a file (a pipe cannot be read twice).
+ */
+async function everyListedShop(file: string): Promise<ShopTarget[]> {
+  let isFile = false;
+  try {
+    isFile = statSync(file).isFile();
+  } catch {
+    isFile = false;
+  }
+  if (!isFile)
+    throw new UserError(
+      `${file}: overrides are checked against the whole list before the audit, so the list must be a file, not a pipe.`,
+    );
+  const targets: ShopTarget[] = [];
+  for await (const entry of openList(file)) if (entry.kind === 'shop') targets.push(entry.target);
+  return targets;
+}
+
+/** The run's overrides, checked against its shops before anything is crawled or stored. */
+async function runOverrides(store: Store, plan: AuditPlan, ruleSets: RuleSetProvider): Promise<Override[]> {
+  const { crawlArgs, run } = plan;
+  const sources = { file: crawlArgs.overrides, carryFrom: crawlArgs['carry-overrides'] };
+  if (!sources.file && !sources.carryFrom) return [];
+  const planned: ShopTarget[] = [];
+  if (run) {
+    planned.push(...store.shops(run.id).map((shop) => shop.target), ...store.pendingShops(run.id));
+    if (plan.readOn) planned.push(...(await everyListedShop(plan.readOn)));
+  } else planned.push(...(await everyListedShop(crawlArgs.list as string)));
+  const scope = auditOverrideScope(
+    ruleSets,
+    crawlArgs,
+    run ? `run ${run.id} "${run.label}"` : `the shop list ${crawlArgs.list}`,
+    planned,
+  );
+  return overridesForRun(store, sources, scope);
 }
 
 /** A distributed run's coordinator keeps its outstanding shops at hand: the list is read whole first. */
@@ -172,6 +231,7 @@ function queueAddress(text: string) {
 
 function pickCrawlArgs(args: AuditArgs) {
   const { mode, country, profile, rules, overrides, concurrency } = args;
+  const carried = args['carry-overrides'];
   return {
     mode,
     'max-pages': args['max-pages'],
@@ -186,6 +246,7 @@ function pickCrawlArgs(args: AuditArgs) {
     profile,
     rules,
     overrides,
+    ...(carried ? { 'carry-overrides': carried } : {}),
     concurrency,
   };
 }
@@ -207,13 +268,22 @@ export const auditCommand: CommandModule<object, AuditArgs> = {
         type: 'string',
         describe: 're-audit only the shops of a run that could not be crawled',
       })
+      .option('carry-overrides', {
+        type: 'string',
+        describe:
+          "bring an earlier run's overrides (id or label) into this one, each marked as carried; --overrides entries win",
+      })
       .option('queue', {
         type: 'string',
         describe:
           'distribute the shops over workers (shopreach worker) through Redis: redis://HOST:PORT[/DB][?name=QUEUE]',
       })
       .example('$0 audit shops.csv --label twinkle100-2026', '')
-      .example('$0 audit --resume twinkle100-2026', '') as never,
+      .example('$0 audit --resume twinkle100-2026', '')
+      .example(
+        '$0 audit shops-2027.csv --label twinkle100-2027 --carry-overrides twinkle100-2026',
+        '',
+      ) as never,
   handler: async (args) => {
     // Read the list up to its first shop before touching the database, so a bad list leaves nothing behind.
     const listed =
@@ -223,16 +293,21 @@ export const auditCommand: CommandModule<object, AuditArgs> = {
     const store = openStore(args.db);
     let interrupted = false;
     try {
-      const { runId, targets, planner, crawlArgs } = planRun(store, args, listed);
+      const plan = planRun(store, args);
+      const { crawlArgs } = plan;
+      const ruleSets = new RuleSetProvider({
+        profile: crawlArgs.profile,
+        dir: crawlArgs.rules,
+        ...baselineOptions(shippedBaseline(crawlArgs.rules), 'the shipped rules'),
+      });
+      const overrides = await runOverrides(store, plan, ruleSets);
+      const runId = plan.run?.id ?? createRun(store, crawlArgs, ruleSets);
+      const listFile = plan.readOn ?? crawlArgs.list ?? '';
+      const entries = plan.run ? (plan.readOn ? openList(plan.readOn) : null) : listed;
+      const planner = plan.retry ? null : new ListPlanner(store, runId, entries, listReport(listFile));
+      const targets = plan.retry;
       const observe = observeOptionsFrom(crawlArgs);
-      const ruleSets = new RuleSetProvider({ profile: crawlArgs.profile, dir: crawlArgs.rules });
-      const session = {
-        store,
-        runId,
-        observe,
-        ruleSets,
-        overrides: readOverrides(crawlArgs.overrides),
-      };
+      const session = { store, runId, observe, ruleSets, overrides };
       // With --queue the workers crawl (and need the browser); this process judges and stores.
       let summary: Awaited<ReturnType<typeof auditInSession>>;
       try {
@@ -289,7 +364,8 @@ async function finishRun(
   store.finishRun(runId, new Date().toISOString());
   const run = store.getRun(runId);
   process.stdout.write(
-    `Audited ${summary.audited} shops (${summary.notRated} not rated) into ${args.db}, run ${runId} "${run?.label}".\n` +
+    `Audited ${summary.audited} shops (${summary.notRated} not rated) into ${args.db}, run ${runId} "${run?.label}"` +
+      `${run ? ` (rules ${profilesText(run)})` : ''}.\n` +
       `Report: shopreach report --db ${args.db} --run ${runId}\n`,
   );
 }

@@ -6,8 +6,10 @@ import { formatShopForTerminal, toShopResult } from '../../report/index.js';
 import { TOOL_VERSION } from '../../shared/version.js';
 import { openStore } from '../../store/index.js';
 import { type CrawlArgs, observeOptionsFrom, withCrawlOptions } from '../crawl-options.js';
+import { baselineOptions, shippedBaseline } from '../rules-baseline.js';
+import { overridesForRun } from '../run-overrides.js';
 import { UserError } from '../user-error.js';
-import { ensureBrowserFor, readOverrides } from './audit.js';
+import { auditOverrideScope, ensureBrowserFor } from './audit.js';
 
 interface CheckArgs extends CrawlArgs {
   url: string;
@@ -44,9 +46,15 @@ export const checkCommand: CommandModule<object, CheckArgs> = {
     const observe = observeOptionsFrom(args);
     await ensureBrowserFor(observe.mode);
     const target: ShopTarget = { key: url.key, url: url.url, ...(args.name ? { name: args.name } : {}) };
-    const ruleSets = new RuleSetProvider({ profile: args.profile, dir: args.rules });
+    const ruleSets = new RuleSetProvider({
+      profile: args.profile,
+      dir: args.rules,
+      ...baselineOptions(shippedBaseline(args.rules), 'the shipped rules'),
+    });
     const store = openStore(args.db ?? ':memory:');
     try {
+      const scope = auditOverrideScope(ruleSets, args, target.url, [target]);
+      const overrides = overridesForRun(store, { file: args.overrides }, scope);
       const runId = store.createRun({
         label: `check-${new Date().toISOString()}`,
         kind: 'check',
@@ -63,7 +71,7 @@ export const checkCommand: CommandModule<object, CheckArgs> = {
         targets: [target],
         observe,
         ruleSets,
-        overrides: readOverrides(args.overrides),
+        overrides,
         concurrency: 1,
         quiet: true,
       });

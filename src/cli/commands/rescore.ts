@@ -1,11 +1,13 @@
 import type { CommandModule } from 'yargs';
 import { judgeShop } from '../../audit/judge-shop.js';
 import { FrozenRuleSetProvider, RuleSetProvider } from '../../audit/rule-set-provider.js';
+import { profilesText } from '../../report/index.js';
 import { TOOL_VERSION } from '../../shared/version.js';
 import { openStore } from '../../store/index.js';
+import { baselineOptions } from '../rules-baseline.js';
+import { overridesForRun } from '../run-overrides.js';
 import { resolveRun } from '../run-ref.js';
 import { UserError } from '../user-error.js';
-import { readOverrides } from './audit.js';
 
 interface RescoreArgs {
   db: string;
@@ -14,6 +16,7 @@ interface RescoreArgs {
   profile?: string;
   label?: string;
   overrides?: string;
+  'carry-overrides'?: string;
 }
 
 function freeLabel(existing: (label: string) => boolean, base: string): string {
@@ -42,7 +45,11 @@ export const rescoreCommand: CommandModule<object, RescoreArgs> = {
       .option('label', { type: 'string', describe: 'label of the new run' })
       .option('overrides', {
         type: 'string',
-        describe: 'a YAML/JSON file of per-shop overrides, each with a reason',
+        describe: 'a YAML, JSON or CSV file of per-shop overrides, each with a reason',
+      })
+      .option('carry-overrides', {
+        type: 'string',
+        describe: "bring an earlier run's overrides (id or label) into the new run, each marked as carried",
       })
       .example('$0 rescore --run 2026 --rules ./my-rules', '') as never,
   handler: (args) => {
@@ -50,20 +57,36 @@ export const rescoreCommand: CommandModule<object, RescoreArgs> = {
     try {
       const parent = resolveRun(store, args.run);
       const frozen = store.ruleSets(parent.id);
+      const before = new Map([parent.ruleSet, ...frozen].map((r) => [r.id, r]));
       const ruleSets =
         args.rules || args.profile
-          ? new RuleSetProvider({ profile: args.profile, dir: args.rules })
-          : new FrozenRuleSetProvider(
-              new Map([parent.ruleSet, ...frozen].map((r) => [r.id, r])),
-              parent.ruleSet,
-            );
+          ? new RuleSetProvider({
+              profile: args.profile,
+              dir: args.rules,
+              ...baselineOptions((profile) => before.get(profile), `run ${parent.id} "${parent.label}"`),
+            })
+          : new FrozenRuleSetProvider(before, parent.ruleSet);
       const defaultRuleSet =
         args.rules || args.profile ? ruleSets.get(args.profile ?? parent.ruleSet.id) : parent.ruleSet;
       const label =
         args.label ?? freeLabel((l) => store.findRunByLabel(l) !== null, `${parent.label}-rescored`);
       if (store.findRunByLabel(label)) throw new UserError(`A run labelled "${label}" exists already.`);
-      const overrides = readOverrides(args.overrides);
       const shops = store.shops(parent.id);
+      const ruleIds = new Set(
+        shops.flatMap((shop) => ruleSets.forCountry(shop.evidence.target.country).rules.map((r) => r.id)),
+      );
+      const overrides = overridesForRun(
+        store,
+        { file: args.overrides, carryFrom: args['carry-overrides'] },
+        {
+          name: `run ${parent.id} "${parent.label}"`,
+          ruleIds,
+          shops: shops.map((shop) => ({
+            key: shop.key,
+            names: [shop.key, shop.target.url, shop.evidence.target.origin, shop.evidence.target.input],
+          })),
+        },
+      );
       const runId = store.createRun({
         label,
         kind: 'rescore',
@@ -75,6 +98,7 @@ export const rescoreCommand: CommandModule<object, RescoreArgs> = {
           rules: args.rules ?? null,
           profile: args.profile ?? null,
           overrides: args.overrides ?? null,
+          carryOverrides: args['carry-overrides'] ?? null,
         },
         toolVersion: TOOL_VERSION,
         browserVersion: parent.browserVersion,
@@ -94,8 +118,9 @@ export const rescoreCommand: CommandModule<object, RescoreArgs> = {
         store.saveShop(runId, judgeShop(shop.target, shop.evidence, ruleSet, overrides));
       }
       store.finishRun(runId, new Date().toISOString());
+      const run = store.getRun(runId);
       process.stdout.write(
-        `Rescored ${shops.length} shops of run ${parent.id} "${parent.label}" into run ${runId} "${label}" (rule set hash ${defaultRuleSet.hash.slice(0, 12)}).\n`,
+        `Rescored ${shops.length} shops of run ${parent.id} "${parent.label}" into run ${runId} "${label}" (rules ${run ? profilesText(run) : defaultRuleSet.id}).\n`,
       );
     } finally {
       store.close();

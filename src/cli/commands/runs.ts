@@ -1,6 +1,9 @@
 import { existsSync } from 'node:fs';
 import type { CommandModule } from 'yargs';
+import { profilesText } from '../../report/index.js';
 import { openStore } from '../../store/index.js';
+
+const HEADER = ['id', 'label', 'kind', 'shops', 'state', 'started', 'rules (profile version hash (markets))'];
 
 export const runsCommand: CommandModule<object, { db: string }> = {
   command: 'runs',
@@ -19,12 +22,24 @@ export const runsCommand: CommandModule<object, { db: string }> = {
     const store = openStore(args.db, { readOnly: true });
     try {
       const runs = store.listRuns();
-      if (runs.length === 0) process.stdout.write(`No runs in ${args.db}.\n`);
+      if (runs.length === 0) {
+        process.stdout.write(`No runs in ${args.db}.\n`);
+        return;
+      }
+      process.stdout.write(`${HEADER.join('\t')}\n`);
       for (const run of runs) {
         const state = run.finishedAt ? 'finished' : 'unfinished';
-        process.stdout.write(
-          `${run.id}\t${run.label}\t${run.kind}\t${run.shopsDone}/${run.shopsPlanned} shops\t${state}\t${run.startedAt}\trules ${run.ruleSetId} ${run.ruleSetHash.slice(0, 12)}\n`,
-        );
+        const cells = [
+          run.id,
+          run.label,
+          run.kind,
+          `${run.shopsDone}/${run.shopsPlanned}`,
+          state,
+          run.startedAt,
+        ];
+        // A label is the user's own text: a tab or newline in it must not shift the columns.
+        const line = cells.map((cell) => String(cell).replace(/[\t\r\n]/g, ' ')).join('\t');
+        process.stdout.write(`${line}\t${profilesText(run)}\n`);
       }
     } finally {
       store.close();

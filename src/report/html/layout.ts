@@ -2,7 +2,12 @@ import { type Html, html, raw } from '../escape.js';
 import type { Lang } from '../i18n.js';
 import { reportText } from '../i18n.js';
 
-/** One stylesheet, inlined into every page so each file opens offline on its own. */
+/**
+ * One stylesheet, inlined into every page so each file opens offline on its own. Long words break
+ * with `overflow-wrap: break-word`; `anywhere` only where a cell also sets a minimum width (raw
+ * text, URLs): elsewhere it shrinks a table cell's minimum width to one character, and a phone
+ * screen then stacks a shop's name one letter per line.
+ */
 const STYLE = `
 :root { color-scheme: light; --fg: #1b1f24; --muted: #4b5563; --line: #d0d7de; --bg: #ffffff; --soft: #f4f6f8;
   --pass: #1a7f37; --fail: #b42318; --review: #8a5a00; --na: #4b5563; --accent: #0b57d0; }
@@ -11,9 +16,9 @@ body { margin: 0; font: 16px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, s
 header.site, footer.site { background: var(--soft); border-bottom: 1px solid var(--line); padding: .75rem 1rem; }
 footer.site { border-top: 1px solid var(--line); border-bottom: 0; color: var(--muted); font-size: .875rem; margin-top: 2rem; }
 header.site nav ul { list-style: none; display: flex; flex-wrap: wrap; gap: 1rem; margin: 0; padding: 0; }
-main { max-width: 72rem; margin: 0 auto; padding: 1rem; overflow-wrap: anywhere; }
+main { max-width: 72rem; margin: 0 auto; padding: 1rem; overflow-wrap: break-word; }
 code { word-break: break-all; }
-a { color: var(--accent); overflow-wrap: anywhere; }
+a { color: var(--accent); overflow-wrap: break-word; }
 h1 { font-size: 1.6rem; line-height: 1.25; overflow-wrap: anywhere; }
 h2 { font-size: 1.3rem; margin-top: 2rem; border-bottom: 1px solid var(--line); padding-bottom: .25rem; }
 h3 { font-size: 1.1rem; margin-bottom: .25rem; overflow-wrap: anywhere; }
@@ -44,6 +49,9 @@ img.shot { max-width: 100%; border: 1px solid var(--line); }
 .shot-full { max-width: 100%; border: 1px solid var(--line); background-repeat: no-repeat; background-size: 100% auto; }
 figure.evidence { margin: .5rem 0 1rem; max-width: 100%; } figure.evidence figcaption { font-size: .85rem; }
 .more { font-style: italic; }
+td.crit { white-space: nowrap; } .c-pass { color: var(--pass); } .c-fail { color: var(--fail); font-weight: 600; } .c-needs-review { color: var(--review); }
+table.ranking th.shop { min-width: 8rem; } table.ranking th, table.ranking td { padding: .35rem .4rem; font-size: .85rem; overflow-wrap: normal; }
+ul.evidence, ul.causes { margin: 0; padding-left: 1rem; } li.ext-cause { font-weight: 600; } td.decision { min-width: 8rem; }
 details.rule-group > summary, details.finding > summary { cursor: pointer; }
 @media (max-width: 600px) { body { font-size: 15px; } main { padding: .5rem; } dl.facts { grid-template-columns: 1fr; } }
 `;

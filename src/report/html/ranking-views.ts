@@ -1,6 +1,7 @@
+import type { Criterion } from '../criteria.js';
 import { type Html, html } from '../escape.js';
 import { safeFolderName } from '../file-names.js';
-import { formatNumber, type Lang, reportText } from '../i18n.js';
+import { formatNumber, type Lang, localText, reportText } from '../i18n.js';
 import type { ShopResult } from '../shop-result.js';
 import type { RunSummary } from '../summary.js';
 import { layout, outcomeBadge, scrollTable } from './layout.js';
@@ -89,6 +90,19 @@ function clicksCell(result: ShopResult): string {
   return `${show(result.verdict.phoneClicks)} / ${show(result.verdict.emailClicks)}`;
 }
 
+/** A criterion's cell: the finding of its rule, in words; a person's decision is marked. */
+function criterionCell(result: ShopResult, criterion: Criterion, lang: Lang): Html {
+  const t = reportText(lang);
+  const finding = result.findings.find((f) => f.rule === criterion.rule);
+  if (!finding) return html`<td></td>`;
+  return html`<td class="crit c-${finding.outcome}">${t.criterionCell[finding.outcome]}${finding.override ? '*' : ''}</td>`;
+}
+
+/** The grade, marked when a failed rule of level law capped the score. */
+function gradeCell(result: ShopResult): Html {
+  return html`<td>${result.grade ?? ''}${result.scoreCap ? '†' : ''}</td>`;
+}
+
 /** The ranking table; ranks stay those of the whole run in every view. */
 export function rankingTable(
   rows: Ranked[],
@@ -96,23 +110,27 @@ export function rankingTable(
   shopHref: Map<string, string>,
   lang: Lang,
   caption: string,
+  criteria: Criterion[] = [],
 ): Html {
   const t = reportText(lang);
   if (rows.length === 0) return html`<p>${t.noShops}</p>`;
   const body = rows.map(
     ({ rank, result: r }) => html`<tr>
-<td class="num">${rank}</td><th scope="row"><a href="${root}${shopHref.get(r.target.key) ?? '#'}">${r.target.name}</a></th><td>${r.target.country}</td><td>${r.target.group ?? ''}</td>
-<td class="num">${r.score === null ? t.notRated : formatNumber(r.score, lang)}</td><td>${r.grade ?? ''}</td>
-<td>${outcomeBadge(r.verdict.outcome, t.outcomes[r.verdict.outcome])}</td><td class="num">${clicksCell(r)}</td></tr>`,
+<td class="num">${rank}</td><th scope="row" class="shop"><a href="${root}${shopHref.get(r.target.key) ?? '#'}">${r.target.name}</a></th><td>${r.target.country}</td><td>${r.target.group ?? ''}</td>
+<td class="num">${r.score === null ? t.notRated : formatNumber(r.score, lang)}</td>${gradeCell(r)}
+<td>${outcomeBadge(r.verdict.outcome, t.outcomes[r.verdict.outcome])}</td><td class="num">${clicksCell(r)}</td>${criteria.map((c) => criterionCell(r, c, lang))}</tr>`,
   );
-  return scrollTable(
+  const marks =
+    rows.some((r) => r.result.scoreCap) || rows.some((r) => r.result.findings.some((f) => f.override));
+  const table = scrollTable(
     t.ranking,
-    html`<table><caption class="muted">${caption}</caption><thead><tr>
+    html`<table class="ranking"><caption class="muted">${caption}</caption><thead><tr>
 <th scope="col" class="num">${t.rank}</th><th scope="col"><a href="${root}ranking/by-name.html">${t.shop}</a></th><th scope="col">${t.market}</th><th scope="col">${t.group}</th>
 <th scope="col" class="num"><a href="${root}index.html">${t.score}</a></th><th scope="col">${t.grade}</th><th scope="col">${t.verdict}</th><th scope="col" class="num"><a href="${root}ranking/by-clicks.html">${t.clicks}</a></th>
-</tr></thead><tbody>${body}</tbody></table>`,
+${criteria.map((c) => html`<th scope="col">${localText(c.label, lang)}</th>`)}</tr></thead><tbody>${body}</tbody></table>`,
     lang,
   );
+  return html`${table}${criteria.length > 0 || marks ? html`<p class="muted">${t.rankingMarks}</p>` : ''}`;
 }
 
 /** A page of its own for a view other than the default ranking (which is the index page). */
@@ -123,6 +141,7 @@ export function rankingViewPage(
   runLabel: string,
   shopHref: Map<string, string>,
   lang: Lang,
+  criteria: Criterion[] = [],
 ): string {
   const t = reportText(lang);
   const rows = view.select(summary.ranked);
@@ -130,6 +149,6 @@ export function rankingViewPage(
   const body = html`<h1>${t.reportTitle}: ${runLabel}</h1>
 <section aria-labelledby="ranking"><h2 id="ranking">${caption}</h2>
 ${viewNavigation(views, view, '../', lang)}
-${rankingTable(rows, '../', shopHref, lang, caption)}</section>`;
+${rankingTable(rows, '../', shopHref, lang, caption, criteria)}</section>`;
   return layout({ title: `${caption} · ${t.reportTitle}: ${runLabel}`, lang, root: '../', body });
 }

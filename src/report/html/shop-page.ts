@@ -88,7 +88,7 @@ function findingSection(f: ResultFinding, rule: Rule | undefined, result: ShopRe
 <p class="muted">${f.rule} · ${t.level}: ${t.levels[f.level]} · ${t.weight}: ${f.weight}</p>
 ${rule ? html`<p>${localText(rule.description, lang)}</p>` : ''}
 ${f.reason ? html`<p><strong>${t.reason}:</strong> ${f.reason}</p>` : ''}
-${f.override ? html`<p><strong>${t.overrides}:</strong> ${t.overrideLine(f.override.computed, f.override.outcome)} — ${f.override.reason}</p>` : ''}
+${f.override ? html`<p><strong>${t.overrides}:</strong> ${t.overrideLine(f.override.computed, f.override.outcome)} — ${f.override.reason}${f.override.carriedFrom ? html` (${t.carriedFrom(f.override.carriedFrom.runId, f.override.carriedFrom.runLabel)})` : ''}</p>` : ''}
 ${f.outcome === 'fail' && rule ? html`<p><strong>${t.advice}:</strong> ${localText(rule.advice, lang)}</p>` : ''}
 ${rule && rule.references.length > 0 ? html`<details><summary>${t.references}</summary>${referenceList(rule)}</details>` : ''}
 ${sightings.length > 0 ? sightingTable(sightings, lang, `${t.evidence}: ${title}`) : ''}
@@ -307,7 +307,7 @@ export function shopPage({ result, ruleSet, lang, screenshots = [] }: ShopPageIn
   const limitsList =
     limits.length === 0
       ? html``
-      : html`<h3>${t.limits}</h3><ul>${limits
+      : html`<h3>${t.limitsReached}</h3><ul>${limits
           .slice(0, MAX_LIST_ROWS)
           .map(
             (l) => html`<li>${t.limitLine(t.limitNames[l.limit] ?? l.limit, l.found, l.kept, l.pageId)}</li>`,
@@ -320,6 +320,7 @@ export function shopPage({ result, ruleSet, lang, screenshots = [] }: ShopPageIn
 <p class="headline">${outcomeBadge(v.outcome, t.outcomes[v.outcome])} ${t.verdictHeadline[v.outcome]}</p>
 <p>${t.clicksLine(clicks(v.phoneClicks), clicks(v.emailClicks))}</p>
 <p>${t.score}: ${result.score === null ? t.notRated : formatNumber(result.score, lang)}${result.grade ? html` · ${t.grade}: ${result.grade}` : ''} · ${t.status}: ${result.status}</p>
+${result.scoreCap ? html`<p>${t.capLine(result.scoreCap.limit, result.scoreCap.uncapped, result.scoreCap.rules.join(', '))}</p>` : ''}
 </div>
 <section aria-labelledby="summary"><h2 id="summary">${t.contactSummary}</h2>${contactSummary(lines, shots, result, lang)}</section>
 <section aria-labelledby="identity"><h2 id="identity">${t.identity}</h2>${identitySection(result, lang)}</section>

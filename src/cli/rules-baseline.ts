@@ -1,0 +1,38 @@
+import { resolve } from 'node:path';
+import type { RuleSetProviderOptions } from '../audit/rule-set-provider.js';
+import { declaredVersion, ruleSetLoader } from '../rules/index.js';
+import type { RuleSet } from '../rules/types.js';
+import { RULES_DIR } from '../shared/paths.js';
+
+/**
+ * What a provider's rule sets are compared with, and the warning when one changed under the same
+ * version: `against` names the baseline in the message ("run 3 \"nl-2026\"", "the shipped rules").
+ */
+export function baselineOptions(
+  baseline: (profile: string) => RuleSet | undefined,
+  against: string,
+  warn: (line: string) => void = (line) => process.stderr.write(`${line}\n`),
+): Pick<RuleSetProviderOptions, 'baseline' | 'onFlagged'> {
+  return {
+    baseline,
+    onFlagged: (flagged, base) =>
+      warn(
+        `Warning: the rules of profile ${flagged.id} differ from ${against} (hash ${base.hash.slice(0, 8)} → ${flagged.hash.slice(0, 8)}) ` +
+          `but their version is still ${declaredVersion(flagged.version)}; this run records version ${flagged.version}. ` +
+          'Raise VERSION in the rules folder (or the profile\'s "version:") when you change the rules.',
+      ),
+  };
+}
+
+/** For `--rules DIR`: the shipped profile of the same name, when DIR is another folder. */
+export function shippedBaseline(dir: string | undefined): (profile: string) => RuleSet | undefined {
+  if (!dir || resolve(dir) === resolve(RULES_DIR)) return () => undefined;
+  const load = ruleSetLoader(RULES_DIR);
+  return (profile) => {
+    try {
+      return load(profile);
+    } catch {
+      return undefined;
+    }
+  };
+}
