@@ -7,7 +7,7 @@ import { CrawlFailure, failureFromNodeError, toCrawlError } from './crawl-failur
 import { settlesWithin, withDeadline } from './deadline.js';
 import { startGuardProxy } from './guard-proxy.js';
 import { type HostScheduler, sleep } from './host-scheduler.js';
-import type { FetchedPage, PageFetcher } from './page-fetcher.js';
+import type { FetchedPage, PageFetcher, RevealedView } from './page-fetcher.js';
 import { MAX_ATTEMPTS, parseRetryAfter, retryCap, retryDelay } from './retry-policy.js';
 import { revealContactData } from './reveal.js';
 import { blocksResource, recordPageArtifacts } from './screenshot.js';
@@ -382,11 +382,14 @@ async function navigateAndRead(
   };
   if (consent) fetched.consent = consent;
   // The first page of a shop's context is its home page, the one that handles the consent banner.
-  await recordPageArtifacts(page, fetched, options, consent !== undefined);
+  await recordPageArtifacts(page, fetched, options, consent !== undefined ? 'always' : 'if-boxed');
   if (revealable) {
-    const revealed: Array<{ html: string; description: string }> = [];
+    const revealed: RevealedView[] = [];
     await revealContactData(page, async (description) => {
-      revealed.push({ html: (await serialise(page, cdp, options, status)).html, description });
+      const view: RevealedView = { html: (await serialise(page, cdp, options, status)).html, description };
+      // Shot after the click: the crop of a revealed number must show the number, not the button.
+      await recordPageArtifacts(page, view, options, 'always');
+      revealed.push(view);
     });
     if (revealed.length > 0) fetched.revealed = revealed;
   }

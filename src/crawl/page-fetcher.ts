@@ -12,7 +12,7 @@ export interface FetchedPage {
   /** Browser mode, first page of a shop: the cookie banner seen and what was done. */
   consent?: ConsentObservation;
   /** Browser mode: the page again after each click on a "show number" control. */
-  revealed?: Array<{ html: string; description: string }>;
+  revealed?: RevealedView[];
   /**
    * Browser mode: the visible links as the page itself resolved them (href, label), read in the
    * same round trip as the HTML, so the crawl need not parse the rendered HTML again for them.
@@ -24,6 +24,15 @@ export interface FetchedPage {
    * main thread never builds the page's string.
    */
   undecoded?: Uint8Array;
+}
+
+/** The page after one reveal click, with the screenshot taken after that click (when screenshots are on). */
+export interface RevealedView {
+  html: string;
+  description: string;
+  screenshotPath?: string;
+  screenshotSha256?: string;
+  screenshotCapturedAt?: string;
 }
 
 export interface FetchHow {
