@@ -223,7 +223,13 @@ class ShopCrawl {
 
   /** The page again after each reveal click, as extra snapshots of the same page, each with its own screenshot. */
   private addRevealed(snapshot: PageSnapshot, fetched: FetchedPage): void {
-    const { screenshotPath: _path, screenshotSha256: _sha, screenshotCapturedAt: _at, ...page } = snapshot;
+    const {
+      screenshotPath: _p,
+      screenshotSha256: _s,
+      screenshotCapturedAt: _c,
+      screenshotRender: _r,
+      ...page
+    } = snapshot;
     for (const revealed of fetched.revealed ?? []) {
       this.added({
         ...page,

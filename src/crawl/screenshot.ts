@@ -94,11 +94,12 @@ export async function recordPageArtifacts(
   view: { html: string } & Partial<ScreenshotRecord>,
   options: CrawlOptions,
   shoot: 'always' | 'if-boxed',
+  storeHtml = true,
 ): Promise<void> {
   const dir = options.artifactsDir;
   if (!dir) return;
   try {
-    await storeHtmlSnapshot(dir, view.html);
+    if (storeHtml) await storeHtmlSnapshot(dir, view.html);
     if (!screenshotsWanted(options)) return;
     if (shoot === 'if-boxed' && !(await hasBoxedCandidate(page))) return;
     Object.assign(view, await takeScreenshot(page, dir));
@@ -108,12 +109,15 @@ export async function recordPageArtifacts(
 }
 
 /** The screenshot fields of a fetched page (or a revealed view of it), for its PageSnapshot. */
-export function screenshotFieldsOf(fetched: FetchedPageWithArtifacts | RevealedView): Partial<ScreenshotRecord> {
+export function screenshotFieldsOf(
+  fetched: FetchedPageWithArtifacts | RevealedView,
+): Partial<ScreenshotRecord> & { screenshotRender?: 'crawl' } {
   if (!fetched.screenshotPath || !fetched.screenshotSha256 || !fetched.screenshotCapturedAt) return {};
   return {
     screenshotPath: fetched.screenshotPath,
     screenshotSha256: fetched.screenshotSha256,
     screenshotCapturedAt: fetched.screenshotCapturedAt,
+    screenshotRender: 'crawl',
   };
 }
 

@@ -61,6 +61,8 @@ export function buildEvidence(input: EvidenceInput): ShopEvidence {
       ...(observations.withdrawalInfo !== undefined ? { withdrawalInfo: observations.withdrawalInfo } : {}),
       ...(snapshot.screenshotSha256 ? { screenshotSha256: snapshot.screenshotSha256 } : {}),
       ...(snapshot.screenshotCapturedAt ? { screenshotCapturedAt: snapshot.screenshotCapturedAt } : {}),
+      ...(snapshot.screenshotRender ? { screenshotRender: snapshot.screenshotRender } : {}),
+      ...(snapshot.screenshotMissing ? { screenshotMissing: snapshot.screenshotMissing } : {}),
       ...(snapshot.viewport ? { viewport: snapshot.viewport } : {}),
     });
     const placed = { pageId, pageKind: observations.kind, pageDepth: snapshot.depth };

@@ -57,6 +57,8 @@ export const EVIDENCE_SCHEMA = {
           depth: nullableInteger,
           linked: { type: 'boolean' },
           fetchedWith: { enum: ['static', 'browser'] },
+          screenshotRender: { enum: ['crawl', 'after-crawl'] },
+          screenshotMissing: { type: 'string' },
         },
       },
     },

@@ -32,6 +32,10 @@ export interface EvidencePage {
   screenshotSha256?: string;
   /** When the screenshot was taken (ISO 8601). */
   screenshotCapturedAt?: string;
+  /** `crawl`: taken in the render this page was read from; `after-crawl`: in a render of its URL after the crawl. */
+  screenshotRender?: 'crawl' | 'after-crawl';
+  /** Why this page, which should have a screenshot (home page, phone or e-mail seen), has none. */
+  screenshotMissing?: string;
   /** The viewport the page was rendered at (browser mode); `mobile` pages come from the mobile pass. */
   viewport?: 'desktop' | 'mobile';
   /** Whether the page's main content speaks of the right of withdrawal (absent in older evidence). */
