@@ -4,20 +4,19 @@ import type { CrawlEnvironment } from '../crawl/index.js';
 import type { PageFetcher } from '../crawl/page-fetcher.js';
 import { screenshotsWanted } from '../crawl/screenshot.js';
 import { MAX_NEEDLES, type TextNeedle } from '../crawl/text-locate.js';
-import type { CrawlOptions, PageSnapshot } from '../crawl/types.js';
+import type { CrawlOptions, PageSnapshot, ScreenshotMissing } from '../crawl/types.js';
 import type { ObservedPage } from '../evidence/build-evidence.js';
 import type { Sighting } from '../extract/types.js';
 
-/** Why a page has no screenshot, in the words the shop page shows. */
+/** Why a page has no screenshot; the shop page words each code. */
 export const MISSING = {
-  off: 'screenshots were turned off (--no-screenshots)',
-  noBrowser:
-    'no browser was found to render the page after the crawl (static mode needs none; see shopreach doctor)',
-  browserFailed: (message: string) => `the browser could not be started to render the page: ${message}`,
-  renderFailed: (message: string) => `the render after the crawl failed: ${message}`,
-  outOfTime: 'the renders after the crawl ran out of time',
-  afterClick: 'the view after a click could not be shot, and cannot be rendered again without the click',
-} as const;
+  off: { code: 'off' },
+  noBrowser: { code: 'no-browser' },
+  browserFailed: (detail: string): ScreenshotMissing => ({ code: 'browser-failed', detail }),
+  renderFailed: (detail: string): ScreenshotMissing => ({ code: 'render-failed', detail }),
+  outOfTime: { code: 'out-of-time' },
+  afterClick: { code: 'after-click' },
+} as const satisfies Record<string, ScreenshotMissing | ((detail: string) => ScreenshotMissing)>;
 
 const DOCUMENT_TYPE = /^application\/pdf\b/i;
 
@@ -75,7 +74,7 @@ async function openFetcher(
   env: CrawlEnvironment,
   options: CrawlOptions,
   delays: Map<string, number>,
-): Promise<{ fetcher: PageFetcher } | { missing: string }> {
+): Promise<{ fetcher: PageFetcher } | { missing: ScreenshotMissing }> {
   try {
     const browser = await env.browser();
     const delayOf = (host: string) => delays.get(host) ?? 0;
@@ -108,8 +107,8 @@ export async function renderEvidence(
   if (!options.artifactsDir) return;
   const lacking = pagesWantingScreenshots(observed).filter(({ snapshot }) => !snapshot.screenshotPath);
   if (lacking.length === 0) return;
-  const markMissing = (pages: ObservedPage[], why: string) => {
-    for (const { snapshot } of pages) snapshot.screenshotMissing = why;
+  const markMissing = (pages: ObservedPage[], why: ScreenshotMissing) => {
+    for (const { snapshot } of pages) snapshot.screenshotMissing = { ...why };
   };
   if (!screenshotsWanted(options)) return markMissing(lacking, MISSING.off);
   const renderable = lacking.filter(({ snapshot }) => !snapshot.afterInteraction);
@@ -135,7 +134,7 @@ export async function renderEvidence(
   try {
     for (const page of renderable) {
       if (stop.aborted) {
-        page.snapshot.screenshotMissing = MISSING.outOfTime;
+        page.snapshot.screenshotMissing = { ...MISSING.outOfTime };
         continue;
       }
       await renderOne(fetcher, page, stop);
@@ -165,6 +164,8 @@ async function renderOne(fetcher: PageFetcher, page: ObservedPage, stop: AbortSi
       if (box && wanted[i]) wanted[i].sighting.box = box;
     });
   } catch (error) {
-    snapshot.screenshotMissing = stop.aborted ? MISSING.outOfTime : MISSING.renderFailed(firstLine(error));
+    snapshot.screenshotMissing = stop.aborted
+      ? { ...MISSING.outOfTime }
+      : MISSING.renderFailed(firstLine(error));
   }
 }

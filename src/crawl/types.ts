@@ -75,11 +75,21 @@ export interface PageSnapshot {
    */
   screenshotRender?: 'crawl' | 'after-crawl';
   /** Why a page that should have a screenshot (the home page, a page with a phone or e-mail) has none. */
-  screenshotMissing?: string;
+  screenshotMissing?: ScreenshotMissing;
   /** Description of the click that revealed content in this snapshot, if any (browser mode). */
   afterInteraction?: string;
   /** Browser mode: the viewport the page was rendered at; `mobile` pages come from the mobile pass. */
   viewport?: 'desktop' | 'mobile';
+}
+
+/**
+ * Why a page has no screenshot: turned off (`--no-screenshots`), no browser found, a browser that
+ * could not start, a render after the crawl that failed or ran out of time, or the view after a
+ * click whose shot failed (it cannot be rendered again without the click). `detail` is the error.
+ */
+export interface ScreenshotMissing {
+  code: 'off' | 'no-browser' | 'browser-failed' | 'render-failed' | 'out-of-time' | 'after-click';
+  detail?: string;
 }
 
 /**

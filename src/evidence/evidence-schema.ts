@@ -58,7 +58,16 @@ export const EVIDENCE_SCHEMA = {
           linked: { type: 'boolean' },
           fetchedWith: { enum: ['static', 'browser'] },
           screenshotRender: { enum: ['crawl', 'after-crawl'] },
-          screenshotMissing: { type: 'string' },
+          screenshotMissing: {
+            type: 'object',
+            required: ['code'],
+            properties: {
+              code: {
+                enum: ['off', 'no-browser', 'browser-failed', 'render-failed', 'out-of-time', 'after-click'],
+              },
+              detail: { type: 'string' },
+            },
+          },
         },
       },
     },

@@ -130,7 +130,7 @@ describe('the evidence render after a static crawl', () => {
       observeOptions('static', { artifactsDir: join(dir, 'off.artifacts'), screenshots: false }),
       env,
     );
-    expect(off.pages.find((p) => pathOf(p.finalUrl) === '/')?.screenshotMissing).toBe(MISSING.off);
+    expect(off.pages.find((p) => pathOf(p.finalUrl) === '/')?.screenshotMissing).toEqual(MISSING.off);
     const bare = await observeShop(target(site.url('/')), observeOptions('static', {}), env);
     expect(bare.pages.some((p) => p.screenshotMissing || p.screenshotPath)).toBe(false);
     expect(env.browserLaunches()).toBe(launches);
