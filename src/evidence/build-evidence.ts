@@ -64,6 +64,7 @@ export function buildEvidence(input: EvidenceInput): ShopEvidence {
       ...(snapshot.screenshotRender ? { screenshotRender: snapshot.screenshotRender } : {}),
       ...(snapshot.screenshotMissing ? { screenshotMissing: snapshot.screenshotMissing } : {}),
       ...(snapshot.viewport ? { viewport: snapshot.viewport } : {}),
+      ...(snapshot.afterInteraction ? { afterInteraction: snapshot.afterInteraction } : {}),
     });
     const placed = { pageId, pageKind: observations.kind, pageDepth: snapshot.depth };
     for (const sighting of observations.sightings) {

@@ -37,6 +37,8 @@ export interface EvidencePage {
   screenshotRender?: 'crawl' | 'after-crawl';
   /** Why this page, which should have a screenshot (home page, phone or e-mail seen), has none. */
   screenshotMissing?: ScreenshotMissing;
+  /** The click this view of the page followed ("clicked \"Show number\""): a reveal snapshot, with its own screenshot. */
+  afterInteraction?: string;
   /** The viewport the page was rendered at (browser mode); `mobile` pages come from the mobile pass. */
   viewport?: 'desktop' | 'mobile';
   /** Whether the page's main content speaks of the right of withdrawal (absent in older evidence). */
