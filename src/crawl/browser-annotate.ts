@@ -11,11 +11,11 @@ import type { Page } from 'playwright';
  * its hidden ancestors, so `closest('[data-sr-hidden]')` finds the element that hides it.
  *
  * Visible elements that may carry a contact detail (tel:/mailto: links, own text with a phone-like
- * digit run or an e-mail / "[at]" pattern) get `data-sr-box="x,y,w,h"`, the document rectangle of
- * the matched text itself (a DOM Range around it), so a screenshot crop shows the number and not
- * the empty half of a full-width paragraph. A link's box is that of its text; an element whose
- * text cannot be measured keeps its own rectangle. A number split over inline children is boxed
- * on the parent.
+ * digit run or an e-mail / "[at]" pattern, a Cloudflare-protected `data-cfemail` address) get
+ * `data-sr-box="x,y,w,h"`, the document rectangle of the matched text itself (a DOM Range around
+ * it), so a screenshot crop shows the number and not the empty half of a full-width paragraph. A
+ * link's box is that of its text; an element whose text cannot be measured keeps its own
+ * rectangle. A number split over inline children is boxed on the parent.
  */
 export const ANNOTATE_FUNCTION = `() => {
   const SKIP = new Set(['SCRIPT','STYLE','NOSCRIPT','TEMPLATE','HEAD','META','LINK','TITLE','BR','WBR']);
@@ -45,6 +45,8 @@ export const ANNOTATE_FUNCTION = `() => {
       const href = (el.getAttribute('href') || '').trim().toLowerCase();
       if (href.startsWith('tel:') || href.startsWith('mailto:')) return el;
     }
+    // A Cloudflare-protected address: its text says "[email protected]", the address is in the attribute.
+    if (el.hasAttribute('data-cfemail')) return el;
     const text = ownText(el);
     if (text.length > 400 || !/[\\d@\\[(]/.test(text)) return null;
     if (EMAILISH.test(text) || phoneLike(text)) return el;

@@ -120,3 +120,14 @@ describe('the boxes of contact candidates', () => {
     expect(await boxOf('#icon')).toMatchObject({ w: 40, h: 40 });
   });
 });
+
+describe('a Cloudflare-protected address', () => {
+  it('is boxed although its text shows no address', async () => {
+    await page.setContent(
+      '<body><p>Mail: <span id="cf" class="__cf_email__" data-cfemail="5a33343c35">[email&#160;protected]</span></p></body>',
+    );
+    await annotateVisibility(page);
+    const box = await page.getAttribute('#cf', 'data-sr-box');
+    expect(box).toMatch(/^\d+,\d+,\d+,\d+$/);
+  });
+});
