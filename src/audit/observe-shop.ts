@@ -5,6 +5,7 @@ import { buildEvidence, type ObservedPage } from '../evidence/build-evidence.js'
 import type { ShopEvidence } from '../evidence/types.js';
 import type { ShopTarget } from '../input/types.js';
 import { contactCoverage } from './contact-coverage.js';
+import { renderEvidence } from './evidence-render.js';
 import { PageLostWithThreadError, sharedExtractPool } from './extract-pool.js';
 import { PageReadings } from './page-readings.js';
 import { shopSetting } from './shop-setting.js';
@@ -162,6 +163,9 @@ export async function observeShop(
       });
     }
   }
+
+  if (JUDGEABLE.has(primary.status))
+    await renderEvidence(observation.observed, { ...options.crawl, mode: primary.mode }, env, signal);
 
   return buildEvidence({
     target,

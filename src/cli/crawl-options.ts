@@ -1,11 +1,12 @@
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import type { Argv } from 'yargs';
 import type { ObserveOptions } from '../audit/index.js';
 import { DEFAULT_CRAWL_OPTIONS } from '../crawl/options.js';
 import type { CrawlMode } from '../crawl/types.js';
 import { makeUserAgent } from '../crawl/user-agent.js';
 import { normaliseCountry } from '../input/index.js';
+import { artifactsDirBeside } from '../shared/paths.js';
 import { TOOL_VERSION } from '../shared/version.js';
 import { UserError } from './user-error.js';
 
@@ -104,7 +105,7 @@ function positive(value: number, flag: string): number {
 export function artifactsDirFor(db: string | undefined): string {
   if (!db || db === ':memory:')
     return join(tmpdir(), `shopreach-artifacts-${process.pid}-${Date.now().toString(36)}`);
-  return `${resolve(db)}.artifacts`;
+  return artifactsDirBeside(db);
 }
 
 /** `artifactsDir` defaults to the one of `args.db` when the arguments carry a database. */

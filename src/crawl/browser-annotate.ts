@@ -11,8 +11,11 @@ import type { Page } from 'playwright';
  * its hidden ancestors, so `closest('[data-sr-hidden]')` finds the element that hides it.
  *
  * Visible elements that may carry a contact detail (tel:/mailto: links, own text with a phone-like
- * digit run or an e-mail / "[at]" pattern) get `data-sr-box="x,y,w,h"`, their document rectangle,
- * so a screenshot crop can show them. A number split over inline children is boxed on the parent.
+ * digit run or an e-mail / "[at]" pattern, a Cloudflare-protected `data-cfemail` address) get
+ * `data-sr-box="x,y,w,h"`, the document rectangle of the matched text itself (a DOM Range around
+ * it), so a screenshot crop shows the number and not the empty half of a full-width paragraph. A
+ * link's box is that of its text; an element whose text cannot be measured keeps its own
+ * rectangle. A number split over inline children is boxed on the parent.
  */
 export const ANNOTATE_FUNCTION = `() => {
   const SKIP = new Set(['SCRIPT','STYLE','NOSCRIPT','TEMPLATE','HEAD','META','LINK','TITLE','BR','WBR']);
@@ -42,6 +45,8 @@ export const ANNOTATE_FUNCTION = `() => {
       const href = (el.getAttribute('href') || '').trim().toLowerCase();
       if (href.startsWith('tel:') || href.startsWith('mailto:')) return el;
     }
+    // A Cloudflare-protected address: its text says "[email protected]", the address is in the attribute.
+    if (el.hasAttribute('data-cfemail')) return el;
     const text = ownText(el);
     if (text.length > 400 || !/[\\d@\\[(]/.test(text)) return null;
     if (EMAILISH.test(text) || phoneLike(text)) return el;
@@ -52,6 +57,70 @@ export const ANNOTATE_FUNCTION = `() => {
       if (whole.length <= 200 && phoneLike(whole)) return parent;
     }
     return null;
+  };
+  // The matched text's own box. Spans: e-mail-like runs (around "@" or "[at]") and digit runs of
+  // seven digits or more; the Range runs from the first span's start to the last one's end.
+  const EMAIL_SPAN = /[^\\s@<>]+(?:@|\\s*[\\[(]\\s*(?:at|@)\\s*[\\])]\\s*)[^\\s@<>]+/gi;
+  const MAX_SPANS = 8;
+  const textNodesOf = (el, own) => {
+    const nodes = [];
+    if (own) {
+      for (let n = el.firstChild; n; n = n.nextSibling) if (n.nodeType === 3 && n.nodeValue) nodes.push(n);
+      return nodes;
+    }
+    const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n && nodes.length < 200; n = walker.nextNode()) {
+      const parentTag = n.parentElement ? n.parentElement.tagName : '';
+      if (parentTag !== 'SCRIPT' && parentTag !== 'STYLE' && n.nodeValue) nodes.push(n);
+    }
+    return nodes;
+  };
+  const spansIn = (text) => {
+    const spans = [];
+    for (const m of text.matchAll(EMAIL_SPAN)) {
+      if (spans.length >= MAX_SPANS) break;
+      spans.push([m.index, m.index + m[0].length]);
+    }
+    for (const m of text.matchAll(DIGIT_RUN)) {
+      if (spans.length >= MAX_SPANS * 2) break;
+      if (m[0].replace(/\\D/g, '').length >= 7) spans.push([m.index, m.index + m[0].length]);
+    }
+    return spans;
+  };
+  // A start lies in the node holding its character; an end may close the node before it.
+  const pointAt = (nodes, ends, offset, isEnd) => {
+    for (let i = 0; i < nodes.length; i++) {
+      if (isEnd ? offset <= ends[i] : offset < ends[i]) return [nodes[i], offset - (i === 0 ? 0 : ends[i - 1])];
+    }
+    return null;
+  };
+  const measured = (range) => {
+    const r = range.getBoundingClientRect();
+    return r.width >= 1 && r.height >= 1 ? r : null;
+  };
+  const textBox = (el, own) => {
+    if (el.tagName === 'A') {
+      const range = document.createRange();
+      range.selectNodeContents(el);
+      return measured(range);
+    }
+    const nodes = textNodesOf(el, own);
+    const ends = [];
+    let text = '';
+    for (const n of nodes) { text += n.nodeValue; ends.push(text.length); }
+    if (text.length === 0 || text.length > 2000) return null;
+    const spans = spansIn(text);
+    if (spans.length === 0) return null;
+    let start = Infinity;
+    let end = 0;
+    for (const [s, e] of spans) { if (s < start) start = s; if (e > end) end = e; }
+    const from = pointAt(nodes, ends, start, false);
+    const to = pointAt(nodes, ends, end, true);
+    if (!from || !to) return null;
+    const range = document.createRange();
+    range.setStart(from[0], from[1]);
+    range.setEnd(to[0], to[1]);
+    return measured(range);
   };
   const toBox = new Map();
   const viewportHeight = window.innerHeight || 800;
@@ -131,7 +200,7 @@ export const ANNOTATE_FUNCTION = `() => {
     if (r.top + scrollY >= viewportHeight) toBelow.push(el);
     const candidate = candidateOf(el);
     if (candidate && !toBox.has(candidate)) {
-      const b = candidate === el ? r : candidate.getBoundingClientRect();
+      const b = textBox(candidate, candidate === el) || (candidate === el ? r : candidate.getBoundingClientRect());
       toBox.set(candidate, [b.left + scrollX, b.top + scrollY, b.width, b.height].map(Math.round).join(','));
     }
   }

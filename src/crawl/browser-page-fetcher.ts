@@ -7,10 +7,11 @@ import { CrawlFailure, failureFromNodeError, toCrawlError } from './crawl-failur
 import { settlesWithin, withDeadline } from './deadline.js';
 import { startGuardProxy } from './guard-proxy.js';
 import { type HostScheduler, sleep } from './host-scheduler.js';
-import type { FetchedPage, PageFetcher } from './page-fetcher.js';
+import type { FetchedPage, FetchHow, PageFetcher, RevealedView } from './page-fetcher.js';
 import { MAX_ATTEMPTS, parseRetryAfter, retryCap, retryDelay } from './retry-policy.js';
 import { revealContactData } from './reveal.js';
 import { blocksResource, recordPageArtifacts } from './screenshot.js';
+import { locateTexts } from './text-locate.js';
 import type { ConsentObservation, CrawlError, CrawlOptions } from './types.js';
 import { checkedUrl } from './url-check.js';
 
@@ -111,6 +112,7 @@ export async function createBrowserPageFetcher(
     inSession: BrowserSession,
     url: string,
     signal: AbortSignal,
+    how?: FetchHow,
   ): Promise<FetchedPage> => {
     const target = checkedUrl(url, policy);
     const delay = Math.max(options.hostDelayMs, hostDelayMs(target.host));
@@ -119,7 +121,7 @@ export async function createBrowserPageFetcher(
       return scheduler.run(
         target.host,
         delay,
-        () => renderPage(tabs, target.href, options, signal, refusedUrls, hooks, inSession, traffic),
+        () => renderPage(tabs, target.href, options, signal, refusedUrls, hooks, inSession, traffic, how),
         signal,
         () => traffic.endedAt,
       );
@@ -128,7 +130,7 @@ export async function createBrowserPageFetcher(
 
   return {
     mode: 'browser',
-    fetch: (url, signal) => renderIn(desktopTabs, session, url, signal),
+    fetch: (url, signal, how) => renderIn(desktopTabs, session, url, signal, how),
     async fetchMobile(url, signal) {
       mobileContext ??= openMobileContext();
       mobileTabs ??= createTabPool(await mobileContext);
@@ -215,6 +217,7 @@ async function renderPage(
   hooks: BrowserFetcherHooks,
   session: BrowserSession,
   traffic: PageTraffic,
+  how?: FetchHow,
 ): Promise<FetchedPage> {
   if (signal.aborted) throw watchdogFailure();
   const tab = await tabs.take(url);
@@ -223,7 +226,7 @@ async function renderPage(
   signal.addEventListener('abort', onAbort, { once: true });
   let clean = false;
   try {
-    const work = navigateAndRead(tab, url, options, refusedUrls, session);
+    const work = navigateAndRead(tab, url, options, refusedUrls, session, how);
     const budget = options.pageTimeoutMs + Math.min(MAX_AFTER_NAVIGATION_MS, options.pageTimeoutMs);
     const fetched = await withDeadline(
       work,
@@ -290,6 +293,7 @@ async function navigateAndRead(
   options: CrawlOptions,
   refusedUrls: Set<string>,
   session: BrowserSession,
+  how?: FetchHow,
 ): Promise<FetchedPage> {
   const { page, network, navigations } = tab;
   const refuseIfPrivate = async () => {
@@ -401,12 +405,21 @@ async function navigateAndRead(
     links,
   };
   if (consent) fetched.consent = consent;
+  if (how?.evidence) {
+    // The boxes are measured in the document the screenshot is then taken of.
+    fetched.located = await locateTexts(page, how.evidence.needles).catch(() => undefined);
+    await recordPageArtifacts(page, fetched, options, 'always', false);
+    return fetched;
+  }
   // The first page of a shop's context is its home page, the one that handles the consent banner.
-  await recordPageArtifacts(page, fetched, options, consent !== undefined);
+  await recordPageArtifacts(page, fetched, options, consent !== undefined ? 'always' : 'if-boxed');
   if (revealable) {
-    const revealed: Array<{ html: string; description: string }> = [];
+    const revealed: RevealedView[] = [];
     await revealContactData(page, async (description) => {
-      revealed.push({ html: (await serialise(page, cdp, options, status)).html, description });
+      const view: RevealedView = { html: (await serialise(page, cdp, options, status)).html, description };
+      // Shot after the click: the crop of a revealed number must show the number, not the button.
+      await recordPageArtifacts(page, view, options, 'always');
+      revealed.push(view);
     });
     if (revealed.length > 0) fetched.revealed = revealed;
   }

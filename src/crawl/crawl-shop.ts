@@ -221,14 +221,22 @@ class ShopCrawl {
     this.addRevealed(base, fetched);
   }
 
-  /** The page again after each reveal click, as extra snapshots of the same page. */
+  /** The page again after each reveal click, as extra snapshots of the same page, each with its own screenshot. */
   private addRevealed(snapshot: PageSnapshot, fetched: FetchedPage): void {
+    const {
+      screenshotPath: _p,
+      screenshotSha256: _s,
+      screenshotCapturedAt: _c,
+      screenshotRender: _r,
+      ...page
+    } = snapshot;
     for (const revealed of fetched.revealed ?? []) {
       this.added({
-        ...snapshot,
+        ...page,
         html: revealed.html,
         contentHash: createHash('sha256').update(revealed.html).digest('hex'),
         afterInteraction: revealed.description,
+        ...screenshotFieldsOf(revealed),
       });
     }
   }

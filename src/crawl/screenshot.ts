@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { gzip } from 'node:zlib';
 import type { Page } from 'playwright';
-import type { FetchedPage } from './page-fetcher.js';
+import type { FetchedPage, RevealedView } from './page-fetcher.js';
 import type { CrawlOptions } from './types.js';
 
 const gzipAsync = promisify(gzip);
@@ -84,35 +84,40 @@ export function screenshotsWanted(options: CrawlOptions): boolean {
 }
 
 /**
- * Browser mode, after annotation: stores the page's HTML snapshot and, for the home page or a page
- * with a boxed contact candidate, a screenshot; the screenshot's record is set on `fetched`.
- * Evidence capture never fails a page: an error here only means no artifact.
+ * Browser mode, after annotation: stores the page's HTML snapshot and a screenshot when `shoot` is
+ * `always` (the home page, a page after a reveal click) or, with `if-boxed`, when the page holds a
+ * boxed contact candidate; the screenshot's record is set on `view`. Evidence capture never fails
+ * a page: an error here only means no artifact.
  */
 export async function recordPageArtifacts(
   page: Page,
-  fetched: FetchedPageWithArtifacts,
+  view: { html: string } & Partial<ScreenshotRecord>,
   options: CrawlOptions,
-  isHomePage: boolean,
+  shoot: 'always' | 'if-boxed',
+  storeHtml = true,
 ): Promise<void> {
   const dir = options.artifactsDir;
   if (!dir) return;
   try {
-    await storeHtmlSnapshot(dir, fetched.html);
+    if (storeHtml) await storeHtmlSnapshot(dir, view.html);
     if (!screenshotsWanted(options)) return;
-    if (!isHomePage && !(await hasBoxedCandidate(page))) return;
-    Object.assign(fetched, await takeScreenshot(page, dir));
+    if (shoot === 'if-boxed' && !(await hasBoxedCandidate(page))) return;
+    Object.assign(view, await takeScreenshot(page, dir));
   } catch {
     // A page that closed, a screenshot that timed out, a full disk: the page's facts still count.
   }
 }
 
-/** The screenshot fields of a fetched page, for its PageSnapshot. */
-export function screenshotFieldsOf(fetched: FetchedPageWithArtifacts): Partial<ScreenshotRecord> {
+/** The screenshot fields of a fetched page (or a revealed view of it), for its PageSnapshot. */
+export function screenshotFieldsOf(
+  fetched: FetchedPageWithArtifacts | RevealedView,
+): Partial<ScreenshotRecord> & { screenshotRender?: 'crawl' } {
   if (!fetched.screenshotPath || !fetched.screenshotSha256 || !fetched.screenshotCapturedAt) return {};
   return {
     screenshotPath: fetched.screenshotPath,
     screenshotSha256: fetched.screenshotSha256,
     screenshotCapturedAt: fetched.screenshotCapturedAt,
+    screenshotRender: 'crawl',
   };
 }
 

@@ -68,10 +68,28 @@ export interface PageSnapshot {
   screenshotSha256?: string;
   /** When the screenshot was taken (ISO 8601). */
   screenshotCapturedAt?: string;
+  /**
+   * Which render the screenshot comes from: `crawl`, the render this page was read from; `after-crawl`,
+   * a render of the page's URL after the crawl, for a page the crawl fetched statically (or whose
+   * render gave none): evidence of what that fetch read, taken at `screenshotCapturedAt`.
+   */
+  screenshotRender?: 'crawl' | 'after-crawl';
+  /** Why a page that should have a screenshot (the home page, a page with a phone or e-mail) has none. */
+  screenshotMissing?: ScreenshotMissing;
   /** Description of the click that revealed content in this snapshot, if any (browser mode). */
   afterInteraction?: string;
   /** Browser mode: the viewport the page was rendered at; `mobile` pages come from the mobile pass. */
   viewport?: 'desktop' | 'mobile';
+}
+
+/**
+ * Why a page has no screenshot: turned off (`--no-screenshots`), no browser found, a browser that
+ * could not start, a render after the crawl that failed or ran out of time, or the view after a
+ * click whose shot failed (it cannot be rendered again without the click). `detail` is the error.
+ */
+export interface ScreenshotMissing {
+  code: 'off' | 'no-browser' | 'browser-failed' | 'render-failed' | 'out-of-time' | 'after-click';
+  detail?: string;
 }
 
 /**

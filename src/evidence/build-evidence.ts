@@ -103,10 +103,13 @@ function assemble(input: EvidenceInput, budget: ShopBudget, notes: EvidenceLimit
       ...(observations.withdrawalInfo !== undefined ? { withdrawalInfo: observations.withdrawalInfo } : {}),
       ...(snapshot.screenshotSha256 ? { screenshotSha256: snapshot.screenshotSha256 } : {}),
       ...(snapshot.screenshotCapturedAt ? { screenshotCapturedAt: snapshot.screenshotCapturedAt } : {}),
+      ...(snapshot.screenshotRender ? { screenshotRender: snapshot.screenshotRender } : {}),
+      ...(snapshot.screenshotMissing ? { screenshotMissing: snapshot.screenshotMissing } : {}),
       ...(snapshot.viewport ? { viewport: snapshot.viewport } : {}),
       ...(observations.statesCallPrice !== undefined
         ? { statesCallPrice: observations.statesCallPrice }
         : {}),
+      ...(snapshot.afterInteraction ? { afterInteraction: snapshot.afterInteraction } : {}),
     });
     const placed = { pageId, pageKind: observations.kind, pageDepth: snapshot.depth };
     for (const sighting of kept[index].sightings) {

@@ -58,6 +58,17 @@ export const EVIDENCE_SCHEMA = {
           linked: { type: 'boolean' },
           fetchedWith: { enum: ['static', 'browser'] },
           statesCallPrice: { type: 'boolean' },
+          screenshotRender: { enum: ['crawl', 'after-crawl'] },
+          screenshotMissing: {
+            type: 'object',
+            required: ['code'],
+            properties: {
+              code: {
+                enum: ['off', 'no-browser', 'browser-failed', 'render-failed', 'out-of-time', 'after-click'],
+              },
+              detail: { type: 'string' },
+            },
+          },
         },
       },
     },

@@ -5,6 +5,7 @@ import type {
   FetchMode,
   LinkVia,
   RobotsDecision,
+  ScreenshotMissing,
 } from '../crawl/types.js';
 import type { Fact, PageKind, Sighting, Widget } from '../extract/types.js';
 
@@ -32,6 +33,12 @@ export interface EvidencePage {
   screenshotSha256?: string;
   /** When the screenshot was taken (ISO 8601). */
   screenshotCapturedAt?: string;
+  /** `crawl`: taken in the render this page was read from; `after-crawl`: in a render of its URL after the crawl. */
+  screenshotRender?: 'crawl' | 'after-crawl';
+  /** Why this page, which should have a screenshot (home page, phone or e-mail seen), has none. */
+  screenshotMissing?: ScreenshotMissing;
+  /** The click this view of the page followed ("clicked \"Show number\""): a reveal snapshot, with its own screenshot. */
+  afterInteraction?: string;
   /** The viewport the page was rendered at (browser mode); `mobile` pages come from the mobile pass. */
   viewport?: 'desktop' | 'mobile';
   /** Whether the page's main content speaks of the right of withdrawal (absent in older evidence). */

@@ -1,5 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { artifactsDirBeside } from '../shared/paths.js';
 import type { Store } from '../store/types.js';
 import { compareRuns } from './compare.js';
 import { headlineCriteria } from './criteria.js';
@@ -15,12 +16,19 @@ import { shopPage } from './html/shop-page.js';
 import type { Lang } from './i18n.js';
 import { reviewCsv, reviewItems } from './review.js';
 import { embedScreenshots } from './screenshots.js';
+import { SnapshotCopier } from './snapshots.js';
 import { summarise } from './summary.js';
 
 export interface ReportOptions {
   outDir: string;
   lang?: Lang;
   compareRunId?: number;
+  /** Where the run's evidence files are (default: the folder beside the database, `<db>.artifacts`). */
+  artifactsDir?: string;
+}
+
+function defaultArtifactsDir(store: Store): string | null {
+  return store.path === ':memory:' ? null : artifactsDirBeside(store.path);
 }
 
 /**
@@ -46,13 +54,21 @@ export function writeReport(
   mkdirSync(join(opts.outDir, 'ranking'), { recursive: true });
 
   const shopHref = new Map<string, string>();
+  const snapshots = new SnapshotCopier(opts.artifactsDir ?? defaultArtifactsDir(store), opts.outDir);
   for (const result of results) {
     const fileName = safeFileName(result.target.key);
     shopHref.set(result.target.key, `shops/${fileName}`);
     const ruleSet = ruleSets.find((r) => r.id === result.ruleSet.id) ?? run.ruleSet;
+    const snapshotLinks = new Map(result.pages.map((page) => [page.id, snapshots.linkFor(page)]));
     write(
       `shops/${fileName}`,
-      shopPage({ result, ruleSet, lang, screenshots: embedScreenshots(result.pages) }),
+      shopPage({
+        result,
+        ruleSet,
+        lang,
+        screenshots: embedScreenshots(result.pages),
+        snapshots: snapshotLinks,
+      }),
     );
   }
 

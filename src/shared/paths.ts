@@ -1,4 +1,4 @@
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /** The package root: this file sits two folders down, as src/shared/ and as dist/shared/. */
@@ -8,3 +8,11 @@ export const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const RULES_DIR = join(PROJECT_ROOT, 'rules');
 
 export const VOCABULARY_DIR = join(RULES_DIR, 'vocabulary');
+
+/**
+ * Where a database's evidence files go (screenshots `<sha256>.jpg`, page snapshots
+ * `<sha256>.html.gz`): a folder beside the database file, named after it.
+ */
+export function artifactsDirBeside(db: string): string {
+  return `${resolve(db)}.artifacts`;
+}

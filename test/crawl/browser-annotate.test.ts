@@ -82,3 +82,52 @@ describe('annotateVisibility', () => {
     expect(elapsed).toBeLessThan(2000);
   });
 });
+
+describe('the boxes of contact candidates', () => {
+  const boxOf = async (selector: string) => {
+    const value = await page.getAttribute(selector, 'data-sr-box');
+    expect(value, selector).toBeTruthy();
+    const [x, y, w, h] = (value as string).split(',').map(Number);
+    return { x, y, w, h };
+  };
+
+  it('frame the matched text, not the full-width block it stands in', async () => {
+    await page.setContent(`<body style="margin:0">
+      <p id="wide" style="width:1200px;margin:0;text-align:right">Bel ons gerust op 020 123 4567</p>
+      <a id="block" href="tel:+31201234567" style="display:block;width:1200px">030 765 4321</a>
+      <p id="mail" style="width:1200px">Of mail naar info@winkel.example als het kan</p>
+      <p id="split" style="width:1200px"><span>040</span> <span>123 45 67</span></p>
+    </body>`);
+    await annotateVisibility(page);
+    const wide = await boxOf('#wide');
+    // Right-aligned: the number stands at the far right of a 1200 px paragraph.
+    expect(wide.w).toBeLessThan(200);
+    expect(wide.x + wide.w).toBeGreaterThan(1100);
+    const block = await boxOf('#block');
+    expect(block.w).toBeLessThan(200);
+    const mail = await boxOf('#mail');
+    expect(mail.w).toBeLessThan(300);
+    expect(mail.x).toBeGreaterThan(50);
+    const split = await boxOf('#split');
+    expect(split.w).toBeLessThan(200);
+  });
+
+  it('keep the element box where the text cannot be measured (an icon-only link)', async () => {
+    await page.setContent(
+      '<body><a id="icon" href="tel:+31201234567" style="display:inline-block;width:40px;height:40px;background:#333"></a></body>',
+    );
+    await annotateVisibility(page);
+    expect(await boxOf('#icon')).toMatchObject({ w: 40, h: 40 });
+  });
+});
+
+describe('a Cloudflare-protected address', () => {
+  it('is boxed although its text shows no address', async () => {
+    await page.setContent(
+      '<body><p>Mail: <span id="cf" class="__cf_email__" data-cfemail="5a33343c35">[email&#160;protected]</span></p></body>',
+    );
+    await annotateVisibility(page);
+    const box = await page.getAttribute('#cf', 'data-sr-box');
+    expect(box).toMatch(/^\d+,\d+,\d+,\d+$/);
+  });
+});

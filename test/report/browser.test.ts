@@ -1,7 +1,8 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { gzipSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from '../../src/crawl/browser-launch.js';
@@ -23,19 +24,29 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'shopreach-report-browser-'));
   const store = openStore(':memory:');
   const runId = store.createRun(makeRun('browser-2026'));
-  for (const s of sampleShops()) store.saveShop(runId, s);
+  const shops = sampleShops();
+  // Evidence gaps and snapshot links are part of the page under test.
+  shops[1].evidence.pages[0].screenshotMissing = { code: 'render-failed', detail: HOSTILE };
+  for (const s of shops) store.saveShop(runId, s);
   const earlier = store.createRun(makeRun('browser-2025'));
   for (const s of sampleShops().slice(1)) store.saveShop(earlier, s);
-  const { indexPath, files } = writeReport(store, runId, { outDir: dir, compareRunId: earlier });
+  const artifactsDir = join(dir, 'artifacts');
+  mkdirSync(artifactsDir);
+  writeFileSync(join(artifactsDir, `${'b'.repeat(64)}.html.gz`), gzipSync(`<p>${HOSTILE}</p>`));
+  const { indexPath, files } = writeReport(store, runId, {
+    outDir: join(dir, 'report'),
+    compareRunId: earlier,
+    artifactsDir,
+  });
   store.close();
   pages = [
     { name: 'index', path: indexPath },
     { name: 'hostile shop', path: files.find((f) => f.includes('evil.example')) as string },
     { name: 'unrated shop', path: files.find((f) => f.includes('down.example')) as string },
-    { name: 'methodology', path: join(dir, 'methodology.html') },
-    { name: 'comparison', path: join(dir, 'comparison.html') },
-    { name: 'review worklist', path: join(dir, 'review.html') },
-    { name: 'ranking by name', path: join(dir, 'ranking', 'by-name.html') },
+    { name: 'methodology', path: join(dir, 'report', 'methodology.html') },
+    { name: 'comparison', path: join(dir, 'report', 'comparison.html') },
+    { name: 'review worklist', path: join(dir, 'report', 'review.html') },
+    { name: 'ranking by name', path: join(dir, 'report', 'ranking', 'by-name.html') },
   ];
   ({ browser } = await launchBrowser());
 });
@@ -84,6 +95,11 @@ describe('the HTML report in Chromium', () => {
             onerror: document.querySelectorAll('[onerror]').length,
           }));
           expect(injected, name).toEqual({ scripts: 0, images: 0, onerror: 0 });
+          if (name === 'hostile shop') {
+            // Snapshots are hostile pages: linked for download only, never opened inline.
+            expect(await page.locator('a[href$=".html.gz"][download]').count(), name).toBeGreaterThan(0);
+            expect(await page.locator('a[href$=".html.gz"]:not([download])').count(), name).toBe(0);
+          }
           if (name === 'index' || name === 'hostile shop') {
             const bodyText = await page.locator('main').innerText();
             expect(bodyText, name).toContain(HOSTILE);

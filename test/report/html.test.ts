@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { writeReport } from '../../src/report/index.js';
 import { openStore } from '../../src/store/index.js';
@@ -181,6 +182,59 @@ describe('writeReport', () => {
     // The e-mail has no box: no crop for it, and the page table names both hashes.
     expect(page.match(/class="crop /g)).toHaveLength(2); // summary + every-sighting list
     expect(page).toContain(`<code>${contact.contentHash}</code><br>${contact.fetchedAt}`);
+  });
+
+  it('copies each page snapshot beside the report and links it for download from its page row', () => {
+    const artifactsDir = join(dir, 'shop.sqlite.artifacts');
+    mkdirSync(artifactsDir);
+    const contactHtml = `<html><body><p>Bel 020 123 4567</p>${HOSTILE}</body></html>`;
+    const contactHash = createHash('sha256').update(contactHtml).digest('hex');
+    writeFileSync(join(artifactsDir, `${contactHash}.html.gz`), gzipSync(contactHtml));
+    // A snapshot whose content is no longer what was recorded.
+    const tamperedHash = 'c'.repeat(64);
+    writeFileSync(join(artifactsDir, `${tamperedHash}.html.gz`), gzipSync('<p>changed</p>'));
+    const shop = makeOutcome({ key: 'https://snap.example', name: 'Snap Shop' });
+    const [home, contact] = shop.evidence.pages;
+    contact.contentHash = contactHash;
+    home.contentHash = 'd'.repeat(64); // never stored
+    home.screenshotMissing = { code: 'no-browser' };
+    const reveal = {
+      ...contact,
+      id: 'p3',
+      contentHash: tamperedHash,
+      afterInteraction: 'clicked "Toon nummer"',
+    };
+    reveal.screenshotMissing = { code: 'render-failed', detail: 'net::ERR_CONNECTION_RESET' };
+    shop.evidence.pages.push(reveal);
+    store.saveShop(runId, shop);
+    const out = join(dir, 'snap');
+    const { files } = writeReport(store, runId, { outDir: out, artifactsDir });
+    const page = read(files.find((f) => f.includes('snap.example')) as string);
+
+    const copy = join(out, 'snapshots', `${contactHash}.html.gz`);
+    expect(gunzipSync(readFileSync(copy)).toString('utf8')).toBe(contactHtml);
+    expect(page).toContain(
+      `<a href="../snapshots/${contactHash}.html.gz" download type="application/gzip">snapshot (.html.gz)</a><br><code>${contactHash}</code>`,
+    );
+    expect(page).toContain(`snapshot not stored</span><br><code>${'d'.repeat(64)}</code>`);
+    expect(existsSync(join(out, 'snapshots', `${'d'.repeat(64)}.html.gz`))).toBe(false);
+    expect(page).toContain(
+      `<a href="../snapshots/${tamperedHash}.html.gz" download type="application/gzip">snapshot (.html.gz)</a> <strong>(its content does not match this SHA-256)</strong>`,
+    );
+    // The snapshot's own markup never lands in the page.
+    expect(page).not.toContain(HOSTILE);
+    // Why screenshots are missing: in the page rows and in the screenshots section.
+    expect(page).toContain('No screenshot: no browser was found to render the page');
+    expect(page).toContain('<h3>Pages without a screenshot</h3>');
+    expect(page).toContain('rendering the page after the crawl failed: net::ERR_CONNECTION_RESET');
+    expect(page).toContain('contact<br>clicked &quot;Toon nummer&quot;');
+
+    const nl = read(
+      writeReport(store, runId, { outDir: join(dir, 'snap-nl'), artifactsDir, lang: 'nl' }).files.find((f) =>
+        f.includes('snap.example'),
+      ) as string,
+    );
+    expect(nl).toContain('Geen schermafbeelding: er is geen browser gevonden');
   });
 
   it('flags a screenshot whose bytes no longer match the recorded SHA-256', () => {

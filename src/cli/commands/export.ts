@@ -1,31 +1,75 @@
-import { existsSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, openSync, renameSync, unlinkSync, writeFileSync, writeSync } from 'node:fs';
+import { basename } from 'node:path';
 import type { CommandModule } from 'yargs';
 import { type ExportFormat, exportRun } from '../../report/index.js';
+import { artifactsDirBeside } from '../../shared/paths.js';
 import { openStore } from '../../store/index.js';
+import type { Store } from '../../store/types.js';
 import { resolveRun } from '../run-ref.js';
 import { UserError } from '../user-error.js';
 
 export interface ExportArgs {
   db: string;
   run?: string;
-  format: ExportFormat;
+  format: ExportFormat | 'warc';
   out?: string;
+  artifacts?: string;
+}
+
+/** Writes the WARC file next to its destination first, so a failed export leaves no half file. */
+async function writeWarc(store: Store, runId: number, args: ExportArgs): Promise<void> {
+  if (!args.out) throw new UserError('--format warc writes a binary file: give it with --out FILE.warc.gz.');
+  const artifactsDir = args.artifacts ?? artifactsDirBeside(args.db);
+  if (!existsSync(artifactsDir))
+    throw new UserError(
+      `There are no evidence files at ${artifactsDir} (the pages and screenshots of ${args.db}'s runs); give their folder with --artifacts.`,
+    );
+  const { exportWarc } = await import('../../report/export-warc.js');
+  const partial = `${args.out}.partial`;
+  const fd = openSync(partial, 'w');
+  let summary: Awaited<ReturnType<typeof exportWarc>>;
+  try {
+    summary = await exportWarc(
+      store,
+      runId,
+      artifactsDir,
+      (bytes) => writeSync(fd, bytes),
+      basename(args.out),
+    );
+  } catch (error) {
+    closeSync(fd);
+    unlinkSync(partial);
+    throw error;
+  }
+  closeSync(fd);
+  renameSync(partial, args.out);
+  for (const line of summary.skipped) process.stderr.write(`left out: ${line}\n`);
+  process.stderr.write(
+    `Wrote ${summary.pages} pages and ${summary.screenshots} screenshots to ${args.out}` +
+      `${summary.skipped.length > 0 ? ` (${summary.skipped.length} left out, listed above)` : ''}.\n`,
+  );
 }
 
 export const exportCommand: CommandModule<object, ExportArgs> = {
   command: 'export',
-  describe: 'export the shops of a run as CSV, JSON or NDJSON (columns: src/report/CSV.md)',
+  describe:
+    'export a run: its shops as CSV, JSON or NDJSON (columns: src/report/CSV.md), or its pages and screenshots as a WARC 1.1 file',
   builder: (yargs) =>
     yargs
       .option('db', { type: 'string', default: './shopreach.sqlite', describe: 'SQLite database file' })
       .option('run', { type: 'string', describe: 'run id or label (default: the latest run)' })
-      .option('format', { choices: ['csv', 'json', 'ndjson'] as const, default: 'csv' as const })
-      .option('out', { type: 'string', describe: 'output file (default: standard output)' }) as never,
-  handler: (args) => {
+      .option('format', { choices: ['csv', 'json', 'ndjson', 'warc'] as const, default: 'csv' as const })
+      .option('out', { type: 'string', describe: 'output file (default: standard output; warc needs one)' })
+      .option('artifacts', {
+        type: 'string',
+        describe: "warc: the folder of the run's stored pages and screenshots (default: <db>.artifacts)",
+      }) as never,
+  handler: async (args) => {
     if (!existsSync(args.db)) throw new UserError(`There is no database at ${args.db}; give one with --db.`);
     const store = openStore(args.db, { readOnly: true });
     try {
       const run = resolveRun(store, args.run);
+      if (args.format === 'warc') return await writeWarc(store, run.id, args);
       const text = exportRun(store, run.id, args.format);
       if (args.out) writeFileSync(args.out, text);
       else process.stdout.write(text);

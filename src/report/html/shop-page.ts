@@ -1,7 +1,11 @@
+import type { ScreenshotMissing } from '../../crawl/types.js';
+import type { EvidencePage } from '../../evidence/types.js';
 import type { Rule, RuleSet } from '../../rules/types.js';
 import { type Html, html, safeHref } from '../escape.js';
+import { evidenceText, missingReason } from '../evidence-text.js';
 import { formatNumber, type Lang, localText, reportText } from '../i18n.js';
 import type { ResultFinding, ResultSighting, ShopResult } from '../shop-result.js';
+import type { SnapshotLink } from '../snapshots.js';
 import {
   cropFigure,
   croppedSightings,
@@ -29,6 +33,8 @@ export interface ShopPageInput {
   ruleSet: RuleSet;
   lang: Lang;
   screenshots?: EmbeddedScreenshot[];
+  /** Each page's stored snapshot as copied beside the report, by page id. */
+  snapshots?: Map<string, SnapshotLink>;
 }
 
 export function referenceList(rule: Rule): Html {
@@ -242,41 +248,86 @@ ${sightingTable(line.sightings, lang, `${line.word} ${line.value}`)}${
   })}${moreInJson(lines.length - MAX_LIST_ROWS, lang)}`;
 }
 
-function pagesTable(result: ShopResult, shots: Map<string, EmbeddedScreenshot>, lang: Lang): Html {
+/** The page's stored snapshot: a download link to the copy beside the report (never shown inline), or why there is none. */
+function snapshotCell(page: EvidencePage, link: SnapshotLink | undefined, lang: Lang): Html {
+  const e = evidenceText(lang);
+  const what =
+    link?.state === 'linked'
+      ? html`<a href="../${link.file}" download type="application/gzip">${e.snapshotLink}</a>${link.verified ? '' : html` <strong>(${e.snapshotMismatch})</strong>`}`
+      : html`<span class="muted">${link?.state === 'no-html' ? e.snapshotNoHtml : e.snapshotMissing}</span>`;
+  return html`${what}<br><code>${page.contentHash}</code><br>${page.fetchedAt}`;
+}
+
+function screenshotCell(page: EvidencePage, shot: EmbeddedScreenshot | undefined, lang: Lang): Html {
+  const t = reportText(lang);
+  const e = evidenceText(lang);
+  if (page.screenshotSha256 || shot) {
+    return html`<a href="#shot-${page.id}">${t.screenshot}</a> <code>${page.screenshotSha256 ?? shot?.sha256 ?? ''}</code>${page.screenshotCapturedAt ? html`<br>${page.screenshotCapturedAt}` : ''}${page.screenshotRender === 'after-crawl' ? html`<br><span class="muted">${e.afterCrawl}</span>` : ''}`;
+  }
+  return page.screenshotMissing
+    ? html`<span class="muted">${e.noScreenshot}: ${missingReason(page.screenshotMissing, lang)}</span>`
+    : html``;
+}
+
+function pagesTable(
+  result: ShopResult,
+  shots: Map<string, EmbeddedScreenshot>,
+  snapshots: Map<string, SnapshotLink>,
+  lang: Lang,
+): Html {
   const t = reportText(lang);
   if (result.pages.length === 0) return html`<p>${t.none}</p>`;
   const rows = result.pages.map((p) => {
-    const shot = shots.get(p.id);
     return html`<tr id="page-${p.id}"><td>${p.id}</td><td class="url"><a href="${safeHref(p.finalUrl)}" rel="noreferrer">${p.finalUrl}</a></td>
-<td>${p.kind}</td><td class="num">${p.depth === null ? t.unlinked : p.depth}</td><td class="num">${p.httpStatus ?? ''}</td>
+<td>${p.kind}${p.afterInteraction ? html`<br>${p.afterInteraction}` : ''}${p.viewport === 'mobile' ? ' (mobile)' : ''}</td><td class="num">${p.depth === null ? t.unlinked : p.depth}</td><td class="num">${p.httpStatus ?? ''}</td>
 <td>${p.via ? html`“${p.via.text}” · <a href="${safeHref(p.via.fromUrl)}" rel="noreferrer">${p.via.fromUrl}</a>` : ''}</td><td>${p.fetchedWith}</td>
-<td><code>${p.contentHash}</code><br>${p.fetchedAt}</td>
-<td>${p.screenshotSha256 || shot ? html`<a href="#shot-${p.id}">${t.screenshot}</a> <code>${p.screenshotSha256 ?? shot?.sha256 ?? ''}</code>${p.screenshotCapturedAt ? html`<br>${p.screenshotCapturedAt}` : ''}` : ''}</td></tr>`;
+<td>${snapshotCell(p, snapshots.get(p.id), lang)}</td>
+<td>${screenshotCell(p, shots.get(p.id), lang)}</td></tr>`;
   });
-  return scrollTable(
+  return html`${scrollTable(
     t.pagesVisited,
     html`<table><thead><tr><th scope="col">Id</th><th scope="col">URL</th><th scope="col">${t.kind}</th>
 <th scope="col" class="num">${t.depth}</th><th scope="col" class="num">HTTP</th><th scope="col">${t.linkFrom}</th><th scope="col">${t.mode}</th>
 <th scope="col">${t.pageSnapshot}: ${t.sha256} · ${t.capturedAt}</th><th scope="col">${t.screenshot}: ${t.sha256} · ${t.capturedAt}</th></tr></thead>
 <tbody>${rows}</tbody></table>`,
     lang,
-  );
+  )}<p class="muted">${evidenceText(lang).snapshotsNote}</p>`;
+}
+
+/** Pages that should have a screenshot and have none, each with its reason: a gap in the evidence is shown, not hidden. */
+function missingScreenshots(result: ShopResult, lang: Lang): Html {
+  const missing = result.pages.filter((p) => p.screenshotMissing && !p.screenshotPath);
+  if (missing.length === 0) return html``;
+  const e = evidenceText(lang);
+  return html`<div class="missing-shots"><h3>${e.missingTitle}</h3><ul>${missing.map(
+    (p) =>
+      html`<li><a href="#page-${p.id}">${p.id}</a> ${p.finalUrl}: ${missingReason(p.screenshotMissing as ScreenshotMissing, lang)}</li>`,
+  )}</ul></div>`;
 }
 
 function screenshotsSection(result: ShopResult, screenshots: EmbeddedScreenshot[], lang: Lang): Html {
   const t = reportText(lang);
-  if (screenshots.length === 0) return html``;
-  return html`<section aria-labelledby="shots"><h2 id="shots">${t.screenshots}</h2>${screenshots.map((s) => {
-    const url = result.pages.find((p) => p.id === s.pageId)?.finalUrl ?? '';
-    const picture =
-      fullScreenshot(s, url, lang) ??
-      html`<img class="shot" src="${s.dataUri}" alt="${t.fullScreenshot(url)}">`;
-    return html`<details id="shot-${s.pageId}"><summary>${s.pageId} · ${url}</summary><figure>${picture}
+  const missing = missingScreenshots(result, lang);
+  if (screenshots.length === 0 && missing.value === '') return html``;
+  return html`<section aria-labelledby="shots"><h2 id="shots">${t.screenshots}</h2>${missing}${screenshots.map(
+    (s) => {
+      const url = result.pages.find((p) => p.id === s.pageId)?.finalUrl ?? '';
+      const picture =
+        fullScreenshot(s, url, lang) ??
+        html`<img class="shot" src="${s.dataUri}" alt="${t.fullScreenshot(url)}">`;
+      return html`<details id="shot-${s.pageId}"><summary>${s.pageId} · ${url}</summary><figure>${picture}
 <figcaption>${s.pageId} · ${t.sha256} <code>${s.sha256}</code>${s.capturedAt ? html` · ${t.capturedAt} ${s.capturedAt}` : ''}${integrityNote(s, lang)}</figcaption></figure></details>`;
-  })}</section>`;
+    },
+  )}</section>`;
 }
 
-export function shopPage({ result, ruleSet, lang, screenshots = [] }: ShopPageInput): string {
+export function shopPage({
+  result,
+  ruleSet,
+  lang,
+  screenshots = [],
+  snapshots = new Map(),
+}: ShopPageInput): string {
   const t = reportText(lang);
   const rules = new Map(ruleSet.rules.map((r) => [r.id, r]));
   const clicks = (n: number | null) => (n === null ? t.notFound : t.clickCount(n));
@@ -327,7 +378,7 @@ ${result.scoreCap ? html`<p>${t.capLine(result.scoreCap.limit, result.scoreCap.u
 <section aria-labelledby="rules"><h2 id="rules">${t.rules}</h2>${rulesSection(result, rules, lang)}</section>
 <section aria-labelledby="contacts"><h2 id="contacts">${t.allSightings}</h2>${allSightings(lines, shots, result, lang)}</section>
 <section aria-labelledby="widgets"><h2 id="widgets">${t.widgets}</h2>${widgets}</section>
-<section aria-labelledby="pages"><h2 id="pages">${t.pagesVisited}</h2>${pagesTable(result, shots, lang)}</section>
+<section aria-labelledby="pages"><h2 id="pages">${t.pagesVisited}</h2>${pagesTable(result, shots, snapshots, lang)}</section>
 ${screenshotsSection(result, screenshots, lang)}
 <section aria-labelledby="overrides"><h2 id="overrides">${t.overrides}</h2>${
     overrides.length === 0
