@@ -1,4 +1,5 @@
 import type { Outcome, RuleSet } from '../rules/types.js';
+import { terminalSafe } from '../shared/terminal-text.js';
 import { formatNumber, type Lang, localText, reportText } from './i18n.js';
 import type { ResultSighting, ShopResult } from './shop-result.js';
 
@@ -23,19 +24,13 @@ const COLORS: Record<Outcome, number> = {
   'not-assessable': 33,
 };
 
-/** Crawled text must not move the cursor or recolour the terminal: control characters become spaces. */
-function clean(value: string): string {
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: removing control characters is the point
-  return value.replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ');
-}
-
 function sightingLine(s: ResultSighting, lang: Lang): string {
   const t = reportText(lang);
   const depth = s.pageDepth === null ? t.unlinked : `${t.depth.toLowerCase()} ${s.pageDepth}`;
   const parts = [s.pageUrl, s.region, depth, s.presentation];
   if (s.visible === false) parts.push('hidden');
   if (s.afterInteraction) parts.push(`after: ${s.afterInteraction}`);
-  return clean(`${parts.join(' · ')} · "${s.raw}"`);
+  return terminalSafe(`${parts.join(' · ')} · "${s.raw}"`);
 }
 
 /** The readable verdict for `shopreach check`: headline first, then rules, evidence and advice. */
@@ -53,7 +48,7 @@ export function formatShopForTerminal(
   const rules = new Map(ruleSet.rules.map((r) => [r.id, r]));
   const lines: string[] = [];
 
-  lines.push(bold(clean(`${result.target.name} (${result.target.url})`)));
+  lines.push(bold(terminalSafe(`${result.target.name} (${result.target.url})`)));
   const verdict = result.verdict.outcome;
   lines.push(paint(verdict, `${MARKS[verdict]} ${t.verdictHeadline[verdict]}`));
   lines.push(`  ${t.clicksLine(clicks(result.verdict.phoneClicks), clicks(result.verdict.emailClicks))}`);
@@ -71,8 +66,8 @@ export function formatShopForTerminal(
     lines.push(
       `  ${paint(f.outcome, MARKS[f.outcome])} ${title} ${opts.color ? `\u001b[90m${tag}\u001b[0m` : tag}`,
     );
-    if (f.reason) lines.push(`      ${t.reason}: ${clean(f.reason)}`);
-    if (f.override) lines.push(`      ${t.overrides}: ${clean(f.override.reason)}`);
+    if (f.reason) lines.push(`      ${t.reason}: ${terminalSafe(f.reason)}`);
+    if (f.override) lines.push(`      ${t.overrides}: ${terminalSafe(f.override.reason)}`);
     if (f.outcome === 'fail' && rule) lines.push(`      ${t.advice}: ${localText(rule.advice, lang)}`);
   }
 
@@ -84,17 +79,17 @@ export function formatShopForTerminal(
     for (const s of phone.sightings) lines.push(`    ${sightingLine(s, lang)}`);
   }
   for (const email of result.contacts.emails) {
-    lines.push(`  ${t.emailWord} ${clean(email.address)}`);
+    lines.push(`  ${t.emailWord} ${terminalSafe(email.address)}`);
     for (const s of email.sightings) lines.push(`    ${sightingLine(s, lang)}`);
   }
   for (const w of result.widgets) {
-    lines.push(`  ${w.kind}${w.vendor ? ` (${clean(w.vendor)})` : ''} · ${w.pageId}`);
+    lines.push(`  ${w.kind}${w.vendor ? ` (${terminalSafe(w.vendor)})` : ''} · ${w.pageId}`);
   }
 
   if (result.crawl.errors.length > 0) {
     lines.push('', bold(t.errors));
     for (const e of result.crawl.errors)
-      lines.push(clean(`  ${e.stage} ${e.code ?? ''} ${e.url}: ${e.message}`));
+      lines.push(terminalSafe(`  ${e.stage} ${e.code ?? ''} ${e.url}: ${e.message}`));
   }
   return `${lines.join('\n')}\n`;
 }

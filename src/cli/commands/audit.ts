@@ -5,6 +5,7 @@ import { readShopList, ShopListError } from '../../input/index.js';
 import type { ShopTarget } from '../../input/types.js';
 import { parseQueueAddress, QueueAddressError } from '../../queue/queue-address.js';
 import { loadOverrides, type Override } from '../../rules/index.js';
+import { terminalSafe } from '../../shared/terminal-text.js';
 import { TOOL_VERSION } from '../../shared/version.js';
 import { openStore } from '../../store/index.js';
 import type { RunRecord, Store } from '../../store/types.js';
@@ -59,7 +60,7 @@ function targetsFromList(file: string): ShopTarget[] {
     throw error;
   }
   for (const problem of parsed.problems) {
-    process.stderr.write(`${file}:${problem.line}: skipped, ${problem.message}\n`);
+    process.stderr.write(`${terminalSafe(`${file}:${problem.line}: skipped, ${problem.message}`)}\n`);
   }
   if (parsed.targets.length === 0)
     throw new UserError(`The shop list ${file} has no shop that can be audited.`);
@@ -75,7 +76,7 @@ function planRun(
     const run = resolveRun(store, args.resume);
     const targets = store.pendingShops(run.id);
     process.stderr.write(
-      `Resuming run ${run.id} "${run.label}": ${targets.length} of ${run.shopsPlanned} shops left.\n`,
+      `Resuming run ${run.id} "${terminalSafe(run.label)}": ${targets.length} of ${run.shopsPlanned} shops left.\n`,
     );
     return { runId: run.id, targets, crawlArgs: { ...args, ...storedArgs(run) } };
   }
@@ -85,7 +86,9 @@ function planRun(
       .shops(run.id)
       .filter((shop) => !JUDGEABLE.has(shop.status))
       .map((shop) => shop.target);
-    process.stderr.write(`Retrying ${targets.length} failed shops of run ${run.id} "${run.label}".\n`);
+    process.stderr.write(
+      `Retrying ${targets.length} failed shops of run ${run.id} "${terminalSafe(run.label)}".\n`,
+    );
     return { runId: run.id, targets, crawlArgs: { ...args, ...storedArgs(run) } };
   }
   if (!args.list || !listed) throw new UserError('Give a shop list (txt, csv or json), or --resume RUN.');
@@ -207,7 +210,7 @@ export const auditCommand: CommandModule<object, AuditArgs> = {
       store.finishRun(runId, new Date().toISOString());
       const run = store.getRun(runId);
       process.stdout.write(
-        `Audited ${summary.audited} shops (${summary.notRated} not rated) into ${args.db}, run ${runId} "${run?.label}".\n` +
+        `Audited ${summary.audited} shops (${summary.notRated} not rated) into ${args.db}, run ${runId} "${terminalSafe(run?.label)}".\n` +
           `Report: shopreach report --db ${args.db} --run ${runId}\n`,
       );
     } finally {

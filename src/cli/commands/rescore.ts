@@ -1,6 +1,7 @@
 import type { CommandModule } from 'yargs';
 import { judgeShop } from '../../audit/judge-shop.js';
 import { FrozenRuleSetProvider, RuleSetProvider } from '../../audit/rule-set-provider.js';
+import { terminalSafe } from '../../shared/terminal-text.js';
 import { TOOL_VERSION } from '../../shared/version.js';
 import { openStore } from '../../store/index.js';
 import { resolveRun } from '../run-ref.js';
@@ -95,7 +96,7 @@ export const rescoreCommand: CommandModule<object, RescoreArgs> = {
       }
       store.finishRun(runId, new Date().toISOString());
       process.stdout.write(
-        `Rescored ${shops.length} shops of run ${parent.id} "${parent.label}" into run ${runId} "${label}" (rule set hash ${defaultRuleSet.hash.slice(0, 12)}).\n`,
+        `Rescored ${shops.length} shops of run ${parent.id} "${terminalSafe(parent.label)}" into run ${runId} "${terminalSafe(label)}" (rule set hash ${defaultRuleSet.hash.slice(0, 12)}).\n`,
       );
     } finally {
       store.close();

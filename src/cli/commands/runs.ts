@@ -1,4 +1,5 @@
 import type { CommandModule } from 'yargs';
+import { terminalSafe } from '../../shared/terminal-text.js';
 import { openStore } from '../../store/index.js';
 
 export const runsCommand: CommandModule<object, { db: string }> = {
@@ -14,11 +15,11 @@ export const runsCommand: CommandModule<object, { db: string }> = {
     const store = openStore(args.db);
     try {
       const runs = store.listRuns();
-      if (runs.length === 0) process.stdout.write(`No runs in ${args.db}.\n`);
+      if (runs.length === 0) process.stdout.write(`No runs in ${terminalSafe(args.db)}.\n`);
       for (const run of runs) {
         const state = run.finishedAt ? 'finished' : 'unfinished';
         process.stdout.write(
-          `${run.id}\t${run.label}\t${run.kind}\t${run.shopsDone}/${run.shopsPlanned} shops\t${state}\t${run.startedAt}\trules ${run.ruleSetId} ${run.ruleSetHash.slice(0, 12)}\n`,
+          `${run.id}\t${terminalSafe(run.label)}\t${run.kind}\t${run.shopsDone}/${run.shopsPlanned} shops\t${state}\t${run.startedAt}\trules ${terminalSafe(run.ruleSetId)} ${run.ruleSetHash.slice(0, 12)}\n`,
         );
       }
     } finally {
