@@ -1,4 +1,6 @@
+export { type AdviceTemplate, adviceFor, adviceItems } from './advice.js';
 export { formatDiagnostic, type LintDiagnostic, RuleSetError } from './diagnostics.js';
+export { selectItems } from './evaluate-condition.js';
 export { evaluateRules } from './evaluate-rules.js';
 export { conditionText, explainRule } from './explain.js';
 export { lintRules, listProfiles, loadRuleSet, ruleSetLoader } from './load-rule-set.js';
