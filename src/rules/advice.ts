@@ -109,21 +109,34 @@ export function adviceItems(template: AdviceTemplate, finding: Finding, evidence
   return own.size > 0 ? matches.filter((item) => own.has(item.id)) : matches;
 }
 
+/** Pages named in one advice line before the rest are counted: "/a, /b, /c (+2)". */
+const PAGES_NAMED = 3;
+
+function pageList(pages: string[]): string {
+  const named = pages.slice(0, PAGES_NAMED).join(', ');
+  return pages.length > PAGES_NAMED ? `${named} (+${pages.length - PAGES_NAMED})` : named;
+}
+
 /**
- * The advice of a failed rule written for this shop: the rule's `adviceFor` text filled in once
- * per item it names, each distinct line once. Empty when the rule has no such text, did not fail,
- * or no item matches; the caller then shows the rule's general advice.
+ * The advice of a failed rule written for this shop: the rule's `adviceFor` text filled in per
+ * item it names. Items whose lines differ only in their page (a footer number on every page) make
+ * one line naming the pages. Empty when the rule has no such text, did not fail, or no item
+ * matches; the caller then shows the rule's general advice.
  */
 export function adviceFor(rule: Rule, finding: Finding, evidence: ShopEvidence, lang: 'en' | 'nl'): string[] {
   const template = rule.adviceFor;
   if (!template || finding.outcome !== 'fail') return [];
   const pattern = (lang === 'nl' ? template.text.nl : undefined) ?? template.text.en;
   const fillers = ADVICE_PLACEHOLDERS[template.items.in];
-  const lines = new Set<string>();
+  const pagesByLine = new Map<string, string[]>();
   for (const item of adviceItems(template, finding, evidence)) {
-    lines.add(
-      pattern.replace(PLACEHOLDER, (whole, name: string) => fillers[name]?.(item, evidence) ?? whole),
+    const line = pattern.replace(PLACEHOLDER, (whole, name: string) =>
+      name === 'page' ? whole : (fillers[name]?.(item, evidence) ?? whole),
     );
+    const pages = pagesByLine.get(line) ?? [];
+    const page = fillers.page?.(item, evidence);
+    if (page !== undefined && !pages.includes(page)) pages.push(page);
+    pagesByLine.set(line, pages);
   }
-  return [...lines];
+  return [...pagesByLine].map(([line, pages]) => line.replaceAll('{page}', pageList(pages)));
 }

@@ -2,14 +2,15 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ServedSampleShops, serveSampleShops } from '../../src/demo/serve-sample-shops.js';
 import { sampleShops } from '../../src/demo/sample-shops.js';
+import { type ServedSampleShops, serveSampleShops } from '../../src/demo/serve-sample-shops.js';
 import { runCli } from './run-cli.js';
 
 // A name that would retitle the window, clear the screen and reverse the rest of the line.
 const HOSTILE = 'Evil \u001b]0;owned\u0007\u001b[2J\u202eShop\u0085';
 
 function expectClean(text: string): void {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
   expect(text).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/);
   expect(text).not.toContain('owned');
   expect(text).not.toContain('[2J');

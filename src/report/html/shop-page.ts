@@ -110,14 +110,14 @@ function rulesSection(result: ShopResult, rules: Map<string, Rule>, lang: Lang):
   }`;
 }
 
-interface ContactLine {
+export interface ContactLine {
   value: string;
   word: string;
   type: string;
   sightings: ResultSighting[];
 }
 
-function contactLines(result: ShopResult, lang: Lang): ContactLine[] {
+export function contactLines(result: ShopResult, lang: Lang): ContactLine[] {
   const t = reportText(lang);
   return [
     ...result.contacts.phones.map((p) => ({
@@ -166,7 +166,7 @@ function cropsOf(
   return figures;
 }
 
-function contactSummary(
+export function contactSummary(
   lines: ContactLine[],
   shots: Map<string, EmbeddedScreenshot>,
   result: ShopResult,
@@ -191,7 +191,7 @@ function contactSummary(
 }
 
 /** Each distinct identity fact once, with the first page it was seen on. */
-function identitySection(result: ShopResult, lang: Lang): Html {
+export function identitySection(result: ShopResult, lang: Lang): Html {
   const t = reportText(lang);
   const seen = new Map<string, ShopResult['identity'][number]>();
   for (const fact of result.identity) {
@@ -230,7 +230,7 @@ ${sightingTable(line.sightings, lang, `${line.word} ${line.value}`)}${
   })}`;
 }
 
-function pagesTable(result: ShopResult, shots: Map<string, EmbeddedScreenshot>, lang: Lang): Html {
+export function pagesTable(result: ShopResult, shots: Map<string, EmbeddedScreenshot>, lang: Lang): Html {
   const t = reportText(lang);
   if (result.pages.length === 0) return html`<p>${t.none}</p>`;
   const rows = result.pages.map((p) => {
@@ -251,7 +251,7 @@ function pagesTable(result: ShopResult, shots: Map<string, EmbeddedScreenshot>, 
   );
 }
 
-function screenshotsSection(result: ShopResult, screenshots: EmbeddedScreenshot[], lang: Lang): Html {
+export function screenshotsSection(result: ShopResult, screenshots: EmbeddedScreenshot[], lang: Lang): Html {
   const t = reportText(lang);
   if (screenshots.length === 0) return html``;
   return html`<section aria-labelledby="shots"><h2 id="shots">${t.screenshots}</h2>${screenshots.map((s) => {
