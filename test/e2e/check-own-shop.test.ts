@@ -47,6 +47,20 @@ describe('check: output for action', () => {
     );
   });
 
+  it('counts clicks to findable details only, and says which detail is only in the terms, and where', async () => {
+    const result = await runCli(['check', shops.url('terms-only'), ...LOCAL]);
+    expect(result.code).toBe(0);
+    const lines = result.stdout.split('\n');
+    expect(lines[1]).toBe('✗ Phone and e-mail are not both easy to find');
+    expect(lines[3]).toBe('  Findable phone: not findable · findable e-mail: not findable');
+    expect(result.stdout).toContain(
+      '      → +31503012345 appears only on /voorwaarden (the terms page): repeat it on the contact or customer-service page and in the footer.',
+    );
+    expect(result.stdout).toContain(
+      '      → hallo@fietsenhuis-noord.nl appears only on /voorwaarden (the terms page): repeat it on the contact or customer-service page and in the footer.',
+    );
+  });
+
   it('--quiet prints only the verdict and the failures; --verbose lists the passes', async () => {
     const quiet = await runCli(['check', shops.url('premium-noreply'), ...LOCAL, '--quiet']);
     expect(quiet.code).toBe(0);

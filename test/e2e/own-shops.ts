@@ -6,7 +6,7 @@ import { renderSamplePage, type SamplePage, type SampleShopLayout } from '../../
  * Small shops a shop owner might run, for the tests of `check`: one that meets every rule the
  * crawler can decide in static mode, and variants that break one or two things on purpose.
  */
-export type OwnShopVariant = 'clean' | 'premium-noreply' | 'no-address';
+export type OwnShopVariant = 'clean' | 'premium-noreply' | 'no-address' | 'terms-only';
 
 interface Contact {
   phoneHref: string;
@@ -38,6 +38,8 @@ export function ownShopPages(variant: OwnShopVariant): Record<string, string> {
   const c = contactOf(variant);
   const phone = `<a href="tel:${c.phoneHref}">${c.phoneText}</a>`;
   const email = `<a href="mailto:${c.email}">${c.email}</a>`;
+  // terms-only: phone and e-mail appear in the terms and nowhere else.
+  const shown = variant !== 'terms-only';
   const layout: SampleShopLayout = {
     name: 'Fietsenhuis Noord',
     nav: [
@@ -46,7 +48,7 @@ export function ownShopPages(variant: OwnShopVariant): Record<string, string> {
       ['Contact', '/contact'],
     ],
     footer:
-      `<p>Klantenservice: ${phone} · ${email}</p>` +
+      (shown ? `<p>Klantenservice: ${phone} · ${email}</p>` : '') +
       `<p>Fietsenhuis Noord B.V.${c.address ? ` · ${c.address}` : ''} · KvK 87654321 · BTW NL987654321B01 · ` +
       '<a href="/voorwaarden">Algemene voorwaarden</a> · <a href="/privacy">Privacy</a></p>',
   };
@@ -58,11 +60,13 @@ export function ownShopPages(variant: OwnShopVariant): Record<string, string> {
     '/fietsen': { title: 'Fietsen', main: '<ul><li>Stadsfiets, € 649</li><li>Bakfiets, € 2.195</li></ul>' },
     '/klantenservice': {
       title: 'Klantenservice',
-      main: `<p>Bel ons op ${phone} of mail naar ${email}. Zie ook <a href="/contact">contact</a>.</p>`,
+      main: shown
+        ? `<p>Bel ons op ${phone} of mail naar ${email}. Zie ook <a href="/contact">contact</a>.</p>`
+        : '<p>Zie <a href="/contact">contact</a>.</p>',
     },
     '/contact': {
       title: 'Contact',
-      main: `<p>Telefoon: ${phone}</p><p>E-mail: ${email}</p>${c.address ? `<p>${c.address.replace(', ', '<br>')}</p>` : ''}`,
+      main: `${shown ? `<p>Telefoon: ${phone}</p><p>E-mail: ${email}</p>` : ''}${c.address ? `<p>${c.address.replace(', ', '<br>')}</p>` : ''}`,
     },
     '/voorwaarden': {
       title: 'Algemene voorwaarden',
@@ -87,7 +91,7 @@ export interface ServedOwnShops {
 export async function serveOwnShops(): Promise<ServedOwnShops> {
   const servers: Server[] = [];
   const urls = new Map<OwnShopVariant, string>();
-  for (const variant of ['clean', 'premium-noreply', 'no-address'] as const) {
+  for (const variant of ['clean', 'premium-noreply', 'no-address', 'terms-only'] as const) {
     const pages = ownShopPages(variant);
     const server = createServer((request, response) => {
       const path = new URL(request.url ?? '/', 'http://localhost').pathname.replace(/(.)\/$/, '$1');
