@@ -50,7 +50,8 @@ try {
       fail(message);
     })
     .epilog(
-      'Exit codes: 0 done; 1 the tool failed or was called wrongly; 2 a threshold asked for (--min-score) was not met.',
+      'Exit codes: 0 done; 1 the tool failed or was called wrongly; 2 a threshold asked for (--min-score, --fail-on) was not met; ' +
+        '3 check: a site could not be judged (unreachable, DNS, robots.txt, HTTP error, private host refused).',
     )
     .parseAsync();
 } catch (error) {
