@@ -1,4 +1,6 @@
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse as parseJunit } from 'junit2json';
@@ -79,6 +81,43 @@ describe('check: output for action', () => {
     expect(result.stdout.trimEnd().split('\n')).toEqual([
       'could not check http://own-shop.invalid/: the host name does not resolve (dns-error: getaddrinfo ENOTFOUND own-shop.invalid). Check the address for typos (and the DNS records of the domain).',
     ]);
+  });
+
+  it('an HTTP error and a robots.txt refusal each exit 3 with one line and the next step', async () => {
+    const servers = [
+      // robots.txt answers 404 (allowed); a 5xx robots.txt would itself mean "disallow all".
+      createServer((req, res) =>
+        res
+          .writeHead(req.url === '/robots.txt' ? 404 : 500, { 'content-type': 'text/html' })
+          .end('<h1>error</h1>'),
+      ),
+      createServer((req, res) =>
+        req.url === '/robots.txt'
+          ? res.writeHead(200, { 'content-type': 'text/plain' }).end('User-agent: *\nDisallow: /\n')
+          : res.writeHead(200, { 'content-type': 'text/html' }).end('<title>Shop</title><p>Hallo</p>'),
+      ),
+    ];
+    try {
+      const urls: string[] = [];
+      for (const server of servers) {
+        await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+        urls.push(`http://127.0.0.1:${(server.address() as AddressInfo).port}/`);
+      }
+      const failing = await runCli(['check', urls[0], ...LOCAL]);
+      expect(failing.code).toBe(3);
+      expect(failing.stdout.trimEnd().split('\n')).toHaveLength(1);
+      expect(failing.stdout).toMatch(
+        /^could not check .*: the site did not answer, or answered with an HTTP error \(unreachable: .*500.*\)\. Check that the site is up/,
+      );
+      const robots = await runCli(['check', urls[1], ...LOCAL]);
+      expect(robots.code).toBe(3);
+      expect(robots.stdout.trimEnd().split('\n')).toHaveLength(1);
+      expect(robots.stdout).toMatch(
+        /robots\.txt forbids crawling the home page \(robots-disallowed.*--ignore-robots/,
+      );
+    } finally {
+      for (const server of servers) server.close();
+    }
   });
 });
 

@@ -38,6 +38,7 @@ describe('terminal lines built from shop data carry no control characters', () =
       '--allow-private-hosts',
       '--mode',
       'static',
+      '--verbose',
     ]);
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('Evil');
