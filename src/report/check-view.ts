@@ -149,11 +149,12 @@ export function groupSightings(items: IndexedSighting[]): SightingGroup[] {
 }
 
 export function groupWidgets(widgets: EvidenceWidget[], pages: EvidencePage[]): WidgetGroup[] {
+  const urls = new Map(pages.map((p) => [p.id, p.finalUrl]));
   const groups = new Map<string, WidgetGroup>();
   for (const w of widgets) {
     const key = `${w.kind} ${w.vendor ?? ''}`;
     const group = groups.get(key) ?? { kind: w.kind, vendor: w.vendor ?? null, pageUrls: [] };
-    const url = pages.find((p) => p.id === w.pageId)?.finalUrl;
+    const url = urls.get(w.pageId);
     if (url && !group.pageUrls.includes(url)) group.pageUrls.push(url);
     groups.set(key, group);
   }

@@ -154,7 +154,8 @@ export function formatShopForTerminal(view: CheckView, opts: TerminalOptions = {
   const details = new Map<string, SightingGroup[]>();
   for (const g of view.contacts)
     details.set(`${g.kind} ${g.value}`, [...(details.get(`${g.kind} ${g.value}`) ?? []), g]);
-  for (const groups of details.values()) {
+  const shownDetails = verbose ? [...details.values()] : [...details.values()].slice(0, SHOWN * 2);
+  for (const groups of shownDetails) {
     const first = groups[0];
     const word = first.kind === 'phone' ? text.phoneWord : text.emailWord;
     const raws = [...new Set(groups.flatMap((g) => g.raws))].filter((raw) => raw !== first.value);
@@ -162,6 +163,7 @@ export function formatShopForTerminal(view: CheckView, opts: TerminalOptions = {
     const where = groups.map((g) => groupLine(g, result.target.origin, lang, false, false));
     for (const line of capped(where, verbose, lang, 3)) lines.push(`    ${line}`);
   }
+  if (shownDetails.length < details.size) lines.push(`  ${c.andMore(details.size - shownDetails.length)}`);
   const widgetLines = view.widgets.map((w) => widgetLine(w, result.target.origin, lang));
   for (const line of capped(widgetLines, verbose, lang)) lines.push(`  ${line}`);
 

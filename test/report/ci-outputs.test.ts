@@ -75,3 +75,36 @@ describe('JUnit', () => {
     expect(down.errors).toBe(1);
   });
 });
+
+describe('a hostile page with thousands of numbers', () => {
+  it('keeps the terminal, SARIF and JUnit text bounded', async () => {
+    const store = openStore(':memory:');
+    const runId = store.createRun(makeRun('many'));
+    for (const shop of sampleShops()) store.saveShop(runId, shop);
+    const result = toShopResult(store.shop(runId, 'https://evil.example')!, store.getRun(runId)!);
+    store.close();
+    const ids: string[] = [];
+    for (let i = 0; i < 5000; i++) {
+      const id = `s${1000 + i}`;
+      ids.push(id);
+      result.contacts.phones.push({
+        e164: `+3120${String(1000000 + i)}`,
+        type: 'fixed',
+        label: null,
+        sightings: [{ ...result.contacts.phones[0].sightings[0], id, raw: `020 ${1000000 + i}` }],
+      });
+    }
+    const view = buildCheckView(result, RULE_SET, {
+      advice: { 'contact-within-two-clicks': ids.map((id) => `Move ${id}.`) },
+      adviceEvidence: { 'contact-within-two-clicks': ids },
+      findable: { phone: null, email: null },
+    });
+    expect(view.failures[0].evidence.length).toBe(5000);
+    const { formatShopForTerminal } = await import('../../src/report/terminal.js');
+    expect(formatShopForTerminal(view).split('\n').length).toBeLessThan(60);
+    const sarif = toSarif([view], '0.1.0');
+    expect(sarif.runs[0].results?.[0].message.text?.split('\n').length).toBeLessThanOrEqual(41);
+    expect(sarifProblems(sarif)).toEqual([]);
+    expect(toJunit([view]).length).toBeLessThan(20_000);
+  });
+});

@@ -2,6 +2,15 @@ import { pageLabel } from '../../shared/page-label.js';
 import { checkText } from '../check-text.js';
 import type { ActionItem, CheckView } from '../check-view.js';
 
+/** Lines of evidence, and of advice, per finding in a CI file before the rest is counted. */
+const MAX_LINES = 20;
+
+function capped(lines: string[], more: (n: number) => string): string[] {
+  return lines.length <= MAX_LINES
+    ? lines
+    : [...lines.slice(0, MAX_LINES - 1), more(lines.length - MAX_LINES + 1)];
+}
+
 /** A finding as plain lines for CI tools: the evidence it rests on, then what to do. */
 export function findingLines(item: ActionItem, view: CheckView): string[] {
   const c = checkText(view.lang);
@@ -22,8 +31,15 @@ export function findingLines(item: ActionItem, view: CheckView): string[] {
       ].join(' '),
     );
   }
-  if (item.finding.outcome === 'fail') for (const advice of item.advice) lines.push(`→ ${advice}`);
-  return lines;
+  const evidence = capped(lines, c.andMore);
+  const advice =
+    item.finding.outcome === 'fail'
+      ? capped(
+          item.advice.map((line) => `→ ${line}`),
+          c.andMore,
+        )
+      : [];
+  return [...evidence, ...advice];
 }
 
 /** The page a finding is best shown at: its first sighting's page, else its first page, else the shop. */
