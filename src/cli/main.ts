@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
+import { terminalSafeLines } from '../shared/terminal-text.js';
 import { TOOL_VERSION } from '../shared/version.js';
 import { auditCommand } from './commands/audit.js';
 import { checkCommand } from './commands/check.js';
@@ -16,9 +17,9 @@ import { limitHeapGrowth } from './heap-growth.js';
 import { UserError } from './user-error.js';
 
 function fail(message: string, error?: unknown): never {
-  process.stderr.write(`shopreach: ${message}\n`);
+  process.stderr.write(`shopreach: ${terminalSafeLines(message)}\n`);
   if (process.env.SHOPREACH_DEBUG && error instanceof Error && error.stack)
-    process.stderr.write(`${error.stack}\n`);
+    process.stderr.write(`${terminalSafeLines(error.stack)}\n`);
   process.exit(1);
 }
 
@@ -49,7 +50,8 @@ try {
       fail(message);
     })
     .epilog(
-      'Exit codes: 0 done; 1 the tool failed or was called wrongly; 2 a threshold asked for (--min-score) was not met.',
+      'Exit codes: 0 done; 1 the tool failed or was called wrongly; 2 a threshold asked for (--min-score, --fail-on) was not met; ' +
+        '3 check: a site could not be judged (unreachable, DNS, robots.txt, HTTP error, private host refused).',
     )
     .parseAsync();
 } catch (error) {

@@ -1,4 +1,5 @@
 import type { ShopTarget } from '../input/types.js';
+import { terminalSafe } from '../shared/terminal-text.js';
 import type { ShopOutcome } from '../store/types.js';
 
 export interface Progress {
@@ -10,7 +11,7 @@ export interface Progress {
 export function describeOutcome(outcome: ShopOutcome): string {
   const { score, evidence } = outcome;
   const rated = score.score === null ? 'not rated' : `score ${score.score} (${score.grade})`;
-  return `${evidence.target.name} — ${evidence.crawl.status}, ${rated}, headline ${score.verdict.outcome}`;
+  return `${terminalSafe(evidence.target.name)} — ${evidence.crawl.status}, ${rated}, headline ${score.verdict.outcome}`;
 }
 
 /**
@@ -46,7 +47,10 @@ export function createProgress(
       running.delete(outcome.target.key);
       done += 1;
       if (interactive) draw(describeOutcome(outcome));
-      else stream.write(`[${done}/${planned()}] ${outcome.target.url} ${describeOutcome(outcome)}\n`);
+      else
+        stream.write(
+          `[${done}/${planned()}] ${terminalSafe(outcome.target.url)} ${describeOutcome(outcome)}\n`,
+        );
     },
     close() {
       if (interactive) stream.write('\n');

@@ -43,6 +43,21 @@ export type Resolver = (
 ) => void;
 
 /**
+ * Names under `.invalid` never resolve (RFC 6761 §6.4 asks applications to treat them so): they
+ * fail here, as ENOTFOUND, without a query to the system resolver leaving the machine.
+ */
+export function isInvalidTldName(hostname: string): boolean {
+  return /(^|\.)invalid\.?$/i.test(hostname);
+}
+
+function notFound(hostname: string): NodeJS.ErrnoException {
+  const error: NodeJS.ErrnoException = new Error(`getaddrinfo ENOTFOUND ${hostname}`);
+  error.code = 'ENOTFOUND';
+  error.syscall = 'getaddrinfo';
+  return error;
+}
+
+/**
  * A `lookup` for http.request and net.connect that refuses private, loopback, link-local,
  * unique-local and unspecified addresses. Only the public addresses of a name are handed to the
  * socket, so a name that mixes public and private records cannot be steered inward.
@@ -54,6 +69,10 @@ export function makeGuardedLookup(
   const policy = typeof allowed === 'function' ? allowed : addressPolicy(allowed);
   return (hostname: string, options: number | LookupOptions, callback: LookupCallback): void => {
     const opts: LookupOptions = typeof options === 'number' ? { family: options } : (options ?? {});
+    if (isInvalidTldName(hostname)) {
+      queueMicrotask(() => callback(notFound(hostname), ''));
+      return;
+    }
     resolve(hostname, { family: opts.family, hints: opts.hints, all: true }, (err, addresses) => {
       if (err) return callback(err, '');
       const usable = addresses.filter((a) => policy(a.address));

@@ -32,7 +32,7 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 }
 
 /** Which base collection a name stands for (a collection, or a selection built on one). */
-function collectionOf(name: unknown, selections: Map<string, Selection>): Collection | undefined {
+export function collectionOf(name: unknown, selections: Map<string, Selection>): Collection | undefined {
   if (typeof name !== 'string') return undefined;
   if ((COLLECTIONS as readonly string[]).includes(name)) return name as Collection;
   return selections.get(name)?.in;
@@ -199,6 +199,16 @@ function checkQuantified(
     }
   }
   return problems;
+}
+
+/** Checks an `in` + `where` pair outside a condition (a rule's `adviceFor`). */
+export function checkQuantifiedBody(
+  body: { in: unknown; where: unknown },
+  at: Path,
+  selections: Map<string, Selection>,
+): SchemaProblem[] {
+  const present = Object.fromEntries(Object.entries(body).filter(([, value]) => value !== undefined));
+  return checkQuantified('some', present, at, selections);
 }
 
 /** The rule ids a condition refers to. */

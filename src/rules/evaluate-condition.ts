@@ -44,7 +44,8 @@ function idsOf(collection: Collection, items: Array<{ id: string; pageId?: strin
   return ids;
 }
 
-function select(evidence: ShopEvidence, quantified: Quantified): Array<{ id: string }> {
+/** The items of a collection (or resolved selection) that satisfy its `where`. */
+export function selectItems(evidence: ShopEvidence, quantified: Quantified): Array<{ id: string }> {
   // Evidence from before identity facts were extracted has no `facts`: an empty list.
   const items = (evidence[quantified.in] ?? []) as Array<{ id: string }>;
   return items.filter((item) => whereHolds(item, quantified.where));
@@ -63,21 +64,21 @@ export function evaluateCondition(condition: Condition, context: ConditionContex
   const { evidence } = context;
   if ('always' in condition) return result(condition.always);
   if ('some' in condition) {
-    const matches = select(evidence, condition.some);
+    const matches = selectItems(evidence, condition.some);
     return result(matches.length > 0, idsOf(condition.some.in, matches));
   }
   if ('none' in condition) {
-    const matches = select(evidence, condition.none);
+    const matches = selectItems(evidence, condition.none);
     return result(matches.length === 0, idsOf(condition.none.in, matches));
   }
   if ('all' in condition) {
-    const domain = select(evidence, condition.all);
+    const domain = selectItems(evidence, condition.all);
     const breaking = domain.filter((item) => !whereHolds(item, condition.all.expect));
     return result(breaking.length === 0, idsOf(condition.all.in, breaking.length > 0 ? breaking : domain));
   }
   if ('count' in condition) {
     const { atLeast, atMost, distinct } = condition.count;
-    const matches = select(evidence, condition.count);
+    const matches = selectItems(evidence, condition.count);
     const n = distinct
       ? new Set(matches.map((item) => JSON.stringify(readField(item, distinct)))).size
       : matches.length;

@@ -1,6 +1,8 @@
 import { RULES_DIR } from '../shared/paths.js';
+import type { AdviceTemplate } from './advice.js';
 import { resolveCondition } from './condition-check.js';
 import { formatDiagnostic, type LintDiagnostic, RuleSetError } from './diagnostics.js';
+import type { Quantified } from './grammar.js';
 import { unsafePatternDiagnostics } from './regex-safety.js';
 import { hashProfile, profileFiles, type RuleFile, type RuleTree, readRuleTree } from './rule-tree.js';
 import type { LocalText, Rule, RuleReference, RuleSet } from './types.js';
@@ -100,6 +102,16 @@ function conditionFields(raw: Record<string, unknown>, tree: RuleTree): Partial<
   return fields;
 }
 
+function adviceTemplate(raw: unknown, tree: RuleTree): AdviceTemplate | undefined {
+  if (raw === undefined) return undefined;
+  const body = raw as { in: string; where?: unknown; text: LocalText };
+  const resolved = resolveCondition(
+    { some: { in: body.in, ...(body.where ? { where: body.where } : {}) } },
+    tree.selections,
+  );
+  return { items: (resolved as { some: Quantified }).some, text: body.text };
+}
+
 function buildRule(file: RuleFile, tree: RuleTree): Rule {
   const raw = file.raw;
   return {
@@ -110,6 +122,7 @@ function buildRule(file: RuleFile, tree: RuleTree): Rule {
     advice: raw.advice as LocalText,
     ...(raw.help ? { help: raw.help as LocalText } : {}),
     ...(raw.short ? { short: raw.short as LocalText } : {}),
+    ...(raw.adviceFor ? { adviceFor: adviceTemplate(raw.adviceFor, tree) } : {}),
     level: raw.level as Rule['level'],
     weight: raw.weight as number,
     tags: raw.tags as string[],
@@ -133,6 +146,7 @@ function refine(base: Rule, file: RuleFile, tree: RuleTree): Rule {
     if (raw[field])
       next[field] = { ...(base[field] ?? {}), ...(raw[field] as Partial<LocalText>) } as LocalText;
   }
+  if (raw.adviceFor !== undefined) next.adviceFor = adviceTemplate(raw.adviceFor, tree);
   if (raw.level !== undefined) next.level = raw.level as Rule['level'];
   if (raw.weight !== undefined) next.weight = raw.weight as number;
   if (raw.tags !== undefined) next.tags = raw.tags as string[];

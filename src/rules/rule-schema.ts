@@ -53,6 +53,13 @@ function describe(error: ErrorObject): SchemaProblem {
         path,
         message: `${at} lacks "${(error.params as { missingProperty: string }).missingProperty}"`,
       };
+    case 'pattern':
+      if (path[0] === 'adviceFor')
+        return {
+          path,
+          message: `${at} has a lone brace or an unknown {placeholder}; write placeholders as {value}, {raw}, {page}, {pageKind}, {depth}, {click}, {region}, {presentation}, {title}, {kind} or {vendor}`,
+        };
+      return { path, message: `${at} ${error.message ?? 'is invalid'}` };
     case 'enum':
       return {
         path,

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
+import { checkAdviceTemplate } from './advice.js';
 import { checkCondition, checkWhere, referencedRules, type Selection } from './condition-check.js';
 import type { LintDiagnostic } from './diagnostics.js';
 import { COLLECTIONS, type Collection, type Where } from './grammar.js';
@@ -241,6 +242,10 @@ function checkRuleFile(
   for (const field of CONDITION_FIELDS) {
     if (raw[field] === undefined) continue;
     for (const problem of checkCondition(raw[field], [field], selections))
+      report(source, problem.path, problem.message, ruleId);
+  }
+  if (raw.adviceFor !== undefined) {
+    for (const problem of checkAdviceTemplate(raw.adviceFor, selections))
       report(source, problem.path, problem.message, ruleId);
   }
   const notAssessable = raw.notAssessableWhen;

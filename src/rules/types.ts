@@ -1,3 +1,5 @@
+import type { AdviceTemplate } from './advice.js';
+
 export const OUTCOMES = ['pass', 'fail', 'needs-review', 'not-applicable', 'not-assessable'] as const;
 export type Outcome = (typeof OUTCOMES)[number];
 
@@ -28,6 +30,8 @@ export interface Rule {
   help?: LocalText;
   /** A label of a few words, for a table column ("No chat gate"); optional. */
   short?: LocalText;
+  /** Optional: advice written for one shop, filled in from the evidence a failure rests on (rules/README.md). */
+  adviceFor?: AdviceTemplate;
   level: RuleLevel;
   weight: number;
   tags: string[];

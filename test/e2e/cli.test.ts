@@ -76,7 +76,9 @@ describe('shopreach check', () => {
 
   it('refuses a loopback host without --allow-private-hosts', async () => {
     const result = await runCli(['check', urlOf('exemplary'), '--json', '--mode', 'static']);
-    expect(result.code).toBe(0);
+    // A site that could not be judged exits 3, the JSON still on stdout and the cause on stderr.
+    expect(result.code).toBe(3);
+    expect(result.stderr).toMatch(/private, loopback or link-local address .*--allow-private-hosts/);
     const json = JSON.parse(result.stdout);
     expect(json.status).toBe('private-host');
     expect(json.score).toBeNull();

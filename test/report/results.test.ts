@@ -1,6 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { buildCheckView, type CheckJudgement } from '../../src/report/check-view.js';
 import { csvCell } from '../../src/report/csv-writer.js';
 import { exportRun, formatShopForTerminal, RESULT_VERSION, toShopResult } from '../../src/report/index.js';
+import { unjudgedLine } from '../../src/report/terminal.js';
 import { openStore } from '../../src/store/index.js';
 import type { Store } from '../../src/store/types.js';
 import { HOSTILE, makeRun, RULE_SET, sampleShops } from './fixtures.js';
@@ -140,29 +142,71 @@ describe('exportRun', () => {
   });
 });
 
+const NO_JUDGEMENT: CheckJudgement = {
+  advice: {},
+  adviceEvidence: {},
+  findable: { phone: null, email: null },
+};
+const viewOf = (key: string, lang: 'en' | 'nl' = 'en', judgement = NO_JUDGEMENT) =>
+  buildCheckView(resultOf(key), RULE_SET, judgement, lang);
+
 describe('formatShopForTerminal', () => {
-  it('leads with the verdict and clicks, then rules, evidence and advice for failures', () => {
-    const text = formatShopForTerminal(resultOf('https://evil.example'), RULE_SET);
+  it('leads with the verdict, then failures with evidence and advice, then what to check, passes counted', () => {
+    const text = formatShopForTerminal(viewOf('https://nophone.example'));
     const lines = text.split('\n');
     expect(lines[1]).toBe('✗ Phone and e-mail are not both easy to find');
-    expect(lines[2]).toBe('  Phone: 3 clicks · e-mail: 3 clicks');
-    expect(text).toContain('✗ Within two clicks: no [contact-within-two-clicks: fail]');
-    expect(text).toContain('Advice: Fix within two clicks.');
-    expect(text).toContain('? Not premium: yes [phone-not-premium-rate: needs review]');
-    expect(text).toContain('https://evil.example/contact · footer · depth 1 · tel-link');
+    expect(lines[3]).toBe('  Findable phone: not findable · findable e-mail: 1 click');
+    expect(lines[5]).toBe('2 failures');
+    // law before interpretation
+    expect(lines[6]).toBe('  ✗ Phone present: no [phone-present · law · weight 3]');
+    expect(lines[7]).toBe('      → Fix phone present.');
+    expect(lines[8]).toBe(
+      '  ✗ Within two clicks: no [contact-within-two-clicks · interpretation · weight 2]',
+    );
+    expect(text).toContain('1 rule passed, 0 not applicable, 0 not assessable (--verbose lists them)');
+    expect(text).not.toContain('E-mail present: yes');
     expect(text).not.toContain('\u001b[');
-    expect(text.indexOf('Rules')).toBeLessThan(text.indexOf('Evidence'));
+  });
+
+  it('writes the advice for this shop and names the evidence of a failure once per detail and page', () => {
+    const judgement = {
+      advice: { 'contact-within-two-clicks': ['+31201234567 is on /contact: move it.'] },
+      adviceEvidence: { 'contact-within-two-clicks': ['s1'] },
+      findable: { phone: ['s1'], email: [] },
+    };
+    const text = formatShopForTerminal(viewOf('https://nophone.example', 'en', judgement));
+    expect(text).toContain('  Findable phone: 1 click · findable e-mail: not findable');
+    expect(text).toContain(
+      '      Phone +31201234567 "020 123 4567" on /contact (contact, 1 click) · footer, tel-link',
+    );
+    expect(text).toContain('      → +31201234567 is on /contact: move it.');
+    expect(text).not.toContain('Fix within two clicks.');
+  });
+
+  it('lists passes with --verbose and only the verdict and failures with --quiet', () => {
+    const verbose = formatShopForTerminal(viewOf('https://evil.example'), { detail: 'verbose' });
+    expect(verbose).toContain('✓ E-mail present: yes [email-present · law · weight 3]');
+    expect(verbose).toContain('Pages visited');
+    const quiet = formatShopForTerminal(viewOf('https://evil.example'), { detail: 'quiet' });
+    expect(quiet).toContain('✗ Within two clicks: no');
+    expect(quiet).not.toContain('Not premium');
+    expect(quiet).not.toContain('rules passed');
+    expect(quiet).not.toContain('Contact details found');
   });
 
   it('colours on request, speaks Dutch, and strips control characters from crawled text', () => {
     const result = resultOf('https://good.example');
     result.target.name = 'Evil\u001b[2J Shop';
-    const text = formatShopForTerminal(result, RULE_SET, { color: true, lang: 'nl' });
+    const text = formatShopForTerminal(buildCheckView(result, RULE_SET, NO_JUDGEMENT, 'nl'), { color: true });
     expect(text).toContain('\u001b[32m✓ Telefoon en e-mail zijn makkelijk te vinden\u001b[0m');
-    expect(text).toContain('Telefoon: 1 klik · e-mail: 1 klik');
+    expect(text).toContain('Vindbare telefoon: 1 klik · vindbaar e-mailadres: 1 klik');
     expect(text).not.toContain('\u001b[2J');
-    const down = formatShopForTerminal(resultOf('https://down.example'), RULE_SET);
-    expect(down).toContain('Score: not rated');
-    expect(down).toContain('connect ECONNREFUSED https://down.example/: connection refused');
+  });
+
+  it('gives a shop that could not be judged one line with the cause and the next step', () => {
+    const line = unjudgedLine(resultOf('https://down.example'));
+    expect(line).toBe(
+      'could not check https://down.example/: the site did not answer, or answered with an HTTP error (unreachable: ECONNREFUSED connection refused). Check that the site is up and the address is right.',
+    );
   });
 });

@@ -9,6 +9,7 @@ import { parseQueueAddress, QueueAddressError } from '../../queue/queue-address.
 import { profilesText } from '../../report/index.js';
 import { listProfiles, type Override, type OverrideScope } from '../../rules/index.js';
 import { RULES_DIR } from '../../shared/paths.js';
+import { terminalSafe } from '../../shared/terminal-text.js';
 import { TOOL_VERSION } from '../../shared/version.js';
 import { openStore } from '../../store/index.js';
 import type { RunRecord, Store } from '../../store/types.js';
@@ -72,13 +73,11 @@ function listReport(file: string): ListReport {
     problem(problem: InputProblem, fatal: boolean) {
       const at = `${file}:${problem.line}${problem.column ? `:${problem.column}` : ''}`;
       process.stderr.write(
-        fatal
-          ? `${at}: ${problem.message}; the list is not read past this point\n`
-          : `${at}: skipped, ${problem.message}\n`,
+        `${terminalSafe(fatal ? `${at}: ${problem.message}; the list is not read past this point` : `${at}: skipped, ${problem.message}`)}\n`,
       );
     },
     warning(line: number, message: string) {
-      process.stderr.write(`${file}:${line}: ${message}\n`);
+      process.stderr.write(`${terminalSafe(`${file}:${line}: ${message}`)}\n`);
     },
   };
 }
@@ -139,14 +138,16 @@ function planRun(store: Store, args: AuditArgs): AuditPlan {
         ? saved.list
         : null;
     process.stderr.write(
-      `Resuming run ${run.id} "${run.label}": ${run.shopsPlanned - run.shopsDone} of ${run.shopsPlanned} shops left${readOn ? ', and the rest of its list' : ''}.\n`,
+      `Resuming run ${run.id} "${terminalSafe(run.label)}": ${run.shopsPlanned - run.shopsDone} of ${run.shopsPlanned} shops left${readOn ? ', and the rest of its list' : ''}.\n`,
     );
     return { run, retry: null, readOn, crawlArgs: { ...args, ...storedArgs(run) } };
   }
   if (args['retry-failed']) {
     const run = resolveRun(store, args['retry-failed']);
     const retry = store.unjudgedTargets(run.id, [...JUDGEABLE]);
-    process.stderr.write(`Retrying ${retry.length} failed shops of run ${run.id} "${run.label}".\n`);
+    process.stderr.write(
+      `Retrying ${retry.length} failed shops of run ${run.id} "${terminalSafe(run.label)}".\n`,
+    );
     return { run, retry, readOn: null, crawlArgs: { ...args, ...storedArgs(run) } };
   }
   if (!args.list) throw new UserError('Give a shop list (txt, csv or json), or --resume RUN.');
@@ -364,7 +365,7 @@ async function finishRun(
   store.finishRun(runId, new Date().toISOString());
   const run = store.getRun(runId);
   process.stdout.write(
-    `Audited ${summary.audited} shops (${summary.notRated} not rated) into ${args.db}, run ${runId} "${run?.label}"` +
+    `Audited ${summary.audited} shops (${summary.notRated} not rated) into ${args.db}, run ${runId} "${terminalSafe(run?.label)}"` +
       `${run ? ` (rules ${profilesText(run)})` : ''}.\n` +
       `Report: shopreach report --db ${args.db} --run ${runId}\n`,
   );

@@ -1,100 +1,331 @@
+import { resolve } from 'node:path';
 import type { CommandModule } from 'yargs';
 import { RuleSetProvider } from '../../audit/rule-set-provider.js';
-import { CREDENTIALS_REMOVED, normaliseShopUrl, withoutCredentials } from '../../input/index.js';
+import type { CrawlMode } from '../../crawl/types.js';
+import {
+  CREDENTIALS_REMOVED,
+  normaliseShopUrl,
+  openShopList,
+  ShopListError,
+  withoutCredentials,
+} from '../../input/index.js';
 import type { ShopTarget } from '../../input/types.js';
-import { formatShopForTerminal, toShopResult } from '../../report/index.js';
+import { buildCheckView, type CheckView } from '../../report/check-view.js';
+import { toShopResult } from '../../report/index.js';
+import { unjudgedLine } from '../../report/terminal.js';
+import { listProfiles } from '../../rules/index.js';
+import { terminalSafe } from '../../shared/terminal-text.js';
 import { TOOL_VERSION } from '../../shared/version.js';
 import { openStore } from '../../store/index.js';
+import { type CheckConfig, findCheckConfig, readCheckConfig, type Thresholds } from '../check-config.js';
+import { judgementFor } from '../check-judgement.js';
+import { OUTPUT_FORMATS, parseOutputFormats, siteText, writeCheckOutputs } from '../check-outputs.js';
+import { checkFailOnNames, unmetThresholds } from '../check-thresholds.js';
 import { type CrawlArgs, observeOptionsFrom, withCrawlOptions } from '../crawl-options.js';
+import { openFile } from '../open-file.js';
 import { baselineOptions, shippedBaseline } from '../rules-baseline.js';
 import { overridesForRun } from '../run-overrides.js';
 import { UserError } from '../user-error.js';
 import { auditOverrideScope, ensureBrowserFor } from './audit.js';
 
-interface CheckArgs extends CrawlArgs {
-  url: string;
+/** Exit codes of `check`: documented in the README and in --help. */
+export const EXIT_THRESHOLD_NOT_MET = 2;
+export const EXIT_NOT_JUDGED = 3;
+
+interface CheckArgs extends Omit<CrawlArgs, 'mode'> {
+  url?: string;
+  list?: string;
+  config?: string;
+  mode?: CrawlMode;
   json: boolean;
   'min-score'?: number;
+  'fail-on'?: string | string[];
+  output?: string | string[];
+  'output-path': string;
+  view: boolean;
+  quiet?: boolean;
+  verbose?: boolean;
   db?: string;
-  lang: 'en' | 'nl';
+  lang?: 'en' | 'nl';
   name?: string;
 }
 
+/** One site to check, with the thresholds it must meet and where they were written. */
+interface SitePlan {
+  target: ShopTarget;
+  thresholds: Thresholds;
+  failOnWhere: (index: number) => string;
+}
+
+const asList = (value: string | string[] | undefined): string[] | undefined =>
+  value === undefined ? undefined : (Array.isArray(value) ? value : [value]).flatMap((v) => v.split(','));
+
+function targetOf(url: string, extra: Partial<ShopTarget> = {}): ShopTarget {
+  const checked = normaliseShopUrl(url);
+  if (!checked.ok) throw new UserError(`Cannot check ${withoutCredentials(url)}: ${checked.message}.`);
+  if (checked.removedCredentials)
+    process.stderr.write(`${terminalSafe(checked.url)}: ${CREDENTIALS_REMOVED}\n`);
+  return { key: checked.key, url: checked.url, ...extra };
+}
+
+/** A list of a shop's own sites is short: it is read whole (streamed, but collected). */
+async function targetsFromList(file: string): Promise<ShopTarget[]> {
+  const targets: ShopTarget[] = [];
+  try {
+    for await (const entry of openShopList(file)) {
+      if (entry.kind === 'shop') targets.push(entry.target);
+      else
+        process.stderr.write(
+          `${terminalSafe(`${file}:${entry.problem.line}: ${entry.fatal ? '' : 'skipped, '}${entry.problem.message}`)}\n`,
+        );
+    }
+  } catch (error) {
+    if (error instanceof ShopListError) throw new UserError(error.message);
+    throw error;
+  }
+  if (targets.length === 0) throw new UserError(`The list ${file} has no site that can be checked.`);
+  return targets;
+}
+
+/** The sites to check and their thresholds: a URL, else --list, else the configuration's urls. */
+async function planSites(args: CheckArgs, config: CheckConfig | null): Promise<SitePlan[]> {
+  const cliFailOn = asList(args['fail-on']);
+  const cliWhere = () => '--fail-on';
+  const fromDefaults = (): SitePlan['thresholds'] => ({
+    minScore: args['min-score'] ?? config?.defaults.minScore,
+    failOn: cliFailOn ?? config?.defaults.failOn,
+  });
+  const defaultsWhere = (index: number) =>
+    cliFailOn ? '--fail-on' : (config?.where(['defaults', 'failOn', index]) ?? '--fail-on');
+  if (args.url && args.list) throw new UserError('Give one URL or --list FILE, not both.');
+  if (args.url) {
+    const target = targetOf(args.url, args.name ? { name: args.name } : {});
+    return [{ target, thresholds: fromDefaults(), failOnWhere: defaultsWhere }];
+  }
+  if (args.list) {
+    return (await targetsFromList(args.list)).map((target) => ({
+      target,
+      thresholds: fromDefaults(),
+      failOnWhere: defaultsWhere,
+    }));
+  }
+  if (config && config.urls.length > 0) {
+    return config.urls.map((site, index) => ({
+      target: {
+        key: site.key,
+        url: site.url,
+        line: site.line,
+        ...(site.name ? { name: site.name } : {}),
+        ...(site.country ? { country: site.country } : {}),
+      },
+      thresholds: {
+        minScore: args['min-score'] ?? site.minScore ?? config.defaults.minScore,
+        failOn: cliFailOn ?? site.failOn ?? config.defaults.failOn,
+      },
+      failOnWhere: cliFailOn
+        ? cliWhere
+        : site.failOn
+          ? (i: number) => config.where(['urls', index, 'failOn', i])
+          : defaultsWhere,
+    }));
+  }
+  throw new UserError(
+    config
+      ? `Give a URL or --list FILE: ${config.file} lists no urls.`
+      : 'Give a URL, --list FILE, or a shopreach.config.yaml with urls (see shopreach check --help).',
+  );
+}
+
+/** Every site's failOn must name groups or rules that exist, before anything is crawled. */
+function checkFailOn(
+  sites: SitePlan[],
+  ruleSets: RuleSetProvider,
+  profile: string | undefined,
+  dir?: string,
+) {
+  const profiles = profile ? [profile] : listProfiles(dir);
+  for (const site of sites) {
+    const failOn = site.thresholds.failOn ?? [];
+    if (failOn.length === 0) continue;
+    // Without --profile a site's market (and so its profile) is known only after the crawl: a rule
+    // id is accepted when any profile has it.
+    const known = profiles.map((id) => ruleSets.get(id));
+    const union = { ...known[0], rules: known.flatMap((set) => set.rules) };
+    checkFailOnNames(failOn, union, site.failOnWhere);
+  }
+}
+
 export const checkCommand: CommandModule<object, CheckArgs> = {
-  command: 'check <url>',
-  describe: 'check one shop and print its verdict, evidence and advice',
+  command: 'check [url]',
+  describe: 'check your own shop: what to fix first, with evidence and advice; CI outputs and thresholds',
   builder: (yargs) =>
     withCrawlOptions(yargs)
-      .positional('url', { type: 'string', demandOption: true, describe: "the shop's home page" })
-      .option('json', { type: 'boolean', default: false, describe: 'print the result as JSON' })
+      .positional('url', { type: 'string', describe: "the shop's home page" })
+      // The configuration file may set these; an explicit flag wins, so they have no yargs default.
+      .option('mode', {
+        choices: ['static', 'browser', 'auto'] as const,
+        default: undefined,
+        describe:
+          'static HTTP, a real browser, or static first and the browser where static cannot judge (default: auto)',
+      })
+      .option('lang', {
+        choices: ['en', 'nl'] as const,
+        describe: 'language of the verdict and the advice (default: en)',
+      })
+      .option('list', { type: 'string', describe: 'check every site of a list (txt, csv or json)' })
+      .option('config', {
+        type: 'string',
+        describe: `a configuration file (default: ${'shopreach.config.{yaml,yml,json}'} in this folder when present)`,
+      })
+      .option('json', {
+        type: 'boolean',
+        default: false,
+        describe: 'print the result as JSON instead of text',
+      })
       .option('min-score', {
         type: 'number',
         describe: 'exit with code 2 when the score is below this (or the shop is not rated)',
       })
-      .option('db', { type: 'string', describe: 'also store the result in this SQLite file' })
-      .option('lang', {
-        choices: ['en', 'nl'] as const,
-        default: 'en' as const,
-        describe: 'language of the verdict',
+      .option('fail-on', {
+        type: 'string',
+        describe:
+          'exit with code 2 when any of these fails: law, interpretation, good-practice, headline, or rule ids',
       })
+      .option('output', {
+        type: 'string',
+        describe: `also write these files, comma-separated: ${OUTPUT_FORMATS.join(', ')}`,
+      })
+      .option('output-path', {
+        type: 'string',
+        default: 'shopreach-report',
+        describe: 'folder for --output files',
+      })
+      .option('view', { type: 'boolean', default: false, describe: 'open the HTML report when done' })
+      .option('quiet', { type: 'boolean', describe: 'print only the verdict and the failures' })
+      .option('verbose', {
+        type: 'boolean',
+        describe: 'also list passed rules, every sighting, the pages visited and crawl errors',
+      })
+      .conflicts('quiet', 'verbose')
+      .option('db', { type: 'string', describe: 'also store the result in this SQLite file' })
       .option('name', { type: 'string', describe: "the shop's name in the output" })
-      .example('$0 check https://myshop.nl --min-score 80', '') as never,
+      .example('$0 check https://myshop.nl', 'what to fix first')
+      .example('$0 check https://myshop.nl --fail-on law --output junit,sarif', 'in CI')
+      .example(
+        '$0 check --config shopreach.config.yaml --output html --view',
+        'every site of the configuration',
+      )
+      .epilog(
+        'Exit codes: 0 checked (thresholds met); 1 the tool failed or was called wrongly (also an invalid configuration); ' +
+          '2 a threshold was not met (--min-score, --fail-on, minScore, failOn); 3 a site could not be judged ' +
+          '(unreachable, DNS, robots.txt, HTTP error, private host refused), which takes precedence over 2.\n' +
+          `Files of --output in --output-path: shopreach.txt, .json, .html, .junit.xml, .sarif for one site; ` +
+          'with several sites one .txt, .json and .html per site (named after the site) and one .junit.xml and .sarif for all.',
+      ) as never,
   handler: async (args) => {
-    const url = normaliseShopUrl(args.url);
-    if (!url.ok) throw new UserError(`Cannot check ${withoutCredentials(args.url)}: ${url.message}.`);
-    if (url.removedCredentials) process.stderr.write(`${url.url}: ${CREDENTIALS_REMOVED}\n`);
-    const observe = observeOptionsFrom(args);
-    await ensureBrowserFor(observe.mode);
-    const target: ShopTarget = { key: url.key, url: url.url, ...(args.name ? { name: args.name } : {}) };
+    const configFile = findCheckConfig(args.config);
+    const config = configFile ? readCheckConfig(configFile) : null;
+    const defaults = config?.defaults ?? {};
+    const lang = args.lang ?? defaults.lang ?? 'en';
+    const profile = args.profile ?? defaults.profile;
+    const formats = parseOutputFormats(asList(args.output));
+    if (args.view && !formats.includes('html')) formats.push('html');
+    const sites = await planSites(args, config);
+    const crawlArgs = {
+      ...args,
+      mode: args.mode ?? defaults.mode ?? 'auto',
+      country: args.country ?? defaults.country,
+      profile,
+    };
+    const observe = observeOptionsFrom(crawlArgs);
     const ruleSets = new RuleSetProvider({
-      profile: args.profile,
+      profile,
       dir: args.rules,
       ...baselineOptions(shippedBaseline(args.rules), 'the shipped rules'),
     });
+    checkFailOn(sites, ruleSets, profile, args.rules);
+    await ensureBrowserFor(observe.mode);
+
+    const targets = [...new Map(sites.map((s) => [s.target.key, s.target])).values()];
     const store = openStore(args.db ?? ':memory:');
     try {
-      const scope = auditOverrideScope(ruleSets, args, target.url, [target]);
+      const scope = auditOverrideScope(
+        ruleSets,
+        crawlArgs,
+        targets.length === 1 ? targets[0].url : 'the sites checked',
+        targets,
+      );
       const overrides = overridesForRun(store, { file: args.overrides }, scope);
       const runId = store.createRun({
         label: `check-${new Date().toISOString()}`,
         kind: 'check',
-        ruleSet: ruleSets.get(args.profile ?? ruleSets.profileFor(observe.country ?? 'EU')),
+        ruleSet: ruleSets.get(profile ?? ruleSets.profileFor(observe.country ?? 'EU')),
         options: { crawl: observe.crawl, mode: observe.mode },
         toolVersion: TOOL_VERSION,
         startedAt: new Date().toISOString(),
       });
-      store.planShops(runId, [target]);
+      store.planShops(runId, targets);
       const { auditInSession } = await import('../audit-session.js');
-      await auditInSession({
+      const summary = await auditInSession({
         store,
         runId,
-        targets: [target],
+        targets,
         observe,
         ruleSets,
         overrides,
-        concurrency: 1,
-        quiet: true,
+        concurrency: Math.min(2, targets.length),
+        quiet: targets.length === 1,
       });
+      if (summary.interrupted) throw new UserError('The check was interrupted.');
       store.finishRun(runId, new Date().toISOString());
       const run = store.getRun(runId);
-      const shop = store.shop(runId, target.key);
-      if (!run || !shop) throw new Error(`The check of ${target.url} was interrupted before it finished.`);
-      const result = toShopResult(shop, run);
-      const ruleSet = store.ruleSets(runId).find((r) => r.id === shop.ruleSetId) ?? run.ruleSet;
-      if (args.json) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
-      else
-        process.stdout.write(
-          `${formatShopForTerminal(result, ruleSet, { color: Boolean(process.stdout.isTTY), lang: args.lang })}\n`,
+      if (!run) throw new Error('The check run disappeared from its store.');
+      const runRuleSets = store.ruleSets(runId);
+
+      const views: CheckView[] = [];
+      let unjudged = 0;
+      let unmet = 0;
+      for (const site of sites) {
+        const shop = store.shop(runId, site.target.key);
+        if (!shop) throw new Error(`The check of ${site.target.url} was interrupted before it finished.`);
+        const ruleSet = runRuleSets.find((r) => r.id === shop.ruleSetId) ?? run.ruleSet;
+        const view = buildCheckView(
+          toShopResult(shop, run, runRuleSets),
+          ruleSet,
+          judgementFor(shop, ruleSet, lang),
+          lang,
         );
-      const minScore = args['min-score'];
-      if (minScore !== undefined && (result.score === null || result.score < minScore)) {
-        process.stderr.write(
-          result.score === null
-            ? `Not rated (status ${result.status}): the minimum score ${minScore} is not met.\n`
-            : `Score ${result.score} is below the minimum ${minScore}.\n`,
-        );
-        process.exitCode = 2;
+        views.push(view);
+        if (!view.judged) {
+          unjudged += 1;
+          if (args.json) process.stderr.write(`${unjudgedLine(view.result, lang)}\n`);
+          continue;
+        }
+        for (const sentence of unmetThresholds(view.result, site.thresholds)) {
+          unmet += 1;
+          const prefix = sites.length > 1 ? `${terminalSafe(site.target.url)}: ` : '';
+          process.stderr.write(`${prefix}${sentence}\n`);
+        }
       }
+      if (args.json) {
+        const results = views.map((view) => view.result);
+        process.stdout.write(`${JSON.stringify(results.length === 1 ? results[0] : results, null, 2)}\n`);
+      } else {
+        const detail = args.quiet ? 'quiet' : args.verbose ? 'verbose' : 'normal';
+        const color = Boolean(process.stdout.isTTY) && !process.env.NO_COLOR;
+        process.stdout.write(views.map((view) => siteText(view, { color, detail })).join('\n'));
+      }
+      if (formats.length > 0) {
+        const dir = resolve(args['output-path']);
+        const files = writeCheckOutputs(views, formats, dir, {
+          detail: args.quiet ? 'quiet' : args.verbose ? 'verbose' : 'normal',
+          toolVersion: TOOL_VERSION,
+        });
+        process.stderr.write(`Wrote ${files.map((f) => terminalSafe(f)).join(', ')}\n`);
+        if (args.view) openFile(files.find((f) => f.endsWith('.html')) ?? files[0]);
+      }
+      if (unjudged > 0) process.exitCode = EXIT_NOT_JUDGED;
+      else if (unmet > 0) process.exitCode = EXIT_THRESHOLD_NOT_MET;
     } finally {
       store.close();
     }

@@ -2,6 +2,7 @@ import type { CommandModule } from 'yargs';
 import { judgeShop } from '../../audit/judge-shop.js';
 import { FrozenRuleSetProvider, RuleSetProvider } from '../../audit/rule-set-provider.js';
 import { profilesText } from '../../report/index.js';
+import { terminalSafe } from '../../shared/terminal-text.js';
 import { TOOL_VERSION } from '../../shared/version.js';
 import { openStore } from '../../store/index.js';
 import { baselineOptions } from '../rules-baseline.js';
@@ -120,7 +121,7 @@ export const rescoreCommand: CommandModule<object, RescoreArgs> = {
       store.finishRun(runId, new Date().toISOString());
       const run = store.getRun(runId);
       process.stdout.write(
-        `Rescored ${shops.length} shops of run ${parent.id} "${parent.label}" into run ${runId} "${label}" (rules ${run ? profilesText(run) : defaultRuleSet.id}).\n`,
+        `Rescored ${shops.length} shops of run ${parent.id} "${terminalSafe(parent.label)}" into run ${runId} "${terminalSafe(label)}" (rules ${run ? profilesText(run) : defaultRuleSet.id}).\n`,
       );
     } finally {
       store.close();

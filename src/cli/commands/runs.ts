@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import type { CommandModule } from 'yargs';
 import { profilesText } from '../../report/index.js';
+import { terminalSafe } from '../../shared/terminal-text.js';
 import { openStore } from '../../store/index.js';
 
 const HEADER = ['id', 'label', 'kind', 'shops', 'state', 'started', 'rules (profile version hash (markets))'];
@@ -16,14 +17,14 @@ export const runsCommand: CommandModule<object, { db: string }> = {
     }) as never,
   handler: (args) => {
     if (!existsSync(args.db)) {
-      process.stdout.write(`No runs in ${args.db} (there is no database there).\n`);
+      process.stdout.write(`No runs in ${terminalSafe(args.db)} (there is no database there).\n`);
       return;
     }
     const store = openStore(args.db, { readOnly: true });
     try {
       const runs = store.listRuns();
       if (runs.length === 0) {
-        process.stdout.write(`No runs in ${args.db}.\n`);
+        process.stdout.write(`No runs in ${terminalSafe(args.db)}.\n`);
         return;
       }
       process.stdout.write(`${HEADER.join('\t')}\n`);
@@ -38,8 +39,8 @@ export const runsCommand: CommandModule<object, { db: string }> = {
           run.startedAt,
         ];
         // A label is the user's own text: a tab or newline in it must not shift the columns.
-        const line = cells.map((cell) => String(cell).replace(/[\t\r\n]/g, ' ')).join('\t');
-        process.stdout.write(`${line}\t${profilesText(run)}\n`);
+        const line = cells.map((cell) => terminalSafe(String(cell)).replace(/\t/g, ' ')).join('\t');
+        process.stdout.write(`${line}\t${terminalSafe(profilesText(run))}\n`);
       }
     } finally {
       store.close();

@@ -2,7 +2,7 @@ import type { CommandModule } from 'yargs';
 import { locateBrowser } from '../../crawl/browser-locate.js';
 import { DEFAULT_LOCK_DURATION_MS } from '../../queue/defaults.js';
 import { parseQueueAddress, QueueAddressError } from '../../queue/queue-address.js';
-
+import { terminalSafe } from '../../shared/terminal-text.js';
 import { UserError } from '../user-error.js';
 
 interface WorkerArgs {
@@ -60,12 +60,14 @@ export const workerCommand: CommandModule<object, WorkerArgs> = {
       lockDurationMs: args['lock-duration'] * 1000,
       onJobStart: (job) =>
         process.stderr.write(
-          `start ${job.data.target.url} (job ${job.id}, attempt ${job.attemptsMade + 1})\n`,
+          `start ${terminalSafe(job.data.target.url)} (job ${terminalSafe(job.id)}, attempt ${job.attemptsMade + 1})\n`,
         ),
       onJobDone: (job, evidence) =>
-        process.stderr.write(`done ${job.data.target.url} ${evidence.crawl.status}\n`),
+        process.stderr.write(`done ${terminalSafe(job.data.target.url)} ${evidence.crawl.status}\n`),
       onJobError: (job, error) =>
-        process.stderr.write(`${job ? `failed ${job.data.target.url}` : 'queue error'}: ${error.message}\n`),
+        process.stderr.write(
+          `${job ? `failed ${terminalSafe(job.data.target.url)}` : 'queue error'}: ${terminalSafe(error.message)}\n`,
+        ),
     });
     process.stderr.write(
       `Worker taking shop jobs from ${queue.display} (${Math.floor(args.concurrency)} at once). Stop with Ctrl-C.\n`,

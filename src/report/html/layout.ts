@@ -64,9 +64,11 @@ export interface PageOptions {
   body: Html;
   /** Extra markup for <head> (a page's own style block). */
   head?: Html;
+  /** Links to the run's ranking and methodology; off for a page that stands alone (one shop's check). */
+  nav?: boolean;
 }
 
-export function layout({ title, lang, root, body, head }: PageOptions): string {
+export function layout({ title, lang, root, body, head, nav = true }: PageOptions): string {
   const t = reportText(lang);
   const document = html`<html lang="${lang}">
 <head>
@@ -79,10 +81,14 @@ export function layout({ title, lang, root, body, head }: PageOptions): string {
 ${head ?? ''}
 </head>
 <body>
-<header class="site"><nav aria-label="${t.reportTitle}"><ul>
+<header class="site">${
+    nav
+      ? html`<nav aria-label="${t.reportTitle}"><ul>
 <li><a href="${root}index.html">${t.ranking}</a></li>
 <li><a href="${root}methodology.html">${t.methodology}</a></li>
-</ul></nav></header>
+</ul></nav>`
+      : html`<p>${t.reportTitle}</p>`
+  }</header>
 <main>
 ${body}
 </main>

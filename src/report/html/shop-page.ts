@@ -127,14 +127,14 @@ function rulesSection(result: ShopResult, rules: Map<string, Rule>, lang: Lang):
   }`;
 }
 
-interface ContactLine {
+export interface ContactLine {
   value: string;
   word: string;
   type: string;
   sightings: ResultSighting[];
 }
 
-function contactLines(result: ShopResult, lang: Lang): ContactLine[] {
+export function contactLines(result: ShopResult, lang: Lang): ContactLine[] {
   const t = reportText(lang);
   return [
     ...result.contacts.phones.map((p) => ({
@@ -183,7 +183,7 @@ function cropsOf(
   return figures;
 }
 
-function contactSummary(
+export function contactSummary(
   lines: ContactLine[],
   shots: Map<string, EmbeddedScreenshot>,
   result: ShopResult,
@@ -209,7 +209,7 @@ function contactSummary(
 }
 
 /** Each distinct identity fact once, with the first page it was seen on. */
-function identitySection(result: ShopResult, lang: Lang): Html {
+export function identitySection(result: ShopResult, lang: Lang): Html {
   const t = reportText(lang);
   const seen = new Map<string, ShopResult['identity'][number]>();
   for (const fact of result.identity) {
@@ -249,8 +249,10 @@ ${sightingTable(line.sightings, lang, `${line.word} ${line.value}`)}${
 }
 
 /** The page's stored snapshot: a download link to the copy beside the report (never shown inline), or why there is none. */
-function snapshotCell(page: EvidencePage, link: SnapshotLink | undefined, lang: Lang): Html {
+function snapshotCell(page: EvidencePage, link: SnapshotLink | undefined | null, lang: Lang): Html {
   const e = evidenceText(lang);
+  // A single-file report (check --output html) has no snapshot copies beside it: the hash names them.
+  if (link === null) return html`<code>${page.contentHash}</code><br>${page.fetchedAt}`;
   const what =
     link?.state === 'linked'
       ? html`<a href="../${link.file}" download type="application/gzip">${e.snapshotLink}</a>${link.verified ? '' : html` <strong>(${e.snapshotMismatch})</strong>`}`
@@ -269,10 +271,11 @@ function screenshotCell(page: EvidencePage, shot: EmbeddedScreenshot | undefined
     : html``;
 }
 
-function pagesTable(
+export function pagesTable(
   result: ShopResult,
   shots: Map<string, EmbeddedScreenshot>,
-  snapshots: Map<string, SnapshotLink>,
+  /** null: no snapshot copies beside this page (a single-file report). */
+  snapshots: Map<string, SnapshotLink> | null,
   lang: Lang,
 ): Html {
   const t = reportText(lang);
@@ -281,7 +284,7 @@ function pagesTable(
     return html`<tr id="page-${p.id}"><td>${p.id}</td><td class="url"><a href="${safeHref(p.finalUrl)}" rel="noreferrer">${p.finalUrl}</a></td>
 <td>${p.kind}${p.afterInteraction ? html`<br>${p.afterInteraction}` : ''}${p.viewport === 'mobile' ? ' (mobile)' : ''}</td><td class="num">${p.depth === null ? t.unlinked : p.depth}</td><td class="num">${p.httpStatus ?? ''}</td>
 <td>${p.via ? html`“${p.via.text}” · <a href="${safeHref(p.via.fromUrl)}" rel="noreferrer">${p.via.fromUrl}</a>` : ''}</td><td>${p.fetchedWith}</td>
-<td>${snapshotCell(p, snapshots.get(p.id), lang)}</td>
+<td>${snapshotCell(p, snapshots === null ? null : snapshots.get(p.id), lang)}</td>
 <td>${screenshotCell(p, shots.get(p.id), lang)}</td></tr>`;
   });
   return html`${scrollTable(
@@ -291,7 +294,7 @@ function pagesTable(
 <th scope="col">${t.pageSnapshot}: ${t.sha256} · ${t.capturedAt}</th><th scope="col">${t.screenshot}: ${t.sha256} · ${t.capturedAt}</th></tr></thead>
 <tbody>${rows}</tbody></table>`,
     lang,
-  )}<p class="muted">${evidenceText(lang).snapshotsNote}</p>`;
+  )}${snapshots === null ? '' : html`<p class="muted">${evidenceText(lang).snapshotsNote}</p>`}`;
 }
 
 /** Pages that should have a screenshot and have none, each with its reason: a gap in the evidence is shown, not hidden. */
@@ -305,7 +308,7 @@ function missingScreenshots(result: ShopResult, lang: Lang): Html {
   )}</ul></div>`;
 }
 
-function screenshotsSection(result: ShopResult, screenshots: EmbeddedScreenshot[], lang: Lang): Html {
+export function screenshotsSection(result: ShopResult, screenshots: EmbeddedScreenshot[], lang: Lang): Html {
   const t = reportText(lang);
   const missing = missingScreenshots(result, lang);
   if (screenshots.length === 0 && missing.value === '') return html``;

@@ -1,0 +1,173 @@
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { Ajv, type ErrorObject } from 'ajv';
+import { normaliseCountry, normaliseShopUrl } from '../input/index.js';
+import { readYamlSource, type YamlSource } from '../rules/yaml-source.js';
+import { UserError } from './user-error.js';
+
+/** The file names `check` looks for in the current folder when no --config is given, in this order. */
+export const CONFIG_FILE_NAMES = ['shopreach.config.yaml', 'shopreach.config.yml', 'shopreach.config.json'];
+
+/** What a threshold can fail on: a rule level, the headline verdict, or one rule by id. */
+export const FAIL_ON_GROUPS = ['law', 'interpretation', 'good-practice', 'headline'] as const;
+
+const KEBAB = '^[a-z0-9]+(-[a-z0-9]+)*$';
+
+const thresholds = {
+  minScore: { type: 'number', minimum: 0, maximum: 100 },
+  failOn: { type: 'array', items: { type: 'string', pattern: KEBAB }, uniqueItems: true },
+};
+
+/** The JSON Schema of a check configuration (in the manner of .pa11yci: urls, defaults, thresholds). */
+export const CHECK_CONFIG_SCHEMA = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    urls: {
+      type: 'array',
+      minItems: 1,
+      items: {
+        anyOf: [
+          { type: 'string', minLength: 1 },
+          {
+            type: 'object',
+            required: ['url'],
+            additionalProperties: false,
+            properties: {
+              url: { type: 'string', minLength: 1 },
+              name: { type: 'string', minLength: 1 },
+              country: { type: 'string', minLength: 2 },
+              ...thresholds,
+            },
+          },
+        ],
+      },
+    },
+    defaults: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        profile: { type: 'string', pattern: KEBAB },
+        country: { type: 'string', minLength: 2 },
+        mode: { enum: ['static', 'browser', 'auto'] },
+        lang: { enum: ['en', 'nl'] },
+        ...thresholds,
+      },
+    },
+  },
+} as const;
+
+export interface Thresholds {
+  minScore?: number;
+  failOn?: string[];
+}
+
+export interface ConfiguredSite extends Thresholds {
+  url: string;
+  key: string;
+  name?: string;
+  country?: string;
+  /** Line of the entry in the configuration file. */
+  line: number;
+}
+
+export interface CheckConfig {
+  file: string;
+  urls: ConfiguredSite[];
+  defaults: Thresholds & {
+    profile?: string;
+    country?: string;
+    mode?: 'static' | 'browser' | 'auto';
+    lang?: 'en' | 'nl';
+  };
+  /** `file:line` of a place in the file, for errors found later (a rule id the rule set lacks). */
+  where(path: ReadonlyArray<string | number>): string;
+}
+
+let validate: ReturnType<Ajv['compile']> | undefined;
+
+function problemOf(error: ErrorObject, source: YamlSource): { line: number; text: string } {
+  const path = error.instancePath
+    .split('/')
+    .slice(1)
+    .map((step) => (/^\d+$/.test(step) ? Number(step) : step));
+  const at = path.length > 0 ? path.join('.') : 'the file';
+  let text: string;
+  if (error.keyword === 'additionalProperties') {
+    const field = String((error.params as { additionalProperty: string }).additionalProperty);
+    path.push(field);
+    text = `unknown field "${field}" in ${at}`;
+  } else if (error.keyword === 'pattern' && path.includes('failOn')) {
+    text = `${at} must be ${FAIL_ON_GROUPS.join(', ')} or a rule id`;
+  } else if (error.keyword === 'enum') {
+    text = `${at} must be one of ${((error.params as { allowedValues: unknown[] }).allowedValues ?? []).join(', ')}`;
+  } else if (error.keyword === 'anyOf') {
+    text = `${at} must be a URL or a map with "url" (and optionally name, country, minScore, failOn)`;
+  } else {
+    text = `${at} ${error.message ?? 'is invalid'}`;
+  }
+  return { line: source.lineOf(path), text };
+}
+
+/** The configuration file to use: --config, else the first of CONFIG_FILE_NAMES in `cwd`, else none. */
+export function findCheckConfig(given: string | undefined, cwd = process.cwd()): string | null {
+  if (given) {
+    const file = resolve(cwd, given);
+    if (!existsSync(file)) throw new UserError(`The configuration file ${given} does not exist.`);
+    return file;
+  }
+  return CONFIG_FILE_NAMES.map((name) => join(cwd, name)).find((file) => existsSync(file)) ?? null;
+}
+
+/**
+ * Reads and validates a check configuration (YAML or JSON). Every problem is reported as
+ * `file:line: message`, all at once, as a UserError (exit code 1).
+ */
+export function readCheckConfig(file: string): CheckConfig {
+  const source = readYamlSource(file);
+  const problems = source.errors.map((e) => `${file}:${e.line}:${e.column}: ${e.message}`);
+  if (problems.length === 0) {
+    const value = source.value ?? {};
+    validate ??= new Ajv({ allErrors: true, strict: false }).compile(CHECK_CONFIG_SCHEMA);
+    if (!validate(value)) {
+      const seen = new Set<string>();
+      for (const error of validate.errors ?? []) {
+        // anyOf reports each branch; its own summary says it once.
+        if (error.schemaPath.includes('/anyOf/')) continue;
+        const { line, text } = problemOf(error, source);
+        const entry = `${file}:${line}: ${text}`;
+        if (!seen.has(entry)) problems.push(entry);
+        seen.add(entry);
+      }
+    }
+  }
+  if (problems.length > 0) throw new UserError(`The configuration is not valid:\n${problems.join('\n')}`);
+
+  const raw = (source.value ?? {}) as {
+    urls?: Array<string | (Thresholds & { url: string; name?: string; country?: string })>;
+    defaults?: CheckConfig['defaults'];
+  };
+  const where = (path: ReadonlyArray<string | number>) => `${file}:${source.lineOf(path)}`;
+  const country = (value: string | undefined, path: Array<string | number>) => {
+    if (value === undefined) return undefined;
+    const checked = normaliseCountry(value);
+    if (!checked.ok) throw new UserError(`${where(path)}: ${checked.message}.`);
+    return checked.country;
+  };
+  const urls = (raw.urls ?? []).map((entry, index): ConfiguredSite => {
+    const site = typeof entry === 'string' ? { url: entry } : entry;
+    const path = typeof entry === 'string' ? ['urls', index] : ['urls', index, 'url'];
+    const url = normaliseShopUrl(site.url);
+    if (!url.ok) throw new UserError(`${where(path)}: ${url.message}.`);
+    return {
+      ...site,
+      url: url.url,
+      key: url.key,
+      country: country(site.country, ['urls', index, 'country']),
+      line: source.lineOf(['urls', index]),
+    };
+  });
+  const defaults = { ...(raw.defaults ?? {}) };
+  if (defaults.country) defaults.country = country(defaults.country, ['defaults', 'country']);
+  return { file, urls, defaults, where };
+}

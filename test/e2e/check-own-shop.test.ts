@@ -1,0 +1,324 @@
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parse as parseJunit } from 'junit2json';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sarifProblems } from '../report/sarif-schema.js';
+import { type ServedOwnShops, serveOwnShops } from './own-shops.js';
+import { runCli } from './run-cli.js';
+
+let shops: ServedOwnShops;
+let dir: string;
+
+beforeAll(async () => {
+  shops = await serveOwnShops();
+  dir = mkdtempSync(join(tmpdir(), 'shopreach-check-'));
+});
+afterAll(async () => {
+  await shops?.close();
+});
+
+const LOCAL = ['--allow-private-hosts', '--mode', 'static', '--country', 'NL'];
+
+describe('check: output for action', () => {
+  it('prints the two failures first, with page and element, and the passes as one count line', async () => {
+    const result = await runCli(['check', shops.url('premium-noreply'), ...LOCAL]);
+    expect(result.code).toBe(0);
+    const lines = result.stdout.split('\n');
+    expect(lines[5]).toBe('2 failures');
+    // law before good practice
+    expect(lines[6]).toMatch(/^ {2}✗ .*\[phone-not-premium-rate · law · weight \d+\]$/);
+    expect(lines[7]).toBe(
+      '      Phone +319001234567 "0900 123 4567" on / (home, 0 clicks) · footer, tel-link',
+    );
+    const second = lines.findIndex((line) => line.includes('[email-not-noreply · good practice'));
+    expect(second).toBeGreaterThan(7);
+    expect(lines[second + 1]).toBe(
+      '      E-mail noreply@fietsenhuis-noord.nl on / (home, 0 clicks) · footer, mailto-link',
+    );
+    expect(result.stdout).toContain(
+      '      → noreply@fietsenhuis-noord.nl on /, /contact, /klantenservice (+3) is a no-reply address',
+    );
+    // Nothing of the passing rules but one count line.
+    expect(result.stdout).not.toMatch(/✓ .*\[/);
+    expect(result.stdout.match(/rules passed/g)).toHaveLength(1);
+    expect(result.stdout).toMatch(
+      /\n\d+ rules passed, \d+ not applicable, \d+ not assessable \(--verbose lists them\)\n/,
+    );
+  });
+
+  it('counts clicks to findable details only, and says which detail is only in the terms, and where', async () => {
+    const result = await runCli(['check', shops.url('terms-only'), ...LOCAL]);
+    expect(result.code).toBe(0);
+    const lines = result.stdout.split('\n');
+    expect(lines[1]).toBe('✗ Phone and e-mail are not both easy to find');
+    expect(lines[3]).toBe('  Findable phone: not findable · findable e-mail: not findable');
+    expect(result.stdout).toContain(
+      '      → +31503012345 appears only on /voorwaarden (the terms page): repeat it on the contact or customer-service page and in the footer.',
+    );
+    expect(result.stdout).toContain(
+      '      → hallo@fietsenhuis-noord.nl appears only on /voorwaarden (the terms page): repeat it on the contact or customer-service page and in the footer.',
+    );
+  });
+
+  it('--quiet prints only the verdict and the failures; --verbose lists the passes', async () => {
+    const quiet = await runCli(['check', shops.url('premium-noreply'), ...LOCAL, '--quiet']);
+    expect(quiet.code).toBe(0);
+    expect(quiet.stdout).toContain('2 failures');
+    expect(quiet.stdout).not.toContain('to check by hand');
+    expect(quiet.stdout).not.toContain('Contact details found');
+    const verbose = await runCli(['check', shops.url('premium-noreply'), ...LOCAL, '--verbose']);
+    expect(verbose.stdout).toMatch(/✓ .*\[phone-present · law/);
+    expect(verbose.stdout).toContain('Pages visited');
+  });
+
+  it('an unresolvable host exits 3 with one line naming the cause and the next step', async () => {
+    const result = await runCli(['check', 'http://own-shop.invalid/', '--mode', 'static']);
+    expect(result.code).toBe(3);
+    expect(result.stderr).toBe('');
+    expect(result.stdout.trimEnd().split('\n')).toEqual([
+      'could not check http://own-shop.invalid/: the host name does not resolve (dns-error: getaddrinfo ENOTFOUND own-shop.invalid). Check the address for typos (and the DNS records of the domain).',
+    ]);
+  });
+
+  it('an HTTP error and a robots.txt refusal each exit 3 with one line and the next step', async () => {
+    const servers = [
+      // robots.txt answers 404 (allowed); a 5xx robots.txt would itself mean "disallow all".
+      createServer((req, res) =>
+        res
+          .writeHead(req.url === '/robots.txt' ? 404 : 500, { 'content-type': 'text/html' })
+          .end('<h1>error</h1>'),
+      ),
+      createServer((req, res) =>
+        req.url === '/robots.txt'
+          ? res.writeHead(200, { 'content-type': 'text/plain' }).end('User-agent: *\nDisallow: /\n')
+          : res.writeHead(200, { 'content-type': 'text/html' }).end('<title>Shop</title><p>Hallo</p>'),
+      ),
+    ];
+    try {
+      const urls: string[] = [];
+      for (const server of servers) {
+        await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+        urls.push(`http://127.0.0.1:${(server.address() as AddressInfo).port}/`);
+      }
+      const failing = await runCli(['check', urls[0], ...LOCAL]);
+      expect(failing.code).toBe(3);
+      expect(failing.stdout.trimEnd().split('\n')).toHaveLength(1);
+      expect(failing.stdout).toMatch(
+        /^could not check .*: the site did not answer, or answered with an HTTP error \(unreachable: .*500.*\)\. Check that the site is up/,
+      );
+      const robots = await runCli(['check', urls[1], ...LOCAL]);
+      expect(robots.code).toBe(3);
+      expect(robots.stdout.trimEnd().split('\n')).toHaveLength(1);
+      expect(robots.stdout).toMatch(
+        /robots\.txt forbids crawling the home page \(robots-disallowed.*--ignore-robots/,
+      );
+    } finally {
+      for (const server of servers) server.close();
+    }
+  });
+});
+
+describe('check: outputs for sharing and CI', () => {
+  it('--output text,json,html,junit,sarif writes five files that their readers accept', async () => {
+    const out = join(dir, 'five');
+    const result = await runCli([
+      'check',
+      shops.url('premium-noreply'),
+      ...LOCAL,
+      '--output',
+      'text,json,html,junit,sarif',
+      '--output-path',
+      out,
+    ]);
+    expect(result.code).toBe(0);
+    const names = [
+      'shopreach.txt',
+      'shopreach.json',
+      'shopreach.html',
+      'shopreach.junit.xml',
+      'shopreach.sarif',
+    ];
+    for (const name of names) expect(existsSync(join(out, name)), name).toBe(true);
+    expect(readFileSync(join(out, 'shopreach.txt'), 'utf8')).toBe(result.stdout);
+    expect(JSON.parse(readFileSync(join(out, 'shopreach.json'), 'utf8')).status).toBe('ok');
+
+    const junit = (await parseJunit(readFileSync(join(out, 'shopreach.junit.xml'), 'utf8'))) as {
+      testsuite: Array<{
+        tests: number;
+        failures: number;
+        testcase: Array<{ name: string; failure?: unknown[] }>;
+      }>;
+    };
+    const suite = junit.testsuite[0];
+    const json = JSON.parse(readFileSync(join(out, 'shopreach.json'), 'utf8'));
+    expect(suite.tests).toBe(json.findings.length);
+    expect(suite.failures).toBe(2);
+    const failed = suite.testcase.filter((c) => c.failure).map((c) => c.name.split(':')[0]);
+    expect(failed.sort()).toEqual(['email-not-noreply', 'phone-not-premium-rate']);
+
+    const sarif = JSON.parse(readFileSync(join(out, 'shopreach.sarif'), 'utf8'));
+    expect(sarifProblems(sarif)).toEqual([]);
+    const results = sarif.runs[0].results as Array<{
+      ruleId: string;
+      level: string;
+      locations: Array<{ physicalLocation: { artifactLocation: { uri: string } } }>;
+    }>;
+    expect(results.map((r) => r.ruleId).sort()).toEqual(['email-not-noreply', 'phone-not-premium-rate']);
+    expect(results.find((r) => r.ruleId === 'phone-not-premium-rate')?.level).toBe('error');
+    expect(results[0].locations[0].physicalLocation.artifactLocation.uri).toBe(shops.url('premium-noreply'));
+
+    const html = readFileSync(join(out, 'shopreach.html'), 'utf8');
+    expect(html).toContain('0900 123 4567');
+    expect(html).not.toMatch(/href="index\.html"|histogram|Score distribution/);
+  });
+
+  it('a site that could not be judged still gets its files, with the cause', async () => {
+    const out = join(dir, 'unjudged');
+    const result = await runCli([
+      'check',
+      'http://down.invalid/',
+      '--mode',
+      'static',
+      '--output',
+      'junit,sarif',
+      '--output-path',
+      out,
+    ]);
+    expect(result.code).toBe(3);
+    const sarif = JSON.parse(readFileSync(join(out, 'shopreach.sarif'), 'utf8'));
+    expect(sarifProblems(sarif)).toEqual([]);
+    expect(sarif.runs[0].invocations[0].executionSuccessful).toBe(false);
+    expect(sarif.runs[0].results).toEqual([]);
+    const junit = (await parseJunit(readFileSync(join(out, 'shopreach.junit.xml'), 'utf8'))) as {
+      testsuite: Array<{ errors: number }>;
+    };
+    expect(junit.testsuite[0].errors).toBe(1);
+  });
+
+  it('--view without a program to open files says so and opens nothing', async () => {
+    const empty = join(dir, 'no-opener');
+    mkdirSync(empty, { recursive: true });
+    const result = await runCli(
+      ['check', shops.url('clean'), ...LOCAL, '--view', '--output-path', join(dir, 'view')],
+      { env: { PATH: empty } },
+    );
+    expect(result.code).toBe(0);
+    expect(existsSync(join(dir, 'view', 'shopreach.html'))).toBe(true);
+    expect(result.stderr).toMatch(/No program to open files was found .*; open .*shopreach\.html yourself\./);
+  });
+});
+
+describe('check: configuration and thresholds', () => {
+  function configDir(name: string, text: string, file = 'shopreach.config.yaml'): string {
+    const folder = join(dir, name);
+    mkdirSync(folder, { recursive: true });
+    writeFileSync(join(folder, file), text);
+    return folder;
+  }
+
+  it('exits 2 when failOn: [law] meets a shop that fails a law-level rule, and 0 when none fails', async () => {
+    const folder = configDir(
+      'law',
+      [
+        'urls:',
+        `  - ${shops.url('no-address')}`,
+        `  - url: ${shops.url('clean')}`,
+        '    name: Fietsenhuis Noord',
+        'defaults:',
+        '  mode: static',
+        '  country: NL',
+        '  failOn: [law]',
+        '',
+      ].join('\n'),
+    );
+    const both = await runCli(['check', '--allow-private-hosts'], { cwd: folder });
+    expect(both.code).toBe(2);
+    expect(both.stderr).toContain(
+      `${shops.url('no-address')}: Failed geographic-address-present (failOn: law).`,
+    );
+    expect(both.stderr).not.toContain(`${shops.url('clean')}: `);
+    expect(both.stdout).toContain('Fietsenhuis Noord (');
+    const clean = await runCli(['check', shops.url('clean'), '--allow-private-hosts'], { cwd: folder });
+    expect(clean.code).toBe(0);
+  });
+
+  it('exits 2 with failOn: [law] on a 0900-only shop (--config FILE, JSON)', async () => {
+    const folder = configDir(
+      'premium',
+      JSON.stringify({ defaults: { mode: 'static', country: 'NL', failOn: ['law'] } }, null, 2),
+      'ci.json',
+    );
+    const result = await runCli(
+      ['check', shops.url('premium-noreply'), '--allow-private-hosts', '--config', join(folder, 'ci.json')],
+      { cwd: dir },
+    );
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('Failed phone-not-premium-rate (failOn: law).');
+  });
+
+  it('minScore and failOn from the command line; exit 3 wins over 2 when a site cannot be judged', async () => {
+    const list = join(dir, 'sites.txt');
+    writeFileSync(list, `${shops.url('premium-noreply')}\nhttp://gone.invalid/\n`);
+    const out = join(dir, 'list');
+    const result = await runCli(
+      [
+        'check',
+        '--list',
+        list,
+        ...LOCAL,
+        '--min-score',
+        '99',
+        '--output',
+        'json,junit',
+        '--output-path',
+        out,
+      ],
+      { cwd: dir },
+    );
+    expect(result.code).toBe(3);
+    expect(result.stderr).toMatch(/: Score \d+ is below the minimum 99\./);
+    expect(result.stdout).toContain('could not check http://gone.invalid/');
+    const junit = (await parseJunit(readFileSync(join(out, 'shopreach.junit.xml'), 'utf8'))) as {
+      testsuite: unknown[];
+    };
+    expect(junit.testsuite).toHaveLength(2);
+  });
+
+  it('an invalid configuration is refused with file:line for each problem', async () => {
+    const folder = configDir(
+      'invalid',
+      [
+        'urls:',
+        '  - https://shop.example',
+        'defaults:',
+        '  mode: fast',
+        '  failOn: [law, Headline]',
+        '  colour: red',
+        '',
+      ].join('\n'),
+    );
+    const file = join(folder, 'shopreach.config.yaml');
+    const result = await runCli(['check'], { cwd: folder });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(`${file}:4: defaults.mode must be one of static, browser, auto`);
+    expect(result.stderr).toContain(
+      `${file}:5: defaults.failOn.1 must be law, interpretation, good-practice, headline or a rule id`,
+    );
+    expect(result.stderr).toContain(`${file}:6: unknown field "colour" in defaults`);
+  });
+
+  it('a failOn rule id that no rule set has is refused before anything is crawled', async () => {
+    const folder = configDir(
+      'unknown-rule',
+      ['defaults:', '  failOn:', '    - law', '    - phone-is-pink', ''].join('\n'),
+    );
+    const result = await runCli(['check', 'http://never.invalid/'], { cwd: folder });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(
+      `${join(folder, 'shopreach.config.yaml')}:4: failOn names "phone-is-pink", which is neither`,
+    );
+  });
+});
