@@ -15,7 +15,7 @@ const evidence = buildEvidence({
   sightings: [
     { kind: 'phone', page: 1 },
     { kind: 'phone', page: 2 },
-    { kind: 'email', page: 0, afterInteraction: 'clicked "Show"' },
+    { kind: 'email', page: 0, afterInteraction: 'clicked "Chat with us"' },
   ],
 });
 
@@ -29,7 +29,7 @@ describe('selectionOf', () => {
     const ruleSet = loadRuleSet({ profile: 'nl' });
     const phone = selectionOf(ruleSet, 'findable-phone');
     expect(phone?.in).toBe('sightings');
-    // A phone only on the terms page or three clicks deep is not findable; a revealed e-mail neither.
+    // A phone only on the terms page or three clicks deep is not findable; an e-mail behind a chat neither.
     expect(selectItems(evidence, phone!)).toEqual([]);
     expect(selectItems(evidence, selectionOf(ruleSet, 'findable-email')!)).toEqual([]);
     expect(selectItems(evidence, selectionOf(ruleSet, 'readable-phone')!).map((s) => s.id)).toEqual([
