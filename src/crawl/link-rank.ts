@@ -7,12 +7,14 @@ interface CategoryWords {
   url: string[];
 }
 
-/** URLs of the catalogue: products, categories, search, blog, tags, pagination. */
+/** URLs of the catalogue: products, categories, search, blog, tags, pagination, product information. */
 export interface CatalogueWords {
   segments: string[];
   listings: string[];
   parameters: string[];
   parameterPrefixes: string[];
+  /** Words of pages about the products (size charts, care instructions), in a link's text or path. */
+  productInfo: string[];
 }
 
 export interface LinkWords {
@@ -116,7 +118,15 @@ export function rankLink(text: string, url: URL, words: LinkWords = loadLinkWord
     else if (startsAWord(path, padded(category.url))) score = category.weight * words.urlFactor;
     if (score > best.score) best = { score, category: name, contactLike: category.contact === true };
   }
+  if (best.score === 0 && isProductInfo(label, path, words.catalogue))
+    return { score: 0, category: null, contactLike: false, catalogue: true };
   return best;
+}
+
+/** A page about the products (a size chart, care instructions) that no category claims: catalogue. */
+function isProductInfo(label: string, path: string, words: CatalogueWords): boolean {
+  const info = padded(words.productInfo);
+  return isWholeWord(label, info) || isWholeWord(path, info);
 }
 
 /** Links a careful visitor's crawler does not follow: login, cart, checkout, account, assets. */

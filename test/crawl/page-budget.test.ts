@@ -121,6 +121,51 @@ describe('where the page budget goes', () => {
     });
   });
 
+  it('puts pages about the products (size charts, care guides) with the catalogue, in nl, de, fr and en', () => {
+    const words = loadLinkWords();
+    const rank = (text: string, path: string) => rankLink(text, new URL(path, 'https://shop.test'), words);
+    for (const [text, path] of [
+      ['Size chart', '/pages/size-chart'],
+      ['Sizing', '/pages/sizing'],
+      ['Maattabel', '/pages/maattabel'],
+      ['Größentabelle', '/seite/groessentabelle'],
+      ['Guide des tailles', '/pages/guide-des-tailles'],
+      ['Fit', '/pages/size-guide'],
+      ['Pflegehinweise', '/info/pflegehinweise'],
+    ])
+      expect(rank(text, path), text).toMatchObject({ score: 0, catalogue: true });
+    // A link a category claims keeps its rank, whatever else its words say.
+    expect(rank('Size guide & returns', '/pages/size-guide-returns').catalogue).toBeUndefined();
+    expect(rank('Size guide & returns', '/pages/size-guide-returns').score).toBeGreaterThan(0);
+  });
+
+  it('fetches a linked size chart, a table of short digit groups, only after the policy pages', async () => {
+    const home =
+      page(`<nav><a href="/pages/size-chart">Size chart</a> <a href="/pages/care-guide">Care guide</a>
+      <a href="/pages/lookbook">Lookbook</a></nav>
+      <footer><a href="/pages/contact-information">Contact information</a>
+      <a href="/pages/return-policy">Return policy</a></footer>`);
+    const site = await bed.serve({
+      '/': home,
+      '/pages/size-chart': page(
+        '<table><tr><td>SIZE</td><td>6/8</td><td>10/12</td><td>12/14</td></tr></table>',
+      ),
+      '/pages/care-guide': page('<p>Wash at 30 degrees.</p>'),
+      '/pages/lookbook': page('<p>Summer looks.</p>'),
+      '/pages/contact-information': page('<p>Mail shop@wear.test</p>'),
+      '/pages/return-policy': page('<p>Returns: shop@wear.test</p>'),
+    });
+    const result = await crawlShop(target(site.url('/')), testOptions({ maxPages: 4 }), bed.env());
+    expect(pathsOf(result.pages).sort()).toEqual([
+      '/',
+      '/pages/contact-information',
+      '/pages/lookbook',
+      '/pages/return-policy',
+    ]);
+    expect(site.count('/pages/size-chart')).toBe(0);
+    expect(site.count('/pages/care-guide')).toBe(0);
+  });
+
   it('ranks the links of policies, warranty, shipping, legal notice and contact information, in nl, de, fr and en', () => {
     const words = loadLinkWords();
     const rank = (text: string, path = '/x') => rankLink(text, new URL(path, 'https://shop.test'), words);
