@@ -1,4 +1,4 @@
-import { CRAWL_STATUSES } from '../crawl/types.js';
+import { CRAWL_STATUSES, LINK_REGIONS } from '../crawl/types.js';
 import { CALL_PRICE_KINDS, FACT_KINDS, PAGE_KINDS, PRESENTATIONS, REGIONS } from '../extract/types.js';
 import { OUTCOMES, type Outcome } from './types.js';
 
@@ -110,6 +110,8 @@ const PAGE_FIELDS: FieldCatalogue = {
   via: null,
   'via.text': null,
   'via.fromUrl': null,
+  'via.region': LINK_REGIONS,
+  foundBy: ['well-known-path', 'sitemap'],
   fetchedWith: ['static', 'browser'],
   contentHash: null,
   screenshotPath: null,
