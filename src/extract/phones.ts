@@ -67,6 +67,25 @@ function numbersIn(
   return found;
 }
 
+/**
+ * A bracket opened after the first digit of a candidate and not closed inside it starts something
+ * else, not part of the number: "0180 6 123456 (20 ct/Anruf)" is the number and then a price.
+ * Returns how much of the candidate is the number's part.
+ */
+export function lengthBeforeOpenBracket(candidate: string): number {
+  const open: number[] = [];
+  let digitSeen = false;
+  for (let i = 0; i < candidate.length; i++) {
+    const ch = candidate[i];
+    if (ch === '(') open.push(digitSeen ? i : -1);
+    else if (ch === ')') open.pop();
+    else if (ch >= '0' && ch <= '9') digitSeen = true;
+  }
+  const cut = open.find((i) => i > 0);
+  if (cut === undefined) return candidate.length;
+  return candidate.slice(0, cut).trimEnd().length;
+}
+
 function labelsFor(reading: ReturnType<typeof readLabel>): (NumberLabel | undefined)[] {
   if (reading === 'phone+fax') return ['phone', 'fax'];
   return [reading];
@@ -83,8 +102,11 @@ export function phonesInText(
   const masked = maskNonPhones(text);
   const out: Found[] = [];
   let previousEnd = 0;
-  const candidates = [...masked.matchAll(CANDIDATE)];
-  const groupCounts = candidates.map((m) => m[0].match(DIGIT_GROUPS)?.length ?? 0);
+  const candidates = [...masked.matchAll(CANDIDATE)].map((m) => ({
+    text: m[0].slice(0, lengthBeforeOpenBracket(m[0])),
+    index: m.index ?? 0,
+  }));
+  const groupCounts = candidates.map((m) => m.text.match(DIGIT_GROUPS)?.length ?? 0);
   const total = groupCounts.reduce((sum, n) => sum + n, 0);
   const starts = new NumberStarts(total, PAGE_CAPS.candidateNumbers, limits);
   let base = 0;
@@ -92,7 +114,7 @@ export function phonesInText(
     const from = base;
     base += groupCounts[c];
     if (!starts.triesAny(from, groupCounts[c])) continue;
-    const numbers = numbersIn(m[0], m.index ?? 0, country, (group) => starts.tries(from + group));
+    const numbers = numbersIn(m.text, m.index, country, (group) => starts.tries(from + group));
     for (const n of numbers) {
       const firstDigit = n.start + text.slice(n.start, n.end).search(/\d/);
       const seg = segmentAt(model, firstDigit);
@@ -110,7 +132,7 @@ export function phonesInText(
       }
       previousEnd = n.end;
     }
-    previousEnd = Math.max(previousEnd, m.index + m[0].length);
+    previousEnd = Math.max(previousEnd, m.index + m.text.length);
   }
   return out;
 }
