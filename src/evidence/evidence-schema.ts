@@ -1,6 +1,14 @@
 import { Ajv } from 'ajv';
 import { CRAWL_STATUSES } from '../crawl/types.js';
-import { CALL_PRICE_KINDS, FACT_KINDS, PAGE_KINDS, PRESENTATIONS, REGIONS } from '../extract/types.js';
+import {
+  CALL_PRICE_KINDS,
+  FACT_KINDS,
+  PAGE_KINDS,
+  PHONE_TYPES,
+  PRESENTATIONS,
+  REGIONS,
+  THIRD_PARTY_KINDS,
+} from '../extract/types.js';
 import { EVIDENCE_SCHEMA_VERSION, type ShopEvidence } from './types.js';
 
 const nullableString = { type: ['string', 'null'] };
@@ -108,6 +116,13 @@ export const EVIDENCE_SCHEMA = {
             },
           },
           pageStatesCallPrice: { type: 'boolean' },
+          phoneType: { enum: PHONE_TYPES },
+          thirdParty: {
+            type: 'object',
+            required: ['kind', 'name'],
+            properties: { kind: { enum: THIRD_PARTY_KINDS }, name: { type: 'string' } },
+          },
+          withdrawalSection: { const: true },
         },
       },
     },
@@ -116,7 +131,11 @@ export const EVIDENCE_SCHEMA = {
       items: {
         type: 'object',
         required: ['id', 'kind', 'pageId'],
-        properties: { ...placed, kind: { enum: ['chat', 'contact-form', 'whatsapp', 'callback'] } },
+        properties: {
+          ...placed,
+          kind: { enum: ['chat', 'contact-form', 'whatsapp', 'callback'] },
+          number: { type: 'string', pattern: '^\\+\\d{6,15}$' },
+        },
       },
     },
     facts: {
