@@ -36,6 +36,13 @@ export interface CallPriceWords {
   phrases: Record<'basic-rate' | 'free', string[]>;
 }
 
+/** Words for "@" and "." in obfuscated addresses (rules/vocabulary/extract-email-words.yaml). */
+export interface EmailWords {
+  at: string[];
+  bracketOnly: string[];
+  dot: string[];
+}
+
 export interface ThirdPartyWords {
   kinds: Record<ThirdPartyKind, string[]>;
   ownWords: string[];
@@ -51,3 +58,4 @@ export const widgetWords = (): WidgetWords => loadVocabulary<WidgetWords>('extra
 export const callPriceWords = (): CallPriceWords => loadVocabulary<CallPriceWords>('extract-call-prices');
 export const thirdPartyWords = (): ThirdPartyWords =>
   loadVocabulary<ThirdPartyWords>('extract-third-parties');
+export const emailWords = (): EmailWords => loadVocabulary<EmailWords>('extract-email-words');
