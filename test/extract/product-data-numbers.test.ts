@@ -1,24 +1,24 @@
 import { describe, expect, it } from 'vitest';
 import { readable } from './helpers.js';
 
-/** A product page of a made-up shoe shop: sizes, article numbers, EAN, stock, prices, years. */
+/** A product page of a made-up US shoe shop: sizes, article numbers, EAN, stock, prices, years. */
 const PRODUCT_PAGE = `
-<header><a href="/">Schoenhuis Voorbeeld</a></header>
+<header><a href="/">Example Shoe Co.</a></header>
 <main>
-  <h1>Wandelschoen Trek</h1>
-  <p>Beschikbare maten: 36 37 38 39 40 41 42 43</p>
-  <ul><li>EU 38 40 42 44</li><li>UK 5 6 7 8 9</li><li>Kindermaten 10/12 12/14 16/18</li></ul>
-  <p>Art.nr. 10 20 30 40</p>
-  <p>EAN 8712345678901</p>
-  <p>Op voorraad: 8 8 8 8 8 stuks</p>
-  <p>Collectie 2019 2020 2021 2022</p>
-  <p>Van 89 95 voor 69 95</p>
+  <h1>Trail Runner</h1>
+  <p>Sizes: 6 7 8 9 10 11 12</p>
+  <ul><li>Wide: 5 6 7 8 9 10 11 12 13</li><li>Kids 10/12 12/14 16/18</li></ul>
+  <p>Article 212 55 50 19 9</p>
+  <p>EAN 0012345678905</p>
+  <p>In stock: 8 8 8 8 8</p>
+  <p>Collection 2019 2020 2021 2022</p>
+  <p>Was 89 95 now 69 95</p>
 </main>
-<footer><p>Klantenservice: 020 123 4567</p></footer>`;
+<footer><p>Customer service: (415) 555-0132</p></footer>`;
 
 describe('product data is no phone number', () => {
   it('reads sizes, article numbers, EANs, stock counts, years and prices as nothing, and keeps the labelled phone', () => {
-    expect(readable(PRODUCT_PAGE).phones).toEqual(['+31201234567']);
+    expect(readable(PRODUCT_PAGE, { country: 'US' }).phones).toEqual(['+14155550132']);
   });
 
   it('leaves a run of short groups alone on a German and a French page too', () => {
@@ -26,8 +26,9 @@ describe('product data is no phone number', () => {
     expect(readable('<p>Pointures : 36 38 40 42 44</p>', { country: 'FR' }).phones).toEqual([]);
   });
 
-  it('leaves digit runs of a script-like text alone', () => {
+  it('leaves digit runs of a script-like text and European sizes alone on a Chinese page', () => {
     expect(readable('<p>chunks 10 10 10 10 12 12 12 12</p>', { country: 'CN' }).phones).toEqual([]);
+    expect(readable('<p>Sizes: 36 37 38 39 40 41 42 43</p>', { country: 'CN' }).phones).toEqual([]);
   });
 
   it.each([
