@@ -62,15 +62,26 @@ export function parsePhone(written: string, country: string): ParsedPhone | null
   };
 }
 
+/** Whether a nationally written number is valid in one of the countries of rules/vocabulary/extract-phone-countries.yaml. */
+function validInAKnownCountry(text: string): boolean {
+  return Object.keys(phoneCountries()).some(
+    (c) => parsePhoneNumberFromString(text, c as CountryCode)?.isValid() === true,
+  );
+}
+
 /**
  * A number written as a phone number that does not validate: its digits in E.164 shape (with the
  * country code libphonenumber-js reads, else the market's), for the evidence to name it. Null
- * when it has too few or too many digits to be meant as a phone number at all.
+ * when it has too few or too many digits to be meant as a phone number at all, and for a
+ * nationally written number that is valid in another of the countries the vocabulary knows: the
+ * market may be guessed wrong ("0499 453 555" is Dutch and Australian, not British), and calling a
+ * shop's good number invalid would be worse than saying nothing.
  */
 export function invalidPhoneValue(written: string, country: string): string | null {
   const { text, digits, international } = prepared(written);
   if (digits.length < MIN_DIGITS || digits.length > MAX_DIGITS) return null;
   if (international) return `+${digits}`;
+  if (validInAKnownCountry(text)) return null;
   const parsed = parsePhoneNumberFromString(text, country.toUpperCase() as CountryCode);
   return parsed?.number ?? `+${digits}`;
 }

@@ -80,6 +80,12 @@ describe('numbers written as a phone number that are not valid', () => {
     expect(readable(html).phones).toEqual([]);
   });
 
+  it('does not call a nationally written number invalid when another known country reads it', () => {
+    // The market may have been guessed wrong: "0499 453 555" is no British number, but a Dutch one.
+    expect(phones('<p>Phone 0499 453 555</p>', 'GB')).toEqual([]);
+    expect(phones('<p>Telefoon: 020 123 45</p>')).toEqual([]);
+  });
+
   it('does not turn unlabelled digits or other labelled numbers into invalid phones', () => {
     expect(phones('<p>Bestelnummer 123 456 789 0</p>')).toEqual([]);
     expect(phones('<p>KvK: 12345678</p><p>BTW: NL123456789B01</p>')).toEqual([]);
