@@ -1,6 +1,14 @@
 import { Ajv } from 'ajv';
 import { CRAWL_STATUSES, LINK_REGIONS } from '../crawl/types.js';
-import { CALL_PRICE_KINDS, FACT_KINDS, PAGE_KINDS, PRESENTATIONS, REGIONS } from '../extract/types.js';
+import {
+  CALL_PRICE_KINDS,
+  FACT_KINDS,
+  PAGE_KINDS,
+  PHONE_TYPES,
+  PRESENTATIONS,
+  REGIONS,
+  THIRD_PARTY_KINDS,
+} from '../extract/types.js';
 import { EVIDENCE_SCHEMA_VERSION, type ShopEvidence } from './types.js';
 
 const nullableString = { type: ['string', 'null'] };
@@ -137,6 +145,13 @@ export const EVIDENCE_SCHEMA = {
             },
           },
           pageStatesCallPrice: { type: 'boolean' },
+          phoneType: { enum: PHONE_TYPES },
+          thirdParty: {
+            type: 'object',
+            required: ['kind', 'name'],
+            properties: { kind: { enum: THIRD_PARTY_KINDS }, name: { type: 'string' } },
+          },
+          withdrawalSection: { const: true },
         },
       },
     },
@@ -145,7 +160,11 @@ export const EVIDENCE_SCHEMA = {
       items: {
         type: 'object',
         required: ['id', 'kind', 'pageId'],
-        properties: { ...placed, kind: { enum: ['chat', 'contact-form', 'whatsapp', 'callback'] } },
+        properties: {
+          ...placed,
+          kind: { enum: ['chat', 'contact-form', 'whatsapp', 'callback'] },
+          number: { type: 'string', pattern: '^\\+\\d{6,15}$' },
+        },
       },
     },
     facts: {

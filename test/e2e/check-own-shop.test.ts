@@ -66,10 +66,19 @@ describe('check: output for action', () => {
     expect(lines[1]).toBe('✗ Phone and e-mail are not both easy to find');
     expect(lines[3]).toBe('  Findable phone: not findable · findable e-mail: not findable');
     expect(result.stdout).toContain(
-      '      → +31503012345 appears only on /voorwaarden (the terms page): repeat it on the contact or customer-service page and in the footer.',
+      '      → +31503012345 appears only in the terms, privacy statement or withdrawal instructions (/voorwaarden, the terms page): repeat it on the contact or customer-service page and in the footer.',
     );
     expect(result.stdout).toContain(
-      '      → hallo@fietsenhuis-noord.nl appears only on /voorwaarden (the terms page): repeat it on the contact or customer-service page and in the footer.',
+      '      → hallo@fietsenhuis-noord.nl appears only in the terms, privacy statement or withdrawal instructions (/voorwaarden, the terms page): repeat it on the contact or customer-service page and in the footer.',
+    );
+  });
+
+  it('an invalid number written as the phone makes phone-number-valid fail and names it', async () => {
+    const result = await runCli(['check', shops.url('invalid-phone'), ...LOCAL]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/ {2}✗ .*\[phone-number-valid · good practice · weight \d+\]/);
+    expect(result.stdout).toContain(
+      '      → +32 9 123 45 6 on /, /contact, /klantenservice (+3) is not a valid telephone number: check the digits and write it in full, with its area code (and country code), as it is dialled.',
     );
   });
 

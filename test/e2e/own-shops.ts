@@ -6,7 +6,13 @@ import { renderSamplePage, type SamplePage, type SampleShopLayout } from '../../
  * Small shops a shop owner might run, for the tests of `check`: one that meets every rule the
  * crawler can decide in static mode, and variants that break one or two things on purpose.
  */
-export type OwnShopVariant = 'clean' | 'premium-noreply' | 'no-address' | 'noaddress-noreply' | 'terms-only';
+export type OwnShopVariant =
+  | 'clean'
+  | 'premium-noreply'
+  | 'no-address'
+  | 'noaddress-noreply'
+  | 'terms-only'
+  | 'invalid-phone';
 
 interface Contact {
   phoneHref: string;
@@ -33,6 +39,8 @@ function contactOf(variant: OwnShopVariant): Contact {
   if (variant === 'no-address') return { ...CLEAN, address: '' };
   if (variant === 'noaddress-noreply')
     return { ...CLEAN, address: '', email: 'noreply@fietsenhuis-noord.nl' };
+  // A digit short: "+32 9 123 45 6" is written as a phone number but is no valid Belgian number.
+  if (variant === 'invalid-phone') return { ...CLEAN, phoneHref: '+329123456', phoneText: '+32 9 123 45 6' };
   return CLEAN;
 }
 
@@ -99,6 +107,7 @@ export async function serveOwnShops(): Promise<ServedOwnShops> {
     'no-address',
     'noaddress-noreply',
     'terms-only',
+    'invalid-phone',
   ] as const) {
     const pages = ownShopPages(variant);
     const server = createServer((request, response) => {

@@ -46,7 +46,7 @@ describe('selectionOf', () => {
     const file = join(dir, 'selections.yaml');
     const text = readFileSync(file, 'utf8');
     const widened = text.replace(
-      /(findable-phone:\n {2}in: ungated-phone\n {2}where:\n {4}pageKind: \{ notIn: \[terms, privacy\] \}\n {4}pageDepth: \{ atMost: )2/,
+      /(findable-phone:\n {2}in: ungated-phone\n {2}where:\n {4}pageKind: \{ notIn: \[terms, privacy\] \}\n(?: {4}withdrawalSection: .*\n)? {4}pageDepth: \{ atMost: )2/,
       '$13',
     );
     expect(widened).not.toBe(text);

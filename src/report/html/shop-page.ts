@@ -356,7 +356,7 @@ export function shopPage({
           .slice(0, MAX_LIST_ROWS)
           .map(
             (w) =>
-              html`<li>${w.kind}${w.vendor ? html` (${w.vendor})` : ''} · <a href="#page-${w.pageId}">${w.pageId}</a>${w.detail ? html` · <code>${w.detail}</code>` : ''}</li>`,
+              html`<li>${w.kind}${w.vendor ? html` (${w.vendor})` : ''}${w.number ? html` ${w.number}` : ''} · <a href="#page-${w.pageId}">${w.pageId}</a>${w.detail ? html` · <code>${w.detail}</code>` : ''}</li>`,
           )}</ul>${moreInJson(result.widgets.length - MAX_LIST_ROWS, lang)}`;
 
   const overrides = result.findings.filter((f) => f.override);
