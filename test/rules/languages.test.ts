@@ -176,7 +176,7 @@ describe('reasons and references in the reader’s language', () => {
       'phone-in-withdrawal-info: Die angegebene Telefonnummer steht auch in der Widerrufsbelehrung',
     );
     expect(de).toContain('Ebene: Gesetz');
-    expect(de).toContain('BGH-I-ZR-169-19: Bundesgerichtshof (BGH), 24. September 2020, I ZR 169/19');
+    expect(de).toContain('BGH-I-ZR-169-17: Bundesgerichtshof (BGH), 24. September 2020, I ZR 169/17');
     expect(de).toContain('Muster-Widerrufsbelehrung, Anlage 1 zum EGBGB');
     const fr = explainRule(rule, 'fr');
     expect(fr).toContain('Niveau: loi');
