@@ -1,5 +1,9 @@
-import { readableContacts } from '../src/extract/index.js';
+import { readableContacts } from '../src/audit/contact-coverage.js';
 import type { PageObservations } from '../src/extract/types.js';
+import { loadSelections, readableSelectionsIn } from '../src/rules/index.js';
+
+/** What a visitor can read is what the shipped rules' readable-phone and readable-email take. */
+const READABLE = readableSelectionsIn(loadSelections());
 
 /** One page of /work/shared/corpus/labels.json (only the fields the benchmark reads). */
 export interface LabelledPage {
@@ -61,7 +65,8 @@ function compare(
 }
 
 export function scorePage(label: LabelledPage, obs: PageObservations): PageScore {
-  const readable = readableContacts(obs);
+  const placed = obs.sightings.map((s) => ({ ...s, pageKind: obs.kind }));
+  const readable = readableContacts(placed, READABLE);
   const phones = compare(readable.phones, label.phones, label.thirdPartyPhones);
   const emails = compare(readable.emails, label.emails, label.thirdPartyEmails ?? []);
   const faxOnly = new Set(label.faxes.filter((f) => !label.phones.includes(f)));

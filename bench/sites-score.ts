@@ -1,10 +1,13 @@
 /**
  * Scores one `check --json` result against a site's hand labels (../shared/realsites/labels.json).
- * Pure: no I/O. What counts as "a contact detail a visitor can read" is the product's own
- * definition (isReadableContactSighting), so the benchmark follows the rules when they change.
+ * What counts as "a contact detail a visitor can read" is the shipped rules' own definition
+ * (their readable-phone and readable-email selections), so the benchmark follows the rules.
  */
+import { readableContacts } from '../src/audit/contact-coverage.js';
 import type { ShopResult } from '../src/report/shop-result.js';
-import { isReadableContactSighting } from '../src/score/readable-sighting.js';
+import { loadSelections, readableSelectionsIn } from '../src/rules/index.js';
+
+const READABLE = readableSelectionsIn(loadSelections());
 
 export interface SiteLabels {
   shop: string;
@@ -56,22 +59,18 @@ export function readableValues(result: ShopResult): { phones: Set<string>; email
   const phones = new Set<string>();
   const emails = new Set<string>();
   for (const phone of result.contacts.phones) {
-    const readable = phone.sightings.some((s) =>
-      isReadableContactSighting({
-        ...s,
-        kind: 'phone',
-        value: phone.e164,
-        ...(phone.type ? { phoneType: phone.type } : {}),
-        ...(phone.label ? { label: phone.label } : {}),
-      }),
-    );
-    if (readable) phones.add(normalisePhone(phone.e164));
+    const sightings = phone.sightings.map((s) => ({
+      ...s,
+      kind: 'phone',
+      value: phone.e164,
+      ...(phone.type ? { phoneType: phone.type } : {}),
+      ...(phone.label ? { label: phone.label } : {}),
+    }));
+    if (readableContacts(sightings, READABLE).phones.length > 0) phones.add(normalisePhone(phone.e164));
   }
   for (const email of result.contacts.emails) {
-    const readable = email.sightings.some((s) =>
-      isReadableContactSighting({ ...s, kind: 'email', value: email.address }),
-    );
-    if (readable) emails.add(normaliseEmail(email.address));
+    const sightings = email.sightings.map((s) => ({ ...s, kind: 'email', value: email.address }));
+    if (readableContacts(sightings, READABLE).emails.length > 0) emails.add(normaliseEmail(email.address));
   }
   return { phones, emails };
 }

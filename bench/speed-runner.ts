@@ -33,6 +33,8 @@ const [
 const { createCrawlEnvironment, DEFAULT_CRAWL_OPTIONS } = crawlModule;
 const { extractPage } = await load<typeof import('../src/extract/index.js')>('extract/index.js');
 const { openStore } = await load<typeof import('../src/store/index.js')>('store/index.js');
+const { loadSelections, readableSelectionsIn } =
+  await load<typeof import('../src/rules/index.js')>('rules/index.js');
 const { limitHeapGrowth } = await load<typeof import('../src/cli/heap-growth.js')>('cli/heap-growth.js');
 
 export type RunnerName =
@@ -92,6 +94,7 @@ async function shopreach(
     observe: {
       mode,
       crawl: { ...DEFAULT_CRAWL_OPTIONS, allowPrivateHosts: true, maxPages: 5, mobilePass: false },
+      readable: readableSelectionsIn(loadSelections()),
     },
     ruleSets,
     env,

@@ -61,5 +61,5 @@ export function judgeShop(
     }
     findings = stoppedFindings(ruleSet, limitMs);
   }
-  return { target, evidence, findings, score: scoreShop(findings, evidence), ruleSetId: ruleSet.id };
+  return { target, evidence, findings, score: scoreShop(findings, evidence, ruleSet), ruleSetId: ruleSet.id };
 }

@@ -4,6 +4,7 @@ import type { CrawlMode, CrawlOptions, CrawlResult, FetchMode } from '../crawl/t
 import { buildEvidence, type ObservedPage } from '../evidence/build-evidence.js';
 import type { ShopEvidence } from '../evidence/types.js';
 import type { ShopTarget } from '../input/types.js';
+import type { ReadableSelections } from '../rules/index.js';
 import { contactCoverage } from './contact-coverage.js';
 import { renderEvidence } from './evidence-render.js';
 import { PageLostWithThreadError, sharedExtractPool } from './extract-pool.js';
@@ -15,6 +16,11 @@ export interface ObserveOptions {
   crawl: Omit<CrawlOptions, 'mode'>;
   /** --country: the market when the list gives none. */
   country?: string;
+  /**
+   * The run's rules' `readable-phone` and `readable-email` selections: auto mode renders a shop
+   * whose static pages show neither, and the crawl keeps looking for contact pages until they do.
+   */
+  readable: ReadableSelections;
 }
 
 const JUDGEABLE = new Set(['ok', 'partial']);
@@ -78,10 +84,15 @@ export async function observeOrLose(crawl: CrawlResult, target: ShopTarget, read
 const firstLine = (error: unknown) => String((error as Error)?.message ?? error).split('\n')[0];
 
 /** Auto mode renders a shop in the browser when static fetching cannot judge it. */
-function staticCannotJudge(crawl: CrawlResult, observed: ObservedPage[], needsRendering: boolean): boolean {
+function staticCannotJudge(
+  crawl: CrawlResult,
+  observed: ObservedPage[],
+  needsRendering: boolean,
+  readable: ReadableSelections,
+): boolean {
   if (!JUDGEABLE.has(crawl.status)) return false;
   if (needsRendering) return true;
-  const coverage = contactCoverage(observed.map((page) => page.observations));
+  const coverage = contactCoverage(observed, readable);
   return !coverage.phone || !coverage.email;
 }
 
@@ -132,7 +143,7 @@ export async function observeShop(
   const firstMode: FetchMode = options.mode === 'browser' ? 'browser' : 'static';
   const pool = await sharedExtractPool();
   const readingsFor = (judgeRendering: boolean) =>
-    new PageReadings(pool, target, options.country, judgeRendering);
+    new PageReadings(pool, target, options.country, judgeRendering, options.readable);
   const firstReadings = readingsFor(options.mode === 'auto');
   const firstRead = await observeOrLose(
     await crawlSafely(target, firstMode, options, env, firstReadings, signal),
@@ -145,7 +156,10 @@ export async function observeShop(
   let observation = firstRead.observation;
   const extraErrors: ShopEvidence['crawl']['errors'] = [];
 
-  if (options.mode === 'auto' && staticCannotJudge(first, observation.observed, observation.needsRendering)) {
+  if (
+    options.mode === 'auto' &&
+    staticCannotJudge(first, observation.observed, observation.needsRendering, options.readable)
+  ) {
     try {
       const renderedReadings = readingsFor(false);
       const rendered = await crawlSafely(target, 'browser', options, env, renderedReadings, signal);

@@ -1,6 +1,8 @@
 import type { CrawlReading, PageObserver, PageSnapshot } from '../crawl/types.js';
+import type { ObservedPage } from '../evidence/index.js';
 import { pageKindOf } from '../extract/index.js';
 import type { ShopTarget } from '../input/types.js';
+import type { ReadableSelections } from '../rules/index.js';
 import { contactCoverage } from './contact-coverage.js';
 import { type ExtractJob, type ExtractJobResult, jobPage } from './extract-job.js';
 import type { ExtractPool } from './extract-pool.js';
@@ -40,6 +42,8 @@ export class PageReadings implements PageObserver {
     private readonly target: ShopTarget,
     readonly optionCountry: string | undefined,
     private readonly judgeRendering: boolean,
+    /** The rules' readable-phone and readable-email: what counts as a contact found. */
+    private readonly readable: ReadableSelections,
   ) {}
 
   ready(): Promise<void> {
@@ -77,14 +81,17 @@ export class PageReadings implements PageObserver {
   /** Whether the pages read so far show a readable phone number and e-mail address (a page that failed counts as none). */
   async contactsFound(): Promise<{ phone: boolean; email: boolean }> {
     const read = await Promise.all(
-      [...this.readings.values()].map((reading) =>
+      [...this.readings.entries()].map(([snapshot, reading]) =>
         reading.result.then(
-          (result) => result.observations,
+          (result): ObservedPage => ({ snapshot, observations: result.observations }),
           () => null,
         ),
       ),
     );
-    return contactCoverage(read.filter((observations) => observations !== null));
+    return contactCoverage(
+      read.filter((page) => page !== null),
+      this.readable,
+    );
   }
 
   /** The setting once decided; null when no home page was read. */

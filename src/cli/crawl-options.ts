@@ -6,7 +6,8 @@ import { DEFAULT_CRAWL_OPTIONS } from '../crawl/options.js';
 import type { CrawlMode } from '../crawl/types.js';
 import { makeUserAgent } from '../crawl/user-agent.js';
 import { normaliseCountry } from '../input/index.js';
-import { artifactsDirBeside } from '../shared/paths.js';
+import { loadSelections, readableSelectionsIn } from '../rules/index.js';
+import { artifactsDirBeside, RULES_DIR } from '../shared/paths.js';
 import { TOOL_VERSION } from '../shared/version.js';
 import { UserError } from './user-error.js';
 
@@ -108,7 +109,10 @@ export function artifactsDirFor(db: string | undefined): string {
   return artifactsDirBeside(db);
 }
 
-/** `artifactsDir` defaults to the one of `args.db` when the arguments carry a database. */
+/**
+ * `artifactsDir` defaults to the one of `args.db` when the arguments carry a database. What counts
+ * as a readable contact while crawling comes from the selections of the run's rules folder.
+ */
 export function observeOptionsFrom(
   args: CrawlArgs & { db?: string },
   artifactsDir: string = artifactsDirFor(args.db),
@@ -122,6 +126,7 @@ export function observeOptionsFrom(
   return {
     mode: args.mode,
     country,
+    readable: readableSelectionsIn(loadSelections(args.rules ?? RULES_DIR)),
     crawl: {
       ...DEFAULT_CRAWL_OPTIONS,
       maxPages: Math.floor(positive(args['max-pages'], 'max-pages')),

@@ -1,5 +1,5 @@
 import type { CrawlResult, PageSnapshot } from '../crawl/types.js';
-import type { PageObservations } from '../extract/types.js';
+import type { PageObservations, Sighting } from '../extract/types.js';
 import type { ShopTarget } from '../input/types.js';
 import { pageLimits, SHOP_CAPS, type ShopBudget, withinShopBudget, withShortTexts } from './evidence-caps.js';
 import {
@@ -30,6 +30,32 @@ export interface EvidenceInput {
   language: string | null;
   /** Errors found after crawling (extraction, a browser that could not start …). */
   extraErrors?: ShopEvidence['crawl']['errors'];
+}
+
+/**
+ * A sighting placed on its page as the rules see it: the page's kind, depth, viewport and what it
+ * says about withdrawal and call prices copied onto the sighting.
+ */
+export function placedSighting(
+  sighting: Sighting,
+  page: ObservedPage,
+  pageId: string,
+  id: string,
+): EvidenceSighting {
+  const { snapshot, observations } = page;
+  return {
+    ...sighting,
+    id,
+    pageUrl: snapshot.finalUrl,
+    pageId,
+    pageKind: observations.kind,
+    pageDepth: snapshot.depth,
+    ...(observations.withdrawalInfo !== undefined ? { pageWithdrawalInfo: observations.withdrawalInfo } : {}),
+    ...(snapshot.viewport ? { pageViewport: snapshot.viewport } : {}),
+    ...(observations.statesCallPrice !== undefined
+      ? { pageStatesCallPrice: observations.statesCallPrice }
+      : {}),
+  };
 }
 
 function displayName(target: ShopTarget, origin: string | null): string {
@@ -114,19 +140,9 @@ function assemble(input: EvidenceInput, budget: ShopBudget, notes: EvidenceLimit
     });
     const placed = { pageId, pageKind: observations.kind, pageDepth: snapshot.depth };
     for (const sighting of kept[index].sightings) {
-      sightings.push({
-        ...sighting,
-        id: `s${sightings.length + 1}`,
-        pageUrl: snapshot.finalUrl,
-        ...placed,
-        ...(observations.withdrawalInfo !== undefined
-          ? { pageWithdrawalInfo: observations.withdrawalInfo }
-          : {}),
-        ...(snapshot.viewport ? { pageViewport: snapshot.viewport } : {}),
-        ...(observations.statesCallPrice !== undefined
-          ? { pageStatesCallPrice: observations.statesCallPrice }
-          : {}),
-      });
+      sightings.push(
+        placedSighting(sighting, { snapshot, observations }, pageId, `s${sightings.length + 1}`),
+      );
     }
     for (const fact of kept[index].facts) {
       facts.push({ ...fact, id: `f${facts.length + 1}`, pageUrl: snapshot.finalUrl, ...placed });

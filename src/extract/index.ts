@@ -26,7 +26,6 @@ import { markWithdrawalSections } from './withdrawal-sections.js';
 export { type DomNode, parseHtml } from './dom.js';
 export { needsRendering } from './needs-rendering.js';
 export { pageKindOf } from './page-kind.js';
-export { isReadableContact, type ReadableContacts, readableContacts } from './readable.js';
 export type { ExtractContext, Fact, PageObservations, Sighting, Widget } from './types.js';
 
 /**

@@ -6,13 +6,20 @@ export { evaluateRules } from './evaluate-rules.js';
 export { conditionText, explainRule } from './explain.js';
 export { findingReason } from './finding-reason.js';
 export { RULE_LANGUAGES, type RuleLanguage, textIn } from './languages.js';
-export { lintRules, listProfiles, loadRuleSet, ruleSetLoader } from './load-rule-set.js';
+export { lintRules, listProfiles, loadRuleSet, loadSelections, ruleSetLoader } from './load-rule-set.js';
 export { closest, type OverrideProblem, type OverrideScope, overrideProblems } from './override-check.js';
 export { loadOverrides } from './override-file.js';
 export { type CarriedFrom, normaliseShop, type Override, OverrideError } from './overrides.js';
+export { whereHolds } from './predicates.js';
 export { profileForCountry } from './profile-for-country.js';
 export { unsafePatterns } from './regex-safety.js';
-export { selectionOf } from './selection-of.js';
+export {
+  READABLE_SELECTION_NAMES,
+  type ReadableSelections,
+  readableSelections,
+  readableSelectionsIn,
+  selectionOf,
+} from './selection-of.js';
 export { TimeLimitError, withinTimeLimit } from './time-limit.js';
 export type {
   Finding,

@@ -54,13 +54,7 @@ export function ruleSetLoader(dir: string = RULES_DIR): (profile: string) => Rul
 
 function assembleRuleSet(tree: RuleTree, profileId: string): RuleSet {
   const dir = tree.dir;
-  if (tree.diagnostics.length > 0) {
-    const lines = tree.diagnostics.slice(0, 5).map(formatDiagnostic).join('\n');
-    throw new RuleSetError(
-      `The rules in ${dir} have ${tree.diagnostics.length} problem(s):\n${lines}`,
-      tree.diagnostics,
-    );
-  }
+  refuseBrokenTree(tree);
   const profile = tree.profiles.get(profileId);
   if (!profile) {
     throw new RuleSetError(
@@ -82,7 +76,42 @@ function assembleRuleSet(tree: RuleTree, profileId: string): RuleSet {
     version: profile.version ?? tree.version ?? '0',
     hash: hashProfile(tree, profile),
     rules: [...rules.values()],
+    selections: frozenSelections(tree),
   };
+}
+
+/** Every selection of the tree as a rule that names it would hold it once resolved. */
+function frozenSelections(tree: RuleTree): Record<string, Quantified> {
+  return Object.fromEntries(
+    [...tree.selections.values()].map((selection) => [
+      selection.name,
+      {
+        in: selection.in,
+        selection: selection.name,
+        selectionClauses: selection.where.length,
+        where: selection.where,
+      },
+    ]),
+  );
+}
+
+/**
+ * The selections of a rules directory, resolved, for the steps that ask them before a shop's rule
+ * set is known (auto mode's coverage while crawling). Throws like loadRuleSet on a broken folder.
+ */
+export function loadSelections(dir: string = RULES_DIR): Record<string, Quantified> {
+  const tree = readRuleTree(dir);
+  refuseBrokenTree(tree);
+  return frozenSelections(tree);
+}
+
+function refuseBrokenTree(tree: RuleTree): void {
+  if (tree.diagnostics.length === 0) return;
+  const lines = tree.diagnostics.slice(0, 5).map(formatDiagnostic).join('\n');
+  throw new RuleSetError(
+    `The rules in ${tree.dir} have ${tree.diagnostics.length} problem(s):\n${lines}`,
+    tree.diagnostics,
+  );
 }
 
 function references(raw: unknown, tree: RuleTree): RuleReference[] {

@@ -11,11 +11,13 @@ function* quantifiedIn(condition: unknown): Generator<Quantified> {
 }
 
 /**
- * A named selection (rules/selections.yaml) as the run's rule set froze it: rule sets store their
- * conditions with selections resolved, so the selection is read back from a condition that names
- * it, with only its own filters. Null when no rule of the set uses it.
+ * A named selection (rules/selections.yaml) as the run's rule set froze it. Rule sets stored
+ * before they kept their selections hold them only resolved into conditions: there the selection
+ * is read back from a condition that names it, with only its own filters. Null when the set has
+ * no selection of that name.
  */
 export function selectionOf(ruleSet: RuleSet, name: string): Quantified | null {
+  if (ruleSet.selections) return ruleSet.selections[name] ?? null;
   for (const rule of ruleSet.rules) {
     const conditions = [
       rule.test,
@@ -33,4 +35,29 @@ export function selectionOf(ruleSet: RuleSet, name: string): Quantified | null {
     }
   }
   return null;
+}
+
+/** The selections that say which sightings a visitor can read as the shop's phone and e-mail. */
+export const READABLE_SELECTION_NAMES = { phone: 'readable-phone', email: 'readable-email' } as const;
+
+/** The `readable-phone` and `readable-email` selections; null for one the rules do not define. */
+export interface ReadableSelections {
+  phone: Quantified | null;
+  email: Quantified | null;
+}
+
+/** The readable selections of a run's rule set. */
+export function readableSelections(ruleSet: RuleSet): ReadableSelections {
+  return {
+    phone: selectionOf(ruleSet, READABLE_SELECTION_NAMES.phone),
+    email: selectionOf(ruleSet, READABLE_SELECTION_NAMES.email),
+  };
+}
+
+/** The readable selections among a rules folder's selections (loadSelections). */
+export function readableSelectionsIn(selections: Record<string, Quantified>): ReadableSelections {
+  return {
+    phone: selections[READABLE_SELECTION_NAMES.phone] ?? null,
+    email: selections[READABLE_SELECTION_NAMES.email] ?? null,
+  };
 }

@@ -1,4 +1,5 @@
 import type { AdviceTemplate } from './advice.js';
+import type { Quantified } from './grammar.js';
 
 export const OUTCOMES = ['pass', 'fail', 'needs-review', 'not-applicable', 'not-assessable'] as const;
 export type Outcome = (typeof OUTCOMES)[number];
@@ -78,6 +79,12 @@ export interface RuleSet {
   /** sha256 over the sorted rule files' bytes. */
   hash: string;
   rules: Rule[];
+  /**
+   * The named selections of rules/selections.yaml, resolved (`in` + every `where` of the chain),
+   * frozen with the set so that the figures that ask a selection (clicks to a readable phone, …)
+   * follow the rules the run was judged with. Absent in rule sets stored before they were kept.
+   */
+  selections?: Record<string, Quantified>;
 }
 
 export interface Finding {

@@ -1,21 +1,30 @@
-import type { EvidenceSighting } from '../evidence/types.js';
-import { isReadableContact } from '../extract/readable.js';
+import type { ShopEvidence } from '../evidence/types.js';
+import type { Quantified } from '../rules/grammar.js';
+import { type ReadableSelections, selectItems } from '../rules/index.js';
 
 /**
- * A sighting a visitor can read as a contact detail. Extraction owns the definition; the
- * `contact-sighting` selection in rules/selections.yaml states the same in rule language.
+ * Fewest clicks from the home page to a sighting of the selection (the rule set's
+ * `readable-phone` or `readable-email`); null when none is linked or the rule set has no such
+ * selection. The rules say what is readable; this only counts clicks.
  */
-export function isReadableContactSighting(sighting: EvidenceSighting): boolean {
-  return isReadableContact(sighting);
-}
-
-/** Fewest clicks from the home page to a readable sighting of this kind; null when none is linked. */
-export function fewestClicks(sightings: EvidenceSighting[], kind: EvidenceSighting['kind']): number | null {
+export function fewestClicks(evidence: ShopEvidence, selection: Quantified | null): number | null {
+  if (!selection) return null;
   let best: number | null = null;
-  for (const sighting of sightings) {
-    if (sighting.kind !== kind || sighting.pageDepth === null || !isReadableContactSighting(sighting))
-      continue;
-    if (best === null || sighting.pageDepth < best) best = sighting.pageDepth;
+  for (const item of selectItems(evidence, selection)) {
+    const depth = (item as { pageDepth?: number | null }).pageDepth;
+    if (typeof depth !== 'number') continue;
+    if (best === null || depth < best) best = depth;
   }
   return best;
+}
+
+/** Fewest clicks to a readable phone and to a readable e-mail address, as the rule set reads them. */
+export function readableClicks(
+  evidence: ShopEvidence,
+  readable: ReadableSelections,
+): { phoneClicks: number | null; emailClicks: number | null } {
+  return {
+    phoneClicks: fewestClicks(evidence, readable.phone),
+    emailClicks: fewestClicks(evidence, readable.email),
+  };
 }

@@ -1,7 +1,8 @@
 import type { ShopEvidence } from '../evidence/types.js';
-import type { Finding } from '../rules/types.js';
+import { readableSelections } from '../rules/index.js';
+import type { Finding, RuleSet } from '../rules/types.js';
 import { GRADE_BANDS, gradeFor } from './grade.js';
-import { fewestClicks } from './readable-sighting.js';
+import { readableClicks } from './readable-sighting.js';
 import { HEADLINE_RULE_ID, type ScoreCap, type ShopScore } from './types.js';
 
 const RATED_STATUSES = new Set<string>(['ok', 'partial']);
@@ -50,15 +51,15 @@ export function scoreCap(findings: Finding[]): ScoreCap | null {
 /**
  * Score = 100 × passed weight / (passed + failed weight), rounded to a whole number, and at most
  * LAW_FAILURE_CAP when a rule of level law fails. A shop that could not be crawled, or where no
- * weighted rule was judged, is "not rated" (null).
+ * weighted rule was judged, is "not rated" (null). The click counts ask the rule set's own
+ * readable selections, so other rules change them with the verdicts.
  */
-export function scoreShop(findings: Finding[], evidence: ShopEvidence): ShopScore {
+export function scoreShop(findings: Finding[], evidence: ShopEvidence, ruleSet: RuleSet): ShopScore {
   const headline = findings.find((finding) => finding.rule === HEADLINE_RULE_ID);
   const verdict: ShopScore['verdict'] = {
     rule: HEADLINE_RULE_ID,
     outcome: headline?.outcome ?? 'not-assessable',
-    phoneClicks: fewestClicks(evidence.sightings, 'phone'),
-    emailClicks: fewestClicks(evidence.sightings, 'email'),
+    ...readableClicks(evidence, readableSelections(ruleSet)),
   };
   if (!RATED_STATUSES.has(evidence.crawl.status)) return { score: null, grade: null, verdict };
   const uncapped = weightedScore(findings);

@@ -12,6 +12,7 @@ import type { CrawlOptions } from '../../src/crawl/types.js';
 import { FixtureSite, page } from '../crawl/fixture-server.js';
 import { target, testOptions } from '../crawl/options.js';
 import { lumaSpread } from '../evidence-capture/crop-pixels.js';
+import { SHIPPED_READABLE } from '../shipped-readable.js';
 
 // A number and an address in full-width paragraphs, far from the left edge: a crop of the block
 // would show empty paper. The /over-ons page holds no contact detail and wants no screenshot.
@@ -45,7 +46,7 @@ afterAll(async () => {
 
 function observeOptions(mode: ObserveOptions['mode'], crawl: Partial<CrawlOptions>): ObserveOptions {
   const { mode: _mode, ...options } = testOptions({ maxPages: 5, mobilePass: false, ...crawl });
-  return { mode, crawl: options, country: 'NL' };
+  return { mode, crawl: options, country: 'NL', readable: SHIPPED_READABLE };
 }
 
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');

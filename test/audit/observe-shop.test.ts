@@ -6,6 +6,7 @@ import { type CrawlEnvironment, createCrawlEnvironment } from '../../src/crawl/i
 import type { CrawlResult } from '../../src/crawl/types.js';
 import { FixtureSite, page } from '../crawl/fixture-server.js';
 import { target, testOptions } from '../crawl/options.js';
+import { SHIPPED_READABLE } from '../shipped-readable.js';
 
 let env: CrawlEnvironment;
 let site: FixtureSite;
@@ -27,7 +28,11 @@ afterAll(async () => {
 describe('observeShop with the extraction pool', () => {
   it('extracts every crawled page, each page its own observations', async () => {
     const { mode: _mode, ...crawl } = testOptions({ maxPages: 5 });
-    const evidence = await observeShop(target(site.url('/')), { mode: 'static', crawl, country: 'NL' }, env);
+    const evidence = await observeShop(
+      target(site.url('/')),
+      { mode: 'static', crawl, country: 'NL', readable: SHIPPED_READABLE },
+      env,
+    );
     expect(evidence.crawl.status).toBe('ok');
     expect(evidence.pages.map((p) => new URL(p.url).pathname)).toEqual(['/', '/contact']);
     const onContact = evidence.sightings.filter((s) => new URL(s.pageUrl).pathname === '/contact');
@@ -52,7 +57,11 @@ describe('a page nested deeper than a recursive walk can go', () => {
     }).start();
     try {
       const { mode: _mode, ...crawl } = testOptions({ maxPages: 2 });
-      const deep = await observeShop(target(nested.url('/')), { mode: 'static', crawl, country: 'NL' }, env);
+      const deep = await observeShop(
+        target(nested.url('/')),
+        { mode: 'static', crawl, country: 'NL', readable: SHIPPED_READABLE },
+        env,
+      );
       expect(deep.crawl.status).toBe('ok');
       expect(deep.crawl.errors).toEqual([]);
       const onHome = deep.sightings.filter((s) => new URL(s.pageUrl).pathname === '/');
@@ -64,7 +73,11 @@ describe('a page nested deeper than a recursive walk can go', () => {
       );
       // The link at the bottom of the nesting was read and followed.
       expect(deep.pages.map((p) => new URL(p.url).pathname)).toEqual(['/', '/contact']);
-      const fine = await observeShop(target(site.url('/')), { mode: 'static', crawl, country: 'NL' }, env);
+      const fine = await observeShop(
+        target(site.url('/')),
+        { mode: 'static', crawl, country: 'NL', readable: SHIPPED_READABLE },
+        env,
+      );
       expect(fine.crawl.status).toBe('ok');
     } finally {
       await nested.stop();

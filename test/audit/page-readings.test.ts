@@ -6,6 +6,7 @@ import { type CrawlEnvironment, crawlShop, createCrawlEnvironment } from '../../
 import type { PageSnapshot } from '../../src/crawl/types.js';
 import { FixtureSite, page } from '../crawl/fixture-server.js';
 import { target, testOptions } from '../crawl/options.js';
+import { SHIPPED_READABLE } from '../shipped-readable.js';
 
 const ROUTES: Record<string, string> = {
   '/': page('<header><a href="/klantenservice">Klantenservice</a> <a href="/over-ons">Over ons</a></header>'),
@@ -29,7 +30,7 @@ afterAll(async () => {
 
 describe('reading pages while the crawl goes on', () => {
   it('extracts each page as it arrives, and the crawl drops the static HTML it no longer needs', async () => {
-    const readings = new PageReadings(inThreadPool(), target(site.url('/')), 'NL', false);
+    const readings = new PageReadings(inThreadPool(), target(site.url('/')), 'NL', false, SHIPPED_READABLE);
     const result = await crawlShop(
       target(site.url('/')),
       testOptions({ maxPages: 5 }),
@@ -60,7 +61,13 @@ describe('reading pages while the crawl goes on', () => {
       <p>Om deze site te bezoeken moet u cookies accepteren.</p><button>Alle cookies accepteren</button></div>`);
     const walled = await new FixtureSite({ '/': wall, '/klantenservice': ROUTES['/klantenservice'] }).start();
     try {
-      const readings = new PageReadings(inThreadPool(), target(walled.url('/')), undefined, false);
+      const readings = new PageReadings(
+        inThreadPool(),
+        target(walled.url('/')),
+        undefined,
+        false,
+        SHIPPED_READABLE,
+      );
       const result = await crawlShop(target(walled.url('/')), testOptions(), env, undefined, readings);
       expect(result.status).toBe('consent-wall');
       expect(result.pages).toHaveLength(1);
@@ -73,7 +80,13 @@ describe('reading pages while the crawl goes on', () => {
   });
 
   it('decides the setting from the home page on the thread: its language when the domain names no country', async () => {
-    const german = new PageReadings(inThreadPool(), target('https://shop.example/'), undefined, false);
+    const german = new PageReadings(
+      inThreadPool(),
+      target('https://shop.example/'),
+      undefined,
+      false,
+      SHIPPED_READABLE,
+    );
     const home: PageSnapshot = {
       url: 'https://shop.example/',
       finalUrl: 'https://shop.example/',
@@ -107,7 +120,13 @@ describe('reading pages while the crawl goes on', () => {
   });
 
   it("decides a page's kind again when the crawl later finds a better link to it", async () => {
-    const readings = new PageReadings(inThreadPool(), target('https://winkel.example/'), 'NL', false);
+    const readings = new PageReadings(
+      inThreadPool(),
+      target('https://winkel.example/'),
+      'NL',
+      false,
+      SHIPPED_READABLE,
+    );
     const snapshot = (url: string, html: string, via: PageSnapshot['via']): PageSnapshot => ({
       url,
       finalUrl: url,

@@ -1,5 +1,7 @@
-import { extractPage, readableContacts } from '../../src/extract/index.js';
+import { readableContacts } from '../../src/audit/contact-coverage.js';
+import { extractPage } from '../../src/extract/index.js';
 import type { ExtractContext, PageObservations } from '../../src/extract/types.js';
+import { SHIPPED_READABLE } from '../shipped-readable.js';
 
 export function extract(
   body: string,
@@ -16,5 +18,14 @@ export function readable(
   body: string,
   ctx: Partial<ExtractContext> = {},
 ): { phones: string[]; emails: string[] } {
-  return readableContacts(extract(body, ctx));
+  return readableOn(extract(body, ctx));
+}
+
+/** The page's phones and e-mails the shipped rules' readable-phone / readable-email take. */
+export function readableOn(observations: Pick<PageObservations, 'sightings' | 'kind'>): {
+  phones: string[];
+  emails: string[];
+} {
+  const placed = observations.sightings.map((s) => ({ ...s, pageKind: observations.kind }));
+  return readableContacts(placed, SHIPPED_READABLE);
 }

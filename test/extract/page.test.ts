@@ -1,13 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import {
-  extractPage,
-  needsRendering,
-  pageKindOf,
-  pageLanguage,
-  readableContacts,
-} from '../../src/extract/index.js';
+import { extractPage, needsRendering, pageKindOf, pageLanguage } from '../../src/extract/index.js';
 import type { Sighting } from '../../src/extract/types.js';
-import { extract } from './helpers.js';
+import { extract, readableOn } from './helpers.js';
 
 describe('chat widgets and other channels', () => {
   const vendors = (body: string) =>
@@ -173,7 +167,7 @@ describe('needsRendering', () => {
   });
 });
 
-describe('readableContacts', () => {
+describe('the shipped readable-phone and readable-email selections', () => {
   const s = (over: Partial<Sighting>): Sighting => ({
     kind: 'phone',
     value: '+31201234567',
@@ -185,7 +179,8 @@ describe('readableContacts', () => {
     ...over,
   });
   it('keeps readable phones and e-mails only', () => {
-    const result = readableContacts({
+    const result = readableOn({
+      kind: 'contact',
       sightings: [
         s({}),
         s({ value: '+31201234568', label: 'fax' }),

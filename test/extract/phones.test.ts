@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { extract, readable } from './helpers.js';
+import { extract, readable, readableOn } from './helpers.js';
 
 describe('phone formats', () => {
   it.each([
@@ -173,14 +173,5 @@ describe('phone types', () => {
 });
 
 function readableContactsOf(obs: ReturnType<typeof extract>): string[] {
-  return obs.sightings
-    .filter(
-      (s) =>
-        s.kind === 'phone' &&
-        s.visible !== false &&
-        s.presentation !== 'href-only' &&
-        (s.label === undefined || s.label === 'phone'),
-    )
-    .map((s) => s.value)
-    .filter((v, i, a) => a.indexOf(v) === i);
+  return readableOn(obs).phones;
 }

@@ -10,6 +10,7 @@ import type { ShopTarget } from '../../src/input/types.js';
 import { parseQueueAddress, runDistributedAudit, startShopWorker } from '../../src/queue/index.js';
 import { openStore } from '../../src/store/index.js';
 import type { Store } from '../../src/store/types.js';
+import { SHIPPED_READABLE } from '../shipped-readable.js';
 import { type FixtureShops, startFixtureShops } from './fixture-shops.js';
 import { digestsByKey } from './outcome-digest.js';
 import { queueUrl, startTestRedis, type TestRedis } from './test-redis.js';
@@ -17,6 +18,7 @@ import { queueUrl, startTestRedis, type TestRedis } from './test-redis.js';
 const OBSERVE: ObserveOptions = {
   mode: 'static',
   crawl: { ...DEFAULT_CRAWL_OPTIONS, allowPrivateHosts: true, hostDelayMs: 0, maxPages: 5 },
+  readable: SHIPPED_READABLE,
 };
 
 let redis: TestRedis;

@@ -61,8 +61,8 @@ describe('overrides', () => {
     });
     expect(judged.find((f) => f.rule === 'phone-present')?.override).toBeUndefined();
     // Out of the score: the failing rule's weight no longer counts against the shop.
-    const before = scoreShop(plain, termsOnly).score ?? 0;
-    const after = scoreShop(judged, termsOnly).score ?? 0;
+    const before = scoreShop(plain, termsOnly, ruleSet).score ?? 0;
+    const after = scoreShop(judged, termsOnly, ruleSet).score ?? 0;
     expect(after).toBeGreaterThan(before);
   });
 

@@ -16,6 +16,8 @@ const finding = (rule: string, outcome: Outcome, weight: number, extra: Partial<
   ...extra,
 });
 
+const NL_RULES = loadRuleSet({ profile: 'nl' });
+
 describe('scoreShop', () => {
   it('weighs passes against passes plus fails only', () => {
     const findings = [
@@ -29,48 +31,51 @@ describe('scoreShop', () => {
         override: { outcome: 'off', computed: 'fail', reason: 'rule does not fit' },
       }),
     ];
-    const result = scoreShop(findings, buildEvidence());
+    const result = scoreShop(findings, buildEvidence(), NL_RULES);
     expect(result.score).toBe(75);
     expect(result.grade).toBe('B');
   });
 
   it('caps the score at the top of grade C when a rule of level law fails', () => {
     const findings = [finding('a', 'pass', 10, { level: 'interpretation' }), finding('b', 'fail', 1)];
-    const result = scoreShop(findings, buildEvidence());
+    const result = scoreShop(findings, buildEvidence(), NL_RULES);
     expect(LAW_FAILURE_CAP).toBe(74);
     expect(result).toMatchObject({ score: 74, grade: 'C', cap: { limit: 74, uncapped: 91, rules: ['b'] } });
     // The same weights with the failure at interpretation level: no cap.
     const softer = [findings[0], finding('b', 'fail', 1, { level: 'interpretation' })];
-    expect(scoreShop(softer, buildEvidence())).toMatchObject({ score: 91, grade: 'A' });
-    expect(scoreShop(softer, buildEvidence()).cap).toBeUndefined();
+    expect(scoreShop(softer, buildEvidence(), NL_RULES)).toMatchObject({ score: 91, grade: 'A' });
+    expect(scoreShop(softer, buildEvidence(), NL_RULES).cap).toBeUndefined();
   });
 
   it('leaves a score already below the cap alone, and follows overrides', () => {
     const low = [finding('a', 'pass', 1), finding('b', 'fail', 3)];
-    expect(scoreShop(low, buildEvidence())).toMatchObject({ score: 25, grade: 'F' });
-    expect(scoreShop(low, buildEvidence()).cap).toBeUndefined();
+    expect(scoreShop(low, buildEvidence(), NL_RULES)).toMatchObject({ score: 25, grade: 'F' });
+    expect(scoreShop(low, buildEvidence(), NL_RULES).cap).toBeUndefined();
     const overridden = (outcome: 'pass' | 'off') => [
       finding('a', 'pass', 10),
       finding('b', outcome === 'off' ? 'fail' : 'pass', 1, {
         override: { outcome, computed: 'fail', reason: 'checked by hand' },
       }),
     ];
-    expect(scoreShop(overridden('pass'), buildEvidence())).toMatchObject({ score: 100, grade: 'A' });
-    expect(scoreShop(overridden('off'), buildEvidence())).toMatchObject({ score: 100, grade: 'A' });
+    expect(scoreShop(overridden('pass'), buildEvidence(), NL_RULES)).toMatchObject({
+      score: 100,
+      grade: 'A',
+    });
+    expect(scoreShop(overridden('off'), buildEvidence(), NL_RULES)).toMatchObject({ score: 100, grade: 'A' });
     const personFails = [
       finding('a', 'pass', 10),
       finding('b', 'fail', 1, { override: { outcome: 'fail', computed: 'pass', reason: 'seen by hand' } }),
     ];
-    expect(scoreShop(personFails, buildEvidence())).toMatchObject({ score: 74, grade: 'C' });
+    expect(scoreShop(personFails, buildEvidence(), NL_RULES)).toMatchObject({ score: 74, grade: 'C' });
   });
 
   it('does not rate a shop that could not be crawled, even with passing findings', () => {
-    const result = scoreShop([finding('a', 'pass', 3)], buildEvidence({ status: 'unreachable' }));
+    const result = scoreShop([finding('a', 'pass', 3)], buildEvidence({ status: 'unreachable' }), NL_RULES);
     expect(result).toMatchObject({ score: null, grade: null });
   });
 
   it('does not rate a shop where nothing weighted was judged', () => {
-    expect(scoreShop([finding('a', 'needs-review', 3)], buildEvidence()).score).toBeNull();
+    expect(scoreShop([finding('a', 'needs-review', 3)], buildEvidence(), NL_RULES).score).toBeNull();
   });
 
   it('grades by the documented bands', () => {
@@ -88,12 +93,40 @@ describe('scoreShop', () => {
         { kind: 'phone', page: HOME, label: 'fax' },
       ],
     });
-    const { verdict } = scoreShop([], evidence);
+    const { verdict } = scoreShop([], evidence, NL_RULES);
     expect(verdict).toMatchObject({
       rule: 'consumer-contact-findable',
       outcome: 'not-assessable',
       phoneClicks: 1,
       emailClicks: 2,
+    });
+  });
+
+  it("counts clicks by the rule set's own readable selections", () => {
+    const evidence = buildEvidence({
+      pages: [...SITE, { kind: 'contact', depth: 2 }],
+      sightings: [
+        { kind: 'phone', page: HOME, label: 'fax' },
+        { kind: 'phone', page: 3 },
+        { kind: 'email', page: 3 },
+      ],
+    });
+    // A rule set whose readable-phone also takes a fax line: the fax on the home page now counts.
+    const readable = NL_RULES.selections?.['readable-phone'];
+    const laxer = {
+      ...NL_RULES,
+      selections: {
+        ...NL_RULES.selections,
+        'readable-phone': { in: 'sightings' as const, where: { kind: { equals: 'phone' } } },
+      },
+    };
+    expect(readable).toBeDefined();
+    expect(scoreShop([], evidence, NL_RULES).verdict).toMatchObject({ phoneClicks: 2, emailClicks: 2 });
+    expect(scoreShop([], evidence, laxer).verdict).toMatchObject({ phoneClicks: 0, emailClicks: 2 });
+    // A rule set without the selections has no readable phone or e-mail to count clicks to.
+    expect(scoreShop([], evidence, { ...NL_RULES, selections: {} }).verdict).toMatchObject({
+      phoneClicks: null,
+      emailClicks: null,
     });
   });
 });
@@ -200,7 +233,7 @@ describe('the demo shops', () => {
     const outcome = (id: string) => findings.find((f) => f.rule === id)?.outcome;
     expect(outcome('consumer-contact-findable')).toBe(demo.headline);
     for (const [rule, expected] of Object.entries(demo.outcomes)) expect(outcome(rule), rule).toBe(expected);
-    const score = scoreShop(findings, evidence);
+    const score = scoreShop(findings, evidence, NL_RULES);
     expect(score.verdict.outcome).toBe(demo.headline);
     expect(score.score).not.toBeNull();
     if (demo.headline === 'pass') {
@@ -229,7 +262,7 @@ describe('the demo shops', () => {
     const evidence = buildEvidence({ status: 'unreachable' });
     const findings = evaluateRules(ruleSet, evidence);
     expect(new Set(findings.map((f) => f.outcome))).toEqual(new Set(['not-assessable']));
-    expect(scoreShop(findings, evidence)).toMatchObject({
+    expect(scoreShop(findings, evidence, NL_RULES)).toMatchObject({
       score: null,
       grade: null,
       verdict: { outcome: 'not-assessable' },
