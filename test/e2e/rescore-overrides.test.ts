@@ -1,6 +1,7 @@
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { parse as parseCsv } from 'csv-parse/sync';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Finding } from '../../src/rules/types.js';
 import { RULES_DIR } from '../../src/shared/paths.js';
@@ -166,6 +167,44 @@ describe('overrides', () => {
     expect(shop.findings.find((f: { rule: string }) => f.rule === 'email-present').override.reason).toBe(
       reason,
     );
+  });
+
+  it('takes its click counts from the rules: a changed contact-sighting changes the CSV clicks', async () => {
+    const rules = join(dir, 'rules-stricter-readable');
+    cpSync(RULES_DIR, rules, { recursive: true });
+    const selections = join(rules, 'selections.yaml');
+    const original = readFileSync(selections, 'utf8');
+    const clause = '    thirdParty: { exists: false }\n';
+    expect(original).toContain(`    phoneType: { notIn: [invalid] }\n${clause}`);
+    // A stricter contact-sighting: nothing counts as readable on a page at fewer than 99 clicks.
+    writeFileSync(selections, original.replace(clause, `${clause}    pageDepth: { atLeast: 99 }\n`));
+    const rescored = await runCli([
+      'rescore',
+      '--db',
+      db,
+      '--run',
+      'demo',
+      '--rules',
+      rules,
+      '--label',
+      'stricter',
+    ]);
+    expect(rescored.code).toBe(0);
+
+    const clicks = async (run: string) => {
+      const csv = await runCli(['export', '--db', db, '--run', run, '--format', 'csv']);
+      const rows = parseCsv(csv.stdout, { columns: true, bom: true }) as Array<Record<string, string>>;
+      return rows.map((row) => [row.phone_clicks, row.email_clicks].join('/'));
+    };
+    const before = await clicks('demo');
+    const after = await clicks('stricter');
+    expect(
+      before.some((pair) => /\d/.test(pair)),
+      'the demo has shops with readable contacts',
+    ).toBe(true);
+    expect(after).toEqual(before.map(() => '/'));
+    // The verdicts moved with the figures: no shop passes the headline without a readable contact.
+    expect([...shopsOf('stricter').values()].map((shop) => shop.score.verdict.outcome)).not.toContain('pass');
   });
 
   it('refuses an override without a reason, naming the file', async () => {
