@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { listProfiles, loadRuleSet } from '../../src/rules/index.js';
 import { PROJECT_ROOT } from '../../src/shared/paths.js';
 
-/** The rule ids of RULES.md, checked in so the test also runs without ../shared. */
+/** The rule ids of the design's rule catalogue (RULES.md), checked in so the test needs no file outside the repository. */
 const CATALOGUE_IDS = [
   'phone-present',
   'email-present',
