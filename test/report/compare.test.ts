@@ -7,8 +7,8 @@ import { loadRuleSet, type Override } from '../../src/rules/index.js';
 import type { RuleSet } from '../../src/rules/types.js';
 import { openStore } from '../../src/store/index.js';
 import type { Store } from '../../src/store/types.js';
+import { EXEMPLARY } from '../rules/cases/shared.js';
 import { buildEvidence, HOME, type ShopSpec, SITE } from '../rules/evidence-builder.js';
-import { EXEMPLARY } from '../rules/rule-cases.js';
 
 const NL = loadRuleSet({ profile: 'nl' });
 const phoneAndEmail = (extra: ShopSpec = {}): ShopSpec => ({ ...EXEMPLARY, ...extra });

@@ -2,8 +2,8 @@ import { judgeShop } from '../../src/audit/judge-shop.js';
 import { loadRuleSet } from '../../src/rules/index.js';
 import type { RuleSet } from '../../src/rules/types.js';
 import type { Store } from '../../src/store/types.js';
+import { EXEMPLARY } from '../rules/cases/shared.js';
 import { buildEvidence, CONTACT, type ShopSpec, SITE } from '../rules/evidence-builder.js';
-import { EXEMPLARY } from '../rules/rule-cases.js';
 
 /** Shops judged by the shipped rules, one per market profile, as an NL/DE/BE/FR/UK run would hold them. */
 export const SHOPS: Array<{ key: string; name: string; country: string; spec: ShopSpec }> = [

@@ -1,8 +1,23 @@
+import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { evaluateRules, loadRuleSet } from '../../src/rules/index.js';
 import type { RuleSet } from '../../src/rules/types.js';
+import type { RuleCase } from './cases/shared.js';
 import { buildEvidence } from './evidence-builder.js';
-import { RULE_CASES } from './rule-cases.js';
+
+const PROFILES = ['eu', 'nl', 'de', 'be', 'fr', 'uk'];
+
+/** One file of cases per rule, `cases/<rule-id>.ts`, beside the cases' shared shops. */
+const CASES_DIR = new URL('./cases/', import.meta.url);
+const caseFiles = readdirSync(CASES_DIR)
+  .filter((file) => file.endsWith('.ts') && file !== 'shared.ts')
+  .sort();
+const casesByFile = new Map<string, RuleCase[]>();
+for (const file of caseFiles) {
+  const module = (await import(new URL(file, CASES_DIR).href)) as { CASES: RuleCase[] };
+  casesByFile.set(file.replace(/\.ts$/, ''), module.CASES);
+}
+const RULE_CASES = [...casesByFile.values()].flat();
 
 const ruleSets = new Map<string, RuleSet>();
 function ruleSet(profile: string): RuleSet {
@@ -37,7 +52,7 @@ describe('rule fixtures', () => {
     const always = (condition: unknown, value: boolean) =>
       JSON.stringify(condition ?? null) === JSON.stringify({ always: value });
     const missing: string[] = [];
-    for (const profile of ['eu', 'nl', 'de', 'be', 'fr', 'uk']) {
+    for (const profile of PROFILES) {
       for (const rule of ruleSet(profile).rules) {
         const outcomes = new Set(RULE_CASES.filter((c) => c.rule === rule.id).map((c) => c.expect));
         const decides = !always(rule.notAssessableWhen?.when, true);
@@ -53,5 +68,16 @@ describe('rule fixtures', () => {
       }
     }
     expect([...new Set(missing)]).toEqual([]);
+  });
+
+  it('every rule of every profile has its case file, and each case file holds its own rule only', () => {
+    const ruleIds = new Set(PROFILES.flatMap((profile) => ruleSet(profile).rules.map((rule) => rule.id)));
+    const withoutFile = [...ruleIds].filter((id) => !casesByFile.has(id)).sort();
+    expect(withoutFile, 'rules without test/rules/cases/<rule-id>.ts').toEqual([]);
+    const strays = [...casesByFile].flatMap(([file, cases]) =>
+      cases.filter((c) => c.rule !== file).map((c) => `${file}.ts: ${c.rule} / ${c.name}`),
+    );
+    expect(strays).toEqual([]);
+    expect([...casesByFile.keys()].filter((file) => !ruleIds.has(file))).toEqual([]);
   });
 });

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { evaluateRules, loadRuleSet } from '../../src/rules/index.js';
 import type { Finding, Outcome } from '../../src/rules/types.js';
 import { gradeFor, LAW_FAILURE_CAP, scoreShop } from '../../src/score/index.js';
+import { EXEMPLARY } from '../rules/cases/shared.js';
 import { buildEvidence, CONTACT, HOME, type ShopSpec, SITE, TERMS } from '../rules/evidence-builder.js';
-import { EXEMPLARY } from '../rules/rule-cases.js';
 
 const finding = (rule: string, outcome: Outcome, weight: number, extra: Partial<Finding> = {}): Finding => ({
   rule,
