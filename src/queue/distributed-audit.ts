@@ -189,7 +189,8 @@ export async function runDistributedAudit(options: DistributedAuditOptions): Pro
           options.reconcileIntervalMs ?? 60_000,
         ),
       );
-      if (outstanding.size === 0) resolve();
+      // A signal that fired while the jobs were being enqueued fires no event any more.
+      if (outstanding.size === 0 || options.signal?.aborted) resolve();
       void sweep().catch(reject);
     });
     return summary;

@@ -1,7 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Queue, Worker } from 'bullmq';
+import { Queue, QueueEvents, Worker } from 'bullmq';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ObserveOptions, RuleSetProvider, runAudit } from '../../src/audit/index.js';
 import { createCrawlEnvironment, DEFAULT_CRAWL_OPTIONS } from '../../src/crawl/index.js';
@@ -94,13 +94,29 @@ describe('distributed audit (in process, real Redis)', () => {
     distributed.store.close();
   });
 
+  it('returns at once when stopped before its jobs were enqueued', async () => {
+    const address = parseQueueAddress(queueUrl(redis.url, 'stopped-early'));
+    const run = newRun('stopped-early.sqlite', 'stopped-early');
+    const result = await runDistributedAudit({ ...run, address, observe: OBSERVE, signal: AbortSignal.abort() });
+    expect(result.audited).toBe(0);
+    run.store.close();
+  }, 30_000);
+
   it('collects results that finished while the coordinator was away, without crawling again', async () => {
     const address = parseQueueAddress(queueUrl(redis.url, 'restart'));
     const run = newRun('restart.sqlite', 'restart');
-    // A coordinator that enqueues and is stopped before any worker runs.
+    // A coordinator that enqueues and is stopped, once its eight jobs wait, before any worker runs.
     const stop = new AbortController();
-    setTimeout(() => stop.abort(), 300);
+    const queued = new QueueEvents(address.queueName, { connection: address.connection });
+    await queued.waitUntilReady();
+    let waiting = 0;
+    queued.on('waiting', () => {
+      waiting += 1;
+      if (waiting === 8) stop.abort();
+    });
     const first = await runDistributedAudit({ ...run, address, observe: OBSERVE, signal: stop.signal });
+    await queued.close();
+    expect(waiting).toBe(8);
     expect(first.audited).toBe(0);
 
     let started = 0;
