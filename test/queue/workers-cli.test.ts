@@ -91,7 +91,7 @@ it('a coordinator and two workers store every shop once, as a single machine wou
   await doomed.waitFor(/^start /, 30_000);
   // Start the survivor only now, so the doomed worker surely holds jobs when it dies.
   const survivor = start(['worker', '--queue', queue, '--concurrency', '2', '--lock-duration', '2']);
-  await new Promise((r) => setTimeout(r, 400));
+  await survivor.waitFor(/^Worker taking shop jobs/, 30_000);
   const lost = inFlight(doomed.stderr());
   doomed.child.kill('SIGKILL');
   expect(await doomed.exited).toBe('SIGKILL');
