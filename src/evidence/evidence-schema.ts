@@ -7,7 +7,10 @@ import {
   PHONE_TYPES,
   PRESENTATIONS,
   REGIONS,
+  SIGHTING_KINDS,
   THIRD_PARTY_KINDS,
+  VISIBILITIES,
+  WIDGET_KINDS,
 } from '../extract/types.js';
 import { EVIDENCE_SCHEMA_VERSION, type ShopEvidence } from './types.js';
 
@@ -128,11 +131,11 @@ export const EVIDENCE_SCHEMA = {
         ],
         properties: {
           ...placed,
-          kind: { enum: ['phone', 'email'] },
+          kind: { enum: SIGHTING_KINDS },
           value: { type: 'string', minLength: 1 },
           region: { enum: REGIONS },
           presentation: { enum: PRESENTATIONS },
-          visible: { enum: [true, false, 'unknown'] },
+          visible: { enum: VISIBILITIES },
           afterInteraction: nullableString,
           callPrice: {
             type: 'object',
@@ -162,7 +165,7 @@ export const EVIDENCE_SCHEMA = {
         required: ['id', 'kind', 'pageId'],
         properties: {
           ...placed,
-          kind: { enum: ['chat', 'contact-form', 'whatsapp', 'callback'] },
+          kind: { enum: WIDGET_KINDS },
           number: { type: 'string', pattern: '^\\+\\d{6,15}$' },
         },
       },
@@ -178,7 +181,7 @@ export const EVIDENCE_SCHEMA = {
           kind: { enum: FACT_KINDS },
           value: { type: 'string', minLength: 1 },
           region: { enum: REGIONS },
-          visible: { enum: [true, false, 'unknown'] },
+          visible: { enum: VISIBILITIES },
         },
       },
     },

@@ -91,13 +91,17 @@ export interface ThirdParty {
 }
 
 /** What a label next to a number says it is. Only `phone` (or none) makes it a contact phone. */
-export type NumberLabel = 'phone' | 'fax' | 'registry' | 'vat' | 'iban' | 'other';
+export const NUMBER_LABELS = ['phone', 'fax', 'registry', 'vat', 'iban', 'other'] as const;
+export type NumberLabel = (typeof NUMBER_LABELS)[number];
 
-export type Visibility = true | false | 'unknown';
+export const VISIBILITIES = [true, false, 'unknown'] as const;
+export type Visibility = (typeof VISIBILITIES)[number];
+
+export const SIGHTING_KINDS = ['phone', 'email'] as const;
 
 /** One place a phone number or e-mail address was seen on one page. */
 export interface Sighting {
-  kind: 'phone' | 'email';
+  kind: (typeof SIGHTING_KINDS)[number];
   /** Phone: E.164 (+31201234567). E-mail: lower-case address. */
   value: string;
   /** The text as it stood on the page (or the href), trimmed, at most 200 characters. */
@@ -129,7 +133,8 @@ export interface ElementBox {
   h: number;
 }
 
-export type WidgetKind = 'chat' | 'contact-form' | 'whatsapp' | 'callback';
+export const WIDGET_KINDS = ['chat', 'contact-form', 'whatsapp', 'callback'] as const;
+export type WidgetKind = (typeof WIDGET_KINDS)[number];
 
 export interface Widget {
   kind: WidgetKind;

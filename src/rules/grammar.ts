@@ -2,11 +2,15 @@ import { CRAWL_STATUSES, LINK_REGIONS } from '../crawl/types.js';
 import {
   CALL_PRICE_KINDS,
   FACT_KINDS,
+  NUMBER_LABELS,
   PAGE_KINDS,
   PHONE_TYPES,
   PRESENTATIONS,
   REGIONS,
+  SIGHTING_KINDS,
   THIRD_PARTY_KINDS,
+  VISIBILITIES,
+  WIDGET_KINDS,
 } from '../extract/types.js';
 import { OUTCOMES, type Outcome } from './types.js';
 
@@ -82,16 +86,16 @@ type FieldCatalogue = Record<string, readonly Scalar[] | null>;
 
 const SIGHTING_FIELDS: FieldCatalogue = {
   id: null,
-  kind: ['phone', 'email'],
+  kind: SIGHTING_KINDS,
   value: null,
   raw: null,
   region: REGIONS,
   presentation: PRESENTATIONS,
-  visible: [true, false, 'unknown'],
+  visible: VISIBILITIES,
   aboveFold: [true, false],
   afterInteraction: null,
   phoneType: PHONE_TYPES,
-  label: ['phone', 'fax', 'registry', 'vat', 'iban', 'other'],
+  label: NUMBER_LABELS,
   callPrice: null,
   'callPrice.kind': CALL_PRICE_KINDS,
   'callPrice.amount': null,
@@ -134,7 +138,7 @@ const PAGE_FIELDS: FieldCatalogue = {
 
 const WIDGET_FIELDS: FieldCatalogue = {
   id: null,
-  kind: ['chat', 'contact-form', 'whatsapp', 'callback'],
+  kind: WIDGET_KINDS,
   number: null,
   vendor: null,
   iframeSeen: [true, false],
@@ -150,7 +154,7 @@ const FACT_FIELDS: FieldCatalogue = {
   value: null,
   raw: null,
   region: REGIONS,
-  visible: [true, false, 'unknown'],
+  visible: VISIBILITIES,
   scheme: null,
   pageId: null,
   pageUrl: null,
