@@ -97,7 +97,12 @@ describe('distributed audit (in process, real Redis)', () => {
   it('returns at once when stopped before its jobs were enqueued', async () => {
     const address = parseQueueAddress(queueUrl(redis.url, 'stopped-early'));
     const run = newRun('stopped-early.sqlite', 'stopped-early');
-    const result = await runDistributedAudit({ ...run, address, observe: OBSERVE, signal: AbortSignal.abort() });
+    const result = await runDistributedAudit({
+      ...run,
+      address,
+      observe: OBSERVE,
+      signal: AbortSignal.abort(),
+    });
     expect(result.audited).toBe(0);
     run.store.close();
   }, 30_000);
