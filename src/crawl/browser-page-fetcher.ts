@@ -3,7 +3,13 @@ import { type AddressPolicy, addressPolicy, hostIsAllowed } from './address-guar
 import { type RenderedRead, readRenderedPage } from './browser-read.js';
 import { createTabPool, type Tab, type TabPool } from './browser-tabs.js';
 import { handleConsent } from './consent.js';
-import { CrawlFailure, failureFromNodeError, toCrawlError } from './crawl-failure.js';
+import {
+  CrawlFailure,
+  type CrawlFailureInit,
+  failureFromNodeError,
+  passedOnCode,
+  toCrawlError,
+} from './crawl-failure.js';
 import { settlesWithin, withDeadline } from './deadline.js';
 import { startGuardProxy } from './guard-proxy.js';
 import { type HostScheduler, sleep } from './host-scheduler.js';
@@ -232,12 +238,12 @@ async function renderPage(
       work,
       budget,
       () =>
-        new CrawlFailure(
-          'timeout',
-          'RENDER_TIMEOUT',
-          `the page did not finish rendering within ${budget} ms`,
-          'render',
-        ),
+        new CrawlFailure({
+          status: 'timeout',
+          code: 'RENDER_TIMEOUT',
+          message: `the page did not finish rendering within ${budget} ms`,
+          stage: 'render',
+        }),
     );
     clean = true;
     // The host's pause starts when the page's traffic ended, not when reading it did.
@@ -299,12 +305,12 @@ async function navigateAndRead(
   const refuseIfPrivate = async () => {
     const refused = await refusedHop(navigations, session);
     if (refused) {
-      throw new CrawlFailure(
-        'private-host',
-        'PRIVATE_HOST',
-        `a redirect led into private address space (${refused})`,
-        'dns',
-      );
+      throw new CrawlFailure({
+        status: 'private-host',
+        code: 'PRIVATE_HOST',
+        message: `a redirect led into private address space (${refused})`,
+        stage: 'dns',
+      });
     }
   };
   const refuseIfCut = () => {
@@ -342,16 +348,22 @@ async function navigateAndRead(
   }
   await refuseIfPrivate();
   refuseIfCut();
-  if (!response) throw new CrawlFailure('error', 'NO_RESPONSE', 'the browser got no response', 'render');
+  if (!response)
+    throw new CrawlFailure({
+      status: 'error',
+      code: 'NO_RESPONSE',
+      message: 'the browser got no response',
+      stage: 'render',
+    });
   const status = response.status();
   if (redirectCount(response.request()) > options.maxRedirects) {
-    throw new CrawlFailure(
-      'redirect-loop',
-      'TOO_MANY_REDIRECTS',
-      `more than ${options.maxRedirects} redirects`,
-      'render',
-      status,
-    );
+    throw new CrawlFailure({
+      status: 'redirect-loop',
+      code: 'TOO_MANY_REDIRECTS',
+      message: `more than ${options.maxRedirects} redirects`,
+      stage: 'render',
+      httpStatus: status,
+    });
   }
   if (status < 200 || status >= 300) {
     const crawlStatus = status === 401 || status === 403 || status === 429 ? 'blocked' : 'unreachable';
@@ -362,25 +374,25 @@ async function navigateAndRead(
       );
     }
     const retryAfter = await response.headerValue('retry-after').catch(() => null);
-    throw new CrawlFailure(
-      crawlStatus,
-      `HTTP_${status}`,
-      `HTTP ${status}`,
-      'render',
-      status,
-      parseRetryAfter(retryAfter),
-    );
+    throw new CrawlFailure({
+      status: crawlStatus,
+      code: `HTTP_${status}`,
+      message: `HTTP ${status}`,
+      stage: 'render',
+      httpStatus: status,
+      retryAfterMs: parseRetryAfter(retryAfter),
+    });
   }
   // The provisional headers are at hand; headerValue() would cost a round trip to the browser.
   const contentType = response.headers()['content-type'] ?? null;
   if (contentType && !/^(text\/html|application\/xhtml\+xml)\b/i.test(contentType)) {
-    throw new CrawlFailure(
-      'not-html',
-      'NOT_HTML',
-      `content type ${contentType} is not HTML`,
-      'render',
-      status,
-    );
+    throw new CrawlFailure({
+      status: 'not-html',
+      code: 'NOT_HTML',
+      message: `content type ${contentType} is not HTML`,
+      stage: 'render',
+      httpStatus: status,
+    });
   }
   await page
     .waitForLoadState('load', { timeout: Math.min(LOAD_WAIT_MS, options.pageTimeoutMs) })
@@ -434,13 +446,13 @@ async function serialise(
 ): Promise<RenderedRead> {
   const read = await readRenderedPage(page, cdp);
   if (Buffer.byteLength(read.html) > options.maxBytes) {
-    throw new CrawlFailure(
-      'too-large',
-      'TOO_LARGE',
-      `rendered page larger than ${options.maxBytes} bytes`,
-      'render',
-      status,
-    );
+    throw new CrawlFailure({
+      status: 'too-large',
+      code: 'TOO_LARGE',
+      message: `rendered page larger than ${options.maxBytes} bytes`,
+      stage: 'render',
+      httpStatus: status,
+    });
   }
   return read;
 }
@@ -465,45 +477,63 @@ function navigationFailure(
   if (proxied)
     return failureFromNodeError(Object.assign(new Error(`${proxied} for ${url}`), { code: proxied }));
   if (/ERR_BLOCKED_BY_CLIENT/.test(message) && refusedUrls.size > 0) {
-    return new CrawlFailure(
-      'private-host',
-      'PRIVATE_HOST',
-      `refused a request into private address space (${[...refusedUrls][0]})`,
-      'dns',
-    );
+    return new CrawlFailure({
+      status: 'private-host',
+      code: 'PRIVATE_HOST',
+      message: `refused a request into private address space (${[...refusedUrls][0]})`,
+      stage: 'dns',
+    });
   }
   if ((err as Error)?.name === 'TimeoutError' || /Timeout \d+ms exceeded/.test(message)) {
-    return new CrawlFailure('timeout', 'ETIMEDOUT', `navigation to ${url} timed out`, 'render');
+    return new CrawlFailure({
+      status: 'timeout',
+      code: 'ETIMEDOUT',
+      message: `navigation to ${url} timed out`,
+      stage: 'render',
+    });
   }
   if (/Download is starting/i.test(message))
-    return new CrawlFailure('not-html', 'DOWNLOAD', `${url} is a download, not a page`, 'render');
+    return new CrawlFailure({
+      status: 'not-html',
+      code: 'DOWNLOAD',
+      message: `${url} is a download, not a page`,
+      stage: 'render',
+    });
   const netCode = /net::(ERR_[A-Z_]+)/.exec(message)?.[1] ?? 'ERROR';
+  const kind = netErrorKind(netCode);
+  const described =
+    netCode === 'ERR_ABORTED'
+      ? `the browser did not render ${url} (a download or an aborted navigation)`
+      : message;
+  return new CrawlFailure({ ...kind, code: passedOnCode(netCode), message: described });
+}
+
+/** What a Chromium net::ERR_… code means for the page. */
+function netErrorKind(netCode: string): Pick<CrawlFailureInit, 'status' | 'stage'> {
   if (netCode === 'ERR_NAME_NOT_RESOLVED' || netCode === 'ERR_NAME_RESOLUTION_FAILED')
-    return new CrawlFailure('dns-error', netCode, message, 'dns');
-  if (netCode === 'ERR_TOO_MANY_REDIRECTS')
-    return new CrawlFailure('redirect-loop', netCode, message, 'render');
-  if (/^ERR_(CERT|SSL)_/.test(netCode)) return new CrawlFailure('tls-error', netCode, message, 'connect');
+    return { status: 'dns-error', stage: 'dns' };
+  if (netCode === 'ERR_TOO_MANY_REDIRECTS') return { status: 'redirect-loop', stage: 'render' };
+  if (/^ERR_(CERT|SSL)_/.test(netCode)) return { status: 'tls-error', stage: 'connect' };
   if (/^ERR_(CONNECTION|ADDRESS|NETWORK|INTERNET|EMPTY_RESPONSE)/.test(netCode))
-    return new CrawlFailure('unreachable', netCode, message, 'connect');
-  if (netCode === 'ERR_ABORTED')
-    return new CrawlFailure(
-      'not-html',
-      netCode,
-      `the browser did not render ${url} (a download or an aborted navigation)`,
-      'render',
-    );
-  return new CrawlFailure('error', netCode, message, 'render');
+    return { status: 'unreachable', stage: 'connect' };
+  if (netCode === 'ERR_ABORTED') return { status: 'not-html', stage: 'render' };
+  return { status: 'error', stage: 'render' };
 }
 
 function tooLargeFailure(options: CrawlOptions): CrawlFailure {
-  return new CrawlFailure(
-    'too-large',
-    'TOO_LARGE',
-    `page larger than ${options.maxBytes} bytes (decoded)`,
-    'render',
-  );
+  return new CrawlFailure({
+    status: 'too-large',
+    code: 'TOO_LARGE',
+    message: `page larger than ${options.maxBytes} bytes (decoded)`,
+    stage: 'render',
+  });
 }
 
 function watchdogFailure(): CrawlFailure {
-  return new CrawlFailure('timeout', 'ABORTED', 'the shop watchdog stopped the crawl', 'watchdog');
+  return new CrawlFailure({
+    status: 'timeout',
+    code: 'ABORTED',
+    message: 'the shop watchdog stopped the crawl',
+    stage: 'watchdog',
+  });
 }

@@ -146,7 +146,12 @@ class ShopCrawl {
     // The observer took the body and could not read it: this crawl cannot read it either, and an
     // empty page would be a false finding.
     if (bytes.byteLength === 0 && (this.bodyLength.get(page) ?? 0) > 0)
-      throw new CrawlFailure('error', 'EXTRACT_FAILED', `${page.finalUrl} could not be read`, 'extract');
+      throw new CrawlFailure({
+        status: 'error',
+        code: 'EXTRACT_FAILED',
+        message: `${page.finalUrl} could not be read`,
+        stage: 'extract',
+      });
     return decodeBody(bytes, page.contentType);
   }
 
@@ -389,11 +394,11 @@ async function runCrawl(
     if (home.protocol !== 'http:' && home.protocol !== 'https:')
       throw new Error(`unsupported scheme ${home.protocol}`);
   } catch (err) {
-    shop.homeFailure = new CrawlFailure(
-      'invalid-url',
-      'ERR_INVALID_URL',
-      `${target.url}: ${(err as Error).message}`,
-    );
+    shop.homeFailure = new CrawlFailure({
+      status: 'invalid-url',
+      code: 'ERR_INVALID_URL',
+      message: `${target.url}: ${(err as Error).message}`,
+    });
     shop.errors.push(toCrawlError(target.url, shop.homeFailure));
     return;
   }
@@ -439,12 +444,12 @@ async function runCrawl(
     disallowed: [],
   };
   if (!(await robotsAllow(home.href))) {
-    shop.homeFailure = new CrawlFailure(
-      'robots-disallowed',
-      'ROBOTS_DISALLOWED',
-      'robots.txt disallows the home page',
-      'robots',
-    );
+    shop.homeFailure = new CrawlFailure({
+      status: 'robots-disallowed',
+      code: 'ROBOTS_DISALLOWED',
+      message: 'robots.txt disallows the home page',
+      stage: 'robots',
+    });
     shop.errors.push(toCrawlError(home.href, shop.homeFailure));
     return;
   }
@@ -469,11 +474,11 @@ async function runCrawl(
     return;
   }
   if (homePage.html === '' && homePage.contentType && DOCUMENT_TYPES.test(homePage.contentType)) {
-    shop.homeFailure = new CrawlFailure(
-      'not-html',
-      'NOT_HTML',
-      `content type ${homePage.contentType} is not HTML`,
-    );
+    shop.homeFailure = new CrawlFailure({
+      status: 'not-html',
+      code: 'NOT_HTML',
+      message: `content type ${homePage.contentType} is not HTML`,
+    });
     shop.errors.push(toCrawlError(home.href, shop.homeFailure));
     return;
   }
@@ -707,12 +712,12 @@ async function openFetcher(
       await sleep(100);
     }
   }
-  throw new CrawlFailure(
-    'error',
-    'BROWSER_UNAVAILABLE',
-    `the browser could not be started: ${(lastError as Error)?.message ?? lastError}`,
-    'render',
-  );
+  throw new CrawlFailure({
+    status: 'error',
+    code: 'BROWSER_UNAVAILABLE',
+    message: `the browser could not be started: ${(lastError as Error)?.message ?? lastError}`,
+    stage: 'render',
+  });
 }
 
 /**

@@ -81,7 +81,11 @@ async function fetchFollowingRedirects(startUrl: string, ctx: StaticFetchContext
   const timer = setTimeout(
     () =>
       deadline.abort(
-        new CrawlFailure('timeout', 'ETIMEDOUT', `no complete response within ${options.pageTimeoutMs} ms`),
+        new CrawlFailure({
+          status: 'timeout',
+          code: 'ETIMEDOUT',
+          message: `no complete response within ${options.pageTimeoutMs} ms`,
+        }),
       ),
     options.pageTimeoutMs,
   );
@@ -93,7 +97,11 @@ async function fetchFollowingRedirects(startUrl: string, ctx: StaticFetchContext
     for (;;) {
       const target = checkedUrl(current, ctx.addressPolicy ?? options.allowPrivateHosts);
       if (seen.has(target.href)) {
-        throw new CrawlFailure('redirect-loop', 'REDIRECT_LOOP', `redirect loop back to ${target.href}`);
+        throw new CrawlFailure({
+          status: 'redirect-loop',
+          code: 'REDIRECT_LOOP',
+          message: `redirect loop back to ${target.href}`,
+        });
       }
       seen.add(target.href);
       const host = target.host;
@@ -102,11 +110,11 @@ async function fetchFollowingRedirects(startUrl: string, ctx: StaticFetchContext
       if (hop.location !== null) {
         redirects.push(target.href);
         if (redirects.length > options.maxRedirects) {
-          throw new CrawlFailure(
-            'redirect-loop',
-            'TOO_MANY_REDIRECTS',
-            `more than ${options.maxRedirects} redirects`,
-          );
+          throw new CrawlFailure({
+            status: 'redirect-loop',
+            code: 'TOO_MANY_REDIRECTS',
+            message: `more than ${options.maxRedirects} redirects`,
+          });
         }
         current = new URL(hop.location, target).href;
         continue;
@@ -132,7 +140,12 @@ async function fetchFollowingRedirects(startUrl: string, ctx: StaticFetchContext
 function abortFailure(signal: AbortSignal): CrawlFailure {
   const reason = signal.reason;
   if (reason instanceof CrawlFailure) return reason;
-  return new CrawlFailure('timeout', 'ABORTED', 'the shop watchdog stopped the crawl', 'watchdog');
+  return new CrawlFailure({
+    status: 'timeout',
+    code: 'ABORTED',
+    message: 'the shop watchdog stopped the crawl',
+    stage: 'watchdog',
+  });
 }
 
 interface Hop {
@@ -200,13 +213,12 @@ function requestOnce(url: URL, ctx: StaticFetchContext, signal: AbortSignal): Pr
       }
       if (ctx.accept === 'html' && contentType && !HTML_TYPES.test(contentType)) {
         return finish(
-          new CrawlFailure(
-            'not-html',
-            'NOT_HTML',
-            `content type ${contentType} is not HTML`,
-            'fetch',
-            status,
-          ),
+          new CrawlFailure({
+            status: 'not-html',
+            code: 'NOT_HTML',
+            message: `content type ${contentType} is not HTML`,
+            httpStatus: status,
+          }),
         );
       }
       const declared = Number(res.headers['content-length']);
@@ -226,7 +238,12 @@ function requestOnce(url: URL, ctx: StaticFetchContext, signal: AbortSignal): Pr
       source.on('error', (err) => finish(err));
       res.on('aborted', () =>
         finish(
-          new CrawlFailure('unreachable', 'ECONNRESET', 'the connection closed mid-body', 'fetch', status),
+          new CrawlFailure({
+            status: 'unreachable',
+            code: 'ECONNRESET',
+            message: 'the connection closed mid-body',
+            httpStatus: status,
+          }),
         ),
       );
       source.on('end', () => {
@@ -245,17 +262,22 @@ function headerValue(value: string | string[] | undefined): string | null {
 }
 
 function tooLarge(maxBytes: number, status: number): CrawlFailure {
-  return new CrawlFailure(
-    'too-large',
-    'TOO_LARGE',
-    `body larger than ${maxBytes} bytes (decoded)`,
-    'fetch',
-    status,
-  );
+  return new CrawlFailure({
+    status: 'too-large',
+    code: 'TOO_LARGE',
+    message: `body larger than ${maxBytes} bytes (decoded)`,
+    httpStatus: status,
+  });
 }
 
 function httpFailure(status: number, retryAfter: string | string[] | undefined): CrawlFailure {
   const crawlStatus = status === 401 || status === 403 || status === 429 ? 'blocked' : 'unreachable';
   const wait = parseRetryAfter(headerValue(retryAfter) ?? undefined);
-  return new CrawlFailure(crawlStatus, `HTTP_${status}`, `HTTP ${status}`, 'fetch', status, wait);
+  return new CrawlFailure({
+    status: crawlStatus,
+    code: `HTTP_${status}`,
+    message: `HTTP ${status}`,
+    httpStatus: status,
+    retryAfterMs: wait,
+  });
 }

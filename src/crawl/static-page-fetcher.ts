@@ -46,13 +46,12 @@ export function createStaticPageFetcher(
       }
       const body = undecoded ? decodeBody(response.bytes, response.contentType) : response.body;
       if (!response.contentType && !LOOKS_LIKE_HTML.test(body.slice(0, 2048))) {
-        throw new CrawlFailure(
-          'not-html',
-          'NOT_HTML',
-          'no content type and the body is not HTML',
-          'fetch',
-          response.status,
-        );
+        throw new CrawlFailure({
+          status: 'not-html',
+          code: 'NOT_HTML',
+          message: 'no content type and the body is not HTML',
+          httpStatus: response.status,
+        });
       }
       if (options.artifactsDir) {
         // The exact page a finding rests on, content-addressed by its SHA-256 (the evidence's contentHash).

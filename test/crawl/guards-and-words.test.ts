@@ -322,7 +322,7 @@ describe('small parts', () => {
     const blocker = scheduler.run('h', 0, () => new Promise<void>((r) => (release = r)));
     const controller = new AbortController();
     const waiting = scheduler.run('h', 0, async () => 'ran', controller.signal);
-    controller.abort(new CrawlFailure('timeout', 'ABORTED', 'stop'));
+    controller.abort(new CrawlFailure({ status: 'timeout', code: 'ABORTED', message: 'stop' }));
     // The host stays busy until after the rejection: it is the abort that let the request go.
     await expect(waiting).rejects.toMatchObject({ code: 'ABORTED' });
     release();
