@@ -43,20 +43,28 @@ export async function contactUrlsFromSitemaps(
       ...children.filter((s) => !CATALOGUE_SITEMAP.test(s)),
       ...children.filter((s) => CATALOGUE_SITEMAP.test(s)),
     );
-    for (const page of parsed.pages) {
-      let pageUrl: URL;
-      try {
-        pageUrl = new URL(page);
-      } catch {
-        continue;
-      }
-      if (siteOf(pageUrl.href) !== site) continue;
-      const rank = rankLink('', pageUrl, words);
-      if (rank.contactLike) found.set(pageUrl.href, rank.score);
-    }
+    for (const page of parsed.pages) addIfContactLike(found, page, site, words);
   }
   return [...found]
     .sort((a, b) => b[1] - a[1] || a[0].length - b[0].length)
     .slice(0, MAX_RESULTS)
     .map(([url]) => url);
+}
+
+/** Keeps a listed page of the shop's site that the link vocabulary calls contact-like, with its score. */
+function addIfContactLike(
+  found: Map<string, number>,
+  page: string,
+  site: string | null,
+  words: LinkWords,
+): void {
+  let pageUrl: URL;
+  try {
+    pageUrl = new URL(page);
+  } catch {
+    return;
+  }
+  if (siteOf(pageUrl.href) !== site) return;
+  const rank = rankLink('', pageUrl, words);
+  if (rank.contactLike) found.set(pageUrl.href, rank.score);
 }

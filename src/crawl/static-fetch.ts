@@ -175,18 +175,11 @@ function requestOnce(url: URL, ctx: StaticFetchContext, signal: AbortSignal): Pr
     const onAbort = () => finish(abortFailure(signal));
     signal.addEventListener('abort', onAbort, { once: true });
 
-    const headers: Record<string, string> = {
-      'user-agent': options.userAgent,
-      accept: ctx.accept === 'html' ? 'text/html,application/xhtml+xml;q=0.9,*/*;q=0.1' : '*/*',
-      'accept-encoding': 'gzip, deflate, br',
-    };
-    const cookie = ctx.cookies?.header(url.host);
-    if (cookie) headers.cookie = cookie;
     const mod = url.protocol === 'https:' ? https : http;
     const policy = ctx.addressPolicy ?? options.allowPrivateHosts;
     const req = mod.request(url, {
       method: 'GET',
-      headers,
+      headers: requestHeaders(url, ctx),
       agent: agentFor(url.protocol, policy),
       lookup: makeGuardedLookup(policy) as never,
     });
@@ -197,34 +190,9 @@ function requestOnce(url: URL, ctx: StaticFetchContext, signal: AbortSignal): Pr
       const status = res.statusCode ?? 0;
       const contentType = headerValue(res.headers['content-type']);
       ctx.cookies?.store(url.host, res.headers['set-cookie']);
-      if (REDIRECT_STATUSES.has(status) && res.headers.location) {
-        return finish(null, {
-          status,
-          location: res.headers.location,
-          contentType,
-          body: '',
-          bytes: Buffer.alloc(0),
-        });
-      }
-      if (status < 200 || status >= 300) return finish(httpFailure(status, res.headers['retry-after']));
-      if (ctx.accept === 'html' && ctx.acceptDocuments && contentType && DOCUMENT_TYPES.test(contentType)) {
-        // The page exists; its text would need a PDF reader, so the body is not downloaded.
-        return finish(null, { status, location: null, contentType, body: '', bytes: Buffer.alloc(0) });
-      }
-      if (ctx.accept === 'html' && contentType && !HTML_TYPES.test(contentType)) {
-        return finish(
-          new CrawlFailure({
-            status: 'not-html',
-            code: 'NOT_HTML',
-            message: `content type ${contentType} is not HTML`,
-            httpStatus: status,
-          }),
-        );
-      }
-      const declared = Number(res.headers['content-length']);
-      if (Number.isFinite(declared) && declared > maxBytes) {
-        return finish(tooLarge(maxBytes, status));
-      }
+      const early = answerBeforeBody(res, status, contentType, ctx, maxBytes);
+      if (early instanceof CrawlFailure) return finish(early);
+      if (early) return finish(null, early);
       const decoded = decompressorFor(headerValue(res.headers['content-encoding']));
       const source: Readable = decoded ? pipeline(res, decoded, () => {}) : res;
       if (decoded) streams.push(decoded);
@@ -254,6 +222,50 @@ function requestOnce(url: URL, ctx: StaticFetchContext, signal: AbortSignal): Pr
     });
     req.end();
   });
+}
+
+function requestHeaders(url: URL, ctx: StaticFetchContext): Record<string, string> {
+  const headers: Record<string, string> = {
+    'user-agent': ctx.options.userAgent,
+    accept: ctx.accept === 'html' ? 'text/html,application/xhtml+xml;q=0.9,*/*;q=0.1' : '*/*',
+    'accept-encoding': 'gzip, deflate, br',
+  };
+  const cookie = ctx.cookies?.header(url.host);
+  if (cookie) headers.cookie = cookie;
+  return headers;
+}
+
+/**
+ * What the response's head already decides, before any of the body is read: a redirect or a
+ * document (a hop without a body), or a failure (an HTTP error, not HTML, declared too large);
+ * undefined when the body is to be read.
+ */
+function answerBeforeBody(
+  res: http.IncomingMessage,
+  status: number,
+  contentType: string | null,
+  ctx: StaticFetchContext,
+  maxBytes: number,
+): Hop | CrawlFailure | undefined {
+  if (REDIRECT_STATUSES.has(status) && res.headers.location) {
+    return { status, location: res.headers.location, contentType, body: '', bytes: Buffer.alloc(0) };
+  }
+  if (status < 200 || status >= 300) return httpFailure(status, res.headers['retry-after']);
+  if (ctx.accept === 'html' && ctx.acceptDocuments && contentType && DOCUMENT_TYPES.test(contentType)) {
+    // The page exists; its text would need a PDF reader, so the body is not downloaded.
+    return { status, location: null, contentType, body: '', bytes: Buffer.alloc(0) };
+  }
+  if (ctx.accept === 'html' && contentType && !HTML_TYPES.test(contentType)) {
+    return new CrawlFailure({
+      status: 'not-html',
+      code: 'NOT_HTML',
+      message: `content type ${contentType} is not HTML`,
+      httpStatus: status,
+    });
+  }
+  const declared = Number(res.headers['content-length']);
+  if (Number.isFinite(declared) && declared > maxBytes) return tooLarge(maxBytes, status);
+  return undefined;
 }
 
 function headerValue(value: string | string[] | undefined): string | null {
