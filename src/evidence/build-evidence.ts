@@ -84,6 +84,7 @@ function assemble(input: EvidenceInput, budget: ShopBudget, notes: EvidenceLimit
     budget,
     notes,
   );
+  // biome-ignore lint/complexity/noExcessiveCognitiveComplexity: complexity 36 predates the limit; split once the parallel work on this folder is merged (issue 18)
   input.observed.forEach(({ snapshot, observations }, index) => {
     const pageId = `p${index + 1}`;
     pages.push({
