@@ -1,7 +1,8 @@
 import { Job, Queue, QueueEvents } from 'bullmq';
 import {
   type AuditRunSummary,
-  judgeShop,
+  countStored,
+  createJudgeAndStore,
   type ObserveOptions,
   type RuleSetProvider,
 } from '../audit/index.js';
@@ -82,7 +83,7 @@ export async function runDistributedAudit(options: DistributedAuditOptions): Pro
   const { connection, queueName } = options.address;
   const queue = new Queue<ShopJobData, ShopEvidence>(queueName, { connection });
   const events = new QueueEvents(queueName, { connection });
-  const knownRuleSets = new Set(options.ruleSets.used().map((r) => r.id));
+  const judgeAndStore = createJudgeAndStore(options);
   const policy = options.retry ?? DEFAULT_RETRY_POLICY;
   const timers: NodeJS.Timeout[] = [];
   let fatal: ((error: unknown) => void) | null = null;
@@ -98,17 +99,6 @@ export async function runDistributedAudit(options: DistributedAuditOptions): Pro
         })),
       ),
     );
-
-  const judgeAndStore = (target: ShopTarget, evidence: ShopEvidence): ShopOutcome => {
-    const ruleSet = options.ruleSets.forCountry(evidence.target.country);
-    if (!knownRuleSets.has(ruleSet.id)) {
-      knownRuleSets.add(ruleSet.id);
-      options.store.addRuleSet(options.runId, ruleSet);
-    }
-    const outcome = judgeShop(target, evidence, ruleSet, options.overrides);
-    options.store.saveShop(options.runId, outcome);
-    return outcome;
-  };
 
   const collecting = new Set<string>();
   const recheck = new Set<string>();
@@ -133,10 +123,10 @@ export async function runDistributedAudit(options: DistributedAuditOptions): Pro
               state === 'failed' ? job.failedReason || 'unknown failure' : 'the worker returned no evidence',
             );
       if (options.signal?.aborted) return;
-      const outcome = judgeAndStore(target, evidence);
+      const outcome = judgeAndStore(target, evidence, options.signal);
+      if (!outcome) return;
       outstanding.delete(jobId);
-      summary.audited += 1;
-      if (outcome.score.score === null) summary.notRated += 1;
+      countStored(summary, outcome);
       options.onShopDone?.(outcome);
       await job.remove().catch(() => {});
     } catch (error) {
