@@ -37,6 +37,7 @@ export interface CrawlEnvironment {
   browserVersion(): string | null;
 }
 
+// Over 80 lines: the environment's methods share its browser, caches and counters in one closure.
 export function createCrawlEnvironment(
   settings: { recycleBrowserAfterShops?: number } = {},
 ): CrawlEnvironment {

@@ -26,6 +26,7 @@ const HOP_HEADERS = ['proxy-connection', 'proxy-authorization', 'connection', 'k
  * space (Playwright's routing does not see redirect hops), and a name cannot be re-resolved to
  * another address behind the crawl's back.
  */
+// Over 80 lines: the HTTP and CONNECT handlers share the proxy's refusal lists, byte limit and sockets in one closure.
 export async function startGuardProxy(
   policy: AddressPolicy,
   idleTimeoutMs: number,

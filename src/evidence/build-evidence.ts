@@ -66,6 +66,7 @@ export function buildEvidence(input: EvidenceInput): ShopEvidence {
   }
 }
 
+// Over 80 lines: assembles every part of the evidence record (pages, sightings, widgets, facts) in one place; to be split once the parallel work on the closed value lists is merged (issue 18).
 function assemble(input: EvidenceInput, budget: ShopBudget, notes: EvidenceLimit[]): ShopEvidence {
   const { target, primary } = input;
   const pages: EvidencePage[] = [];

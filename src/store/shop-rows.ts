@@ -51,6 +51,7 @@ export function shopFromRow(row: ShopRow): StoredShop {
  * Prepared statements that write one shop: the summary row plus its pages, sightings, widgets and
  * findings. Deleting the earlier row cascades to its children, so a re-save replaces, never duplicates.
  */
+// Over 80 lines: mostly SQL: one prepared statement per table, prepared once per database.
 export function shopWriter(
   db: Database.Database,
 ): (runId: number, outcome: ShopOutcome, finishedAt: string) => void {
