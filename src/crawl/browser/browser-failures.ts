@@ -1,5 +1,5 @@
-import { CrawlFailure, type CrawlFailureInit, failureFromNodeError, passedOnCode } from './crawl-failure.js';
-import type { CrawlOptions } from './types.js';
+import { CrawlFailure, type CrawlFailureInit, failureFromNodeError, passedOnCode } from '../crawl-failure.js';
+import type { CrawlOptions } from '../types.js';
 
 /** Why a navigation failed, from Playwright's error (net::ERR_… codes, timeouts, downloads). */
 export function navigationFailure(

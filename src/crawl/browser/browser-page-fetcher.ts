@@ -1,5 +1,12 @@
 import type { Browser, BrowserContext, Route } from 'playwright';
-import { type AddressPolicy, addressPolicy, hostIsAllowed } from './address-guard.js';
+import { type AddressPolicy, addressPolicy, hostIsAllowed } from '../address-guard.js';
+import { failureFromNodeError, toCrawlError } from '../crawl-failure.js';
+import { settlesWithin } from '../deadline.js';
+import type { FetchedPage, FetchHow, PageFetcher } from '../fetch/page-fetcher.js';
+import { MAX_ATTEMPTS, retryCap, retryDelay } from '../fetch/retry-policy.js';
+import { type HostScheduler, sleep } from '../host-scheduler.js';
+import type { CrawlOptions } from '../types.js';
+import { checkedUrl } from '../url-check.js';
 import { watchdogFailure } from './browser-failures.js';
 import {
   type BrowserFetcherHooks,
@@ -9,15 +16,8 @@ import {
   renderPage,
 } from './browser-render.js';
 import { createTabPool, type TabPool } from './browser-tabs.js';
-import { failureFromNodeError, toCrawlError } from './crawl-failure.js';
-import { settlesWithin } from './deadline.js';
 import { type GuardProxy, startGuardProxy } from './guard-proxy.js';
-import { type HostScheduler, sleep } from './host-scheduler.js';
-import type { FetchedPage, FetchHow, PageFetcher } from './page-fetcher.js';
-import { MAX_ATTEMPTS, retryCap, retryDelay } from './retry-policy.js';
 import { blocksResource } from './screenshot.js';
-import type { CrawlOptions } from './types.js';
-import { checkedUrl } from './url-check.js';
 
 export type { BrowserFetcherHooks } from './browser-render.js';
 

@@ -1,9 +1,9 @@
 import type { CDPSession, Page } from 'playwright';
+import type { RawLink } from '../discovery/link-extract.js';
+import { LINK_REGION_FUNCTION, roundBox } from '../discovery/link-region.js';
+import { LINK_REGIONS, type LinkRegion } from '../types.js';
 import { ANNOTATE_FUNCTION } from './browser-annotate.js';
-import type { RawLink } from './link-extract.js';
-import { LINK_REGION_FUNCTION, roundBox } from './link-region.js';
 import { REVEAL_CONTROLS, REVEAL_LABEL } from './reveal.js';
-import { LINK_REGIONS, type LinkRegion } from './types.js';
 
 export interface RenderedRead {
   /** The annotated document, serialised the way `page.content()` does. */

@@ -1,16 +1,16 @@
 import type { CDPSession, Page, Request, Response } from 'playwright';
+import { handleConsent } from '../consent/consent.js';
+import { CrawlFailure, failureFromNodeError } from '../crawl-failure.js';
+import { settlesWithin, withDeadline } from '../deadline.js';
+import type { FetchedPage, FetchHow, RevealedView } from '../fetch/page-fetcher.js';
+import { parseRetryAfter } from '../fetch/retry-policy.js';
+import type { ConsentObservation, CrawlError, CrawlOptions } from '../types.js';
 import { navigationFailure, tooLargeFailure, watchdogFailure } from './browser-failures.js';
 import { type RenderedRead, readRenderedPage } from './browser-read.js';
 import type { Tab, TabPool } from './browser-tabs.js';
-import { handleConsent } from './consent.js';
-import { CrawlFailure, failureFromNodeError } from './crawl-failure.js';
-import { settlesWithin, withDeadline } from './deadline.js';
-import type { FetchedPage, FetchHow, RevealedView } from './page-fetcher.js';
-import { parseRetryAfter } from './retry-policy.js';
 import { revealContactData } from './reveal.js';
 import { recordPageArtifacts } from './screenshot.js';
 import { locateTexts } from './text-locate.js';
-import type { ConsentObservation, CrawlError, CrawlOptions } from './types.js';
 
 /** After DOMContentLoaded: wait for `load`, then up to this long for the network to go quiet. */
 const LOAD_WAIT_MS = 5_000;

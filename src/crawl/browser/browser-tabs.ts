@@ -1,5 +1,5 @@
 import type { BrowserContext, CDPSession, Page, Request } from 'playwright';
-import { withDeadline } from './deadline.js';
+import { withDeadline } from '../deadline.js';
 import { type DocumentSizeWatch, watchDocumentSize } from './document-size.js';
 import { type NetworkTracker, trackNetwork } from './network-settle.js';
 

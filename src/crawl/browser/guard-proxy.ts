@@ -1,7 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import net from 'node:net';
-import { type AddressPolicy, ipLiteral, makeGuardedLookup } from './address-guard.js';
+import { type AddressPolicy, ipLiteral, makeGuardedLookup } from '../address-guard.js';
 import { forwardWithByteLimit } from './proxy-byte-limit.js';
 
 export interface GuardProxy {

@@ -1,5 +1,5 @@
 import type http from 'node:http';
-import { decompressorFor } from './decompressor.js';
+import { decompressorFor } from '../fetch/decompressor.js';
 
 const HTML_TYPES = /^(text\/html|application\/xhtml\+xml)\b/i;
 

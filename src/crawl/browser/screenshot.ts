@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { gzip } from 'node:zlib';
 import type { Page } from 'playwright';
-import type { FetchedPage, RevealedView } from './page-fetcher.js';
-import type { CrawlOptions } from './types.js';
+import type { FetchedPage, RevealedView } from '../fetch/page-fetcher.js';
+import type { CrawlOptions } from '../types.js';
 
 const gzipAsync = promisify(gzip);
 

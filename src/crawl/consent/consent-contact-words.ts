@@ -1,4 +1,4 @@
-import { type LinkWords, loadLinkWords, normaliseWords } from './link-rank.js';
+import { type LinkWords, loadLinkWords, normaliseWords } from '../discovery/link-rank.js';
 
 /** A contact-like link word with its category weight, normalised the way link-rank compares them. */
 export interface ContactWord {

@@ -1,7 +1,7 @@
 import type { Locator, Page } from 'playwright';
+import type { ConsentObservation } from '../types.js';
 import { type ContactWord, contactLinkWords } from './consent-contact-words.js';
 import { CONSENT_PLATFORMS, GENERIC_BANNER, GENERIC_CLOSE, GENERIC_REJECT } from './consent-platforms.js';
-import type { ConsentObservation } from './types.js';
 
 const CLICK_TIMEOUT_MS = 1_500;
 const AFTER_CLICK_MS = 600;

@@ -1,9 +1,9 @@
 import * as cheerio from 'cheerio';
 import { Parser } from 'htmlparser2';
-import { HTML_PARSER_OPTIONS } from '../shared/html-tokenizer.js';
-import { treeText } from '../shared/tree-text.js';
+import { HTML_PARSER_OPTIONS } from '../../shared/html-tokenizer.js';
+import { treeText } from '../../shared/tree-text.js';
+import type { ConsentObservation } from '../types.js';
 import { CONSENT_PLATFORMS, GENERIC_ACCEPT, GENERIC_REJECT } from './consent-platforms.js';
-import type { ConsentObservation } from './types.js';
 
 /** A page with more readable text than this is a page with content, not a bare wall. */
 const MAX_WALL_TEXT = 1_200;

@@ -1,6 +1,6 @@
+import type { LinkVia } from '../types.js';
 import type { LinkRank } from './link-rank.js';
 import { betterVia } from './link-region.js';
-import type { LinkVia } from './types.js';
 
 export interface Candidate {
   /** The URL to request (tracking parameters and fragment dropped). */

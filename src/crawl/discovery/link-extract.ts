@@ -1,15 +1,15 @@
 import { Parser } from 'htmlparser2';
-import { HTML_PARSER_OPTIONS } from '../shared/html-tokenizer.js';
-import type { LandmarkState } from '../shared/landmarks.js';
+import { HTML_PARSER_OPTIONS } from '../../shared/html-tokenizer.js';
+import type { LandmarkState } from '../../shared/landmarks.js';
+import type { LinkBox } from '../types.js';
 import { type LinkRegion, linkRegionOf, nextLinkLandmark } from './link-region.js';
-import type { LinkBox } from './types.js';
 
 export interface FoundLink {
   /** Absolute http(s) URL without fragment. */
   url: string;
   /** The visible label: text, else aria-label, title or image alt. */
   text: string;
-  /** Where the link sat on its page (src/crawl/link-region.ts): header, nav or footer; absent for the body. */
+  /** Where the link sat on its page (src/crawl/discovery/link-region.ts): header, nav or footer; absent for the body. */
   region?: LinkRegion;
   /** Browser mode: the link's box in document coordinates. */
   box?: LinkBox;

@@ -7,8 +7,8 @@ import {
   nextLandmark,
   OUTSIDE_LANDMARKS,
   OVERLAY_LANDMARKS,
-} from '../shared/landmarks.js';
-import type { LinkBox, LinkRegion, LinkVia } from './types.js';
+} from '../../shared/landmarks.js';
+import type { LinkBox, LinkRegion, LinkVia } from '../types.js';
 
 export type { LinkRegion };
 

@@ -1,5 +1,5 @@
 import { getDomain } from 'tldts';
-import { ipLiteral } from './address-guard.js';
+import { ipLiteral } from '../address-guard.js';
 
 /**
  * The site a URL belongs to: its registrable domain (shop.nl for www.shop.nl and

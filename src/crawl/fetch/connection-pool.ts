@@ -1,6 +1,6 @@
 import http from 'node:http';
 import https from 'node:https';
-import type { AddressPolicy } from './address-guard.js';
+import type { AddressPolicy } from '../address-guard.js';
 
 /**
  * Idle connections close after this long: under the five seconds most servers keep them, so a

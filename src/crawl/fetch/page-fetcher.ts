@@ -1,7 +1,8 @@
 /** A page as a fetcher returns it, before the crawl gives it a depth and a link. */
-import type { RawLink } from './link-extract.js';
-import type { TextBox, TextNeedle } from './text-locate.js';
-import type { ConsentObservation, FetchMode } from './types.js';
+
+import type { TextBox, TextNeedle } from '../browser/text-locate.js';
+import type { RawLink } from '../discovery/link-extract.js';
+import type { ConsentObservation, FetchMode } from '../types.js';
 
 export interface FetchedPage {
   requestedUrl: string;

@@ -1,4 +1,4 @@
-import type { CrawlFailure } from './crawl-failure.js';
+import type { CrawlFailure } from '../crawl-failure.js';
 
 /** Attempts per fetch, the first included. */
 export const MAX_ATTEMPTS = 3;

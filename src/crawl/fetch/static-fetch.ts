@@ -1,19 +1,19 @@
 import http from 'node:http';
 import https from 'node:https';
 import { pipeline, type Readable } from 'node:stream';
-import { type AddressPolicy, makeGuardedLookup } from './address-guard.js';
+import { type AddressPolicy, makeGuardedLookup } from '../address-guard.js';
+import { CrawlFailure, failureFromNodeError, toCrawlError } from '../crawl-failure.js';
+import { type HostScheduler, sleep } from '../host-scheduler.js';
+import type { CrawlError, CrawlOptions } from '../types.js';
 import { decodeBody } from './charset.js';
 import { agentFor } from './connection-pool.js';
 import type { CookieJar } from './cookie-jar.js';
-import { CrawlFailure, failureFromNodeError, toCrawlError } from './crawl-failure.js';
 import { decompressorFor } from './decompressor.js';
-import { type HostScheduler, sleep } from './host-scheduler.js';
 import { MAX_ATTEMPTS, parseRetryAfter, retryCap, retryDelay } from './retry-policy.js';
-import type { CrawlError, CrawlOptions } from './types.js';
 
 export { parseRetryAfter } from './retry-policy.js';
 
-import { checkedUrl } from './url-check.js';
+import { checkedUrl } from '../url-check.js';
 
 export interface StaticFetchContext {
   options: CrawlOptions;

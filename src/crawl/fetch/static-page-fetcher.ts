@@ -1,11 +1,11 @@
+import { storeHtmlSnapshot } from '../browser/screenshot.js';
+import { CrawlFailure } from '../crawl-failure.js';
+import type { HostScheduler } from '../host-scheduler.js';
+import type { CrawlError, CrawlOptions } from '../types.js';
 import { decodeBody } from './charset.js';
 import { CookieJar } from './cookie-jar.js';
-import { CrawlFailure } from './crawl-failure.js';
-import type { HostScheduler } from './host-scheduler.js';
 import type { FetchedPage, FetchHow, PageFetcher } from './page-fetcher.js';
-import { storeHtmlSnapshot } from './screenshot.js';
 import { DOCUMENT_TYPES, fetchStatic } from './static-fetch.js';
-import type { CrawlError, CrawlOptions } from './types.js';
 
 /** Bodies without a Content-Type are taken as HTML only when they look like markup. */
 const LOOKS_LIKE_HTML = /^\s*(<!--[\s\S]*?-->\s*)*<(!doctype\s+html|html|head|body|meta|title|div|p|a)\b/i;

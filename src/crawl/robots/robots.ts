@@ -1,7 +1,7 @@
 import robotsParserModule from 'robots-parser';
-import { type CrawlFailure, failureFromNodeError } from './crawl-failure.js';
-import { fetchStatic, type StaticFetchContext } from './static-fetch.js';
-import { ROBOTS_AGENT_TOKEN } from './user-agent.js';
+import { type CrawlFailure, failureFromNodeError } from '../crawl-failure.js';
+import { fetchStatic, type StaticFetchContext } from '../fetch/static-fetch.js';
+import { ROBOTS_AGENT_TOKEN } from '../user-agent.js';
 
 type RobotsParser = (
   url: string,

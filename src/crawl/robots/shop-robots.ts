@@ -1,7 +1,7 @@
-import { toCrawlError } from './crawl-failure.js';
-import type { CrawlEnvironment } from './environment.js';
+import { toCrawlError } from '../crawl-failure.js';
+import type { CrawlEnvironment } from '../environment.js';
+import type { ShopCrawl } from '../run/shop-crawl.js';
 import type { RobotsRules } from './robots.js';
-import type { ShopCrawl } from './shop-crawl.js';
 
 /**
  * One shop's robots.txt files, one per origin the crawl asks about, fetched on first use; their

@@ -1,8 +1,8 @@
-import { failureFromNodeError, toCrawlError } from './crawl-failure.js';
+import { failureFromNodeError, toCrawlError } from '../crawl-failure.js';
+import { contactUrlsFromSitemaps, type SitemapFile } from '../discovery/sitemap-discovery.js';
+import { wellKnownPathsFor } from '../discovery/well-known-paths.js';
+import { fetchStatic } from '../fetch/static-fetch.js';
 import { budgetLeft, type CrawlRun, contactsMissing, visit } from './crawl-run.js';
-import { contactUrlsFromSitemaps, type SitemapFile } from './sitemap-discovery.js';
-import { fetchStatic } from './static-fetch.js';
-import { wellKnownPathsFor } from './well-known-paths.js';
 
 /** The well-known paths of shop systems, then the sitemaps, while phone or e-mail is missing. */
 export async function fallback(run: CrawlRun): Promise<void> {

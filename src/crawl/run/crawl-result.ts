@@ -1,5 +1,5 @@
+import type { CrawlBudget, CrawlResult, CrawlStatus } from '../types.js';
 import type { ShopCrawl } from './shop-crawl.js';
-import type { CrawlBudget, CrawlResult, CrawlStatus } from './types.js';
 
 /** The shop's result as the crawl left it. */
 export function crawlResult(shop: ShopCrawl): CrawlResult {

@@ -1,7 +1,6 @@
-import { CrawlFailure, failureFromNodeError, toCrawlError } from './crawl-failure.js';
-import type { CrawlEnvironment } from './environment.js';
-import { Frontier } from './frontier.js';
-import type { FoundLink } from './link-extract.js';
+import { CrawlFailure, failureFromNodeError, toCrawlError } from '../crawl-failure.js';
+import { Frontier } from '../discovery/frontier.js';
+import type { FoundLink } from '../discovery/link-extract.js';
 import {
   isDocumentLink,
   type LinkRank,
@@ -9,15 +8,16 @@ import {
   loadLinkWords,
   rankLink,
   shouldSkipLink,
-} from './link-rank.js';
-import type { FetchedPage, FetchHow, PageFetcher } from './page-fetcher.js';
+} from '../discovery/link-rank.js';
+import { createShopScope, type ShopScope } from '../discovery/shop-scope.js';
+import { loadWellKnownPaths, recogniseSystems, type WellKnownPaths } from '../discovery/well-known-paths.js';
+import type { CrawlEnvironment } from '../environment.js';
+import type { FetchedPage, FetchHow, PageFetcher } from '../fetch/page-fetcher.js';
+import { DOCUMENT_TYPES } from '../fetch/static-fetch.js';
+import type { ShopRobots } from '../robots/shop-robots.js';
+import type { CrawlOptions, CrawlStatus, LinkVia, PageSnapshot, UnlinkedSource } from '../types.js';
+import { pageKey, requestUrl } from '../url-alias.js';
 import { improveDepth, type ShopCrawl } from './shop-crawl.js';
-import type { ShopRobots } from './shop-robots.js';
-import { createShopScope, type ShopScope } from './shop-scope.js';
-import { DOCUMENT_TYPES } from './static-fetch.js';
-import type { CrawlOptions, CrawlStatus, LinkVia, PageSnapshot, UnlinkedSource } from './types.js';
-import { pageKey, requestUrl } from './url-alias.js';
-import { loadWellKnownPaths, recogniseSystems, type WellKnownPaths } from './well-known-paths.js';
 
 /** Fetch attempts per shop, failures included, as a multiple of maxPages. */
 const ATTEMPTS_PER_PAGE = 2;

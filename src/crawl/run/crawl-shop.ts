@@ -1,18 +1,18 @@
-import type { ShopTarget } from '../input/types.js';
-import { BrowserNotFoundError } from './browser-launch.js';
-import { CrawlFailure, failureFromNodeError, toCrawlError } from './crawl-failure.js';
+import type { ShopTarget } from '../../input/types.js';
+import { BrowserNotFoundError } from '../browser/browser-launch.js';
+import { CrawlFailure, failureFromNodeError, toCrawlError } from '../crawl-failure.js';
+import { settlesWithin } from '../deadline.js';
+import type { CrawlEnvironment } from '../environment.js';
+import type { FetchedPage, PageFetcher } from '../fetch/page-fetcher.js';
+import { DOCUMENT_TYPES } from '../fetch/static-fetch.js';
+import { ShopRobots } from '../robots/shop-robots.js';
+import type { CrawlOptions, CrawlResult, PageObserver, PageSnapshot } from '../types.js';
 import { fallback } from './crawl-fallbacks.js';
 import { crawlResult } from './crawl-result.js';
 import { budgetLeft, type CrawlRun, contactsMissing, discover, startRun, visit } from './crawl-run.js';
-import { settlesWithin } from './deadline.js';
-import type { CrawlEnvironment } from './environment.js';
 import { runMobilePass } from './mobile-pass.js';
 import { openFetchers } from './open-fetchers.js';
-import type { FetchedPage, PageFetcher } from './page-fetcher.js';
 import { improveDepth, ShopCrawl } from './shop-crawl.js';
-import { ShopRobots } from './shop-robots.js';
-import { DOCUMENT_TYPES } from './static-fetch.js';
-import type { CrawlOptions, CrawlResult, PageObserver, PageSnapshot } from './types.js';
 
 /** After the watchdog fires, this long is left for fetches to notice before the result is cut. */
 const WATCHDOG_GRACE_MS = 3_000;

@@ -1,8 +1,8 @@
-import { decodeBody } from './charset.js';
-import { CrawlFailure } from './crawl-failure.js';
-import { extractLinks, type FoundLink, type RawLink, resolveLinks } from './link-extract.js';
-import { staticConsentWall } from './static-consent-wall.js';
-import type { ConsentObservation, CrawlReading, FetchMode, PageObserver, PageSnapshot } from './types.js';
+import { staticConsentWall } from '../consent/static-consent-wall.js';
+import { CrawlFailure } from '../crawl-failure.js';
+import { extractLinks, type FoundLink, type RawLink, resolveLinks } from '../discovery/link-extract.js';
+import { decodeBody } from '../fetch/charset.js';
+import type { ConsentObservation, CrawlReading, FetchMode, PageObserver, PageSnapshot } from '../types.js';
 
 /**
  * The hand-off of a shop's pages to the extraction threads (the observer): what each page was

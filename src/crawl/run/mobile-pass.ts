@@ -1,7 +1,7 @@
-import { hasContactCandidates } from './contact-candidates.js';
-import { failureFromNodeError, toCrawlError } from './crawl-failure.js';
-import type { FetchedPage, PageFetcher } from './page-fetcher.js';
-import type { CrawlError, PageSnapshot } from './types.js';
+import { failureFromNodeError, toCrawlError } from '../crawl-failure.js';
+import { hasContactCandidates } from '../discovery/contact-candidates.js';
+import type { FetchedPage, PageFetcher } from '../fetch/page-fetcher.js';
+import type { CrawlError, PageSnapshot } from '../types.js';
 
 /** At most this many pages are rendered again at the phone viewport. */
 export const MAX_MOBILE_PAGES = 5;

@@ -1,13 +1,13 @@
-import { BrowserNotFoundError } from './browser-launch.js';
-import { createBrowserPageFetcher } from './browser-page-fetcher.js';
-import { CrawlFailure } from './crawl-failure.js';
+import { BrowserNotFoundError } from '../browser/browser-launch.js';
+import { createBrowserPageFetcher } from '../browser/browser-page-fetcher.js';
+import { CrawlFailure } from '../crawl-failure.js';
+import type { CrawlEnvironment } from '../environment.js';
+import type { PageFetcher } from '../fetch/page-fetcher.js';
+import { createStaticPageFetcher } from '../fetch/static-page-fetcher.js';
+import { sleep } from '../host-scheduler.js';
+import type { CrawlError } from '../types.js';
 import type { PageFetchers } from './crawl-run.js';
-import type { CrawlEnvironment } from './environment.js';
-import { sleep } from './host-scheduler.js';
-import type { PageFetcher } from './page-fetcher.js';
 import type { ShopCrawl } from './shop-crawl.js';
-import { createStaticPageFetcher } from './static-page-fetcher.js';
-import type { CrawlError } from './types.js';
 
 /** The shop's page fetcher in its mode, and the plain-HTTP fetcher for its documents. */
 export async function openFetchers(

@@ -1,10 +1,9 @@
 import { createHash } from 'node:crypto';
-import type { ShopTarget } from '../input/types.js';
-import type { CrawlFailure } from './crawl-failure.js';
-import { ExtractionHandoff } from './extraction-handoff.js';
-import { betterVia } from './link-region.js';
-import type { FetchedPage } from './page-fetcher.js';
-import { screenshotFieldsOf } from './screenshot.js';
+import type { ShopTarget } from '../../input/types.js';
+import { screenshotFieldsOf } from '../browser/screenshot.js';
+import type { CrawlFailure } from '../crawl-failure.js';
+import { betterVia } from '../discovery/link-region.js';
+import type { FetchedPage } from '../fetch/page-fetcher.js';
 import type {
   ConsentObservation,
   CrawlError,
@@ -14,12 +13,13 @@ import type {
   PageSnapshot,
   RobotsDecision,
   UnlinkedSource,
-} from './types.js';
-import { pageKey } from './url-alias.js';
+} from '../types.js';
+import { pageKey } from '../url-alias.js';
+import { ExtractionHandoff } from './extraction-handoff.js';
 
 /**
  * What one shop's crawl holds: the pages kept (each alias of a page once), the requests made, the
- * errors, and the facts its status is derived from (src/crawl/crawl-result.ts).
+ * errors, and the facts its status is derived from (src/crawl/run/crawl-result.ts).
  */
 export class ShopCrawl {
   readonly startedAt = new Date().toISOString();
