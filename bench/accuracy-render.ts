@@ -7,11 +7,11 @@ type Annotate = (page: Page) => Promise<void>;
 
 /** The crawl stage's visibility marker, when that file exists in this tree. */
 async function loadAnnotate(): Promise<Annotate | null> {
-  const file = new URL('../src/crawl/browser-annotate.ts', import.meta.url);
+  const file = new URL('../src/crawl/browser/browser-annotate.ts', import.meta.url);
   if (!existsSync(file)) return null;
   try {
     // A computed specifier: the file may not exist yet, and then the type check must not fail.
-    const spec = new URL('../src/crawl/browser-annotate.js', import.meta.url).href;
+    const spec = new URL('../src/crawl/browser/browser-annotate.js', import.meta.url).href;
     const mod = (await import(spec)) as { annotateVisibility?: Annotate };
     return mod.annotateVisibility ?? null;
   } catch {

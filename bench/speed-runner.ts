@@ -26,8 +26,8 @@ const [
 ] = await Promise.all([
   load<typeof import('../src/audit/extract-pool.js')>('audit/extract-pool.js'),
   load<typeof import('../src/audit/index.js')>('audit/index.js'),
-  load<typeof import('../src/crawl/browser-launch.js')>('crawl/browser-launch.js'),
-  load<typeof import('../src/crawl/browser-locate.js')>('crawl/browser-locate.js'),
+  load<typeof import('../src/crawl/browser/browser-launch.js')>('crawl/browser/browser-launch.js'),
+  load<typeof import('../src/crawl/browser/browser-locate.js')>('crawl/browser/browser-locate.js'),
   load<typeof import('../src/crawl/index.js')>('crawl/index.js'),
 ]);
 const { createCrawlEnvironment, DEFAULT_CRAWL_OPTIONS } = crawlModule;

@@ -1,9 +1,12 @@
-import { BrowserNotFoundError } from '../crawl/browser-launch.js';
-import { createBrowserPageFetcher } from '../crawl/browser-page-fetcher.js';
-import type { CrawlEnvironment } from '../crawl/index.js';
-import type { PageFetcher } from '../crawl/page-fetcher.js';
-import { screenshotsWanted } from '../crawl/screenshot.js';
-import { MAX_NEEDLES, type TextNeedle } from '../crawl/text-locate.js';
+import {
+  BrowserNotFoundError,
+  type CrawlEnvironment,
+  createBrowserPageFetcher,
+  MAX_NEEDLES,
+  type PageFetcher,
+  screenshotsWanted,
+  type TextNeedle,
+} from '../crawl/index.js';
 import type { CrawlOptions, PageSnapshot, ScreenshotMissing } from '../crawl/types.js';
 import type { ObservedPage } from '../evidence/build-evidence.js';
 import type { Sighting } from '../extract/types.js';

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
-import { decodeBody, decodesToItself } from '../crawl/charset.js';
-import { type FoundLink, linksInDocument } from '../crawl/link-extract.js';
-import { staticConsentWall } from '../crawl/static-consent-wall.js';
+import { staticConsentWall } from '../crawl/consent/static-consent-wall.js';
+import { type FoundLink, linksInDocument } from '../crawl/discovery/link-extract.js';
+// The extraction threads import the few crawl modules they run, not the crawl's index (and its browser).
+import { decodeBody, decodesToItself } from '../crawl/fetch/charset.js';
 import type { ConsentObservation } from '../crawl/types.js';
 import type { ExtractContext, PageInput, PageObservations } from '../extract/index.js';
 import { extractPageAndHeading, needsRendering, pageLanguage, parseHtml } from '../extract/index.js';

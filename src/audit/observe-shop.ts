@@ -1,5 +1,4 @@
-import { BrowserNotFoundError } from '../crawl/browser-launch.js';
-import { type CrawlEnvironment, crawlShop } from '../crawl/index.js';
+import { BrowserNotFoundError, type CrawlEnvironment, crawlShop } from '../crawl/index.js';
 import type { CrawlMode, CrawlOptions, CrawlResult, FetchMode } from '../crawl/types.js';
 import { buildEvidence, type ObservedPage } from '../evidence/build-evidence.js';
 import type { ShopEvidence } from '../evidence/types.js';

@@ -4,9 +4,11 @@ import type { CrawlEnvironment } from '../crawl/index.js';
 import type { ShopTarget } from '../input/types.js';
 import type { Override } from '../rules/index.js';
 import type { ShopOutcome, Store } from '../store/types.js';
-import { judgeShop } from './judge-shop.js';
+import { type AuditRunSummary, countStored, createJudgeAndStore } from './judge-and-store.js';
 import { type ObserveOptions, observeShop } from './observe-shop.js';
 import type { RuleSetProvider } from './rule-set-provider.js';
+
+export type { AuditRunSummary } from './judge-and-store.js';
 
 export interface AuditRunOptions {
   store: Store;
@@ -23,12 +25,6 @@ export interface AuditRunOptions {
   onShopDone?: (outcome: ShopOutcome) => void;
 }
 
-export interface AuditRunSummary {
-  audited: number;
-  /** Shops whose crawl ended in a status other than ok/partial. */
-  notRated: number;
-}
-
 /**
  * Audits the targets with bounded concurrency and stores each shop in its own transaction the moment
  * it is done, so a crash loses at most the shops in flight. Targets are drawn only as the queue has
@@ -40,7 +36,7 @@ export async function runAudit(options: AuditRunOptions): Promise<AuditRunSummar
   const queue = new PQueue({ concurrency });
   const summary: AuditRunSummary = { audited: 0, notRated: 0 };
   let fatal: unknown = null;
-  const knownRuleSets = new Set(options.ruleSets.used().map((r) => r.id));
+  const judgeAndStore = createJudgeAndStore(options);
   const stopped = () => fatal !== null || options.signal?.aborted === true;
   const onAbort = () => queue.clear();
   options.signal?.addEventListener('abort', onAbort, { once: true });
@@ -52,16 +48,9 @@ export async function runAudit(options: AuditRunOptions): Promise<AuditRunSummar
     options.onShopStart?.(target);
     try {
       const evidence = await observeShop(target, options.observe, options.env, options.signal);
-      const ruleSet = options.ruleSets.forCountry(evidence.target.country);
-      if (!knownRuleSets.has(ruleSet.id)) {
-        knownRuleSets.add(ruleSet.id);
-        options.store.addRuleSet(options.runId, ruleSet);
-      }
-      const outcome = judgeShop(target, evidence, ruleSet, options.overrides);
-      if (options.signal?.aborted) return;
-      options.store.saveShop(options.runId, outcome);
-      summary.audited += 1;
-      if (outcome.score.score === null) summary.notRated += 1;
+      const outcome = judgeAndStore(target, evidence, options.signal);
+      if (!outcome) return;
+      countStored(summary, outcome);
       options.onShopDone?.(outcome);
     } catch (error) {
       // Only tool errors reach here (no browser, a broken rule set, a database error): stop the run.

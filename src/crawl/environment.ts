@@ -1,10 +1,10 @@
 import type { Browser } from 'playwright';
-import { launchBrowser } from './browser-launch.js';
-import { closeIdleConnections } from './connection-pool.js';
+import { launchBrowser } from './browser/browser-launch.js';
 import { settlesWithin } from './deadline.js';
+import { closeIdleConnections } from './fetch/connection-pool.js';
+import type { StaticFetchContext } from './fetch/static-fetch.js';
 import { HostScheduler } from './host-scheduler.js';
-import { fetchRobots, type RobotsRules } from './robots.js';
-import type { StaticFetchContext } from './static-fetch.js';
+import { fetchRobots, type RobotsRules } from './robots/robots.js';
 
 const BROWSER_CLOSE_WAIT_MS = 5_000;
 /** A long-lived Chromium grows (caches, leaked renderer memory); a fresh one per this many shops keeps it flat. */
@@ -37,6 +37,7 @@ export interface CrawlEnvironment {
   browserVersion(): string | null;
 }
 
+// Over 80 lines: the environment's methods share its browser, caches and counters in one closure.
 export function createCrawlEnvironment(
   settings: { recycleBrowserAfterShops?: number } = {},
 ): CrawlEnvironment {

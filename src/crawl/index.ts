@@ -1,7 +1,13 @@
 export { isPublicAddress, makeGuardedLookup } from './address-guard.js';
-export { annotateVisibility } from './browser-annotate.js';
-export { crawlShop } from './crawl-shop.js';
+export { annotateVisibility } from './browser/browser-annotate.js';
+export { BrowserNotFoundError } from './browser/browser-launch.js';
+export { browserVersion, INSTALL_ADVICE, locateBrowser } from './browser/browser-locate.js';
+export { createBrowserPageFetcher } from './browser/browser-page-fetcher.js';
+export { screenshotsWanted } from './browser/screenshot.js';
+export { MAX_NEEDLES, type TextNeedle } from './browser/text-locate.js';
 export { type CrawlEnvironment, createCrawlEnvironment } from './environment.js';
+export type { PageFetcher } from './fetch/page-fetcher.js';
 export { DEFAULT_CRAWL_OPTIONS } from './options.js';
+export { crawlShop } from './run/crawl-shop.js';
 export type * from './types.js';
 export { makeUserAgent } from './user-agent.js';

@@ -8,14 +8,14 @@ export function checkedUrl(raw: string, allowed: boolean | AddressPolicy): URL {
   try {
     url = new URL(raw);
   } catch {
-    throw new CrawlFailure('invalid-url', 'ERR_INVALID_URL', `not a URL: ${raw}`);
+    throw new CrawlFailure({ status: 'invalid-url', code: 'ERR_INVALID_URL', message: `not a URL: ${raw}` });
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new CrawlFailure(
-      'invalid-url',
-      'UNSUPPORTED_SCHEME',
-      `only http and https are fetched, not ${url.protocol}`,
-    );
+    throw new CrawlFailure({
+      status: 'invalid-url',
+      code: 'UNSUPPORTED_SCHEME',
+      message: `only http and https are fetched, not ${url.protocol}`,
+    });
   }
   url.hash = '';
   // A user name or password in a link is never sent (as Basic auth) nor kept with the page.
@@ -23,12 +23,12 @@ export function checkedUrl(raw: string, allowed: boolean | AddressPolicy): URL {
   url.password = '';
   const literal = ipLiteral(url.hostname);
   if (literal && !policy(literal)) {
-    throw new CrawlFailure(
-      'private-host',
-      'PRIVATE_HOST',
-      `${url.hostname} is not an address the crawl may use (private or special); refused without allowPrivateHosts`,
-      'dns',
-    );
+    throw new CrawlFailure({
+      status: 'private-host',
+      code: 'PRIVATE_HOST',
+      message: `${url.hostname} is not an address the crawl may use (private or special); refused without allowPrivateHosts`,
+      stage: 'dns',
+    });
   }
   return url;
 }

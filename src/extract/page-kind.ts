@@ -43,6 +43,7 @@ function samePage(a: URL, b: URL): boolean {
 }
 
 /** The page's kind from its URL, title, first h1 and the text of the link that led to it. */
+// biome-ignore lint/complexity/noExcessiveCognitiveComplexity: complexity 36 predates the limit; split once the parallel work on this folder is merged (issue 18)
 export function pageKindOf(signals: PageKindSignals): PageKind {
   let url: URL | null = null;
   try {

@@ -123,6 +123,8 @@ interface Frame {
   block: boolean;
 }
 
+// Over 80 lines: one walk of the DOM whose enter and leave steps share the model being built; to be split once the parallel work on src/extract is merged (issue 18).
+// biome-ignore lint/complexity/noExcessiveCognitiveComplexity: complexity 27 predates the limit; split once the parallel work on this folder is merged (issue 18)
 export function buildPageModel(html: string, parsed?: DomNode): PageModel {
   const root = parsed ?? parseHtml(html);
   const htmlEl = root.children?.find((n) => isElement(n) && n.name === 'html') as DomElement | undefined;
@@ -157,6 +159,7 @@ export function buildPageModel(html: string, parsed?: DomNode): PageModel {
   };
 
   /** What is done when an element is entered; its children are then walked by the caller. */
+  // biome-ignore lint/complexity/noExcessiveCognitiveComplexity: complexity 36 predates the limit; split once the parallel work on this folder is merged (issue 18)
   const enter = (el: DomElement, ctx: NodeContext, inBody: boolean, skipText: boolean): Frame | null => {
     const name = el.name;
     if (name === 'title' && model.title === null) model.title = textOf(el).replace(WS, ' ').trim() || null;

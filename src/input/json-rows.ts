@@ -45,6 +45,7 @@ class ListShape {
   entryStart = -1;
 
   /** Returns the jsonpath of the entries once the root token has shown it. */
+  // biome-ignore lint/complexity/noExcessiveCognitiveComplexity: complexity 30 predates the limit; split once the parallel work on this folder is merged (issue 18)
   onToken(token: TokenType, value: unknown, offset: number): string | null {
     let path: string | null = null;
     if (this.depth === 0 && VALUE_START.has(token)) {

@@ -14,6 +14,7 @@ function itemOf(text: string, line: number, overlong: boolean): FormatItem | nul
  * A text list, line by line as it streams in: one URL per line, `#` starts a comment. Lines may end
  * in LF, CRLF or CR; the encoding is read from the first bytes (list-text.ts).
  */
+// biome-ignore lint/complexity/noExcessiveCognitiveComplexity: complexity 27 predates the limit; split once the parallel work on this folder is merged (issue 18)
 export async function* txtRows(input: Readable): AsyncGenerator<FormatItem> {
   let carry = '';
   let line = 0;

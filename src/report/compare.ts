@@ -255,6 +255,8 @@ function definitionChanges(before: RunSide, after: RunSide): DefinitionChange[] 
  * with the causes that are not the shop itself. A rule that only moved between not-applicable and
  * pass is left out: nothing about the shop changed in a way a reader needs.
  */
+// Over 80 lines: compares two runs shop by shop in one pass; to be split once the parallel work on report texts is merged (issue 18).
+// biome-ignore lint/complexity/noExcessiveCognitiveComplexity: complexity 29 predates the limit; split once the parallel work on this folder is merged (issue 18)
 export function compareRuns(before: RunSide, after: RunSide): RunComparison {
   const earlier = new Map(before.results.map((r) => [r.target.key, r]));
   const later = new Set(after.results.map((r) => r.target.key));

@@ -105,6 +105,7 @@ function quantifiedText(body: Quantified): string {
 }
 
 /** The condition tree as indented pseudo-code, one clause a line. */
+// biome-ignore lint/complexity/noExcessiveCognitiveComplexity: complexity 21 predates the limit; split once the parallel work on this folder is merged (issue 18)
 export function conditionText(condition: Condition, indent = '  '): string {
   const next = `${indent}  `;
   if ('always' in condition) return `${indent}${condition.always ? 'always' : 'never'}`;

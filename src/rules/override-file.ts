@@ -133,6 +133,7 @@ function csvEntries(file: string, text: string): RawEntry[] {
     .filter((entry) => entry.fields.outcome !== undefined);
 }
 
+// biome-ignore lint/complexity/noExcessiveCognitiveComplexity: complexity 24 predates the limit; split once the parallel work on this folder is merged (issue 18)
 function checkedEntry(file: string, { fields: entry, line, index, strict }: RawEntry): Override[] {
   const label = `override ${index + 1} (shop ${String(entry.shop ?? '?')}, rule ${String(entry.rule ?? '?')})`;
   const fail = (message: string): never => failAt(file, line, `${label}: ${message}`);

@@ -37,6 +37,7 @@ function anyOfValue(value: unknown, test: (one: unknown) => boolean): boolean {
 }
 
 /** A missing field compares as null, so `equals: null` also holds when an extractor left it out. */
+// biome-ignore lint/complexity/noExcessiveCognitiveComplexity: complexity 21 predates the limit; split once the parallel work on this folder is merged (issue 18)
 export function predicateHolds(field: unknown, predicate: Predicate): boolean {
   const value = field === undefined ? null : field;
   if (predicate.exists !== undefined && (value !== undefined && value !== null) !== predicate.exists)

@@ -66,6 +66,8 @@ function yamlFiles(folder: string): string[] {
     .sort();
 }
 
+// Over 80 lines: reads every part of a rule file in one pass so each error names its line; to be split once the parallel work on src/rules is merged (issue 18).
+// biome-ignore lint/complexity/noExcessiveCognitiveComplexity: complexity 28 predates the limit; split once the parallel work on this folder is merged (issue 18)
 export function readRuleTree(dir: string): RuleTree {
   const diagnostics: LintDiagnostic[] = [];
   const report = (source: YamlSource, path: Array<string | number>, message: string, ruleId?: string) =>
@@ -190,6 +192,7 @@ export function toReference(key: string, entry: Record<string, unknown>): RuleRe
   return { ...(entry as Omit<RuleReference, 'key' | 'instrument'>), key, instrument };
 }
 
+// biome-ignore lint/complexity/noExcessiveCognitiveComplexity: complexity 23 predates the limit; split once the parallel work on this folder is merged (issue 18)
 function readReferences(
   dir: string,
   read: Reader,
@@ -231,6 +234,7 @@ function readReferences(
   return references;
 }
 
+// biome-ignore lint/complexity/noExcessiveCognitiveComplexity: complexity 24 predates the limit; split once the parallel work on this folder is merged (issue 18)
 function readSelections(dir: string, read: Reader, report: Reporter): Map<string, Selection> {
   const selections = new Map<string, Selection>();
   const file = join(dir, 'selections.yaml');
@@ -273,6 +277,7 @@ function readSelections(dir: string, read: Reader, report: Reporter): Map<string
   return selections;
 }
 
+// biome-ignore lint/complexity/noExcessiveCognitiveComplexity: complexity 29 predates the limit; split once the parallel work on this folder is merged (issue 18)
 function checkRuleFile(
   source: YamlSource,
   pack: string,
@@ -337,6 +342,7 @@ function checkRuleFile(
   return { pack, source, raw, id, refines };
 }
 
+// biome-ignore lint/complexity/noExcessiveCognitiveComplexity: complexity 28 predates the limit; split once the parallel work on this folder is merged (issue 18)
 function checkProfile(
   source: YamlSource,
   name: string,
@@ -411,6 +417,7 @@ export function profileFiles(tree: RuleTree, profile: Profile): RuleFile[] {
 }
 
 /** Per profile: duplicates, refinements without a base, unknown adjust ids, missing or circular rule references. */
+// biome-ignore lint/complexity/noExcessiveCognitiveComplexity: complexity 29 predates the limit; split once the parallel work on this folder is merged (issue 18)
 function checkAssembly(tree: RuleTree, profile: Profile, report: Reporter): void {
   const defined = new Map<string, RuleFile>();
   const conditionsOf = new Map<string, RuleFile[]>();

@@ -1,6 +1,6 @@
 /**
  * Where on a page an element sits, from the document's structure: HTML landmarks, ARIA roles and
- * the class and id words themes use for them. The crawl places links with it (src/crawl/link-region.ts);
+ * the class and id words themes use for them. The crawl places links with it (src/crawl/discovery/link-region.ts);
  * src/extract/region.ts places sightings by the same tables.
  */
 export type Landmark = 'header' | 'nav' | 'footer' | 'main' | 'aside' | 'dialog' | 'chat-widget';

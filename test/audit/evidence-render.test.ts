@@ -6,7 +6,7 @@ import type { Page } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MISSING } from '../../src/audit/evidence-render.js';
 import { type ObserveOptions, observeShop } from '../../src/audit/observe-shop.js';
-import { BrowserNotFoundError } from '../../src/crawl/browser-launch.js';
+import { BrowserNotFoundError } from '../../src/crawl/browser/browser-launch.js';
 import { type CrawlEnvironment, createCrawlEnvironment } from '../../src/crawl/index.js';
 import type { CrawlOptions } from '../../src/crawl/types.js';
 import { FixtureSite, page } from '../crawl/fixture-server.js';

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
 import { type ExtractJob, runExtractJob } from '../../src/audit/extract-job.js';
 import { type ExtractPool, PageLostWithThreadError, startExtractPool } from '../../src/audit/extract-pool.js';
-import { decodeBody, decodesToItself } from '../../src/crawl/charset.js';
+import { decodeBody, decodesToItself } from '../../src/crawl/fetch/charset.js';
 
 const html = (body: string) =>
   `<!doctype html><html lang="nl"><head><title>Contact</title></head><body>${body}</body></html>`;

@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { annotateVisibility, annotateVisibilityCounted } from '../../src/crawl/browser-annotate.js';
-import { launchBrowser } from '../../src/crawl/browser-launch.js';
+import { annotateVisibility, annotateVisibilityCounted } from '../../src/crawl/browser/browser-annotate.js';
+import { launchBrowser } from '../../src/crawl/browser/browser-launch.js';
 
 let browser: Browser;
 let page: Page;

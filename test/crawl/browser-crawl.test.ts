@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createBrowserPageFetcher } from '../../src/crawl/browser-page-fetcher.js';
+import { createBrowserPageFetcher } from '../../src/crawl/browser/browser-page-fetcher.js';
 import { type CrawlEnvironment, crawlShop, createCrawlEnvironment } from '../../src/crawl/index.js';
 import { FixtureSite, type Handler, page } from './fixture-server.js';
 import { target, testOptions } from './options.js';

@@ -1,8 +1,8 @@
 import type { Browser } from 'playwright';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { launchBrowser } from '../../src/crawl/browser-launch.js';
-import { readRenderedPage } from '../../src/crawl/browser-read.js';
-import { extractLinks, resolveLinks } from '../../src/crawl/link-extract.js';
+import { launchBrowser } from '../../src/crawl/browser/browser-launch.js';
+import { readRenderedPage } from '../../src/crawl/browser/browser-read.js';
+import { extractLinks, resolveLinks } from '../../src/crawl/discovery/link-extract.js';
 import { FixtureSite, page } from './fixture-server.js';
 
 const LINKS = page(`<header><base href="/winkel/">

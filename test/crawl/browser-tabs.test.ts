@@ -1,7 +1,7 @@
 import type { Browser } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../../src/crawl/browser-launch.js';
-import { createTabPool } from '../../src/crawl/browser-tabs.js';
+import { launchBrowser } from '../../src/crawl/browser/browser-launch.js';
+import { createTabPool } from '../../src/crawl/browser/browser-tabs.js';
 import { crawlShop } from '../../src/crawl/index.js';
 import { useCrawlTestBed } from './crawl-env.js';
 import { page } from './fixture-server.js';

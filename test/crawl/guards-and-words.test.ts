@@ -6,15 +6,15 @@ import {
   makeGuardedLookup,
   type Resolver,
 } from '../../src/crawl/address-guard.js';
-import { charsetFromContentType, decodeBody, sniffMetaCharset } from '../../src/crawl/charset.js';
-import { hasContactCandidates } from '../../src/crawl/contact-candidates.js';
 import { CrawlFailure } from '../../src/crawl/crawl-failure.js';
+import { hasContactCandidates } from '../../src/crawl/discovery/contact-candidates.js';
+import { extractLinks } from '../../src/crawl/discovery/link-extract.js';
+import { rankLink, shouldSkipLink } from '../../src/crawl/discovery/link-rank.js';
+import { siteOf } from '../../src/crawl/discovery/same-site.js';
+import { charsetFromContentType, decodeBody, sniffMetaCharset } from '../../src/crawl/fetch/charset.js';
+import { fetchStatic, parseRetryAfter } from '../../src/crawl/fetch/static-fetch.js';
 import { HostScheduler } from '../../src/crawl/host-scheduler.js';
 import { DEFAULT_CRAWL_OPTIONS, makeUserAgent } from '../../src/crawl/index.js';
-import { extractLinks } from '../../src/crawl/link-extract.js';
-import { rankLink, shouldSkipLink } from '../../src/crawl/link-rank.js';
-import { siteOf } from '../../src/crawl/same-site.js';
-import { fetchStatic, parseRetryAfter } from '../../src/crawl/static-fetch.js';
 import { FixtureSite, page } from './fixture-server.js';
 import { testOptions } from './options.js';
 
@@ -322,7 +322,7 @@ describe('small parts', () => {
     const blocker = scheduler.run('h', 0, () => new Promise<void>((r) => (release = r)));
     const controller = new AbortController();
     const waiting = scheduler.run('h', 0, async () => 'ran', controller.signal);
-    controller.abort(new CrawlFailure('timeout', 'ABORTED', 'stop'));
+    controller.abort(new CrawlFailure({ status: 'timeout', code: 'ABORTED', message: 'stop' }));
     // The host stays busy until after the rejection: it is the abort that let the request go.
     await expect(waiting).rejects.toMatchObject({ code: 'ABORTED' });
     release();

@@ -1,10 +1,10 @@
 import type { Browser } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../../src/crawl/browser-launch.js';
-import { readRenderedPage } from '../../src/crawl/browser-read.js';
+import { launchBrowser } from '../../src/crawl/browser/browser-launch.js';
+import { readRenderedPage } from '../../src/crawl/browser/browser-read.js';
+import { extractLinks, linksInDocument, resolveLinks } from '../../src/crawl/discovery/link-extract.js';
+import { betterVia } from '../../src/crawl/discovery/link-region.js';
 import { crawlShop } from '../../src/crawl/index.js';
-import { extractLinks, linksInDocument, resolveLinks } from '../../src/crawl/link-extract.js';
-import { betterVia } from '../../src/crawl/link-region.js';
 import { parseHtml } from '../../src/extract/dom.js';
 import { useCrawlTestBed } from './crawl-env.js';
 import { FixtureSite, page } from './fixture-server.js';

@@ -1,9 +1,13 @@
 import { describe, expect, it } from 'vitest';
+import { isCatalogueUrl, loadLinkWords, rankLink } from '../../src/crawl/discovery/link-rank.js';
+import {
+  loadWellKnownPaths,
+  recogniseSystems,
+  wellKnownPathsFor,
+} from '../../src/crawl/discovery/well-known-paths.js';
 import { crawlShop } from '../../src/crawl/index.js';
-import { isCatalogueUrl, loadLinkWords, rankLink } from '../../src/crawl/link-rank.js';
 import type { CrawlReading, PageObserver, PageSnapshot } from '../../src/crawl/types.js';
 import { pageKey, requestUrl } from '../../src/crawl/url-alias.js';
-import { loadWellKnownPaths, recogniseSystems, wellKnownPathsFor } from '../../src/crawl/well-known-paths.js';
 import { useCrawlTestBed } from './crawl-env.js';
 import type { Handler } from './fixture-server.js';
 import { page } from './fixture-server.js';

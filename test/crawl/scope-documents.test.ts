@@ -1,8 +1,12 @@
 import type { ServerResponse } from 'node:http';
 import { describe, expect, it } from 'vitest';
+import { staticConsentWall } from '../../src/crawl/consent/static-consent-wall.js';
+import {
+  createShopScope,
+  isHelpdeskHost,
+  loadHelpdeskSuffixes,
+} from '../../src/crawl/discovery/shop-scope.js';
 import { crawlShop } from '../../src/crawl/index.js';
-import { createShopScope, isHelpdeskHost, loadHelpdeskSuffixes } from '../../src/crawl/shop-scope.js';
-import { staticConsentWall } from '../../src/crawl/static-consent-wall.js';
 import { extractPage, parseHtml } from '../../src/extract/index.js';
 import { useCrawlTestBed } from './crawl-env.js';
 import { page } from './fixture-server.js';

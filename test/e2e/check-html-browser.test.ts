@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../../src/crawl/browser-launch.js';
+import { launchBrowser } from '../../src/crawl/browser/browser-launch.js';
 import { buildCheckView } from '../../src/report/check-view.js';
 import { ownShopPage } from '../../src/report/html/own-shop-page.js';
 import { toShopResult } from '../../src/report/index.js';

@@ -6,7 +6,7 @@ import { gunzipSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WARCParser } from 'warcio';
-import { launchBrowser } from '../../src/crawl/browser-launch.js';
+import { launchBrowser } from '../../src/crawl/browser/browser-launch.js';
 import { safeFileName } from '../../src/report/file-names.js';
 import { openStore } from '../../src/store/index.js';
 import type { StoredShop } from '../../src/store/types.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { extractLinks, type FoundLink, linksInDocument } from '../../src/crawl/link-extract.js';
+import { extractLinks, type FoundLink, linksInDocument } from '../../src/crawl/discovery/link-extract.js';
 import { parseHtml } from '../../src/extract/index.js';
 
 type LinkReader = (html: string, pageUrl: string, visibleOnly: boolean) => FoundLink[];

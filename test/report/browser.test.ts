@@ -5,7 +5,7 @@ import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../../src/crawl/browser-launch.js';
+import { launchBrowser } from '../../src/crawl/browser/browser-launch.js';
 import { writeReport } from '../../src/report/index.js';
 import { openStore } from '../../src/store/index.js';
 import { HOSTILE, makeRun, sampleShops } from './fixtures.js';

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../../src/crawl/browser-launch.js';
+import { launchBrowser } from '../../src/crawl/browser/browser-launch.js';
 import { writeReport } from '../../src/report/index.js';
 import { openStore } from '../../src/store/index.js';
 import { ROOT, runCli } from '../e2e/run-cli.js';

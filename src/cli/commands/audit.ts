@@ -2,7 +2,7 @@ import { statSync } from 'node:fs';
 import type { CommandModule } from 'yargs';
 import { ListPlanner, type ListReport } from '../../audit/list-plan.js';
 import { RuleSetProvider } from '../../audit/rule-set-provider.js';
-import { INSTALL_ADVICE, locateBrowser } from '../../crawl/browser-locate.js';
+import { INSTALL_ADVICE, locateBrowser } from '../../crawl/index.js';
 import { openShopList, ShopListError } from '../../input/index.js';
 import type { InputProblem, ListEntry, ShopTarget } from '../../input/types.js';
 import { parseQueueAddress, QueueAddressError } from '../../queue/queue-address.js';

@@ -1,5 +1,5 @@
 import type { CommandModule } from 'yargs';
-import { browserVersion, INSTALL_ADVICE, locateBrowser } from '../../crawl/browser-locate.js';
+import { browserVersion, INSTALL_ADVICE, locateBrowser } from '../../crawl/index.js';
 import { lintRules } from '../../rules/index.js';
 import { RULES_DIR } from '../../shared/paths.js';
 import { TOOL_VERSION } from '../../shared/version.js';

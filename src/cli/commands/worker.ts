@@ -1,5 +1,5 @@
 import type { CommandModule } from 'yargs';
-import { locateBrowser } from '../../crawl/browser-locate.js';
+import { locateBrowser } from '../../crawl/index.js';
 import { DEFAULT_LOCK_DURATION_MS } from '../../queue/defaults.js';
 import { parseQueueAddress, QueueAddressError } from '../../queue/queue-address.js';
 import { terminalSafe } from '../../shared/terminal-text.js';
