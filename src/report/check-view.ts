@@ -1,6 +1,7 @@
 import type { EvidencePage, EvidenceWidget } from '../evidence/types.js';
+import type { Lang } from '../i18n/index.js';
+import { ruleText } from '../rules/rule-text.js';
 import type { Outcome, Rule, RuleLevel, RuleSet } from '../rules/types.js';
-import { type Lang, localText } from './i18n.js';
 import type { ResultFinding, ResultSighting, ShopResult } from './shop-result.js';
 
 /**
@@ -188,7 +189,7 @@ function actionItem(
   const pageIds = new Set([...finding.pageIds, ...(judgement.adviceEvidence[finding.rule] ?? [])]);
   const widgetIds = new Set([...finding.widgetIds, ...(judgement.adviceEvidence[finding.rule] ?? [])]);
   const title = rule
-    ? localText(finding.outcome === 'fail' ? rule.failTitle : rule.title, lang)
+    ? ruleText(finding.outcome === 'fail' ? rule.failTitle : rule.title, lang)
     : finding.title;
   return {
     finding,
@@ -200,7 +201,7 @@ function actionItem(
       result.widgets.filter((w) => widgetIds.has(w.id)),
       result.pages,
     ),
-    advice: specific.length > 0 ? specific : rule ? [localText(rule.advice, lang)] : [],
+    advice: specific.length > 0 ? specific : rule ? [ruleText(rule.advice, lang)] : [],
     adviceIsSpecific: specific.length > 0,
   };
 }

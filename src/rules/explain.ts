@@ -1,43 +1,7 @@
+import { type Lang, translator } from '../i18n/index.js';
 import type { Condition, Predicate, Quantified, Where } from './grammar.js';
-import type { LocalText, Rule } from './types.js';
-
-const LEVEL_TEXT = {
-  en: { law: 'law', interpretation: 'interpretation of the law', 'good-practice': 'good practice' },
-  nl: { law: 'wet', interpretation: 'interpretatie van de wet', 'good-practice': 'goede praktijk' },
-} as const;
-
-const LABELS = {
-  en: {
-    level: 'Level',
-    weight: 'Weight',
-    tags: 'Tags',
-    why: 'What it checks',
-    fix: 'How to fix',
-    sources: 'Sources',
-    test: 'Test',
-    applies: 'Applies when',
-    review: 'Needs review when',
-    blocked: 'Not assessable when',
-    source: 'Defined in',
-  },
-  nl: {
-    level: 'Niveau',
-    weight: 'Gewicht',
-    tags: 'Labels',
-    why: 'Wat er getoetst wordt',
-    fix: 'Zo los je het op',
-    sources: 'Bronnen',
-    test: 'Toets',
-    applies: 'Van toepassing als',
-    review: 'Handmatig nakijken als',
-    blocked: 'Niet te beoordelen als',
-    source: 'Gedefinieerd in',
-  },
-} as const;
-
-function text(value: LocalText | undefined, lang: 'en' | 'nl'): string {
-  return value ? (value[lang] ?? value.en) : '';
-}
+import { referenceInstrument, ruleText } from './rule-text.js';
+import type { Rule } from './types.js';
 
 function predicateText(field: string, predicate: Predicate): string {
   const parts: string[] = [];
@@ -96,38 +60,50 @@ export function conditionText(condition: Condition, indent = '  '): string {
   return `${indent}${JSON.stringify(condition)}`;
 }
 
-/** A rule as plain text for the terminal, in English or Dutch (falling back to English). */
-export function explainRule(rule: Rule, lang: 'en' | 'nl'): string {
-  const label = LABELS[lang];
+/**
+ * A rule as plain text for the terminal, in the reader's language (the rule's own texts fall back
+ * to English where its file lacks the language). The conditions are shown as written.
+ */
+export function explainRule(rule: Rule, lang: Lang): string {
+  const t = translator(lang);
   const lines = [
-    `${rule.id}: ${text(rule.title, lang)}`,
-    `  (fails as: ${text(rule.failTitle, lang)})`,
+    `${rule.id}: ${ruleText(rule.title, lang)}`,
+    `  ${t('explain.failsAs', { title: ruleText(rule.failTitle, lang) })}`,
     '',
-    `${label.level}: ${LEVEL_TEXT[lang][rule.level]}   ${label.weight}: ${rule.weight}   ${label.tags}: ${rule.tags.join(', ')}`,
+    t('explain.facts', {
+      level: t.term('level', rule.level),
+      weight: rule.weight,
+      tags: rule.tags.join(', '),
+    }),
     '',
-    `${label.why}:`,
-    `  ${text(rule.description, lang)}`,
+    t('explain.why'),
+    `  ${ruleText(rule.description, lang)}`,
     '',
-    `${label.fix}:`,
-    `  ${text(rule.advice, lang)}`,
+    t('explain.fix'),
+    `  ${ruleText(rule.advice, lang)}`,
     '',
-    `${label.sources}:`,
+    t('explain.sources'),
     ...rule.references.map(
       (ref) =>
-        `  - ${ref.key}: ${ref.instrument}${ref.article ? `, ${ref.article}` : ''}${ref.caseNumber ? `, ${ref.caseNumber}` : ''}${ref.url ? ` <${ref.url}>` : ''}`,
+        `  - ${ref.key}: ${referenceInstrument(ref, lang)}${ref.article ? `, ${ref.article}` : ''}${ref.caseNumber ? `, ${ref.caseNumber}` : ''}${ref.url ? ` <${ref.url}>` : ''}`,
     ),
   ];
+  const reason = (outcome: 'not-assessable' | 'needs-review') => {
+    const text = rule.reasons?.[outcome];
+    return text === undefined ? [] : [`  → ${ruleText(text, lang)}`];
+  };
   if (rule.notAssessableWhen?.when !== undefined) {
-    lines.push('', `${label.blocked}:`, conditionText(rule.notAssessableWhen.when as Condition));
-    if (rule.reasons?.['not-assessable']) lines.push(`  → ${rule.reasons['not-assessable']}`);
+    lines.push('', t('explain.blocked'), conditionText(rule.notAssessableWhen.when as Condition));
+    lines.push(...reason('not-assessable'));
   }
   if (rule.appliesWhen !== undefined)
-    lines.push('', `${label.applies}:`, conditionText(rule.appliesWhen as Condition));
-  lines.push('', `${label.test}:`, conditionText(rule.test as Condition));
+    lines.push('', t('explain.applies'), conditionText(rule.appliesWhen as Condition));
+  lines.push('', t('explain.test'), conditionText(rule.test as Condition));
   if (rule.needsReviewWhen !== undefined) {
-    lines.push('', `${label.review}:`, conditionText(rule.needsReviewWhen as Condition));
-    if (rule.reasons?.['needs-review']) lines.push(`  → ${rule.reasons['needs-review']}`);
+    lines.push('', t('explain.review'), conditionText(rule.needsReviewWhen as Condition));
+    lines.push(...reason('needs-review'));
   }
-  if (rule.source) lines.push('', `${label.source}: rules/${rule.source.file}:${rule.source.line}`);
+  if (rule.source)
+    lines.push('', t('explain.source', { file: `rules/${rule.source.file}:${rule.source.line}` }));
   return lines.join('\n');
 }

@@ -1,3 +1,4 @@
+import type { MessageKey } from '../i18n/index.js';
 import type { AdviceTemplate } from './advice.js';
 
 export const OUTCOMES = ['pass', 'fail', 'needs-review', 'not-applicable', 'not-assessable'] as const;
@@ -5,16 +6,19 @@ export type Outcome = (typeof OUTCOMES)[number];
 
 export type RuleLevel = 'law' | 'interpretation' | 'good-practice';
 
-/** Text in the report languages; `en` is required, `nl` expected. */
+/** Text in the report languages; `en` is required, the others expected (src/rules/rule-text.ts). */
 export interface LocalText {
   en: string;
   nl?: string;
+  de?: string;
+  fr?: string;
 }
 
 export interface RuleReference {
   /** Key from RULES.md, such as CRD-6-1-c or BGH-I-ZR-228-03. */
   key: string;
-  instrument: string;
+  /** The instrument's name; references.yaml may give it per language. */
+  instrument: string | LocalText;
   article?: string;
   caseNumber?: string;
   url?: string;
@@ -46,8 +50,8 @@ export interface Rule {
     /** Optional: a condition under which the evidence cannot decide (e.g. `always: true` while the crawler does not gather it). */
     when?: unknown;
   };
-  /** Optional: why the rule reached an outcome other than pass/fail, in English, for the finding's `reason`. */
-  reasons?: Partial<Record<Outcome, string>>;
+  /** Optional: why the rule reached an outcome other than pass/fail, for the finding's `reason` (rule-text.ts). */
+  reasons?: Partial<Record<Outcome, string | LocalText>>;
   /** Source file and line, for lint and explain. */
   source?: { file: string; line: number };
 }
@@ -61,11 +65,21 @@ export interface RuleSet {
   rules: Rule[];
 }
 
+export type ReasonSource =
+  | { rule: Outcome }
+  | { message: MessageKey; values?: Record<string, string | number> };
+
 export interface Finding {
   rule: string;
   outcome: Outcome;
   /** Why, in English, for not-assessable / needs-review / overrides; optional otherwise. */
   reason?: string;
+  /**
+   * Where the reason comes from, so that a report can say it in its own language: the rule file's
+   * `reasons` for this outcome, or a message of the catalogue filled in with the evidence. Absent
+   * for an override (its reason is a person's own words) and in findings stored before it existed.
+   */
+  reasonFrom?: ReasonSource;
   /** Evidence ids the outcome rests on (s…, p…, w…). */
   sightingIds: string[];
   pageIds: string[];
