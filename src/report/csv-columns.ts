@@ -55,8 +55,19 @@ export function csvColumnTable(lang: Lang): Html {
   );
 }
 
-/** The column explanations as the Markdown table of src/report/CSV.md (English), written by `npm run docs:csv`. */
+/** The column explanations as the Markdown table of src/report/CSV.md (English). */
 export function csvColumnsMarkdown(): string {
   const rows = csvColumns('en').map((c) => `| ${c.code ? `\`${c.column}\`` : c.column} | ${c.meaning} |`);
   return ['| column | meaning |', '| --- | --- |', ...rows].join('\n');
+}
+
+const START = '<!-- columns: written by npm run docs:csv from src/i18n/locales/en.json -->';
+const END = '<!-- end of columns -->';
+
+/** CSV.md with its column table replaced by the one from the catalogue. */
+export function csvDocument(markdown: string): string {
+  const start = markdown.indexOf(START);
+  const end = markdown.indexOf(END);
+  if (start < 0 || end < start) throw new Error(`CSV.md lacks the markers ${START} … ${END}`);
+  return `${markdown.slice(0, start + START.length)}\n${csvColumnsMarkdown()}\n${markdown.slice(end)}`;
 }
