@@ -1,7 +1,7 @@
 import type { PageSnapshot } from '../crawl/types.js';
 import { attachCallPrices, callPriceStatements, statesCallPrice } from './call-price.js';
 import { factKey, type LimitNote, PAGE_CAPS, sightingKey, thinnedGroups, widgetKey } from './caps.js';
-import type { DomNode } from './dom.js';
+import { type DomNode, parseHtml } from './dom.js';
 import { emailsInMarkup, emailsInPageText } from './emails.js';
 import { identityFacts, pageGivesWithdrawalInfo } from './identity-facts.js';
 import { identityWords } from './identity-vocabulary.js';
@@ -17,9 +17,11 @@ import {
   numberLabels,
   pageKindWords,
   phoneCountries,
+  thirdPartyWords,
   widgetWords,
 } from './vocabularies.js';
 import { widgetsOf } from './widgets.js';
+import { markWithdrawalSections } from './withdrawal-sections.js';
 
 export { type DomNode, parseHtml } from './dom.js';
 export { needsRendering } from './needs-rendering.js';
@@ -39,6 +41,7 @@ export function loadExtractionVocabularies(): void {
   widgetWords();
   identityWords();
   callPriceWords();
+  thirdPartyWords();
 }
 
 export type PageInput = Pick<PageSnapshot, 'url' | 'finalUrl' | 'html' | 'fetchedWith'> & {
@@ -63,7 +66,8 @@ export function extractPageAndHeading(
   /** The page already parsed by `parseHtml`, when the caller reads the same tree for more. */
   parsed?: DomNode,
 ): { observations: PageObservations; h1: string | null } {
-  const model = buildPageModel(page.html, parsed);
+  const root = parsed ?? parseHtml(page.html);
+  const model = buildPageModel(page.html, root);
   const place: PagePlace = {
     rendered: page.fetchedWith === 'browser' && model.rendered,
     afterInteraction: page.afterInteraction ?? null,
@@ -74,6 +78,8 @@ export function extractPageAndHeading(
   const prices = callPriceStatements(model);
   attachCallPrices(model, phoneFinds, prices);
   const emailFinds = emailsInPageText(model, place);
+  const withdrawalInfo = pageGivesWithdrawalInfo(model);
+  if (withdrawalInfo) markWithdrawalSections(model, root, [...phoneFinds, ...emailFinds]);
   const telOnly = pairTelLinks(model.anchors, phoneFinds, country, place);
   const markupEmails = emailsInMarkup(model, emailFinds, place);
   const sightings = thinnedGroups(
@@ -100,7 +106,7 @@ export function extractPageAndHeading(
     sightings,
     widgets,
     facts,
-    withdrawalInfo: pageGivesWithdrawalInfo(model),
+    withdrawalInfo,
     statesCallPrice: statesCallPrice(prices),
   };
   if (limits.length > 0) observations.limits = limits;

@@ -8,6 +8,8 @@ export type MessageValues = Record<string, string | number>;
 /** The families of names shown for a recorded value (a region, a page kind …): `<family>.<value>` keys. */
 export type NameFamily =
   | 'region'
+  | 'linkRegion'
+  | 'foundBy'
   | 'presentation'
   | 'pageKind'
   | 'phoneType'

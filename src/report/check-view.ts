@@ -1,6 +1,6 @@
 import type { EvidencePage, EvidenceWidget } from '../evidence/types.js';
 import type { Lang } from '../i18n/index.js';
-import { ruleText } from '../rules/rule-text.js';
+import { textIn } from '../rules/index.js';
 import type { Outcome, Rule, RuleLevel, RuleSet } from '../rules/types.js';
 import type { ResultFinding, ResultSighting, ShopResult } from './shop-result.js';
 
@@ -47,6 +47,8 @@ export interface SightingGroup {
 export interface WidgetGroup {
   kind: string;
   vendor: string | null;
+  /** WhatsApp: the number the button opens a chat with. */
+  number: string | null;
   pageUrls: string[];
 }
 
@@ -153,8 +155,13 @@ export function groupWidgets(widgets: EvidenceWidget[], pages: EvidencePage[]): 
   const urls = new Map(pages.map((p) => [p.id, p.finalUrl]));
   const groups = new Map<string, WidgetGroup>();
   for (const w of widgets) {
-    const key = `${w.kind} ${w.vendor ?? ''}`;
-    const group = groups.get(key) ?? { kind: w.kind, vendor: w.vendor ?? null, pageUrls: [] };
+    const key = `${w.kind} ${w.vendor ?? ''} ${w.number ?? ''}`;
+    const group = groups.get(key) ?? {
+      kind: w.kind,
+      vendor: w.vendor ?? null,
+      number: w.number ?? null,
+      pageUrls: [],
+    };
     const url = urls.get(w.pageId);
     if (url && !group.pageUrls.includes(url)) group.pageUrls.push(url);
     groups.set(key, group);
@@ -188,9 +195,7 @@ function actionItem(
     .filter((s): s is IndexedSighting => s !== undefined);
   const pageIds = new Set([...finding.pageIds, ...(judgement.adviceEvidence[finding.rule] ?? [])]);
   const widgetIds = new Set([...finding.widgetIds, ...(judgement.adviceEvidence[finding.rule] ?? [])]);
-  const title = rule
-    ? ruleText(finding.outcome === 'fail' ? rule.failTitle : rule.title, lang)
-    : finding.title;
+  const title = rule ? textIn(finding.outcome === 'fail' ? rule.failTitle : rule.title, lang) : finding.title;
   return {
     finding,
     rule,
@@ -201,7 +206,7 @@ function actionItem(
       result.widgets.filter((w) => widgetIds.has(w.id)),
       result.pages,
     ),
-    advice: specific.length > 0 ? specific : rule ? [ruleText(rule.advice, lang)] : [],
+    advice: specific.length > 0 ? specific : rule ? [textIn(rule.advice, lang)] : [],
     adviceIsSpecific: specific.length > 0,
   };
 }

@@ -1,4 +1,4 @@
-import type { ConsentObservation, CrawlError, CrawlStatus, FetchMode } from '../crawl/types.js';
+import type { ConsentObservation, CrawlBudget, CrawlError, CrawlStatus, FetchMode } from '../crawl/types.js';
 import type {
   EvidenceFact,
   EvidenceLimit,
@@ -8,7 +8,7 @@ import type {
 } from '../evidence/types.js';
 import type { NumberLabel, PhoneType } from '../extract/types.js';
 import { commonLanguage, type Lang, marketLanguage } from '../i18n/index.js';
-import { ruleText } from '../rules/rule-text.js';
+import { textIn } from '../rules/index.js';
 import type { Finding, Outcome, ReasonSource, Rule, RuleLevel, RuleSet } from '../rules/types.js';
 import { scoreCap } from '../score/index.js';
 import type { ScoreCap, ShopScore } from '../score/types.js';
@@ -83,6 +83,8 @@ export interface ShopResult {
     consent: ConsentObservation | null;
     /** Caps that cut what was kept of the shop (see the evidence's `limits`); empty when none did. */
     limits: EvidenceLimit[];
+    /** The page budget and what the crawl spent of it; absent for older evidence. */
+    budget?: CrawlBudget;
   };
   ruleSet: { id: string; version: string; hash: string };
   provenance: {
@@ -103,7 +105,7 @@ export function ruleSetOfShop(shop: StoredShop, run: RunRecord, ruleSets: RuleSe
 /** A finding's title in the reader's language: the rule's fail title when it failed, its title otherwise. */
 export function findingTitle(rule: Rule | undefined, outcome: Outcome, lang: Lang = 'en'): string | null {
   if (!rule) return null;
-  return ruleText(outcome === 'fail' ? rule.failTitle : rule.title, lang);
+  return textIn(outcome === 'fail' ? rule.failTitle : rule.title, lang);
 }
 
 function toResultSighting(s: EvidenceSighting): ResultSighting {
@@ -197,6 +199,7 @@ export function toShopResult(shop: StoredShop, run: RunRecord, ruleSets: RuleSet
       errors: evidence.crawl.errors,
       consent: evidence.consent,
       limits: evidence.limits ?? [],
+      ...(evidence.crawl.budget ? { budget: { ...evidence.crawl.budget } } : {}),
     },
     ruleSet: { id: ruleSet.id, version: ruleSet.version, hash: ruleSet.hash },
     provenance: {

@@ -1,11 +1,12 @@
 import { interactionText, type Lang, type Translate, translator } from '../i18n/index.js';
+import { findingReason } from '../rules/index.js';
 import type { Outcome } from '../rules/types.js';
 import { pageLabel } from '../shared/page-label.js';
 import { terminalSafe } from '../shared/terminal-text.js';
 import type { ActionItem, CheckView, SightingGroup, SightingVariant, WidgetGroup } from './check-view.js';
-import { findingReason } from './finding-reason.js';
 import { capText } from './html/shop-page.js';
 import type { ShopResult } from './shop-result.js';
+import { widgetName } from './words.js';
 
 export interface TerminalOptions {
   color?: boolean;
@@ -53,10 +54,7 @@ export function variantText(v: SightingVariant, t: Translate): string {
 
 /** A widget kind, its vendor when known, and the pages it was seen on. */
 export function widgetText(w: WidgetGroup, pages: string, t: Translate): string {
-  const kind = t.term('widgetKind', w.kind);
-  return w.vendor
-    ? t('check.widgetOfVendorOn', { kind, vendor: w.vendor, pages })
-    : t('check.widgetOn', { kind, pages });
+  return t('check.widgetOn', { widget: widgetName(w, t), pages });
 }
 
 /** One detail on one page: what it said, where, how far from home, and each way it was shown. */
@@ -147,7 +145,7 @@ export function formatShopForTerminal(view: CheckView, opts: TerminalOptions = {
     lines.push(
       `  ${paint(f.outcome, MARKS[f.outcome])} ${terminalSafe(entry.title)} ${dim(terminalSafe(tag))}`,
     );
-    const reason = f.override ? null : findingReason(f, entry.rule, t);
+    const reason = f.override ? null : findingReason(entry.rule, f, t.lang);
     if (reason && f.outcome !== 'fail')
       lines.push(`      ${terminalSafe(t('check.reasonLine', { reason }))}`);
     if (f.override)

@@ -8,3 +8,13 @@ export function numberTypeText(type: string | null, label: string | null, t: Tra
   ];
   return words.join(', ');
 }
+
+/** A widget as the reader names it: its kind, the vendor when known, and (WhatsApp) the number it opens a chat with. */
+export function widgetName(
+  w: { kind: string; vendor?: string | null; number?: string | null },
+  t: Translate,
+): string {
+  const kind = t.term('widgetKind', w.kind);
+  const named = w.vendor ? t('widget.ofVendor', { kind, vendor: w.vendor }) : kind;
+  return w.number ? t('widget.withNumber', { widget: named, number: w.number }) : named;
+}

@@ -3,8 +3,8 @@ import { interactionVerb, type Lang, type NameFamily, type Translate, translator
 import { checkQuantifiedBody, collectionOf, type Selection } from './condition-check.js';
 import { selectItems } from './evaluate-condition.js';
 import type { Collection, Quantified } from './grammar.js';
+import { textIn } from './languages.js';
 import type { SchemaProblem } from './rule-schema.js';
-import { ruleText } from './rule-text.js';
 import type { Finding, LocalText, Rule } from './types.js';
 
 /** A rule's advice for one shop, as loaded: the items it names (selection resolved) and its text. */
@@ -142,7 +142,7 @@ function pageList(pages: string[]): string {
 export function adviceFor(rule: Rule, finding: Finding, evidence: ShopEvidence, lang: Lang): string[] {
   const template = rule.adviceFor;
   if (!template || finding.outcome !== 'fail') return [];
-  const pattern = ruleText(template.text, lang);
+  const pattern = textIn(template.text, lang);
   const t = translator(lang);
   const fillers = ADVICE_PLACEHOLDERS[template.items.in];
   const pagesByLine = new Map<string, string[]>();

@@ -2,8 +2,8 @@ import type { ShopEvidence } from '../evidence/types.js';
 import { formatMessage } from '../i18n/index.js';
 import { type ConditionResult, emptyIds, evaluateCondition } from './evaluate-condition.js';
 import { type Condition, DEFAULT_NOT_ASSESSABLE_STATUSES } from './grammar.js';
+import { textIn } from './languages.js';
 import { applyOverride, type Override, overrideFor } from './overrides.js';
-import { ruleReason } from './rule-text.js';
 import type { Finding, Outcome, ReasonSource, Rule, RuleSet } from './types.js';
 
 /**
@@ -17,7 +17,7 @@ function reasonOf(rule: Rule, outcome: Outcome, fallback?: ReasonSource): Reason
 
 function reasonText(rule: Rule, source: ReasonSource): string {
   return 'rule' in source
-    ? (ruleReason(rule, source.rule, 'en') ?? '')
+    ? textIn(rule.reasons?.[source.rule], 'en')
     : formatMessage('en', source.message, source.values);
 }
 

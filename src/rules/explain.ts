@@ -1,6 +1,7 @@
 import { type Lang, translator } from '../i18n/index.js';
 import type { Condition, Predicate, Quantified, Where } from './grammar.js';
-import { referenceInstrument, ruleText } from './rule-text.js';
+import { textIn } from './languages.js';
+import { referenceName, referenceNote } from './reference-text.js';
 import type { Rule } from './types.js';
 
 function predicateText(field: string, predicate: Predicate): string {
@@ -67,8 +68,8 @@ export function conditionText(condition: Condition, indent = '  '): string {
 export function explainRule(rule: Rule, lang: Lang): string {
   const t = translator(lang);
   const lines = [
-    `${rule.id}: ${ruleText(rule.title, lang)}`,
-    `  ${t('explain.failsAs', { title: ruleText(rule.failTitle, lang) })}`,
+    `${rule.id}: ${textIn(rule.title, lang)}`,
+    `  ${t('explain.failsAs', { title: textIn(rule.failTitle, lang) })}`,
     '',
     t('explain.facts', {
       level: t.term('level', rule.level),
@@ -77,20 +78,20 @@ export function explainRule(rule: Rule, lang: Lang): string {
     }),
     '',
     t('explain.why'),
-    `  ${ruleText(rule.description, lang)}`,
+    `  ${textIn(rule.description, lang)}`,
     '',
     t('explain.fix'),
-    `  ${ruleText(rule.advice, lang)}`,
+    `  ${textIn(rule.advice, lang)}`,
     '',
     t('explain.sources'),
-    ...rule.references.map(
-      (ref) =>
-        `  - ${ref.key}: ${referenceInstrument(ref, lang)}${ref.article ? `, ${ref.article}` : ''}${ref.caseNumber ? `, ${ref.caseNumber}` : ''}${ref.url ? ` <${ref.url}>` : ''}`,
-    ),
+    ...rule.references.map((ref) => {
+      const note = referenceNote(ref, lang);
+      return `  - ${ref.key}: ${referenceName(ref, lang)}${note ? ` (${note})` : ''}${ref.url ? ` <${ref.url}>` : ''}`;
+    }),
   ];
   const reason = (outcome: 'not-assessable' | 'needs-review') => {
     const text = rule.reasons?.[outcome];
-    return text === undefined ? [] : [`  → ${ruleText(text, lang)}`];
+    return text === undefined ? [] : [`  → ${textIn(text, lang)}`];
   };
   if (rule.notAssessableWhen?.when !== undefined) {
     lines.push('', t('explain.blocked'), conditionText(rule.notAssessableWhen.when as Condition));

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listProfiles, loadRuleSet } from '../../src/rules/index.js';
 import { FixtureSite } from '../crawl/fixture-server.js';
 import { runCli } from '../e2e/run-cli.js';
-import { englishCataloguePhrases, phrasesIn, untranslatedRuleTexts, withoutTexts } from './english-text.js';
+import { englishCataloguePhrases, englishRulePhrases, phrasesIn } from './english-text.js';
 
 // Shops of our own, written for these tests: a German one and a Belgian one in French. Their
 // market follows from the home page's <html lang> (a loopback address names no country).
@@ -38,13 +38,9 @@ const check = (url: string, ...extra: string[]) =>
 
 const shippedRules = listProfiles().map((profile) => loadRuleSet({ profile }));
 
-/**
- * The catalogue's English sentences in an output that should speak another language; the rule
- * files' own texts (titles, advice, reasons), which fall back to English while the files lack the
- * language, are left out of the check (test/i18n/demo-languages.test.ts says why).
- */
+/** The English sentences of the catalogue and of the rule files in an output that should speak another language. */
 const englishIn = (output: string, lang: 'de' | 'fr') =>
-  phrasesIn(withoutTexts(output, untranslatedRuleTexts(shippedRules, lang)), englishCataloguePhrases(lang));
+  phrasesIn(output, [...englishCataloguePhrases(lang), ...englishRulePhrases(shippedRules, lang)]);
 
 describe('shopreach check speaks the language of the shop’s market', { timeout: 180_000 }, () => {
   it('prints German for a German shop by default', async () => {

@@ -49,6 +49,7 @@ export function englishCataloguePhrases(lang: Lang): string[] {
   return [...phrases];
 }
 
+/** Every text of a rule a report may show: its own texts, its reasons, its references' titles and notes. */
 function ruleTexts(rule: Rule): LocalText[] {
   const reasons = Object.values(rule.reasons ?? {}).map((r) => (typeof r === 'string' ? { en: r } : r));
   return [
@@ -59,10 +60,16 @@ function ruleTexts(rule: Rule): LocalText[] {
     ...(rule.short ? [rule.short] : []),
     ...(rule.adviceFor ? [rule.adviceFor.text] : []),
     ...reasons,
+    ...rule.references.flatMap((ref) => [ref.title ?? { en: ref.instrument }, ...(ref.note ? [ref.note] : [])]),
   ];
 }
 
-/** The English sentences of the rule files (titles, descriptions, advice, reasons) a report in `lang` must not show. */
+/**
+ * The English sentences of the rule files (titles, descriptions, advice, reasons, reference titles
+ * and notes) a report in `lang` must not show: every run of two or more words between
+ * placeholders, unless the text in `lang` writes the same run (a law's own name, such as
+ * "Code de la consommation", is cited as it stands).
+ */
 export function englishRulePhrases(ruleSets: RuleSet[], lang: Lang): string[] {
   const phrases = new Set<string>();
   for (const rule of ruleSets.flatMap((set) => set.rules))
@@ -72,49 +79,6 @@ export function englishRulePhrases(ruleSets: RuleSet[], lang: Lang): string[] {
         if (sentenceLike(phrase) && !translated.includes(normal(phrase))) phrases.add(normal(phrase));
     }
   return [...phrases];
-}
-
-const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
-/**
- * The rule files' texts a report in `lang` shows in English because the files lack that language
- * (src/rules/rule-text.ts falls back): rule texts and reasons, whose `{placeholders}` match any
- * value, and the instruments and articles of their references. Each as a pattern of its rendered
- * text, so that the catalogue check can leave them out while the rule files are being translated.
- */
-export function untranslatedRuleTexts(ruleSets: RuleSet[], lang: Lang): RegExp[] {
-  const texts = new Set<string>();
-  for (const rule of ruleSets.flatMap((set) => set.rules)) {
-    for (const text of ruleTexts(rule)) if (!text[lang]) texts.add(normal(text.en));
-    for (const reference of rule.references) {
-      const instrument =
-        typeof reference.instrument === 'string' ? { en: reference.instrument } : reference.instrument;
-      if (!instrument[lang]) texts.add(normal(instrument.en));
-      if (reference.article) texts.add(normal(reference.article));
-    }
-  }
-  return [...texts]
-    .filter((text) => sentenceLike(text))
-    .sort((a, b) => b.length - a.length)
-    .map((text) => {
-      // A placeholder at either end is left in the text (it is evidence, not a sentence): an
-      // unanchored pattern starting with a wildcard would try every position of a long page.
-      const parts = text
-        .split(/\{\w+\}/)
-        .map((part) => part.trim())
-        .filter((part, i, all) => part !== '' || (i > 0 && i < all.length - 1));
-      return new RegExp(parts.map(escapeRegExp).join('.{1,300}?'), 'gu');
-    });
-}
-
-/** A page's text with every occurrence of the patterns taken out. */
-export function withoutTexts(text: string, patterns: RegExp[]): string {
-  return patterns.reduce((rest, pattern) => rest.replace(pattern, ' '), text);
-}
-
-/** Whether every rule carries every one of its texts in `lang`. */
-export function rulesSpeak(ruleSets: RuleSet[], lang: Lang): boolean {
-  return ruleSets.every((set) => set.rules.every((rule) => ruleTexts(rule).every((text) => text[lang])));
 }
 
 /**

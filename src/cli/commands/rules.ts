@@ -7,8 +7,8 @@ import {
   listProfiles,
   loadRuleSet,
   RuleSetError,
+  textIn,
 } from '../../rules/index.js';
-import { ruleText } from '../../rules/rule-text.js';
 import { RULES_DIR } from '../../shared/paths.js';
 import { cliText, useCliLanguage } from '../cli-language.js';
 
@@ -57,7 +57,7 @@ const list: CommandModule<object, RulesArgs> = {
       const width = Math.max(...set.rules.map((rule) => rule.id.length));
       for (const rule of set.rules) {
         console.log(
-          `${rule.id.padEnd(width)}  ${rule.level.padEnd(14)} w${String(rule.weight).padEnd(3)} ${ruleText(rule.title, t.lang)}`,
+          `${rule.id.padEnd(width)}  ${rule.level.padEnd(14)} w${String(rule.weight).padEnd(3)} ${textIn(rule.title, t.lang)}`,
         );
       }
     } catch (error) {

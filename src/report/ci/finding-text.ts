@@ -1,7 +1,7 @@
 import { translator } from '../../i18n/index.js';
+import { findingReason } from '../../rules/index.js';
 import { pageLabel } from '../../shared/page-label.js';
 import type { ActionItem, CheckView } from '../check-view.js';
-import { findingReason } from '../finding-reason.js';
 import { clicksText, seenOnText, widgetText } from '../terminal.js';
 
 /** Lines of evidence, and of advice, per finding in a CI file before the rest is counted. */
@@ -18,7 +18,7 @@ export function findingLines(item: ActionItem, view: CheckView): string[] {
   const t = translator(view.lang);
   const origin = view.result.target.origin;
   const lines: string[] = [];
-  const reason = findingReason(item.finding, item.rule, t);
+  const reason = findingReason(item.rule, item.finding, t.lang);
   if (reason && item.finding.outcome !== 'fail') lines.push(reason);
   for (const w of item.widgets) lines.push(widgetText(w, w.pageUrls.join(', '), t));
   for (const p of item.pages)

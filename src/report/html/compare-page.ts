@@ -1,5 +1,5 @@
 import { type Lang, translator } from '../../i18n/index.js';
-import { ruleText } from '../../rules/rule-text.js';
+import { textIn } from '../../rules/index.js';
 import type { RuleSet } from '../../rules/types.js';
 import type { RunRecord } from '../../store/types.js';
 import type { Cause, RuleChange, RunComparison, ShopChange, ShopRef } from '../compare.js';
@@ -21,7 +21,7 @@ export interface ComparePageInput {
 export function ruleTitles(ruleSets: RuleSet[], lang: Lang): (id: string) => string {
   const titles = new Map<string, string>();
   for (const set of ruleSets)
-    for (const rule of set.rules) if (!titles.has(rule.id)) titles.set(rule.id, ruleText(rule.title, lang));
+    for (const rule of set.rules) if (!titles.has(rule.id)) titles.set(rule.id, textIn(rule.title, lang));
   return (id) => titles.get(id) ?? id;
 }
 

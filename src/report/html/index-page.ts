@@ -1,5 +1,5 @@
 import { type Lang, translator } from '../../i18n/index.js';
-import { ruleText } from '../../rules/rule-text.js';
+import { textIn } from '../../rules/index.js';
 import type { RunRecord } from '../../store/types.js';
 import type { Criterion } from '../criteria.js';
 import { csvColumnTable } from '../csv-columns.js';
@@ -80,7 +80,7 @@ ${reviewCount > 0 ? html`<li><a href="review.html">${t('report.reviewLink', { co
           lang,
         );
 
-  const ruleTitles = new Map(run.ruleSet.rules.map((r) => [r.id, ruleText(r.title, lang)]));
+  const ruleTitles = new Map(run.ruleSet.rules.map((r) => [r.id, textIn(r.title, lang)]));
   const title = t('report.titleOfRun', { label: run.label });
   const body = html`<h1>${title}</h1>
 <p class="muted">${t('report.runLine', { id: run.id, rules: profilesText(run, lang), started: run.startedAt })}</p>

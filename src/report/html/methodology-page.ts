@@ -1,5 +1,5 @@
 import { type Lang, translator } from '../../i18n/index.js';
-import { ruleText } from '../../rules/rule-text.js';
+import { textIn } from '../../rules/index.js';
 import type { RuleSet } from '../../rules/types.js';
 import { GRADE_BANDS, HEADLINE_RULE_ID, LAW_FAILURE_CAP } from '../../score/index.js';
 import type { RunRecord } from '../../store/types.js';
@@ -99,7 +99,7 @@ function undecided(results: ShopResult[], ruleSets: RuleSet[], lang: Lang): Html
         ...(n.review > 0 ? [t('method.undecidedReview', { count: n.review })] : []),
         ...(n.unknown > 0 ? [t('method.undecidedUnknown', { count: n.unknown })] : []),
       ];
-      const title = titles.has(rule) ? ruleText(titles.get(rule), lang) : rule;
+      const title = titles.has(rule) ? textIn(titles.get(rule), lang) : rule;
       return html`<li><a href="#rule-${rule}">${title}</a> <code class="muted">${rule}</code>: ${t.list(counted)}</li>`;
     });
   return html`<p>${t('method.undecidedIntro')}</p><ul>${rows}</ul>`;
@@ -153,7 +153,7 @@ export function methodologyPage(
 <p>${periodText(run, results, lang)}</p>${selectionText(results, lang)}</section>
 <section aria-labelledby="scoring"><h2 id="scoring">${t('method.scoring')}</h2>
 <p>${t('method.scoreText')}</p><p><strong>${t('method.capText', { limit: LAW_FAILURE_CAP })}</strong></p><p>${t('method.gradeText')}</p>${gradeTable(lang)}
-<p>${headline ? t('method.headlineFrom', { description: ruleText(headline.description, lang) }) : t('method.verdictText')}</p></section>
+<p>${headline ? t('method.headlineFrom', { description: textIn(headline.description, lang) }) : t('method.verdictText')}</p></section>
 <section aria-labelledby="rules"><h2 id="rules">${t('report.rules')}</h2><p>${t('method.rulesIntro')}</p>${rulesTable(sets, lang)}
 <h3>${t('method.ruleSetIdentity')}</h3>${profiles}</section>
 <section aria-labelledby="crawl"><h2 id="crawl">${t('method.crawlSettings')}</h2>${crawlText(run, results, lang)}

@@ -1,5 +1,5 @@
 import { type Lang, translator } from '../../i18n/index.js';
-import { ruleText } from '../../rules/rule-text.js';
+import { textIn } from '../../rules/index.js';
 import type { Rule, RuleSet } from '../../rules/types.js';
 import { type Html, html } from '../escape.js';
 import { scrollTable } from './layout.js';
@@ -51,8 +51,8 @@ export function rulesTable(sets: RuleSet[], lang: Lang): Html {
         ? [t('method.profileDifferences', { profile: profile.id, differences: parts.join(', ') })]
         : [];
     });
-    return html`<tr id="rule-${id}"><th scope="row"><details><summary>${ruleText(base.title, lang)}</summary>
-<p>${ruleText(base.description, lang)}</p><p><strong>${t('report.advice')}:</strong> ${ruleText(base.advice, lang)}</p>
+    return html`<tr id="rule-${id}"><th scope="row"><details><summary>${textIn(base.title, lang)}</summary>
+<p>${textIn(base.description, lang)}</p><p><strong>${t('report.advice')}:</strong> ${textIn(base.advice, lang)}</p>
 ${base.references.length > 0 ? html`<p><strong>${t('report.references')}:</strong></p>${referenceList(base, lang)}` : ''}</details>
 <code class="muted">${id}</code></th><td>${t.term('level', base.level)}</td><td class="num">${base.weight}</td>${
       several ? html`<td>${differences.length > 0 ? differences.join('; ') : '–'}</td>` : ''

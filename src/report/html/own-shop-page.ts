@@ -1,8 +1,8 @@
 import { type Translate, translator } from '../../i18n/index.js';
+import { findingReason } from '../../rules/index.js';
 import { pageLabel } from '../../shared/page-label.js';
 import type { ActionItem, CheckView, SightingGroup } from '../check-view.js';
 import { type Html, html, safeHref } from '../escape.js';
-import { findingReason } from '../finding-reason.js';
 import { clicksText, seenOnText, unjudgedLine, variantText, widgetText } from '../terminal.js';
 import { cropFigure, croppedSightings, screenshotStyles } from './evidence-crops.js';
 import { layout, outcomeBadge } from './layout.js';
@@ -72,7 +72,7 @@ function findingBlock(
 ): Html {
   const t = translator(view.lang);
   const f = item.finding;
-  const reason = f.override ? null : findingReason(f, item.rule, t);
+  const reason = f.override ? null : findingReason(item.rule, f, t.lang);
   return html`<section class="finding" id="rule-${f.rule}" aria-labelledby="h-${f.rule}">
 <h3 id="h-${f.rule}">${outcomeBadge(f.outcome, t.term('outcome', f.outcome))} ${item.title}</h3>
 ${ruleFacts(f, t)}
@@ -98,7 +98,7 @@ function restList(view: CheckView, t: Translate): Html {
   });
   if (rest.length === 0) return html`<p>${line}</p>`;
   return html`<details class="rule-group"><summary>${line}</summary><ul>${rest.map((item) => {
-    const reason = findingReason(item.finding, item.rule, t);
+    const reason = findingReason(item.rule, item.finding, t.lang);
     return html`<li>${outcomeBadge(item.finding.outcome, t.term('outcome', item.finding.outcome))} ${item.title} <code class="muted">${item.finding.rule}</code>${reason ? html` — ${reason}` : ''}</li>`;
   })}</ul></details>`;
 }

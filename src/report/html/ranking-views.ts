@@ -1,5 +1,5 @@
 import { type Lang, translator } from '../../i18n/index.js';
-import { ruleText } from '../../rules/rule-text.js';
+import { textIn } from '../../rules/index.js';
 import type { Criterion } from '../criteria.js';
 import { type Html, html } from '../escape.js';
 import { safeFolderName } from '../file-names.js';
@@ -134,7 +134,7 @@ export function rankingTable(
     html`<table class="ranking"><caption class="muted">${caption}</caption><thead><tr>
 <th scope="col" class="num">${t('report.rank')}</th><th scope="col"><a href="${root}ranking/by-name.html">${t('report.shop')}</a></th><th scope="col">${t('report.market')}</th><th scope="col">${t('report.group')}</th>
 <th scope="col" class="num"><a href="${root}index.html">${t('report.score')}</a></th><th scope="col">${t('report.grade')}</th><th scope="col">${t('report.verdict')}</th><th scope="col" class="num"><a href="${root}ranking/by-clicks.html">${t('report.clicks')}</a></th>
-${criteria.map((c) => html`<th scope="col">${ruleText(c.label, lang)}</th>`)}</tr></thead><tbody>${body}</tbody></table>`,
+${criteria.map((c) => html`<th scope="col">${textIn(c.label, lang)}</th>`)}</tr></thead><tbody>${body}</tbody></table>`,
     lang,
   );
   return html`${table}${criteria.length > 0 || marks ? html`<p class="muted">${t('report.rankingMarks')}</p>` : ''}`;

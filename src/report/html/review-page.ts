@@ -1,8 +1,7 @@
 import { interactionText, type Lang, translator } from '../../i18n/index.js';
-import { ruleText } from '../../rules/rule-text.js';
+import { findingReason, textIn } from '../../rules/index.js';
 import type { RunRecord } from '../../store/types.js';
 import { type Html, html, safeHref } from '../escape.js';
-import { findingReason } from '../finding-reason.js';
 import type { ReviewItem } from '../review.js';
 import { layout, scrollTable } from './layout.js';
 
@@ -44,10 +43,10 @@ export function reviewPage(
 ): string {
   const t = translator(lang);
   const rows = items.map((item) => {
-    const question = item.rule ? ruleText(item.rule.title, lang) : item.finding.rule;
+    const question = item.rule ? textIn(item.rule.title, lang) : item.finding.rule;
     const href = shopHref.get(item.shop.target.key);
     return html`<tr><th scope="row">${href ? html`<a href="${href}#rule-${item.finding.rule}">${item.shop.target.name}</a>` : item.shop.target.name}</th>
-<td>${question}<br><code class="muted">${item.finding.rule}</code></td><td>${findingReason(item.finding, item.rule, t) ?? ''}</td>${evidenceCell(item, lang)}<td class="decision"></td></tr>`;
+<td>${question}<br><code class="muted">${item.finding.rule}</code></td><td>${findingReason(item.rule, item.finding, t.lang) ?? ''}</td>${evidenceCell(item, lang)}<td class="decision"></td></tr>`;
   });
   const command = `shopreach rescore --run ${run.label} --overrides review.csv`;
   const title = t('review.titleOfRun', { label: run.label });

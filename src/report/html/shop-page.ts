@@ -1,13 +1,12 @@
 import type { ConsentObservation, ScreenshotMissing } from '../../crawl/types.js';
 import type { EvidencePage } from '../../evidence/types.js';
 import { interactionText, type Lang, type Translate, translator } from '../../i18n/index.js';
-import { referenceInstrument, ruleText } from '../../rules/rule-text.js';
+import { findingReason, referenceName, referenceNote, textIn } from '../../rules/index.js';
 import type { Rule, RuleSet } from '../../rules/types.js';
 import { type Html, html, safeHref } from '../escape.js';
-import { findingReason } from '../finding-reason.js';
 import type { ResultFinding, ResultSighting, ShopResult } from '../shop-result.js';
 import type { SnapshotLink } from '../snapshots.js';
-import { numberTypeText } from '../words.js';
+import { numberTypeText, widgetName } from '../words.js';
 import {
   cropFigure,
   croppedSightings,
@@ -42,9 +41,8 @@ export interface ShopPageInput {
 export function referenceList(rule: Rule, lang: Lang): Html {
   if (rule.references.length === 0) return html``;
   return html`<ul>${rule.references.map((ref) => {
-    const text = [ref.key, referenceInstrument(ref, lang), ref.article, ref.caseNumber]
-      .filter(Boolean)
-      .join(' · ');
+    const note = referenceNote(ref, lang);
+    const text = `${ref.key} · ${referenceName(ref, lang)}${note ? ` (${note})` : ''}`;
     return html`<li>${ref.url ? html`<a href="${safeHref(ref.url)}" rel="noreferrer">${text}</a>` : text}</li>`;
   })}</ul>`;
 }
@@ -101,8 +99,8 @@ export function ruleFacts(f: ResultFinding, t: Translate): Html {
 
 function findingSection(f: ResultFinding, rule: Rule | undefined, result: ShopResult, lang: Lang): Html {
   const t = translator(lang);
-  const title = rule ? ruleText(f.outcome === 'fail' ? rule.failTitle : rule.title, lang) : f.rule;
-  const reason = f.override ? null : findingReason(f, rule, t);
+  const title = rule ? textIn(f.outcome === 'fail' ? rule.failTitle : rule.title, lang) : f.rule;
+  const reason = f.override ? null : findingReason(rule, f, t.lang);
   const ids = new Set(f.sightingIds);
   const sightings = [...result.contacts.phones, ...result.contacts.emails]
     .flatMap((c) => c.sightings)
@@ -113,10 +111,10 @@ function findingSection(f: ResultFinding, rule: Rule | undefined, result: ShopRe
   return html`<section class="finding" id="rule-${f.rule}">
 <h3>${outcomeBadge(f.outcome, t.term('outcome', f.outcome))} ${title}</h3>
 ${ruleFacts(f, t)}
-${rule ? html`<p>${ruleText(rule.description, lang)}</p>` : ''}
+${rule ? html`<p>${textIn(rule.description, lang)}</p>` : ''}
 ${reason ? html`<p><strong>${t('report.reason')}:</strong> ${reason}</p>` : ''}
 ${f.override ? html`<p><strong>${t('report.overrides')}:</strong> ${overrideText(f, t)}</p>` : ''}
-${f.outcome === 'fail' && rule ? html`<p><strong>${t('report.advice')}:</strong> ${ruleText(rule.advice, lang)}</p>` : ''}
+${f.outcome === 'fail' && rule ? html`<p><strong>${t('report.advice')}:</strong> ${textIn(rule.advice, lang)}</p>` : ''}
 ${rule && rule.references.length > 0 ? html`<details><summary>${t('report.references')}</summary>${referenceList(rule, lang)}</details>` : ''}
 ${sightings.length > 0 ? sightingTable(sightings, lang, t('report.evidenceOf', { title })) : ''}
 ${pages.length > 0 ? html`<p>${t('report.page')}: ${shownPages.map((p, i) => html`${i > 0 ? ', ' : ''}<a href="#page-${p.id}">${p.id}</a>`)}${pages.length > MAX_ROWS ? html` ${t('report.andMore', { count: pages.length - MAX_ROWS })}` : ''}</p>` : ''}
@@ -311,6 +309,15 @@ function screenshotCell(page: EvidencePage, shot: EmbeddedScreenshot | undefined
     : html``;
 }
 
+/** The link that led to a page (its text, where it sat, the page it was on), or how an unlinked page was found. */
+function viaCell(page: EvidencePage, t: Translate): Html {
+  if (page.via) {
+    const where = page.via.region ? html` (${t.term('linkRegion', page.via.region)})` : '';
+    return html`“${page.via.text}”${where} · <a href="${safeHref(page.via.fromUrl)}" rel="noreferrer">${page.via.fromUrl}</a>`;
+  }
+  return page.foundBy ? html`<span class="muted">${t.term('foundBy', page.foundBy)}</span>` : html``;
+}
+
 export function pagesTable(
   result: ShopResult,
   shots: Map<string, EmbeddedScreenshot>,
@@ -323,11 +330,12 @@ export function pagesTable(
   const rows = result.pages.map((p) => {
     return html`<tr id="page-${p.id}"><td>${p.id}</td><td class="url"><a href="${safeHref(p.finalUrl)}" rel="noreferrer">${p.finalUrl}</a></td>
 <td>${t.term('pageKind', p.kind)}${p.afterInteraction ? html`<br>${interactionText(p.afterInteraction, t)}` : ''}${p.viewport === 'mobile' ? ` (${t.term('viewport', 'mobile')})` : ''}</td><td class="num">${p.depth === null ? t('report.unlinked') : p.depth}</td><td class="num">${p.httpStatus ?? ''}</td>
-<td>${p.via ? html`“${p.via.text}” · <a href="${safeHref(p.via.fromUrl)}" rel="noreferrer">${p.via.fromUrl}</a>` : ''}</td><td>${t.term('fetchMode', p.fetchedWith)}</td>
+<td>${viaCell(p, t)}</td><td>${t.term('fetchMode', p.fetchedWith)}</td>
 <td>${snapshotCell(p, snapshots === null ? null : snapshots.get(p.id), lang)}</td>
 <td>${screenshotCell(p, shots.get(p.id), lang)}</td></tr>`;
   });
-  return html`${scrollTable(
+  const budget = result.crawl.budget;
+  return html`${budget ? html`<p>${t('report.pageBudget', { used: budget.pagesUsed, max: budget.maxPages })}</p>` : ''}${scrollTable(
     t('report.pagesVisited'),
     html`<table><thead><tr><th scope="col">${t('report.pageId')}</th><th scope="col">URL</th><th scope="col">${t('report.pageType')}</th>
 <th scope="col" class="num">${t('report.depth')}</th><th scope="col" class="num">HTTP</th><th scope="col">${t('report.linkFrom')}</th><th scope="col">${t('report.mode')}</th>
@@ -388,7 +396,7 @@ export function capText(result: ShopResult, rules: Map<string, Rule>, t: Transla
   if (!cap) return null;
   const titles = cap.rules.map((id) => {
     const rule = rules.get(id);
-    return rule ? `“${ruleText(rule.failTitle, t.lang)}”` : id;
+    return rule ? `“${textIn(rule.failTitle, t.lang)}”` : id;
   });
   return t('report.capLine', {
     limit: cap.limit,
@@ -420,7 +428,7 @@ export function shopPage({
           .slice(0, MAX_LIST_ROWS)
           .map(
             (w) =>
-              html`<li>${t.term('widgetKind', w.kind)}${w.vendor ? html` (${w.vendor})` : ''} · <a href="#page-${w.pageId}">${w.pageId}</a>${w.detail ? html` · <code>${w.detail}</code>` : ''}</li>`,
+              html`<li>${widgetName(w, t)} · <a href="#page-${w.pageId}">${w.pageId}</a>${w.detail ? html` · <code>${w.detail}</code>` : ''}</li>`,
           )}</ul>${moreInJson(result.widgets.length - MAX_LIST_ROWS, lang)}`;
 
   const overrides = result.findings.filter((f) => f.override);
@@ -463,7 +471,7 @@ ${screenshotsSection(result, screenshots, lang)}
       ? html`<p>${t('report.none')}</p>`
       : html`<ul>${overrides.map((f) => {
           const rule = rules.get(f.rule);
-          const title = rule ? ruleText(rule.title, lang) : f.rule;
+          const title = rule ? textIn(rule.title, lang) : f.rule;
           return html`<li><a href="#rule-${f.rule}">${title}</a> <code class="muted">${f.rule}</code>: ${f.override?.reason}${f.override?.by ? html` (${f.override.by})` : ''}</li>`;
         })}</ul>`
   }</section>
