@@ -7,12 +7,7 @@ import { writeReport } from '../../src/report/index.js';
 import type { RuleSet } from '../../src/rules/types.js';
 import { openStore } from '../../src/store/index.js';
 import { runCli } from '../e2e/run-cli.js';
-import {
-  englishCataloguePhrases,
-  englishRulePhrases,
-  phrasesIn,
-  readableText,
-} from './english-text.js';
+import { englishCataloguePhrases, englishRulePhrases, phrasesIn, readableText } from './english-text.js';
 
 const LANGS: Lang[] = ['nl', 'de', 'fr'];
 const dir = mkdtempSync(join(tmpdir(), 'shopreach-languages-'));

@@ -60,7 +60,10 @@ function ruleTexts(rule: Rule): LocalText[] {
     ...(rule.short ? [rule.short] : []),
     ...(rule.adviceFor ? [rule.adviceFor.text] : []),
     ...reasons,
-    ...rule.references.flatMap((ref) => [ref.title ?? { en: ref.instrument }, ...(ref.note ? [ref.note] : [])]),
+    ...rule.references.flatMap((ref) => [
+      ref.title ?? { en: ref.instrument },
+      ...(ref.note ? [ref.note] : []),
+    ]),
   ];
 }
 
