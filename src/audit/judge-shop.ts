@@ -1,4 +1,5 @@
 import type { ShopEvidence } from '../evidence/types.js';
+import { formatMessage } from '../i18n/index.js';
 import type { ShopTarget } from '../input/types.js';
 import {
   evaluateRules,
@@ -21,11 +22,13 @@ export const JUDGING_TIME_LIMIT_MS = 10_000;
 
 /** Every rule not assessable, saying why: judging the shop was stopped at the time limit. */
 function stoppedFindings(ruleSet: RuleSet, limitMs: number): Finding[] {
-  const reason = `Judging this shop was stopped after ${limitMs / 1000} s, the time limit per shop.`;
+  const reasonFrom = { message: 'reason.judgingStopped', values: { seconds: limitMs / 1000 } } as const;
+  const reason = formatMessage('en', reasonFrom.message, reasonFrom.values);
   return ruleSet.rules.map((rule) => ({
     rule: rule.id,
     outcome: 'not-assessable',
     reason,
+    reasonFrom,
     sightingIds: [],
     pageIds: [],
     widgetIds: [],

@@ -3,6 +3,7 @@ import { createCrawlEnvironment } from '../crawl/index.js';
 import type { ShopTarget } from '../input/types.js';
 import type { Override } from '../rules/index.js';
 import type { Store } from '../store/types.js';
+import { cliText } from './cli-language.js';
 import { runInterruptibly } from './interruptible-run.js';
 
 export interface AuditSessionOptions {
@@ -31,7 +32,7 @@ export async function auditInSession(
       options.total ?? (Array.isArray(options.targets) ? options.targets.length : 0),
       {
         quiet: options.quiet,
-        stopMessage: 'Stopping: shops in flight are abandoned, finished shops are stored.',
+        stopMessage: cliText()('cli.stopping'),
       },
       (hooks) =>
         runAudit({

@@ -1,8 +1,10 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Ajv, type ErrorObject } from 'ajv';
+import { LANGUAGES, type Lang } from '../i18n/index.js';
 import { normaliseCountry, normaliseShopUrl } from '../input/index.js';
 import { readYamlSource, type YamlSource } from '../rules/yaml-source.js';
+import { cliText } from './cli-language.js';
 import { UserError } from './user-error.js';
 
 /** The file names `check` looks for in the current folder when no --config is given, in this order. */
@@ -50,7 +52,7 @@ export const CHECK_CONFIG_SCHEMA = {
         profile: { type: 'string', pattern: KEBAB },
         country: { type: 'string', minLength: 2 },
         mode: { enum: ['static', 'browser', 'auto'] },
-        lang: { enum: ['en', 'nl'] },
+        lang: { enum: [...LANGUAGES] },
         ...thresholds,
       },
     },
@@ -78,7 +80,7 @@ export interface CheckConfig {
     profile?: string;
     country?: string;
     mode?: 'static' | 'browser' | 'auto';
-    lang?: 'en' | 'nl';
+    lang?: Lang;
   };
   /** `file:line` of a place in the file, for errors found later (a rule id the rule set lacks). */
   where(path: ReadonlyArray<string | number>): string;
@@ -91,18 +93,20 @@ function problemOf(error: ErrorObject, source: YamlSource): { line: number; text
     .split('/')
     .slice(1)
     .map((step) => (/^\d+$/.test(step) ? Number(step) : step));
-  const at = path.length > 0 ? path.join('.') : 'the file';
+  const t = cliText();
+  const at = path.length > 0 ? path.join('.') : t('config.theFile');
   let text: string;
   if (error.keyword === 'additionalProperties') {
     const field = String((error.params as { additionalProperty: string }).additionalProperty);
     path.push(field);
-    text = `unknown field "${field}" in ${at}`;
+    text = t('config.unknownField', { field, at });
   } else if (error.keyword === 'pattern' && path.includes('failOn')) {
-    text = `${at} must be ${FAIL_ON_GROUPS.join(', ')} or a rule id`;
+    text = t('config.failOnPattern', { at, groups: FAIL_ON_GROUPS.join(', ') });
   } else if (error.keyword === 'enum') {
-    text = `${at} must be one of ${((error.params as { allowedValues: unknown[] }).allowedValues ?? []).join(', ')}`;
+    const values = ((error.params as { allowedValues: unknown[] }).allowedValues ?? []).join(', ');
+    text = t('config.oneOf', { at, values });
   } else if (error.keyword === 'anyOf') {
-    text = `${at} must be a URL or a map with "url" (and optionally name, country, minScore, failOn)`;
+    text = t('config.urlEntry', { at });
   } else {
     text = `${at} ${error.message ?? 'is invalid'}`;
   }
@@ -113,7 +117,7 @@ function problemOf(error: ErrorObject, source: YamlSource): { line: number; text
 export function findCheckConfig(given: string | undefined, cwd = process.cwd()): string | null {
   if (given) {
     const file = resolve(cwd, given);
-    if (!existsSync(file)) throw new UserError(`The configuration file ${given} does not exist.`);
+    if (!existsSync(file)) throw UserError.say('error.configMissing', { file: given });
     return file;
   }
   return CONFIG_FILE_NAMES.map((name) => join(cwd, name)).find((file) => existsSync(file)) ?? null;
@@ -142,7 +146,7 @@ export function readCheckConfig(file: string): CheckConfig {
       }
     }
   }
-  if (problems.length > 0) throw new UserError(`The configuration is not valid:\n${problems.join('\n')}`);
+  if (problems.length > 0) throw UserError.say('error.configInvalid', { problems: problems.join('\n') });
 
   const raw = (source.value ?? {}) as {
     urls?: Array<string | (Thresholds & { url: string; name?: string; country?: string })>;
@@ -152,14 +156,14 @@ export function readCheckConfig(file: string): CheckConfig {
   const country = (value: string | undefined, path: Array<string | number>) => {
     if (value === undefined) return undefined;
     const checked = normaliseCountry(value);
-    if (!checked.ok) throw new UserError(`${where(path)}: ${checked.message}.`);
+    if (!checked.ok) throw UserError.of(`${where(path)}: ${checked.message}.`);
     return checked.country;
   };
   const urls = (raw.urls ?? []).map((entry, index): ConfiguredSite => {
     const site = typeof entry === 'string' ? { url: entry } : entry;
     const path = typeof entry === 'string' ? ['urls', index] : ['urls', index, 'url'];
     const url = normaliseShopUrl(site.url);
-    if (!url.ok) throw new UserError(`${where(path)}: ${url.message}.`);
+    if (!url.ok) throw UserError.of(`${where(path)}: ${url.message}.`);
     return {
       ...site,
       url: url.url,

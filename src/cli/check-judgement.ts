@@ -1,3 +1,4 @@
+import type { Lang } from '../i18n/index.js';
 import type { CheckJudgement } from '../report/check-view.js';
 import { adviceFor, adviceItems, selectItems, selectionOf } from '../rules/index.js';
 import type { RuleSet } from '../rules/types.js';
@@ -13,7 +14,7 @@ function findableIds(ruleSet: RuleSet, shop: StoredShop, selection: string): str
  * What the rules add to a shop's own check: the advice each failed rule writes for this shop,
  * and which sightings the rule set counts as findable (so the click counts follow the headline).
  */
-export function judgementFor(shop: StoredShop, ruleSet: RuleSet, lang: 'en' | 'nl'): CheckJudgement {
+export function judgementFor(shop: StoredShop, ruleSet: RuleSet, lang: Lang): CheckJudgement {
   const rules = new Map(ruleSet.rules.map((rule) => [rule.id, rule]));
   const advice: CheckJudgement['advice'] = {};
   const adviceEvidence: CheckJudgement['adviceEvidence'] = {};

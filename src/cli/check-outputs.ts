@@ -27,7 +27,7 @@ export function parseOutputFormats(given: string[] | undefined): OutputFormat[] 
   const formats: OutputFormat[] = [];
   for (const name of names.filter(Boolean)) {
     if (!(OUTPUT_FORMATS as readonly string[]).includes(name))
-      throw new UserError(`--output: "${name}" is not a format (${OUTPUT_FORMATS.join(', ')}).`);
+      throw UserError.say('error.outputFormat', { name, formats: OUTPUT_FORMATS.join(', ') });
     if (!formats.includes(name as OutputFormat)) formats.push(name as OutputFormat);
   }
   return formats;

@@ -95,7 +95,7 @@ export function withCrawlOptions<T>(yargs: Argv<T>) {
 
 function positive(value: number, flag: string): number {
   if (!Number.isFinite(value) || value <= 0)
-    throw new UserError(`--${flag} must be a positive number, not ${value}.`);
+    throw UserError.say('error.positiveNumber', { flag, value: String(value) });
   return value;
 }
 
@@ -120,7 +120,7 @@ export function observeOptionsFrom(
   let country: string | undefined;
   if (args.country) {
     const checked = normaliseCountry(args.country);
-    if (!checked.ok) throw new UserError(`--country: ${checked.message}.`);
+    if (!checked.ok) throw UserError.of(`--country: ${checked.message}.`);
     country = checked.country;
   }
   return {

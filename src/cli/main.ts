@@ -1,8 +1,10 @@
 #!/usr/bin/env node
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
+import { LANGUAGES } from '../i18n/index.js';
 import { terminalSafeLines } from '../shared/terminal-text.js';
 import { TOOL_VERSION } from '../shared/version.js';
+import { cliLanguage, cliText } from './cli-language.js';
 import { auditCommand } from './commands/audit.js';
 import { checkCommand } from './commands/check.js';
 import { demoCommand } from './commands/demo.js';
@@ -28,7 +30,15 @@ limitHeapGrowth();
 try {
   await yargs(hideBin(process.argv))
     .scriptName('shopreach')
+    // yargs' own words (Options:, Show help) stay English, whatever the machine's locale.
+    .locale('en')
     .version(TOOL_VERSION)
+    .option('lang', {
+      choices: LANGUAGES,
+      global: true,
+      describe:
+        "language of the output (default: the shop's market: nl Dutch, de and at German, fr French, be by the shop's page, others English)",
+    })
     .command(auditCommand)
     .command(checkCommand)
     .command(reportCommand)
@@ -39,10 +49,7 @@ try {
     .command(demoCommand)
     .command(doctorCommand)
     .command(workerCommand)
-    .demandCommand(
-      1,
-      'Name a command: audit, check, report, export, rescore, rules, runs, demo, doctor or worker.',
-    )
+    .demandCommand(1, cliText()('cli.nameCommand'))
     .strict()
     .recommendCommands()
     .fail((message, error) => {
@@ -55,6 +62,6 @@ try {
     )
     .parseAsync();
 } catch (error) {
-  if (error instanceof UserError) fail(error.message);
+  if (error instanceof UserError) fail(error.in(cliLanguage()));
   fail((error as Error)?.message ?? String(error), error);
 }

@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { accessSync, constants } from 'node:fs';
 import { delimiter, join } from 'node:path';
+import { cliText } from './cli-language.js';
 
 /** The program that opens a file in its default application, per platform. */
 const OPENERS: Partial<Record<NodeJS.Platform, { command: string; args: (file: string) => string[] }>> = {
@@ -35,13 +36,12 @@ export function openFile(
 ): boolean {
   const opener = OPENERS[process.platform];
   if (!opener || !onPath(opener.command)) {
-    say(
-      `No program to open files was found (${opener?.command ?? 'none for this platform'}); open ${file} yourself.`,
-    );
+    const t = cliText();
+    say(t('cli.noOpener', { opener: opener?.command ?? t('cli.noOpenerForPlatform'), file }));
     return false;
   }
   const child = spawn(opener.command, opener.args(file), { detached: true, stdio: 'ignore' });
-  child.on('error', () => say(`Could not open ${file}; open it yourself.`));
+  child.on('error', () => say(cliText()('cli.openFailed', { file })));
   child.unref();
   return true;
 }

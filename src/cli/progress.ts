@@ -1,6 +1,7 @@
 import type { ShopTarget } from '../input/types.js';
 import { terminalSafe } from '../shared/terminal-text.js';
 import type { ShopOutcome } from '../store/types.js';
+import { cliText } from './cli-language.js';
 
 export interface Progress {
   started(target: ShopTarget): void;
@@ -10,8 +11,15 @@ export interface Progress {
 
 export function describeOutcome(outcome: ShopOutcome): string {
   const { score, evidence } = outcome;
-  const rated = score.score === null ? 'not rated' : `score ${score.score} (${score.grade})`;
-  return `${terminalSafe(evidence.target.name)} — ${evidence.crawl.status}, ${rated}, headline ${score.verdict.outcome}`;
+  const t = cliText();
+  const values = {
+    name: terminalSafe(evidence.target.name),
+    status: evidence.crawl.status,
+    verdict: t.term('outcome', score.verdict.outcome),
+  };
+  return score.score === null
+    ? t('cli.outcomeUnrated', values)
+    : t('cli.outcomeRated', { ...values, score: t.number(score.score), grade: score.grade ?? '–' });
 }
 
 /**
@@ -34,7 +42,8 @@ export function createProgress(
     const width = 24;
     const filled = total === 0 ? width : Math.round((done / total) * width);
     const elapsed = Math.round((Date.now() - startedAt) / 1000);
-    const line = `[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total} shops · ${running.size} running · ${elapsed}s${last ? ` · ${last}` : ''}`;
+    const counts = cliText()('cli.progress', { done, total, running: running.size, seconds: elapsed });
+    const line = `[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${counts}${last ? ` · ${last}` : ''}`;
     stream.write(`\r\x1b[K${line.slice(0, (stream.columns ?? 120) - 1)}`);
   };
 

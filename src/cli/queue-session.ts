@@ -1,5 +1,6 @@
 import type { AuditRunSummary } from '../audit/index.js';
 import { type DistributedAuditOptions, runDistributedAudit } from '../queue/distributed-audit.js';
+import { cliText } from './cli-language.js';
 import { runInterruptibly } from './interruptible-run.js';
 
 export type QueueSessionOptions = Omit<DistributedAuditOptions, 'signal' | 'onShopStart' | 'onShopDone'> & {
@@ -17,8 +18,7 @@ export function auditViaQueue(
     options.targets.length,
     {
       quiet: options.quiet,
-      stopMessage:
-        'Stopping the coordinator: stored shops stay stored; workers keep going and their results wait in Redis.',
+      stopMessage: cliText()('cli.stoppingCoordinator'),
     },
     (hooks) => runDistributedAudit({ ...options, ...hooks }),
   );

@@ -3,6 +3,7 @@ import type { RuleSetProviderOptions } from '../audit/rule-set-provider.js';
 import { declaredVersion, ruleSetLoader } from '../rules/index.js';
 import type { RuleSet } from '../rules/types.js';
 import { RULES_DIR } from '../shared/paths.js';
+import { cliText } from './cli-language.js';
 
 /**
  * What a provider's rule sets are compared with, and the warning when one changed under the same
@@ -17,9 +18,14 @@ export function baselineOptions(
     baseline,
     onFlagged: (flagged, base) =>
       warn(
-        `Warning: the rules of profile ${flagged.id} differ from ${against} (hash ${base.hash.slice(0, 8)} → ${flagged.hash.slice(0, 8)}) ` +
-          `but their version is still ${declaredVersion(flagged.version)}; this run records version ${flagged.version}. ` +
-          'Raise VERSION in the rules folder (or the profile\'s "version:") when you change the rules.',
+        cliText()('cli.versionWarning', {
+          profile: flagged.id,
+          against,
+          before: base.hash.slice(0, 8),
+          after: flagged.hash.slice(0, 8),
+          version: declaredVersion(flagged.version),
+          recorded: flagged.version,
+        }),
       ),
   };
 }

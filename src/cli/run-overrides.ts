@@ -7,6 +7,7 @@ import {
   overrideProblems,
 } from '../rules/index.js';
 import type { Store } from '../store/types.js';
+import { cliText } from './cli-language.js';
 import { resolveRun } from './run-ref.js';
 import { UserError } from './user-error.js';
 
@@ -22,14 +23,16 @@ function fromFile(file: string, scope: OverrideScope): Override[] {
   try {
     overrides = loadOverrides(file);
   } catch (error) {
-    if (error instanceof OverrideError) throw new UserError(error.message);
+    if (error instanceof OverrideError) throw UserError.of(error.message);
     throw error;
   }
   const problems = overrideProblems(overrides, scope, file);
   if (problems.length > 0) {
-    throw new UserError(
-      `${problems.map((p) => p.message).join('\n')}\n${problems.length} override(s) would change nothing; correct ${file} (nothing was judged).`,
-    );
+    throw UserError.say('error.overridesUseless', {
+      problems: problems.map((p) => p.message).join('\n'),
+      count: problems.length,
+      file,
+    });
   }
   return overrides;
 }
@@ -44,9 +47,10 @@ function carried(store: Store, ref: string, scope: OverrideScope, warn: (line: s
   const all = carriedOverrides(run, store.shops(run.id));
   const problems = overrideProblems(all, scope, `run ${run.id} "${run.label}"`);
   const dropped = new Set(problems.map((p) => p.index));
-  for (const problem of problems) warn(`Not carried: ${problem.message}`);
+  const t = cliText();
+  for (const problem of problems) warn(t('cli.notCarried', { problem: problem.message }));
   const kept = all.filter((_, index) => !dropped.has(index));
-  warn(`Carried ${kept.length} of ${all.length} overrides from run ${run.id} "${run.label}".`);
+  warn(t('cli.carried', { kept: kept.length, total: all.length, id: run.id, label: run.label }));
   return kept;
 }
 

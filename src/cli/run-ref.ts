@@ -5,12 +5,11 @@ import { UserError } from './user-error.js';
 export function resolveRun(store: Store, ref: string | number | undefined): RunRecord {
   if (ref === undefined || ref === '') {
     const latest = store.latestRun();
-    if (!latest)
-      throw new UserError(`The database ${store.path} holds no runs yet; run "shopreach audit" first.`);
+    if (!latest) throw UserError.say('error.noRuns', { db: store.path });
     return latest;
   }
   const text = String(ref);
   const run = /^\d+$/.test(text) ? store.getRun(Number(text)) : store.findRunByLabel(text);
-  if (!run) throw new UserError(`There is no run "${text}" in ${store.path}; "shopreach runs" lists them.`);
+  if (!run) throw UserError.say('error.noSuchRun', { run: text, db: store.path });
   return run;
 }

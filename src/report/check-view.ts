@@ -1,6 +1,7 @@
 import type { EvidencePage, EvidenceWidget } from '../evidence/types.js';
+import type { Lang } from '../i18n/index.js';
+import { textIn } from '../rules/index.js';
 import type { Outcome, Rule, RuleLevel, RuleSet } from '../rules/types.js';
-import { type Lang, localText } from './i18n.js';
 import type { ResultFinding, ResultSighting, ShopResult } from './shop-result.js';
 
 /**
@@ -194,9 +195,7 @@ function actionItem(
     .filter((s): s is IndexedSighting => s !== undefined);
   const pageIds = new Set([...finding.pageIds, ...(judgement.adviceEvidence[finding.rule] ?? [])]);
   const widgetIds = new Set([...finding.widgetIds, ...(judgement.adviceEvidence[finding.rule] ?? [])]);
-  const title = rule
-    ? localText(finding.outcome === 'fail' ? rule.failTitle : rule.title, lang)
-    : finding.title;
+  const title = rule ? textIn(finding.outcome === 'fail' ? rule.failTitle : rule.title, lang) : finding.title;
   return {
     finding,
     rule,
@@ -207,7 +206,7 @@ function actionItem(
       result.widgets.filter((w) => widgetIds.has(w.id)),
       result.pages,
     ),
-    advice: specific.length > 0 ? specific : rule ? [localText(rule.advice, lang)] : [],
+    advice: specific.length > 0 ? specific : rule ? [textIn(rule.advice, lang)] : [],
     adviceIsSpecific: specific.length > 0,
   };
 }

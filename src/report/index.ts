@@ -1,7 +1,7 @@
+export type { Lang } from '../i18n/index.js';
 export { type CsvValue, csvCell, csvTable } from './csv-writer.js';
 export { escapeHtml } from './escape.js';
 export { type ExportFormat, exportRun } from './export-run.js';
-export type { Lang } from './i18n.js';
 export { profilesText, profileText, shortHash } from './run-rules.js';
 export {
   RESULT_VERSION,

@@ -1,3 +1,4 @@
+import { type Lang, translator } from '../i18n/index.js';
 import type { RunProfile, RunRecord } from '../store/types.js';
 
 /** Hashes are shown by their first 8 hex digits; the full ones are in the methodology. */
@@ -10,6 +11,9 @@ export function profileText(profile: RunProfile): string {
 }
 
 /** Every profile a run used, and the combined hash: "nl 2026.1 27a7c4f8 (NL), de … · combined 3f0d194e". */
-export function profilesText(run: Pick<RunRecord, 'profiles' | 'rulesHash'>): string {
-  return `${run.profiles.map(profileText).join(', ')} · combined ${shortHash(run.rulesHash)}`;
+export function profilesText(run: Pick<RunRecord, 'profiles' | 'rulesHash'>, lang: Lang = 'en'): string {
+  return translator(lang)('report.profiles', {
+    profiles: run.profiles.map(profileText).join(', '),
+    hash: shortHash(run.rulesHash),
+  });
 }

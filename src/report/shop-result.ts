@@ -7,7 +7,9 @@ import type {
   EvidenceWidget,
 } from '../evidence/types.js';
 import type { NumberLabel, PhoneType } from '../extract/types.js';
-import type { Finding, Outcome, Rule, RuleLevel, RuleSet } from '../rules/types.js';
+import { commonLanguage, type Lang, marketLanguage } from '../i18n/index.js';
+import { textIn } from '../rules/index.js';
+import type { Finding, Outcome, ReasonSource, Rule, RuleLevel, RuleSet } from '../rules/types.js';
 import { scoreCap } from '../score/index.js';
 import type { ScoreCap, ShopScore } from '../score/types.js';
 import type { RunRecord, StoredShop } from '../store/types.js';
@@ -34,7 +36,10 @@ export interface ResultFinding {
   outcome: Outcome;
   /** The rule's English title for a pass, its fail title otherwise; the rule id when the rule is unknown. */
   title: string;
+  /** Why, in English (a person's own words for an override). */
   reason: string | null;
+  /** Where the reason comes from, so that it can be said in any language (src/report/finding-reason.ts). */
+  reasonFrom: ReasonSource | null;
   level: RuleLevel;
   weight: number;
   sightingIds: string[];
@@ -52,6 +57,8 @@ export interface ShopResult {
     origin: string | null;
     name: string;
     country: string;
+    /** The `<html lang>` of the home page (primary subtag), when it had one. */
+    language: string | null;
     group: string | null;
   };
   status: CrawlStatus;
@@ -95,14 +102,10 @@ export function ruleSetOfShop(shop: StoredShop, run: RunRecord, ruleSets: RuleSe
   return ruleSets.find((r) => r.id === shop.ruleSetId) ?? run.ruleSet;
 }
 
-export function findingTitle(
-  rule: Rule | undefined,
-  outcome: Outcome,
-  lang: 'en' | 'nl' = 'en',
-): string | null {
+/** A finding's title in the reader's language: the rule's fail title when it failed, its title otherwise. */
+export function findingTitle(rule: Rule | undefined, outcome: Outcome, lang: Lang = 'en'): string | null {
   if (!rule) return null;
-  const text = outcome === 'fail' ? rule.failTitle : rule.title;
-  return (lang === 'nl' ? text.nl : undefined) ?? text.en;
+  return textIn(outcome === 'fail' ? rule.failTitle : rule.title, lang);
 }
 
 function toResultSighting(s: EvidenceSighting): ResultSighting {
@@ -159,6 +162,7 @@ export function toShopResult(shop: StoredShop, run: RunRecord, ruleSets: RuleSet
       origin: evidence.target.origin,
       name: shop.target.name ?? evidence.target.name,
       country: shop.target.country ?? evidence.target.country,
+      language: evidence.target.language ?? null,
       group: shop.target.group ?? evidence.target.group,
     },
     status: shop.status,
@@ -178,6 +182,7 @@ export function toShopResult(shop: StoredShop, run: RunRecord, ruleSets: RuleSet
       outcome: f.outcome,
       title: findingTitle(rulesById.get(f.rule), f.outcome) ?? f.rule,
       reason: f.reason ?? null,
+      reasonFrom: f.reasonFrom ?? null,
       level: f.level,
       weight: f.weight,
       sightingIds: f.sightingIds,
@@ -206,4 +211,14 @@ export function toShopResult(shop: StoredShop, run: RunRecord, ruleSets: RuleSet
       mode: evidence.crawl.mode,
     },
   };
+}
+
+/** The language a shop's own pages are written for: its market's, or (Belgium) its home page's. */
+export function shopLanguage(result: Pick<ShopResult, 'target'>): Lang {
+  return marketLanguage(result.target.country, result.target.language);
+}
+
+/** A report's language when none is asked for: the one its shops share, else English. */
+export function reportLanguage(results: Array<Pick<ShopResult, 'target'>>): Lang {
+  return commonLanguage(results.map(shopLanguage));
 }

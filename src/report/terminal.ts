@@ -1,10 +1,12 @@
+import { interactionText, type Lang, type Translate, translator } from '../i18n/index.js';
+import { findingReason } from '../rules/index.js';
 import type { Outcome } from '../rules/types.js';
 import { pageLabel } from '../shared/page-label.js';
 import { terminalSafe } from '../shared/terminal-text.js';
-import { checkText } from './check-text.js';
 import type { ActionItem, CheckView, SightingGroup, SightingVariant, WidgetGroup } from './check-view.js';
-import { formatNumber, type Lang, reportText } from './i18n.js';
+import { capText } from './html/shop-page.js';
 import type { ShopResult } from './shop-result.js';
+import { widgetName } from './words.js';
 
 export interface TerminalOptions {
   color?: boolean;
@@ -31,72 +33,86 @@ const COLORS: Record<Outcome, number> = {
 /** Lines shown per finding before "… and N more" (--verbose shows all). */
 const SHOWN = 5;
 
-function variantText(v: SightingVariant, lang: Lang): string {
-  const c = checkText(lang);
-  const parts = [v.region, v.presentation];
-  if (v.hidden) parts.push(c.hidden);
-  if (!v.viewports.includes('desktop')) parts.push(c.mobile);
-  if (v.afterInteraction) parts.push(`${c.after} ${v.afterInteraction}`);
+/** "1 click", "unlinked": how far a page is from the home page. */
+export function clicksText(depth: number | null, t: Translate): string {
+  return depth === null ? t('report.unlinked') : t('report.clickCount', { count: depth });
+}
+
+/** "on /contact (contact page, 1 click)": where a detail or widget was seen. */
+export function seenOnText(page: string, kind: string, depth: number | null, t: Translate): string {
+  return t('check.seenOn', { page, kind: t.term('pageKind', kind), clicks: clicksText(depth, t) });
+}
+
+/** How a detail was shown on one page: region, presentation, and what else was special. */
+export function variantText(v: SightingVariant, t: Translate): string {
+  const parts = [t.term('region', v.region), t.term('presentation', v.presentation)];
+  if (v.hidden) parts.push(t('report.hidden'));
+  if (!v.viewports.includes('desktop')) parts.push(t('check.mobileOnly'));
+  if (v.afterInteraction) parts.push(interactionText(v.afterInteraction, t));
   return parts.join(', ');
+}
+
+/** A widget kind, its vendor when known, and the pages it was seen on. */
+export function widgetText(w: WidgetGroup, pages: string, t: Translate): string {
+  return t('check.widgetOn', { widget: widgetName(w, t), pages });
 }
 
 /** One detail on one page: what it said, where, how far from home, and each way it was shown. */
 function groupLine(
   g: SightingGroup,
   origin: string | null,
-  lang: Lang,
+  t: Translate,
   withValue: boolean,
   withText = true,
 ): string {
-  const c = checkText(lang);
-  const t = reportText(lang);
-  const word = g.kind === 'phone' ? t.phoneWord : t.emailWord;
+  const word = t(g.kind === 'phone' ? 'report.phoneWord' : 'report.emailWord');
   const raws = g.raws.filter((raw) => raw !== g.value).map((raw) => `"${raw}"`);
   const what = !withText
     ? ''
     : withValue
       ? [`${word} ${g.value}`, ...raws].join(' ')
       : raws.join(' ') || g.value;
-  const where = `${c.on} ${pageLabel(g.pageUrl, origin)} (${g.pageKind}, ${c.clickWord(g.pageDepth)})`;
+  const where = seenOnText(pageLabel(g.pageUrl, origin), g.pageKind, g.pageDepth, t);
   return terminalSafe(
-    `${what ? `${what} ` : ''}${where} · ${g.variants.map((v) => variantText(v, lang)).join('; ')}`,
+    `${what ? `${what} ` : ''}${where} · ${g.variants.map((v) => variantText(v, t)).join('; ')}`,
   );
 }
 
-function widgetLine(w: WidgetGroup, origin: string | null, lang: Lang): string {
+function widgetLine(w: WidgetGroup, origin: string | null, t: Translate): string {
   const pages = w.pageUrls.map((url) => pageLabel(url, origin)).join(', ');
-  return terminalSafe(checkText(lang).widgetOn(w.kind, w.vendor, pages, w.number));
+  return terminalSafe(widgetText(w, pages, t));
 }
 
-function capped(lines: string[], verbose: boolean, lang: Lang, shown = SHOWN): string[] {
+function capped(lines: string[], verbose: boolean, t: Translate, shown = SHOWN): string[] {
   if (verbose || lines.length <= shown) return lines;
-  return [...lines.slice(0, shown - 1), checkText(lang).andMore(lines.length - (shown - 1))];
+  return [...lines.slice(0, shown - 1), t('check.andMore', { count: lines.length - (shown - 1) })];
 }
 
-function evidenceLines(item: ActionItem, view: CheckView, verbose: boolean): string[] {
-  const { lang } = view;
+function evidenceLines(item: ActionItem, view: CheckView, t: Translate, verbose: boolean): string[] {
   const origin = view.result.target.origin;
-  const c = checkText(lang);
   const pages = item.pages.map((p) =>
-    terminalSafe(`${t(lang).page} ${pageLabel(p.finalUrl, origin)} (${p.kind}, ${c.clickWord(p.depth)})`),
+    terminalSafe(
+      t('check.pageLine', {
+        page: pageLabel(p.finalUrl, origin),
+        kind: t.term('pageKind', p.kind),
+        clicks: clicksText(p.depth, t),
+      }),
+    ),
   );
-  const widgets = item.widgets.map((w) => widgetLine(w, origin, lang));
-  const sightings = item.evidence.map((g) => groupLine(g, origin, lang, true));
+  const widgets = item.widgets.map((w) => widgetLine(w, origin, t));
+  const sightings = item.evidence.map((g) => groupLine(g, origin, t, true));
   // A rule about pages or widgets names the sightings of its detail too; its own items come first.
-  return capped([...widgets, ...pages, ...sightings], verbose, lang);
+  return capped([...widgets, ...pages, ...sightings], verbose, t);
 }
-
-const t = (lang: Lang) => reportText(lang);
 
 /** The readable verdict for `shopreach check`: what to fix first, with its evidence and advice. */
 // Over 80 lines: one shop's terminal block, line by line; to be split once the parallel work on report texts is merged (issue 18).
 // biome-ignore lint/complexity/noExcessiveCognitiveComplexity: complexity 45 predates the limit; split once the parallel work on this folder is merged (issue 18)
 export function formatShopForTerminal(view: CheckView, opts: TerminalOptions = {}): string {
-  const { result, lang } = view;
+  const { result } = view;
+  const t = translator(view.lang);
   const detail = opts.detail ?? 'normal';
   const verbose = detail === 'verbose';
-  const text = reportText(lang);
-  const c = checkText(lang);
   const paint = (outcome: Outcome, s: string) => (opts.color ? `\u001b[${COLORS[outcome]}m${s}\u001b[0m` : s);
   const dim = (s: string) => (opts.color ? `\u001b[90m${s}\u001b[0m` : s);
   const bold = (s: string) => (opts.color ? `\u001b[1m${s}\u001b[0m` : s);
@@ -104,47 +120,64 @@ export function formatShopForTerminal(view: CheckView, opts: TerminalOptions = {
 
   lines.push(bold(terminalSafe(`${result.target.name} (${result.target.url})`)));
   const verdict = result.verdict.outcome;
-  lines.push(paint(verdict, `${MARKS[verdict]} ${text.verdictHeadline[verdict]}`));
+  lines.push(paint(verdict, `${MARKS[verdict]} ${t(`report.verdict.${verdict}`)}`));
   const score =
-    result.score === null ? text.notRated : `${formatNumber(result.score, lang)} (${result.grade ?? '–'})`;
+    result.score === null
+      ? t('report.notRated')
+      : t('check.scoreAndGrade', { score: t.number(result.score), grade: result.grade ?? '–' });
   lines.push(
-    `  ${text.score}: ${score} · ${text.status.toLowerCase()}: ${result.status} · ${text.ruleSet.toLowerCase()}: ${terminalSafe(`${result.ruleSet.id} ${result.ruleSet.version}`)}`,
+    `  ${t('check.scoreLine', { score, status: result.status, ruleSet: terminalSafe(`${result.ruleSet.id} ${result.ruleSet.version}`) })}`,
   );
-  const cap = result.scoreCap;
-  if (cap) lines.push(`  ${text.capLine(cap.limit, cap.uncapped, cap.rules.join(', '))}`);
-  const clicks = (n: number | null) => (n === null ? c.notFindable : text.clickCount(n));
-  lines.push(`  ${c.findableClicks(clicks(view.clicks.phone), clicks(view.clicks.email))}`);
+  const rules = new Map(
+    [...view.failures, ...view.reviews, ...view.passed, ...view.notApplicable, ...view.notAssessable]
+      .filter((item) => item.rule)
+      .map((item) => [item.finding.rule, item.rule as NonNullable<ActionItem['rule']>]),
+  );
+  const cap = capText(result, rules, t);
+  if (cap) lines.push(`  ${terminalSafe(cap)}`);
+  const clicks = (n: number | null) =>
+    n === null ? t('check.notFindable') : t('report.clickCount', { count: n });
+  lines.push(
+    `  ${t('check.findableClicks', { phone: clicks(view.clicks.phone), email: clicks(view.clicks.email) })}`,
+  );
 
   const item = (entry: ActionItem, withAdvice: boolean) => {
     const f = entry.finding;
-    const tag = `[${f.rule} · ${c.level[f.level]} · ${c.weight} ${f.weight}]`;
+    const tag = `[${t('check.ruleTag', { rule: f.rule, level: t.term('level', f.level), weight: f.weight })}]`;
     lines.push(
       `  ${paint(f.outcome, MARKS[f.outcome])} ${terminalSafe(entry.title)} ${dim(terminalSafe(tag))}`,
     );
-    if (f.reason && f.outcome !== 'fail') lines.push(`      ${text.reason}: ${terminalSafe(f.reason)}`);
-    if (f.override) lines.push(`      ${text.overrides}: ${terminalSafe(f.override.reason)}`);
-    for (const line of evidenceLines(entry, view, verbose)) lines.push(`      ${line}`);
+    const reason = f.override ? null : findingReason(entry.rule, f, t.lang);
+    if (reason && f.outcome !== 'fail')
+      lines.push(`      ${terminalSafe(t('check.reasonLine', { reason }))}`);
+    if (f.override)
+      lines.push(`      ${terminalSafe(t('check.overrideLine', { reason: f.override.reason }))}`);
+    for (const line of evidenceLines(entry, view, t, verbose)) lines.push(`      ${line}`);
     if (withAdvice)
-      for (const line of capped(entry.advice, verbose, lang)) lines.push(`      → ${terminalSafe(line)}`);
+      for (const line of capped(entry.advice, verbose, t)) lines.push(`      → ${terminalSafe(line)}`);
   };
 
   if (view.failures.length > 0) {
-    lines.push('', bold(c.failures(view.failures.length)));
+    lines.push('', bold(t('check.failures', { count: view.failures.length })));
     for (const entry of view.failures) item(entry, true);
   }
   if (detail === 'quiet') return `${lines.join('\n')}\n`;
 
   if (view.reviews.length > 0) {
-    lines.push('', bold(c.reviews(view.reviews.length)));
+    lines.push('', bold(t('check.reviews', { count: view.reviews.length })));
     for (const entry of view.reviews) item(entry, false);
   }
-  const rest = c.rest(view.passed.length, view.notApplicable.length, view.notAssessable.length);
-  lines.push('', verbose ? rest : `${rest} ${c.listWithVerbose}`);
+  const rest = t('check.rest', {
+    pass: view.passed.length,
+    na: view.notApplicable.length,
+    nj: view.notAssessable.length,
+  });
+  lines.push('', verbose ? rest : t('check.listWithVerbose', { rest }));
   if (verbose) {
     for (const [heading, entries] of [
-      [c.passedHeading, view.passed],
-      [c.notApplicableHeading, view.notApplicable],
-      [c.notAssessableHeading, view.notAssessable],
+      [t('check.passedHeading'), view.passed],
+      [t('check.notApplicableHeading'), view.notApplicable],
+      [t('check.notAssessableHeading'), view.notAssessable],
     ] as const) {
       if (entries.length === 0) continue;
       lines.push('', bold(heading));
@@ -152,8 +185,8 @@ export function formatShopForTerminal(view: CheckView, opts: TerminalOptions = {
     }
   }
 
-  lines.push('', bold(c.contactsHeading));
-  if (view.contacts.length === 0 && result.widgets.length === 0) lines.push(`  ${text.none}`);
+  lines.push('', bold(t('report.contactSummary')));
+  if (view.contacts.length === 0 && result.widgets.length === 0) lines.push(`  ${t('report.none')}`);
   // One heading line per detail, then where it was seen: one line per page, with its variants.
   const details = new Map<string, SightingGroup[]>();
   for (const g of view.contacts)
@@ -161,27 +194,29 @@ export function formatShopForTerminal(view: CheckView, opts: TerminalOptions = {
   const shownDetails = verbose ? [...details.values()] : [...details.values()].slice(0, SHOWN * 2);
   for (const groups of shownDetails) {
     const first = groups[0];
-    const word = first.kind === 'phone' ? text.phoneWord : text.emailWord;
+    const word = t(first.kind === 'phone' ? 'report.phoneWord' : 'report.emailWord');
     const raws = [...new Set(groups.flatMap((g) => g.raws))].filter((raw) => raw !== first.value);
     lines.push(`  ${terminalSafe([`${word} ${first.value}`, ...raws.map((raw) => `"${raw}"`)].join(' '))}`);
-    const where = groups.map((g) => groupLine(g, result.target.origin, lang, false, false));
-    for (const line of capped(where, verbose, lang, 3)) lines.push(`    ${line}`);
+    const where = groups.map((g) => groupLine(g, result.target.origin, t, false, false));
+    for (const line of capped(where, verbose, t, 3)) lines.push(`    ${line}`);
   }
-  if (shownDetails.length < details.size) lines.push(`  ${c.andMore(details.size - shownDetails.length)}`);
-  const widgetLines = view.widgets.map((w) => widgetLine(w, result.target.origin, lang));
-  for (const line of capped(widgetLines, verbose, lang)) lines.push(`  ${line}`);
+  if (shownDetails.length < details.size)
+    lines.push(`  ${t('check.andMore', { count: details.size - shownDetails.length })}`);
+  const widgetLines = view.widgets.map((w) => widgetLine(w, result.target.origin, t));
+  for (const line of capped(widgetLines, verbose, t)) lines.push(`  ${line}`);
 
   if (verbose) {
-    lines.push('', bold(c.pagesHeading));
+    lines.push('', bold(t('check.pagesHeading')));
     for (const p of result.pages) {
       const via = p.via ? ` ← “${p.via.text}”` : '';
+      const where = `(${t.term('pageKind', p.kind)}, ${clicksText(p.depth, t)})`;
       lines.push(
-        `  ${terminalSafe(`${p.id} ${pageLabel(p.finalUrl, result.target.origin)} (${p.kind}, ${c.clickWord(p.depth)})${via}`)}`,
+        `  ${terminalSafe(`${p.id} ${pageLabel(p.finalUrl, result.target.origin)} ${where}${via}`)}`,
       );
     }
   }
   if ((verbose || result.status === 'partial') && result.crawl.errors.length > 0) {
-    lines.push('', bold(text.errors));
+    lines.push('', bold(t('report.errors')));
     for (const e of result.crawl.errors)
       lines.push(`  ${terminalSafe(`${e.stage} ${e.code ?? ''} ${e.url}: ${e.message}`)}`);
   }
@@ -199,10 +234,15 @@ function mainError(result: ShopResult): string | null {
 
 /** One line for a shop that could not be judged: the cause, then what to do about it. */
 export function unjudgedLine(result: ShopResult, lang: Lang = 'en'): string {
-  const c = checkText(lang);
-  const status = c.statuses[result.status];
+  const t = translator(lang);
   const error = mainError(result);
+  const status = result.status;
   return terminalSafe(
-    `${c.couldNotCheck(result.target.url)} ${status.cause} (${result.status}${error ? `: ${error}` : ''}). ${status.next}`,
-  );
+    t('check.couldNotCheck', {
+      url: result.target.url,
+      cause: status === 'ok' || status === 'partial' ? status : t(`statusCause.${status}`),
+      detail: error ? t('check.statusDetail', { status, error }) : status,
+      next: status === 'ok' || status === 'partial' ? '' : t(`statusNext.${status}`),
+    }),
+  ).trimEnd();
 }

@@ -1,5 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Lang } from '../i18n/index.js';
 import { artifactsDirBeside } from '../shared/paths.js';
 import type { Store } from '../store/types.js';
 import { compareRuns } from './compare.js';
@@ -13,14 +14,15 @@ import { methodologyPage } from './html/methodology-page.js';
 import { rankingViewPage, rankingViews } from './html/ranking-views.js';
 import { reviewPage } from './html/review-page.js';
 import { shopPage } from './html/shop-page.js';
-import type { Lang } from './i18n.js';
 import { reviewCsv, reviewItems } from './review.js';
 import { embedScreenshots } from './screenshots.js';
+import { reportLanguage } from './shop-result.js';
 import { SnapshotCopier } from './snapshots.js';
 import { summarise } from './summary.js';
 
 export interface ReportOptions {
   outDir: string;
+  /** Default: the language of the run's markets when they share one (nl, de, fr), else English. */
   lang?: Lang;
   compareRunId?: number;
   /** Where the run's evidence files are (default: the folder beside the database, `<db>.artifacts`). */
@@ -39,11 +41,11 @@ export function writeReport(
   store: Store,
   runId: number,
   opts: ReportOptions,
-): { indexPath: string; files: string[] } {
-  const lang = opts.lang ?? 'en';
+): { indexPath: string; files: string[]; lang: Lang } {
   const run = requireRun(store, runId);
   const ruleSets = store.ruleSets(run.id);
   const results = runResults(store, run);
+  const lang = opts.lang ?? reportLanguage(results);
   const files: string[] = [];
   const write = (relative: string, content: string) => {
     const path = join(opts.outDir, relative);
@@ -75,12 +77,14 @@ export function writeReport(
   let comparisonHref: string | undefined;
   if (opts.compareRunId !== undefined) {
     const before = requireRun(store, opts.compareRunId);
+    const beforeRuleSets = store.ruleSets(before.id);
     const comparison = compareRuns(
-      { run: before, results: runResults(store, before), ruleSets: store.ruleSets(before.id) },
+      { run: before, results: runResults(store, before), ruleSets: beforeRuleSets },
       { run, results, ruleSets },
     );
     comparisonHref = 'comparison.html';
-    write(comparisonHref, comparePage({ run, before, comparison, lang, shopHref }));
+    const titled = [...ruleSets, run.ruleSet, ...beforeRuleSets, before.ruleSet];
+    write(comparisonHref, comparePage({ run, before, comparison, lang, shopHref, ruleSets: titled }));
   }
 
   const summary = summarise(
@@ -110,5 +114,5 @@ export function writeReport(
   for (const view of views.slice(1)) {
     write(view.file, rankingViewPage(view, views, summary, run.label, shopHref, lang, criteria));
   }
-  return { indexPath: join(opts.outDir, 'index.html'), files };
+  return { indexPath: join(opts.outDir, 'index.html'), files, lang };
 }

@@ -1,8 +1,9 @@
 import type { ShopEvidence } from '../evidence/types.js';
+import { interactionVerb, type Lang, type NameFamily, type Translate, translator } from '../i18n/index.js';
 import { checkQuantifiedBody, collectionOf, type Selection } from './condition-check.js';
 import { selectItems } from './evaluate-condition.js';
 import type { Collection, Quantified } from './grammar.js';
-import { type RuleLanguage, textIn } from './languages.js';
+import { textIn } from './languages.js';
 import type { SchemaProblem } from './rule-schema.js';
 import type { Finding, LocalText, Rule } from './types.js';
 
@@ -13,7 +14,7 @@ export interface AdviceTemplate {
 }
 
 type Item = Record<string, unknown> & { id: string };
-type Filler = (item: Item, evidence: ShopEvidence) => string;
+type Filler = (item: Item, evidence: ShopEvidence, t: Translate) => string;
 
 /** Where a page is, as a shop owner reads it: the path on the shop's own site, else the whole URL. */
 function pageText(url: unknown, evidence: ShopEvidence): string {
@@ -39,6 +40,15 @@ const depth =
     const value = item[field];
     return typeof value === 'number' ? String(value) : '–';
   };
+/** A recorded value shown by its name in the reader's language ("footer" → "Fußzeile"). */
+const named =
+  (field: string, family: NameFamily): Filler =>
+  (item, _evidence, t) => {
+    const value = item[field];
+    return value === null || value === undefined ? '' : t.term(family, String(value));
+  };
+const click: Filler = (item, _evidence, t) =>
+  typeof item.afterInteraction === 'string' ? interactionVerb(item.afterInteraction, t) : '';
 const pageOf: Filler = (item, evidence) =>
   pageText(evidence.pages.find((p) => p.id === item.pageId)?.finalUrl, evidence);
 
@@ -48,25 +58,30 @@ export const ADVICE_PLACEHOLDERS: Record<Collection, Record<string, Filler>> = {
     value: text('value'),
     raw: text('raw'),
     page: (item, evidence) => pageText(item.pageUrl, evidence),
-    pageKind: text('pageKind'),
+    pageKind: named('pageKind', 'pageKind'),
     depth: depth('pageDepth'),
-    click: text('afterInteraction'),
-    region: text('region'),
-    presentation: text('presentation'),
+    click,
+    region: named('region', 'region'),
+    presentation: named('presentation', 'presentation'),
   },
   pages: {
     page: (item, evidence) => pageText(item.finalUrl, evidence),
-    pageKind: text('kind'),
+    pageKind: named('kind', 'pageKind'),
     depth: depth('depth'),
     title: text('title'),
   },
-  widgets: { kind: text('kind'), vendor: text('vendor'), page: pageOf, pageKind: text('pageKind') },
+  widgets: {
+    kind: named('kind', 'widgetKind'),
+    vendor: text('vendor'),
+    page: pageOf,
+    pageKind: named('pageKind', 'pageKind'),
+  },
   facts: {
     value: text('value'),
     raw: text('raw'),
     page: (item, evidence) => pageText(item.pageUrl, evidence),
-    pageKind: text('pageKind'),
-    region: text('region'),
+    pageKind: named('pageKind', 'pageKind'),
+    region: named('region', 'region'),
   },
 };
 
@@ -124,23 +139,19 @@ function pageList(pages: string[]): string {
  * one line naming the pages. Empty when the rule has no such text, did not fail, or no item
  * matches; the caller then shows the rule's general advice.
  */
-export function adviceFor(
-  rule: Rule,
-  finding: Finding,
-  evidence: ShopEvidence,
-  lang: RuleLanguage,
-): string[] {
+export function adviceFor(rule: Rule, finding: Finding, evidence: ShopEvidence, lang: Lang): string[] {
   const template = rule.adviceFor;
   if (!template || finding.outcome !== 'fail') return [];
   const pattern = textIn(template.text, lang);
+  const t = translator(lang);
   const fillers = ADVICE_PLACEHOLDERS[template.items.in];
   const pagesByLine = new Map<string, string[]>();
   for (const item of adviceItems(template, finding, evidence)) {
     const line = pattern.replace(PLACEHOLDER, (whole, name: string) =>
-      name === 'page' ? whole : (fillers[name]?.(item, evidence) ?? whole),
+      name === 'page' ? whole : (fillers[name]?.(item, evidence, t) ?? whole),
     );
     const pages = pagesByLine.get(line) ?? [];
-    const page = fillers.page?.(item, evidence);
+    const page = fillers.page?.(item, evidence, t);
     if (page !== undefined && !pages.includes(page)) pages.push(page);
     pagesByLine.set(line, pages);
   }

@@ -1,18 +1,37 @@
 import type { ShopEvidence } from '../evidence/types.js';
+import { formatMessage } from '../i18n/index.js';
 import { type ConditionResult, emptyIds, evaluateCondition } from './evaluate-condition.js';
 import { type Condition, DEFAULT_NOT_ASSESSABLE_STATUSES } from './grammar.js';
 import { textIn } from './languages.js';
 import { applyOverride, type Override, overrideFor } from './overrides.js';
-import type { Finding, Outcome, Rule, RuleSet } from './types.js';
+import type { Finding, Outcome, ReasonSource, Rule, RuleSet } from './types.js';
 
-function finding(rule: Rule, outcome: Outcome, basis: ConditionResult | null, reason?: string): Finding {
+/**
+ * Why the finding came out as it did: the rule file's own reason for the outcome when it has one,
+ * else the engine's message (`fallback`), if any. Stored in English, with its source so that a
+ * report can say it in its own language.
+ */
+function reasonOf(rule: Rule, outcome: Outcome, fallback?: ReasonSource): ReasonSource | undefined {
+  return rule.reasons?.[outcome] !== undefined ? { rule: outcome } : fallback;
+}
+
+function reasonText(rule: Rule, source: ReasonSource): string {
+  return 'rule' in source
+    ? textIn(rule.reasons?.[source.rule], 'en')
+    : formatMessage('en', source.message, source.values);
+}
+
+function finding(
+  rule: Rule,
+  outcome: Outcome,
+  basis: ConditionResult | null,
+  source = reasonOf(rule, outcome),
+): Finding {
   const ids = basis?.ids ?? emptyIds();
-  // The finding keeps the English reason (stored with the run); findingReason() shows it in another language.
-  const text = reason ?? (rule.reasons?.[outcome] ? textIn(rule.reasons[outcome], 'en') : undefined);
   return {
     rule: rule.id,
     outcome,
-    ...(text ? { reason: text } : {}),
+    ...(source ? { reason: reasonText(rule, source), reasonFrom: source } : {}),
     sightingIds: [...ids.sightings].sort(byNumber),
     pageIds: [...ids.pages].sort(byNumber),
     widgetIds: [...ids.widgets].sort(byNumber),
@@ -34,12 +53,11 @@ function byNumber(a: string, b: string): number {
 function judge(rule: Rule, evidence: ShopEvidence, evaluate: (c: Condition) => ConditionResult): Finding {
   const statuses = rule.notAssessableWhen?.crawlStatus ?? DEFAULT_NOT_ASSESSABLE_STATUSES;
   if (statuses.includes(evidence.crawl.status)) {
-    return finding(
-      rule,
-      'not-assessable',
-      null,
-      `The shop could not be judged: crawl status ${evidence.crawl.status}.`,
-    );
+    // The crawl status decides before the rule's own reasons: say so, whatever the rule file says.
+    return finding(rule, 'not-assessable', null, {
+      message: 'reason.crawlStatus',
+      values: { status: evidence.crawl.status },
+    });
   }
   const blocked = rule.notAssessableWhen?.when;
   if (blocked !== undefined) {
@@ -49,9 +67,7 @@ function judge(rule: Rule, evidence: ShopEvidence, evaluate: (c: Condition) => C
         rule,
         'not-assessable',
         outcome,
-        rule.reasons?.['not-assessable']
-          ? textIn(rule.reasons['not-assessable'], 'en')
-          : 'The evidence cannot decide this rule.',
+        reasonOf(rule, 'not-assessable', { message: 'reason.evidenceCannotDecide' }),
       );
   }
   if (rule.appliesWhen !== undefined) {
@@ -67,9 +83,7 @@ function judge(rule: Rule, evidence: ShopEvidence, evaluate: (c: Condition) => C
         rule,
         'needs-review',
         review,
-        rule.reasons?.['needs-review']
-          ? textIn(rule.reasons['needs-review'], 'en')
-          : 'A person must check this.',
+        reasonOf(rule, 'needs-review', { message: 'reason.personMustCheck' }),
       );
     }
   }

@@ -1,79 +1,8 @@
+import { type Lang, translator } from '../i18n/index.js';
 import type { Condition, Predicate, Quantified, Where } from './grammar.js';
-import { type RuleLanguage, textIn } from './languages.js';
-import type { Rule, RuleLevel, RuleReference } from './types.js';
-
-const LEVEL_TEXT: Record<RuleLanguage, Record<RuleLevel, string>> = {
-  en: { law: 'law', interpretation: 'interpretation of the law', 'good-practice': 'good practice' },
-  nl: { law: 'wet', interpretation: 'interpretatie van de wet', 'good-practice': 'goede praktijk' },
-  de: { law: 'Gesetz', interpretation: 'Auslegung des Gesetzes', 'good-practice': 'gute Praxis' },
-  fr: { law: 'loi', interpretation: 'interprétation de la loi', 'good-practice': 'bonne pratique' },
-};
-
-const LABELS: Record<RuleLanguage, Record<string, string>> = {
-  en: {
-    failsAs: 'fails as',
-    level: 'Level',
-    weight: 'Weight',
-    tags: 'Tags',
-    why: 'What it checks',
-    fix: 'How to fix',
-    sources: 'Sources',
-    test: 'Test',
-    applies: 'Applies when',
-    review: 'Needs review when',
-    blocked: 'Not assessable when',
-    source: 'Defined in',
-  },
-  nl: {
-    failsAs: 'bij falen',
-    level: 'Niveau',
-    weight: 'Gewicht',
-    tags: 'Labels',
-    why: 'Wat er getoetst wordt',
-    fix: 'Zo los je het op',
-    sources: 'Bronnen',
-    test: 'Toets',
-    applies: 'Van toepassing als',
-    review: 'Handmatig nakijken als',
-    blocked: 'Niet te beoordelen als',
-    source: 'Gedefinieerd in',
-  },
-  de: {
-    failsAs: 'nicht erfüllt',
-    level: 'Ebene',
-    weight: 'Gewicht',
-    tags: 'Schlagwörter',
-    why: 'Was geprüft wird',
-    fix: 'So beheben Sie es',
-    sources: 'Quellen',
-    test: 'Prüfung',
-    applies: 'Anwendbar, wenn',
-    review: 'Manuell zu prüfen, wenn',
-    blocked: 'Nicht beurteilbar, wenn',
-    source: 'Definiert in',
-  },
-  fr: {
-    failsAs: 'en cas d’échec',
-    level: 'Niveau',
-    weight: 'Poids',
-    tags: 'Étiquettes',
-    why: 'Ce qui est vérifié',
-    fix: 'Comment y remédier',
-    sources: 'Sources',
-    test: 'Test',
-    applies: 'S’applique si',
-    review: 'À vérifier par une personne si',
-    blocked: 'Impossible à évaluer si',
-    source: 'Défini dans',
-  },
-};
-
-function referenceText(ref: RuleReference, lang: RuleLanguage): string {
-  const name = ref.title ? textIn(ref.title, lang) : ref.instrument;
-  const note = ref.note ? ` (${textIn(ref.note, lang)})` : '';
-  const where = [ref.article, ref.caseNumber].filter(Boolean).join(', ');
-  return `${ref.key}: ${name}${where ? `, ${where}` : ''}${note}${ref.url ? ` <${ref.url}>` : ''}`;
-}
+import { textIn } from './languages.js';
+import { referenceName, referenceNote } from './reference-text.js';
+import type { Rule } from './types.js';
 
 function predicateText(field: string, predicate: Predicate): string {
   const parts: string[] = [];
@@ -133,36 +62,50 @@ export function conditionText(condition: Condition, indent = '  '): string {
   return `${indent}${JSON.stringify(condition)}`;
 }
 
-/** A rule as plain text for the terminal, in one of the rule languages (English where a text lacks it). */
-export function explainRule(rule: Rule, lang: RuleLanguage): string {
-  const label = LABELS[lang];
-  const text = (value: Parameters<typeof textIn>[0]) => textIn(value, lang);
+/**
+ * A rule as plain text for the terminal, in the reader's language (the rule's own texts fall back
+ * to English where its file lacks the language). The conditions are shown as written.
+ */
+export function explainRule(rule: Rule, lang: Lang): string {
+  const t = translator(lang);
   const lines = [
-    `${rule.id}: ${text(rule.title)}`,
-    `  (${label.failsAs}: ${text(rule.failTitle)})`,
+    `${rule.id}: ${textIn(rule.title, lang)}`,
+    `  ${t('explain.failsAs', { title: textIn(rule.failTitle, lang) })}`,
     '',
-    `${label.level}: ${LEVEL_TEXT[lang][rule.level]}   ${label.weight}: ${rule.weight}   ${label.tags}: ${rule.tags.join(', ')}`,
+    t('explain.facts', {
+      level: t.term('level', rule.level),
+      weight: rule.weight,
+      tags: rule.tags.join(', '),
+    }),
     '',
-    `${label.why}:`,
-    `  ${text(rule.description)}`,
+    t('explain.why'),
+    `  ${textIn(rule.description, lang)}`,
     '',
-    `${label.fix}:`,
-    `  ${text(rule.advice)}`,
+    t('explain.fix'),
+    `  ${textIn(rule.advice, lang)}`,
     '',
-    `${label.sources}:`,
-    ...rule.references.map((ref) => `  - ${referenceText(ref, lang)}`),
+    t('explain.sources'),
+    ...rule.references.map((ref) => {
+      const note = referenceNote(ref, lang);
+      return `  - ${ref.key}: ${referenceName(ref, lang)}${note ? ` (${note})` : ''}${ref.url ? ` <${ref.url}>` : ''}`;
+    }),
   ];
+  const reason = (outcome: 'not-assessable' | 'needs-review') => {
+    const text = rule.reasons?.[outcome];
+    return text === undefined ? [] : [`  → ${textIn(text, lang)}`];
+  };
   if (rule.notAssessableWhen?.when !== undefined) {
-    lines.push('', `${label.blocked}:`, conditionText(rule.notAssessableWhen.when as Condition));
-    if (rule.reasons?.['not-assessable']) lines.push(`  → ${text(rule.reasons['not-assessable'])}`);
+    lines.push('', t('explain.blocked'), conditionText(rule.notAssessableWhen.when as Condition));
+    lines.push(...reason('not-assessable'));
   }
   if (rule.appliesWhen !== undefined)
-    lines.push('', `${label.applies}:`, conditionText(rule.appliesWhen as Condition));
-  lines.push('', `${label.test}:`, conditionText(rule.test as Condition));
+    lines.push('', t('explain.applies'), conditionText(rule.appliesWhen as Condition));
+  lines.push('', t('explain.test'), conditionText(rule.test as Condition));
   if (rule.needsReviewWhen !== undefined) {
-    lines.push('', `${label.review}:`, conditionText(rule.needsReviewWhen as Condition));
-    if (rule.reasons?.['needs-review']) lines.push(`  → ${text(rule.reasons['needs-review'])}`);
+    lines.push('', t('explain.review'), conditionText(rule.needsReviewWhen as Condition));
+    lines.push(...reason('needs-review'));
   }
-  if (rule.source) lines.push('', `${label.source}: rules/${rule.source.file}:${rule.source.line}`);
+  if (rule.source)
+    lines.push('', t('explain.source', { file: `rules/${rule.source.file}:${rule.source.line}` }));
   return lines.join('\n');
 }

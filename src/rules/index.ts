@@ -12,6 +12,7 @@ export { loadOverrides } from './override-file.js';
 export { type CarriedFrom, normaliseShop, type Override, OverrideError } from './overrides.js';
 export { whereHolds } from './predicates.js';
 export { profileForCountry } from './profile-for-country.js';
+export { referenceName, referenceNote } from './reference-text.js';
 export { unsafePatterns } from './regex-safety.js';
 export {
   READABLE_SELECTION_NAMES,

@@ -62,8 +62,10 @@ export function overrideFor(
 }
 
 export function applyOverride(computed: Finding, override: Override): Finding {
+  // The reason becomes the person's own words: the computed reason's source no longer applies.
+  const { reasonFrom: _computedReason, ...rest } = computed;
   return {
-    ...computed,
+    ...rest,
     outcome: override.outcome === 'off' ? computed.outcome : override.outcome,
     reason: override.reason,
     override: {

@@ -1,3 +1,4 @@
+import type { MessageKey } from '../i18n/index.js';
 import type { AdviceTemplate } from './advice.js';
 import type { Quantified } from './grammar.js';
 
@@ -87,11 +88,21 @@ export interface RuleSet {
   selections?: Record<string, Quantified>;
 }
 
+export type ReasonSource =
+  | { rule: Outcome }
+  | { message: MessageKey; values?: Record<string, string | number> };
+
 export interface Finding {
   rule: string;
   outcome: Outcome;
   /** Why, in English, for not-assessable / needs-review / overrides; optional otherwise. */
   reason?: string;
+  /**
+   * Where the reason comes from, so that a report can say it in its own language: the rule file's
+   * `reasons` for this outcome, or a message of the catalogue filled in with the evidence. Absent
+   * for an override (its reason is a person's own words) and in findings stored before it existed.
+   */
+  reasonFrom?: ReasonSource;
   /** Evidence ids the outcome rests on (s…, p…, w…). */
   sightingIds: string[];
   pageIds: string[];

@@ -37,6 +37,9 @@ beforeAll(async () => {
       'browser',
       '--country',
       'NL',
+      // A Dutch shop: the checks below read the English page.
+      '--lang',
+      'en',
       '--output',
       'html',
       '--output-path',

@@ -20,7 +20,8 @@ afterAll(async () => {
   await shops?.close();
 });
 
-const LOCAL = ['--allow-private-hosts', '--mode', 'static', '--country', 'NL'];
+// The fixture shops are Dutch (NL market): these tests read the English lines, so they ask for them.
+const LOCAL = ['--allow-private-hosts', '--mode', 'static', '--country', 'NL', '--lang', 'en'];
 
 describe('check: output for action', () => {
   it('prints the two failures first, with page and element, and the passes as one count line', async () => {
@@ -35,7 +36,7 @@ describe('check: output for action', () => {
     const second = lines.findIndex((line) => line.includes('[email-not-noreply · good practice'));
     expect(second).toBe(count + 3);
     expect(lines[second + 1]).toBe(
-      '      E-mail noreply@fietsenhuis-noord.nl on / (home, 0 clicks) · footer, mailto-link',
+      '      E-mail noreply@fietsenhuis-noord.nl on / (home page, 0 clicks) · footer, e-mail link',
     );
     expect(result.stdout).toContain(
       '      → noreply@fietsenhuis-noord.nl on /, /contact, /klantenservice (+3) is a no-reply address',
@@ -54,7 +55,7 @@ describe('check: output for action', () => {
     const first = lines.findIndex((line) => line.includes('[phone-not-premium-rate · law'));
     expect(first).toBeGreaterThan(0);
     expect(lines[first + 1]).toBe(
-      '      Phone +319001234567 "0900 123 4567" on / (home, 0 clicks) · footer, tel-link',
+      '      Phone +319001234567 "0900 123 4567" on / (home page, 0 clicks) · footer, phone link',
     );
     expect(first).toBeLessThan(lines.findIndex((line) => line.includes('[email-not-noreply')));
   });
@@ -66,10 +67,10 @@ describe('check: output for action', () => {
     expect(lines[1]).toBe('✗ Phone and e-mail are not both easy to find');
     expect(lines[3]).toBe('  Findable phone: not findable · findable e-mail: not findable');
     expect(result.stdout).toContain(
-      '      → +31503012345 appears only in the terms, privacy statement or withdrawal instructions (/voorwaarden, the terms page): repeat it on the contact or customer-service page and in the footer.',
+      '      → +31503012345 appears only in the terms, privacy statement or withdrawal instructions (/voorwaarden, the terms and conditions page): repeat it on the contact or customer-service page and in the footer.',
     );
     expect(result.stdout).toContain(
-      '      → hallo@fietsenhuis-noord.nl appears only in the terms, privacy statement or withdrawal instructions (/voorwaarden, the terms page): repeat it on the contact or customer-service page and in the footer.',
+      '      → hallo@fietsenhuis-noord.nl appears only in the terms, privacy statement or withdrawal instructions (/voorwaarden, the terms and conditions page): repeat it on the contact or customer-service page and in the footer.',
     );
   });
 
@@ -94,7 +95,7 @@ describe('check: output for action', () => {
   });
 
   it('an unresolvable host exits 3 with one line naming the cause and the next step', async () => {
-    const result = await runCli(['check', 'http://own-shop.invalid/', '--mode', 'static']);
+    const result = await runCli(['check', 'http://own-shop.invalid/', '--mode', 'static', '--lang', 'en']);
     expect(result.code).toBe(3);
     expect(result.stderr).toBe('');
     expect(result.stdout.trimEnd().split('\n')).toEqual([
@@ -252,6 +253,7 @@ describe('check: configuration and thresholds', () => {
         'defaults:',
         '  mode: static',
         '  country: NL',
+        '  lang: en',
         '  failOn: [law]',
         '',
       ].join('\n'),
@@ -259,7 +261,7 @@ describe('check: configuration and thresholds', () => {
     const both = await runCli(['check', '--allow-private-hosts'], { cwd: folder });
     expect(both.code).toBe(2);
     expect(both.stderr).toContain(
-      `${shops.url('no-address')}: Failed geographic-address-present (failOn: law).`,
+      `${shops.url('no-address')}: A rule fails (failOn: law): “No street address found (or only a PO box)”.`,
     );
     expect(both.stderr).not.toContain(`${shops.url('clean')}: `);
     expect(both.stdout).toContain('Fietsenhuis Noord (');
@@ -270,7 +272,7 @@ describe('check: configuration and thresholds', () => {
   it('exits 2 with failOn: [law] on a 0900-only shop (--config FILE, JSON)', async () => {
     const folder = configDir(
       'premium',
-      JSON.stringify({ defaults: { mode: 'static', country: 'NL', failOn: ['law'] } }, null, 2),
+      JSON.stringify({ defaults: { mode: 'static', country: 'NL', lang: 'en', failOn: ['law'] } }, null, 2),
       'ci.json',
     );
     const result = await runCli(
@@ -278,7 +280,10 @@ describe('check: configuration and thresholds', () => {
       { cwd: dir },
     );
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/Failed [^\n]*phone-not-premium-rate[^\n]* \(failOn: law\)\./);
+    // The rules are named by their titles: phone-not-premium-rate is the first.
+    expect(result.stderr).toMatch(
+      /rules fail \(failOn: law\): “Only a premium-rate or shared-cost telephone number is offered”[^\n]*\./,
+    );
   });
 
   it('minScore and failOn from the command line; exit 3 wins over 2 when a site cannot be judged', async () => {

@@ -69,13 +69,15 @@ describe('shopreach check', () => {
       'static',
       '--min-score',
       '50',
+      '--lang',
+      'en',
     ]);
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/below the minimum 50/);
   });
 
   it('refuses a loopback host without --allow-private-hosts', async () => {
-    const result = await runCli(['check', urlOf('exemplary'), '--json', '--mode', 'static']);
+    const result = await runCli(['check', urlOf('exemplary'), '--json', '--mode', 'static', '--lang', 'en']);
     // A site that could not be judged exits 3, the JSON still on stdout and the cause on stderr.
     expect(result.code).toBe(3);
     expect(result.stderr).toMatch(/private, loopback or link-local address .*--allow-private-hosts/);
@@ -116,6 +118,9 @@ describe('shopreach audit', () => {
       'NL',
       '--label',
       'e2e',
+      // A Dutch market speaks Dutch by default; these lines are checked in English.
+      '--lang',
+      'en',
     ]);
     expect(result.code).toBe(0);
     expect(result.stderr).toContain(`${list}:3: skipped`);

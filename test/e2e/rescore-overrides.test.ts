@@ -282,7 +282,7 @@ describe('overrides', () => {
       'next-year',
     ]);
     expect(next.code).toBe(0);
-    expect(next.stderr).toMatch(/Carried 1 of 1 overrides from run \d+ "decided"/);
+    expect(next.stderr).toMatch(/Carried 1 of 1 override from run \d+ "decided"/);
     const finding = shopsOf('next-year')
       .get('Belwinkel')!
       .findings.find((f) => f.rule === 'email-present')!;

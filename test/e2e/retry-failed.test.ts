@@ -63,7 +63,7 @@ it('re-audits only the shops that failed, in the same run', async () => {
   const requestsBefore = goodRequests;
   const retry = await runCli(['audit', '--retry-failed', 'retry', '--db', db]);
   expect(retry.code).toBe(0);
-  expect(retry.stderr).toContain('Retrying 1 failed shops');
+  expect(retry.stderr).toContain('Retrying 1 failed shop of run');
   const second = statusOf();
   expect(second[flaky][0]).toBe('ok');
   expect(second[flaky][1]).toBeGreaterThan(0);

@@ -96,7 +96,7 @@ describe('evidence capture in browser mode', () => {
       contactPage.screenshotCapturedAt = home.screenshotCapturedAt;
       shop.evidence.sightings[0].box = box;
       store.saveShop(runId, shop);
-      const { files } = writeReport(store, runId, { outDir: join(dir, 'report') });
+      const { files } = writeReport(store, runId, { lang: 'en', outDir: join(dir, 'report') });
       const html = readFileSync(files.find((f) => f.includes('capture.example')) as string, 'utf8');
       expect(html).toContain('class="crop shot-p2"');
       expect(html).toContain(

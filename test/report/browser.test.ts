@@ -34,6 +34,7 @@ beforeAll(async () => {
   mkdirSync(artifactsDir);
   writeFileSync(join(artifactsDir, `${'b'.repeat(64)}.html.gz`), gzipSync(`<p>${HOSTILE}</p>`));
   const { indexPath, files } = writeReport(store, runId, {
+    lang: 'en',
     outDir: join(dir, 'report'),
     compareRunId: earlier,
     artifactsDir,

@@ -83,7 +83,7 @@ describe('compareRuns', () => {
       { kind: 'override', rule: 'email-present', before: true, after: false, carried: false },
     ]);
     expect(causeText(decided!.causes[0], 'en')).toBe(
-      "the earlier run's decision by a person on email-present was not carried over",
+      'the earlier run’s decision by a person on “email-present” was not carried over',
     );
     // The shop that now shows a phone: its own change, and the new weight.
     const fixed = comparison.nowPass.find((c) => c.key === 'https://fixed.example');

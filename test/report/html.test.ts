@@ -30,7 +30,7 @@ const read = (path: string) => readFileSync(path, 'utf8');
 describe('writeReport', () => {
   it('writes an index, a methodology page, one page per shop and the ranking views', () => {
     const out = join(dir, 'r');
-    const { indexPath, files } = writeReport(store, runId, { outDir: out });
+    const { indexPath, files } = writeReport(store, runId, { lang: 'en', outDir: out });
     expect(indexPath).toBe(join(out, 'index.html'));
     expect(files.map((f) => basename(f)).sort()).toEqual(
       [
@@ -49,7 +49,7 @@ describe('writeReport', () => {
   });
 
   it('never lets a hostile crawled value through unescaped, on any page', () => {
-    const { files } = writeReport(store, runId, { outDir: join(dir, 'r') });
+    const { files } = writeReport(store, runId, { lang: 'en', outDir: join(dir, 'r') });
     for (const file of files.filter((f) => f.endsWith('.html'))) {
       const text = read(file);
       expect(text, file).not.toContain('<script');
@@ -66,13 +66,11 @@ describe('writeReport', () => {
   });
 
   it('leads the index with the headline figures, ranks by score, and lists unrated shops as not rated', () => {
-    const { indexPath } = writeReport(store, runId, { outDir: join(dir, 'r') });
+    const { indexPath } = writeReport(store, runId, { lang: 'en', outDir: join(dir, 'r') });
     const index = read(indexPath);
     expect(index).toContain('2 of 3 shops show a phone number.');
     expect(index).toContain('3 of 3 shops show an e-mail address.');
-    expect(index).toContain(
-      '1 of 3 shops have phone and e-mail findable within two clicks (consumer-contact-findable).',
-    );
+    expect(index).toContain('1 of 3 shops have phone and e-mail findable within two clicks.');
     // phone clicks 1 and 3 (the shop without a phone has none): mean 2
     expect(index).toContain('Average clicks to the phone number: 2.');
     expect(index).toContain('1 shop could not be assessed');
@@ -82,7 +80,7 @@ describe('writeReport', () => {
     expect(ranking).not.toContain('Down Shop');
     const ledger = index.slice(index.indexOf('id="ledger"'));
     expect(ledger).toContain('Down Shop');
-    expect(ledger).toContain('<td>unreachable</td><td>not rated</td>');
+    expect(ledger).toContain('<td><code>unreachable</code></td><td>not rated</td>');
     expect(index).toContain('<svg');
     expect(index).not.toMatch(/<(link|script)\b/);
     expect(index).not.toMatch(/(src|href)="https?:\/\/(?!good|evil|nophone|down)/);
@@ -103,7 +101,7 @@ describe('writeReport', () => {
       },
     ];
     store.saveShop(runId, overridden);
-    const { files } = writeReport(store, runId, { outDir: join(dir, 'r') });
+    const { files } = writeReport(store, runId, { lang: 'en', outDir: join(dir, 'r') });
     const evil = read(files.find((f) => f.includes('evil.example')) as string);
     expect(evil).toContain('Phone: 3 clicks · e-mail: 3 clicks');
     expect(evil).toContain('Within two clicks: no');
@@ -135,7 +133,7 @@ describe('writeReport', () => {
     });
     shop.evidence.crawl.budget = { maxPages: 15, pagesUsed: 3, attempts: 6 };
     store.saveShop(runId, shop);
-    const { files } = writeReport(store, runId, { outDir: join(dir, 'r') });
+    const { files } = writeReport(store, runId, { outDir: join(dir, 'r'), lang: 'en' });
     const text = read(files.find((f) => f.includes('budget.example')) as string);
     expect(text).toContain('3 of the 15 pages the budget allowed were fetched.');
     expect(text).toContain('“Contact” (footer) · <a href="https://budget.example/"');
@@ -150,7 +148,7 @@ describe('writeReport', () => {
   });
 
   it('writes the methodology with every rule, its references, the hash and the crawl settings', () => {
-    writeReport(store, runId, { outDir: join(dir, 'r') });
+    writeReport(store, runId, { lang: 'en', outDir: join(dir, 'r') });
     const page = read(join(dir, 'r', 'methodology.html'));
     for (const id of [
       'phone-present',
@@ -195,7 +193,7 @@ describe('writeReport', () => {
     shop.evidence.pages[0].screenshotPath = join(dir, 'missing.png');
     shop.evidence.sightings[0].box = { x: 600, y: 1300, w: 120, h: 20 };
     store.saveShop(runId, shop);
-    const { files } = writeReport(store, runId, { outDir: join(dir, 'r') });
+    const { files } = writeReport(store, runId, { lang: 'en', outDir: join(dir, 'r') });
     const page = read(files.find((f) => f.includes('shot.example')) as string);
     const dataUri = `data:image/png;base64,${png.toString('base64')}`;
     expect(page.split(dataUri)).toHaveLength(2);
@@ -238,7 +236,7 @@ describe('writeReport', () => {
     shop.evidence.pages.push(reveal);
     store.saveShop(runId, shop);
     const out = join(dir, 'snap');
-    const { files } = writeReport(store, runId, { outDir: out, artifactsDir });
+    const { files } = writeReport(store, runId, { lang: 'en', outDir: out, artifactsDir });
     const page = read(files.find((f) => f.includes('snap.example')) as string);
 
     const copy = join(out, 'snapshots', `${contactHash}.html.gz`);
@@ -257,7 +255,7 @@ describe('writeReport', () => {
     expect(page).toContain('No screenshot: no browser was found to render the page');
     expect(page).toContain('<h3>Pages without a screenshot</h3>');
     expect(page).toContain('rendering the page after the crawl failed: net::ERR_CONNECTION_RESET');
-    expect(page).toContain('contact<br>clicked &quot;Toon nummer&quot;');
+    expect(page).toContain('contact page<br>after clicking “Toon nummer”');
 
     const nl = read(
       writeReport(store, runId, { outDir: join(dir, 'snap-nl'), artifactsDir, lang: 'nl' }).files.find((f) =>
@@ -275,7 +273,7 @@ describe('writeReport', () => {
     shop.evidence.pages[0].screenshotPath = shotPath;
     shop.evidence.pages[0].screenshotSha256 = 'f'.repeat(64);
     store.saveShop(runId, shop);
-    const { files } = writeReport(store, runId, { outDir: join(dir, 'r') });
+    const { files } = writeReport(store, runId, { lang: 'en', outDir: join(dir, 'r') });
     const page = read(files.find((f) => f.includes('tamper.example')) as string);
     expect(page).toContain(
       `does not match the SHA-256 recorded at capture time: <code>${'f'.repeat(64)}</code>`,
@@ -297,7 +295,7 @@ describe('writeReport', () => {
       });
     }
     store.saveShop(runId, shop);
-    const { files } = writeReport(store, runId, { outDir: join(dir, 'r') });
+    const { files } = writeReport(store, runId, { lang: 'en', outDir: join(dir, 'r') });
     const page = read(files.find((f) => f.includes('many.example')) as string);
     expect(page).toContain('and 5 more');
     expect(page).toMatch(
@@ -330,7 +328,11 @@ describe('writeReport', () => {
     store.saveShop(laterId, evilNow);
     store.saveShop(laterId, nophone);
     store.saveShop(laterId, makeOutcome({ key: 'https://new.example', name: 'New Shop' }));
-    const { files } = writeReport(store, laterId, { outDir: join(dir, 'cmp'), compareRunId: runId });
+    const { files } = writeReport(store, laterId, {
+      lang: 'en',
+      outDir: join(dir, 'cmp'),
+      compareRunId: runId,
+    });
     const page = read(files.find((f) => f.endsWith('comparison.html')) as string);
     const section = (id: string) =>
       page.slice(page.indexOf(`id="${id}"`), page.indexOf('</section>', page.indexOf(`id="${id}"`)));
@@ -348,9 +350,11 @@ describe('writeReport', () => {
   });
 
   it('names an unknown run in one sentence', () => {
-    expect(() => writeReport(store, 404, { outDir: join(dir, 'x') })).toThrow('There is no run with id 404');
-    expect(() => writeReport(store, runId, { outDir: join(dir, 'x'), compareRunId: 405 })).toThrow(
-      'There is no run with id 405',
+    expect(() => writeReport(store, 404, { lang: 'en', outDir: join(dir, 'x') })).toThrow(
+      'There is no run with id 404',
     );
+    expect(() =>
+      writeReport(store, runId, { lang: 'en', outDir: join(dir, 'x'), compareRunId: 405 }),
+    ).toThrow('There is no run with id 405');
   });
 });

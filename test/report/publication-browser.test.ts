@@ -31,7 +31,7 @@ beforeAll(async () => {
   expect(demo.code, demo.stderr).toBe(0);
   reports.markets = join(dir, 'markets');
   const store = openStore(':memory:');
-  writeReport(store, storeMarketRun(store).runId, { outDir: reports.markets });
+  writeReport(store, storeMarketRun(store).runId, { lang: 'en', outDir: reports.markets });
   store.close();
   ({ browser } = await launchBrowser());
 }, 180_000);

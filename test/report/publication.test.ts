@@ -19,7 +19,7 @@ beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'shopreach-publication-'));
   store = openStore(':memory:');
   ({ runId, sets } = storeMarketRun(store));
-  writeReport(store, runId, { outDir: join(dir, 'r') });
+  writeReport(store, runId, { lang: 'en', outDir: join(dir, 'r') });
 });
 afterAll(() => {
   store.close();

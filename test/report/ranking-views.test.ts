@@ -58,7 +58,7 @@ function namesIn(file: string): string[] {
 
 it('pre-renders sort orders and market and group filters, linked from the ranking, without scripts', () => {
   const out = join(dir, 'r');
-  writeReport(store, runId, { outDir: out });
+  writeReport(store, runId, { lang: 'en', outDir: out });
   expect(namesIn(join(out, 'index.html'))).toEqual(['Zeta', 'Mid', 'Alpha']);
   expect(namesIn(join(out, 'ranking', 'by-name.html'))).toEqual(['Alpha', 'Mid', 'Zeta']);
   expect(namesIn(join(out, 'ranking', 'by-clicks.html'))).toEqual(['Alpha', 'Mid', 'Zeta']);
@@ -98,7 +98,7 @@ it('writes one group file per group when names share a slug (Ä and A, CJK, case
     );
   });
   const out = join(dir, 'r');
-  const { files } = writeReport(store, runId, { outDir: out });
+  const { files } = writeReport(store, runId, { lang: 'en', outDir: out });
   const groupFiles = files.filter((f) => /ranking[/\\]group-/.test(f) && !/fashion|books/.test(f));
   expect(groupFiles).toHaveLength(groups.length);
   expect(new Set(groupFiles.map((f) => f.toLowerCase())).size).toBe(groups.length);

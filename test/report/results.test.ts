@@ -42,6 +42,7 @@ describe('toShopResult', () => {
       origin: 'https://good.example',
       name: 'Good Shop',
       country: 'NL',
+      language: 'nl',
       group: 'Fashion',
     });
     expect(json.contacts.phones).toHaveLength(1);
@@ -177,7 +178,7 @@ describe('formatShopForTerminal', () => {
     const text = formatShopForTerminal(viewOf('https://nophone.example', 'en', judgement));
     expect(text).toContain('  Findable phone: 1 click · findable e-mail: not findable');
     expect(text).toContain(
-      '      Phone +31201234567 "020 123 4567" on /contact (contact, 1 click) · footer, tel-link',
+      '      Phone +31201234567 "020 123 4567" on /contact (contact page, 1 click) · footer, phone link',
     );
     expect(text).toContain('      → +31201234567 is on /contact: move it.');
     expect(text).not.toContain('Fix within two clicks.');

@@ -34,15 +34,15 @@ it('shows at most 50 contacts on a shop page, says how many more are in the JSON
   const out = mkdtempSync(join(tmpdir(), 'shopreach-rows-'));
   dirs.push(out);
   const started = performance.now();
-  writeReport(store, runId, { outDir: out });
+  writeReport(store, runId, { lang: 'en', outDir: out });
   const ms = performance.now() - started;
   store.close();
   const file = readdirSync(join(out, 'shops'))[0];
   const html = readFileSync(join(out, 'shops', file), 'utf8');
   const shown = new Set([...html.matchAll(/\+3120\d{7}/g)].map((m) => m[0]));
   expect(shown.size).toBeLessThanOrEqual(50);
-  expect(html).toContain('and 1950 more, in the JSON');
-  expect(html).toMatch(/sightings per shop: 9000 found, 2000 kept/);
+  expect(html).toContain('and 1,950 more, in the JSON');
+  expect(html).toMatch(/sightings per shop: 9,000 found, 2,000 kept/);
   expect(html.length).toBeLessThan(2_000_000);
   expect(ms).toBeLessThan(5_000);
 });

@@ -29,10 +29,10 @@ describe('advice written for the shop', () => {
     const { outcome, lines } = adviceOf('contact-reveal-not-required', evidence);
     expect(outcome).toBe('fail');
     expect(lines).toEqual([
-      'The number 020 123 4567 on /customer-service-1 appears only after the visitor clicked "Toon telefoonnummer": show it as text, without the click.',
+      'The number 020 123 4567 on /customer-service-1 appears only after the visitor clicked “Toon telefoonnummer”: show it as text, without the click.',
     ]);
     expect(adviceOf('contact-reveal-not-required', evidence, 'nl').lines[0]).toMatch(
-      /^Het nummer 020 123 4567 op \/customer-service-1 verschijnt pas na een klik/,
+      /^Het nummer 020 123 4567 op \/customer-service-1 verschijnt pas na een klik \(klikte op “Toon telefoonnummer”\)/,
     );
   });
 
@@ -52,7 +52,7 @@ describe('advice written for the shop', () => {
     const { outcome, lines } = adviceOf('contact-not-only-in-terms', evidence);
     expect(outcome).toBe('fail');
     expect(lines).toEqual([
-      '+31201234567 appears only in the terms, privacy statement or withdrawal instructions (/terms-1, the terms page): repeat it on the contact or customer-service page and in the footer.',
+      '+31201234567 appears only in the terms, privacy statement or withdrawal instructions (/terms-1, the terms and conditions page): repeat it on the contact or customer-service page and in the footer.',
     ]);
   });
 

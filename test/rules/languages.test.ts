@@ -105,7 +105,7 @@ describe('rule texts in every shipped language', () => {
     );
     const rule = loadRuleSet({ dir }).rules.find((r) => r.id === 'email-present');
     expect(rule?.failTitle.fr).toBeUndefined();
-    expect(explainRule(rule!, 'fr')).toContain('(en cas d’échec: No e-mail address found on the site)');
+    expect(explainRule(rule!, 'fr')).toContain('(en cas d’échec : No e-mail address found on the site)');
   });
 
   it('lint names a reason given as an English string, and a reference title without de', () => {
@@ -139,8 +139,17 @@ describe('reasons and references in the reader’s language', () => {
     expect(finding.reason).toBe('The site has no contact form.');
     expect(findingReason(rule, finding, 'de')).toBe('Die Site hat kein Kontaktformular.');
     expect(findingReason(rule, finding, 'fr')).toBe("Le site n'a pas de formulaire de contact.");
-    // A reason the engine wrote (not the rule's own) comes back as stored.
-    const other = { ...finding, reason: 'The shop could not be judged: crawl status dns-error.' };
+    // A reason the engine wrote names its catalogue message, and is said in the reader's language.
+    const unreached = evaluateRules(set, buildEvidence({ status: 'dns-error' })).find(
+      (f) => f.rule === rule.id,
+    )!;
+    expect(unreached.reason).toBe('The shop could not be judged: crawl status dns-error.');
+    expect(findingReason(rule, unreached, 'de')).toMatch(/^Der Shop konnte nicht beurteilt werden/);
+    // A finding stored before reasons named their source: the rule's own English reason is
+    // recognised; any other reason comes back as stored.
+    const { reasonFrom: _source, ...stored } = finding;
+    expect(findingReason(rule, stored, 'de')).toBe('Die Site hat kein Kontaktformular.');
+    const other = { ...stored, reason: 'The shop could not be judged: crawl status dns-error.' };
     expect(findingReason(rule, other, 'de')).toBe(other.reason);
   });
 
@@ -179,9 +188,9 @@ describe('reasons and references in the reader’s language', () => {
     expect(de).toContain('BGH-I-ZR-169-17: Bundesgerichtshof (BGH), 24. September 2020, I ZR 169/17');
     expect(de).toContain('Muster-Widerrufsbelehrung, Anlage 1 zum EGBGB');
     const fr = explainRule(rule, 'fr');
-    expect(fr).toContain('Niveau: loi');
+    expect(fr).toContain('Niveau : loi');
     expect(fr).toContain("Cour de justice de l'UE (CJUE), EIS (2020), C-266/19");
-    expect(fr).toContain('Ce qui est vérifié:');
+    expect(fr).toContain('Ce qui est vérifié :');
   });
 
   it('a reference keeps a one-line English instrument for readers of one language', () => {

@@ -14,6 +14,7 @@ import { TOOL_VERSION } from '../../shared/version.js';
 import { openStore } from '../../store/index.js';
 import type { RunRecord, Store } from '../../store/types.js';
 import type { auditInSession } from '../audit-session.js';
+import { cliText } from '../cli-language.js';
 import { type CrawlArgs, observeOptionsFrom, withCrawlOptions } from '../crawl-options.js';
 import { baselineOptions, shippedBaseline } from '../rules-baseline.js';
 import { overridesForRun } from '../run-overrides.js';
@@ -36,7 +37,7 @@ const JUDGEABLE = new Set(['ok', 'partial']);
 /** The options a run was started with, so --resume and --retry-failed crawl the same way. */
 function storedArgs(run: RunRecord): CrawlArgs & { concurrency: number } {
   const saved = run.options.args as (CrawlArgs & { concurrency: number }) | undefined;
-  if (!saved) throw new UserError(`Run ${run.id} has no stored crawl options and cannot be resumed.`);
+  if (!saved) throw UserError.say('error.noStoredOptions', { id: run.id });
   return saved;
 }
 
@@ -61,9 +62,9 @@ export function auditOverrideScope(
 
 export async function ensureBrowserFor(mode: string): Promise<string | null> {
   const browser = await locateBrowser();
-  if (!browser && mode === 'browser') throw new UserError(INSTALL_ADVICE);
+  if (!browser && mode === 'browser') throw UserError.of(INSTALL_ADVICE);
   if (!browser && mode === 'auto') {
-    process.stderr.write('No browser found: auto mode will judge with static fetching only.\n');
+    process.stderr.write(`${cliText()('cli.noBrowserAuto')}\n`);
   }
   return browser?.path ?? null;
 }
@@ -72,9 +73,8 @@ function listReport(file: string): ListReport {
   return {
     problem(problem: InputProblem, fatal: boolean) {
       const at = `${file}:${problem.line}${problem.column ? `:${problem.column}` : ''}`;
-      process.stderr.write(
-        `${terminalSafe(fatal ? `${at}: ${problem.message}; the list is not read past this point` : `${at}: skipped, ${problem.message}`)}\n`,
-      );
+      const line = cliText()(fatal ? 'cli.listFatal' : 'cli.listSkipped', { at, problem: problem.message });
+      process.stderr.write(`${terminalSafe(line)}\n`);
     },
     warning(line: number, message: string) {
       process.stderr.write(`${terminalSafe(`${file}:${line}: ${message}`)}\n`);
@@ -86,7 +86,7 @@ function openList(file: string): AsyncGenerator<ListEntry> {
   try {
     return openShopList(file);
   } catch (error) {
-    if (error instanceof ShopListError) throw new UserError(error.message);
+    if (error instanceof ShopListError) throw UserError.of(error.message);
     throw error;
   }
 }
@@ -102,10 +102,10 @@ async function fromFirstShop(file: string, report: ListReport): Promise<AsyncIte
     try {
       next = await entries.next();
     } catch (error) {
-      if (error instanceof ShopListError) throw new UserError(error.message);
+      if (error instanceof ShopListError) throw UserError.of(error.message);
       throw error;
     }
-    if (next.done) throw new UserError(`The shop list ${file} has no shop that can be audited.`);
+    if (next.done) throw UserError.say('error.listEmpty', { file });
     const entry = next.value;
     if (entry.kind === 'problem') {
       report.problem(entry.problem, entry.fatal === true);
@@ -137,20 +137,27 @@ function planRun(store: Store, args: AuditArgs): AuditPlan {
       saved.streamedList === true && saved.listPlanned !== true && typeof saved.list === 'string'
         ? saved.list
         : null;
-    process.stderr.write(
-      `Resuming run ${run.id} "${terminalSafe(run.label)}": ${run.shopsPlanned - run.shopsDone} of ${run.shopsPlanned} shops left${readOn ? ', and the rest of its list' : ''}.\n`,
-    );
+    const resuming = cliText()(readOn ? 'cli.resumingWithList' : 'cli.resuming', {
+      id: run.id,
+      label: terminalSafe(run.label),
+      left: run.shopsPlanned - run.shopsDone,
+      planned: run.shopsPlanned,
+    });
+    process.stderr.write(`${resuming}\n`);
     return { run, retry: null, readOn, crawlArgs: { ...args, ...storedArgs(run) } };
   }
   if (args['retry-failed']) {
     const run = resolveRun(store, args['retry-failed']);
     const retry = store.unjudgedTargets(run.id, [...JUDGEABLE]);
-    process.stderr.write(
-      `Retrying ${retry.length} failed shops of run ${run.id} "${terminalSafe(run.label)}".\n`,
-    );
+    const retrying = cliText()('cli.retrying', {
+      count: retry.length,
+      id: run.id,
+      label: terminalSafe(run.label),
+    });
+    process.stderr.write(`${retrying}\n`);
     return { run, retry, readOn: null, crawlArgs: { ...args, ...storedArgs(run) } };
   }
-  if (!args.list) throw new UserError('Give a shop list (txt, csv or json), or --resume RUN.');
+  if (!args.list) throw UserError.say('error.giveList');
   return { run: null, retry: null, readOn: null, crawlArgs: args };
 }
 
@@ -159,9 +166,7 @@ function createRun(store: Store, args: AuditArgs, ruleSets: RuleSetProvider): nu
   const label = args.label ?? `audit-${new Date().toISOString().slice(0, 16).replace(/[:T]/g, '-')}`;
   const existing = store.findRunByLabel(label);
   if (existing) {
-    throw new UserError(
-      `A run labelled "${label}" exists already (run ${existing.id}); resume it with --resume ${existing.id} or choose another --label.`,
-    );
+    throw UserError.say('error.labelTaken', { label, id: existing.id });
   }
   const observe = observeOptionsFrom(args);
   return store.createRun({
@@ -186,10 +191,7 @@ async function everyListedShop(file: string): Promise<ShopTarget[]> {
   } catch {
     isFile = false;
   }
-  if (!isFile)
-    throw new UserError(
-      `${file}: overrides are checked against the whole list before the audit, so the list must be a file, not a pipe.`,
-    );
+  if (!isFile) throw UserError.say('error.listNotFile', { file });
   const targets: ShopTarget[] = [];
   for await (const entry of openList(file)) if (entry.kind === 'shop') targets.push(entry.target);
   return targets;
@@ -225,7 +227,7 @@ function queueAddress(text: string) {
   try {
     return parseQueueAddress(text);
   } catch (error) {
-    if (error instanceof QueueAddressError) throw new UserError(error.message);
+    if (error instanceof QueueAddressError) throw UserError.of(error.message);
     throw error;
   }
 }
@@ -299,7 +301,7 @@ export const auditCommand: CommandModule<object, AuditArgs> = {
       const ruleSets = new RuleSetProvider({
         profile: crawlArgs.profile,
         dir: crawlArgs.rules,
-        ...baselineOptions(shippedBaseline(crawlArgs.rules), 'the shipped rules'),
+        ...baselineOptions(shippedBaseline(crawlArgs.rules), cliText()('cli.againstShipped')),
       });
       const overrides = await runOverrides(store, plan, ruleSets);
       const runId = plan.run?.id ?? createRun(store, crawlArgs, ruleSets);
@@ -335,9 +337,8 @@ export const auditCommand: CommandModule<object, AuditArgs> = {
       }
       interrupted = summary.interrupted;
       if (interrupted) {
-        process.stderr.write(
-          `Interrupted. Finish it with: shopreach audit --resume ${runId} --db ${args.db}\n`,
-        );
+        const command = `shopreach audit --resume ${runId} --db ${args.db}`;
+        process.stderr.write(`${cliText()('cli.interrupted', { command })}\n`);
       } else await finishRun(store, runId, args, summary, planner);
     } finally {
       store.close();
@@ -355,18 +356,22 @@ async function finishRun(
   planner: ListPlanner | null,
 ): Promise<void> {
   await planner?.finished.catch((error) => {
-    throw error instanceof ShopListError ? new UserError(error.message) : error;
+    throw error instanceof ShopListError ? UserError.of(error.message) : error;
   });
   if (planner?.stoppedAt) {
-    process.stderr.write(
-      `The list could not be read past line ${planner.stoppedAt.line}; the shops before it were audited.\n`,
-    );
+    process.stderr.write(`${cliText()('cli.listStopped', { line: planner.stoppedAt.line })}\n`);
   }
   store.finishRun(runId, new Date().toISOString());
   const run = store.getRun(runId);
-  process.stdout.write(
-    `Audited ${summary.audited} shops (${summary.notRated} not rated) into ${args.db}, run ${runId} "${terminalSafe(run?.label)}"` +
-      `${run ? ` (rules ${profilesText(run)})` : ''}.\n` +
-      `Report: shopreach report --db ${args.db} --run ${runId}\n`,
-  );
+  const t = cliText();
+  const audited = t('cli.audited', {
+    count: summary.audited,
+    notRated: summary.notRated,
+    db: args.db,
+    id: runId,
+    label: terminalSafe(run?.label),
+    rules: run ? profilesText(run, t.lang) : '',
+  });
+  const report = t('cli.reportHint', { command: `shopreach report --db ${args.db} --run ${runId}` });
+  process.stdout.write(`${audited}\n${report}\n`);
 }

@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import type { CommandModule } from 'yargs';
 import { RuleSetProvider } from '../../audit/rule-set-provider.js';
 import type { CrawlMode } from '../../crawl/types.js';
+import { commonLanguage, type Lang } from '../../i18n/index.js';
 import {
   CREDENTIALS_REMOVED,
   normaliseShopUrl,
@@ -12,6 +13,7 @@ import {
 import type { ShopTarget } from '../../input/types.js';
 import { buildCheckView, type CheckView } from '../../report/check-view.js';
 import { toShopResult } from '../../report/index.js';
+import { shopLanguage } from '../../report/shop-result.js';
 import { unjudgedLine } from '../../report/terminal.js';
 import { listProfiles } from '../../rules/index.js';
 import { terminalSafe } from '../../shared/terminal-text.js';
@@ -21,6 +23,7 @@ import { type CheckConfig, findCheckConfig, readCheckConfig, type Thresholds } f
 import { judgementFor } from '../check-judgement.js';
 import { OUTPUT_FORMATS, parseOutputFormats, siteText, writeCheckOutputs } from '../check-outputs.js';
 import { checkFailOnNames, unmetThresholds } from '../check-thresholds.js';
+import { cliText, useCliLanguage } from '../cli-language.js';
 import { type CrawlArgs, observeOptionsFrom, withCrawlOptions } from '../crawl-options.js';
 import { openFile } from '../open-file.js';
 import { baselineOptions, shippedBaseline } from '../rules-baseline.js';
@@ -46,7 +49,7 @@ interface CheckArgs extends Omit<CrawlArgs, 'mode'> {
   quiet?: boolean;
   verbose?: boolean;
   db?: string;
-  lang?: 'en' | 'nl';
+  lang?: Lang;
   name?: string;
 }
 
@@ -62,7 +65,8 @@ const asList = (value: string | string[] | undefined): string[] | undefined =>
 
 function targetOf(url: string, extra: Partial<ShopTarget> = {}): ShopTarget {
   const checked = normaliseShopUrl(url);
-  if (!checked.ok) throw new UserError(`Cannot check ${withoutCredentials(url)}: ${checked.message}.`);
+  if (!checked.ok)
+    throw UserError.say('error.cannotCheck', { url: withoutCredentials(url), problem: checked.message });
   if (checked.removedCredentials)
     process.stderr.write(`${terminalSafe(checked.url)}: ${CREDENTIALS_REMOVED}\n`);
   return { key: checked.key, url: checked.url, ...extra };
@@ -76,14 +80,14 @@ async function targetsFromList(file: string): Promise<ShopTarget[]> {
       if (entry.kind === 'shop') targets.push(entry.target);
       else
         process.stderr.write(
-          `${terminalSafe(`${file}:${entry.problem.line}: ${entry.fatal ? '' : 'skipped, '}${entry.problem.message}`)}\n`,
+          `${terminalSafe(cliText()(entry.fatal ? 'cli.listFatal' : 'cli.listSkipped', { at: `${file}:${entry.problem.line}`, problem: entry.problem.message }))}\n`,
         );
     }
   } catch (error) {
-    if (error instanceof ShopListError) throw new UserError(error.message);
+    if (error instanceof ShopListError) throw UserError.of(error.message);
     throw error;
   }
-  if (targets.length === 0) throw new UserError(`The list ${file} has no site that can be checked.`);
+  if (targets.length === 0) throw UserError.say('error.listNoSite', { file });
   return targets;
 }
 
@@ -97,7 +101,7 @@ async function planSites(args: CheckArgs, config: CheckConfig | null): Promise<S
   });
   const defaultsWhere = (index: number) =>
     cliFailOn ? '--fail-on' : (config?.where(['defaults', 'failOn', index]) ?? '--fail-on');
-  if (args.url && args.list) throw new UserError('Give one URL or --list FILE, not both.');
+  if (args.url && args.list) throw UserError.say('error.urlOrList');
   if (args.url) {
     const target = targetOf(args.url, args.name ? { name: args.name } : {});
     return [{ target, thresholds: fromDefaults(), failOnWhere: defaultsWhere }];
@@ -129,11 +133,7 @@ async function planSites(args: CheckArgs, config: CheckConfig | null): Promise<S
           : defaultsWhere,
     }));
   }
-  throw new UserError(
-    config
-      ? `Give a URL or --list FILE: ${config.file} lists no urls.`
-      : 'Give a URL, --list FILE, or a shopreach.config.yaml with urls (see shopreach check --help).',
-  );
+  throw config ? UserError.say('error.configNoUrls', { file: config.file }) : UserError.say('error.giveUrl');
 }
 
 /** Every site's failOn must name groups or rules that exist, before anything is crawled. */
@@ -167,10 +167,6 @@ export const checkCommand: CommandModule<object, CheckArgs> = {
         default: undefined,
         describe:
           'static HTTP, a real browser, or static first and the browser where static cannot judge (default: auto)',
-      })
-      .option('lang', {
-        choices: ['en', 'nl'] as const,
-        describe: 'language of the verdict and the advice (default: en)',
       })
       .option('list', { type: 'string', describe: 'check every site of a list (txt, csv or json)' })
       .option('config', {
@@ -228,7 +224,9 @@ export const checkCommand: CommandModule<object, CheckArgs> = {
     const configFile = findCheckConfig(args.config);
     const config = configFile ? readCheckConfig(configFile) : null;
     const defaults = config?.defaults ?? {};
-    const lang = args.lang ?? defaults.lang ?? 'en';
+    // Asked for: --lang, else the configuration's; otherwise each site is spoken to in its market's language.
+    const asked = args.lang ?? defaults.lang;
+    if (asked) useCliLanguage(asked);
     const profile = args.profile ?? defaults.profile;
     const formats = parseOutputFormats(asList(args.output));
     if (args.view && !formats.includes('html')) formats.push('html');
@@ -243,7 +241,7 @@ export const checkCommand: CommandModule<object, CheckArgs> = {
     const ruleSets = new RuleSetProvider({
       profile,
       dir: args.rules,
-      ...baselineOptions(shippedBaseline(args.rules), 'the shipped rules'),
+      ...baselineOptions(shippedBaseline(args.rules), cliText()('cli.againstShipped')),
     });
     checkFailOn(sites, ruleSets, profile, args.rules);
     await ensureBrowserFor(observe.mode);
@@ -278,7 +276,7 @@ export const checkCommand: CommandModule<object, CheckArgs> = {
         concurrency: Math.min(2, targets.length),
         quiet: targets.length === 1,
       });
-      if (summary.interrupted) throw new UserError('The check was interrupted.');
+      if (summary.interrupted) throw UserError.say('error.checkInterrupted');
       store.finishRun(runId, new Date().toISOString());
       const run = store.getRun(runId);
       if (!run) throw new Error('The check run disappeared from its store.');
@@ -291,24 +289,22 @@ export const checkCommand: CommandModule<object, CheckArgs> = {
         const shop = store.shop(runId, site.target.key);
         if (!shop) throw new Error(`The check of ${site.target.url} was interrupted before it finished.`);
         const ruleSet = runRuleSets.find((r) => r.id === shop.ruleSetId) ?? run.ruleSet;
-        const view = buildCheckView(
-          toShopResult(shop, run, runRuleSets),
-          ruleSet,
-          judgementFor(shop, ruleSet, lang),
-          lang,
-        );
+        const result = toShopResult(shop, run, runRuleSets);
+        const lang = asked ?? shopLanguage(result);
+        const view = buildCheckView(result, ruleSet, judgementFor(shop, ruleSet, lang), lang);
         views.push(view);
         if (!view.judged) {
           unjudged += 1;
           if (args.json) process.stderr.write(`${unjudgedLine(view.result, lang)}\n`);
           continue;
         }
-        for (const sentence of unmetThresholds(view.result, site.thresholds)) {
+        for (const sentence of unmetThresholds(view, site.thresholds)) {
           unmet += 1;
           const prefix = sites.length > 1 ? `${terminalSafe(site.target.url)}: ` : '';
           process.stderr.write(`${prefix}${sentence}\n`);
         }
       }
+      if (!asked) useCliLanguage(commonLanguage(views.map((view) => view.lang)));
       if (args.json) {
         const results = views.map((view) => view.result);
         process.stdout.write(`${JSON.stringify(results.length === 1 ? results[0] : results, null, 2)}\n`);
@@ -323,7 +319,9 @@ export const checkCommand: CommandModule<object, CheckArgs> = {
           detail: args.quiet ? 'quiet' : args.verbose ? 'verbose' : 'normal',
           toolVersion: TOOL_VERSION,
         });
-        process.stderr.write(`Wrote ${files.map((f) => terminalSafe(f)).join(', ')}\n`);
+        process.stderr.write(
+          `${cliText()('cli.wrote', { files: files.map((f) => terminalSafe(f)).join(', ') })}\n`,
+        );
         if (args.view) openFile(files.find((f) => f.endsWith('.html')) ?? files[0]);
       }
       if (unjudged > 0) process.exitCode = EXIT_NOT_JUDGED;

@@ -2,19 +2,21 @@ import { join } from 'node:path';
 import type { CommandModule } from 'yargs';
 import { RuleSetProvider } from '../../audit/rule-set-provider.js';
 import { serveSampleShops } from '../../demo/serve-sample-shops.js';
+import type { Lang } from '../../i18n/index.js';
 import { normaliseShopUrl } from '../../input/index.js';
 import type { ShopTarget } from '../../input/types.js';
 import { writeReport } from '../../report/index.js';
 import { PROJECT_ROOT } from '../../shared/paths.js';
 import { TOOL_VERSION } from '../../shared/version.js';
 import { openStore } from '../../store/index.js';
+import { cliText } from '../cli-language.js';
 import { type CrawlArgs, observeOptionsFrom, withCrawlOptions } from '../crawl-options.js';
 import { ensureBrowserFor } from './audit.js';
 
 interface DemoArgs extends CrawlArgs {
   db: string;
   out?: string;
-  lang: 'en' | 'nl';
+  lang?: Lang;
   label?: string;
 }
 
@@ -32,7 +34,6 @@ export const demoCommand: CommandModule<object, DemoArgs> = {
     withCrawlOptions(yargs)
       .option('db', { type: 'string', default: './shopreach.sqlite', describe: 'SQLite database file' })
       .option('out', { type: 'string', describe: 'report folder (default reports/<run label>)' })
-      .option('lang', { choices: ['en', 'nl'] as const, default: 'en' as const, describe: 'report language' })
       .option('label', { type: 'string', describe: 'run label (default demo, demo-2, …)' }) as never,
   handler: async (args) => {
     const observe = observeOptionsFrom({ ...args, 'allow-private-hosts': true });
@@ -68,23 +69,27 @@ export const demoCommand: CommandModule<object, DemoArgs> = {
         startedAt: new Date().toISOString(),
       });
       store.planShops(runId, targets);
-      process.stderr.write(
-        `Auditing ${targets.length} sample shops served on 127.0.0.1 (mode ${observe.mode}) …\n`,
-      );
+      const t = cliText();
+      process.stderr.write(`${t('cli.demo.auditing', { count: targets.length, mode: observe.mode })}\n`);
       const { auditInSession } = await import('../audit-session.js');
       const summary = await auditInSession({ store, runId, targets, observe, ruleSets, concurrency: 4 });
       if (summary.interrupted) {
-        process.stderr.write(`Interrupted: run ${runId} "${label}" is left unfinished in ${args.db}.\n`);
+        process.stderr.write(`${t('cli.demo.interrupted', { id: runId, label, db: args.db })}\n`);
         process.exitCode = 1;
         return;
       }
       store.finishRun(runId, new Date().toISOString());
       const outDir = args.out ?? join(PROJECT_ROOT, 'reports', label);
-      const { indexPath } = writeReport(store, runId, { outDir, lang: args.lang });
-      process.stdout.write(
-        `Audited ${summary.audited} sample shops (${summary.notRated} not rated) into ${args.db}, run ${runId} "${label}".\n` +
-          `Report: ${indexPath}\n`,
-      );
+      // The sample shops are Dutch, but the demo shows itself to whoever reads the README: English unless --lang.
+      const { indexPath } = writeReport(store, runId, { outDir, lang: args.lang ?? 'en' });
+      const audited = t('cli.demo.audited', {
+        count: summary.audited,
+        notRated: summary.notRated,
+        db: args.db,
+        id: runId,
+        label,
+      });
+      process.stdout.write(`${audited}\n${t('cli.reportHint', { command: indexPath })}\n`);
     } finally {
       store.close();
       await served.close();

@@ -5,6 +5,7 @@ import { type ExportFormat, exportRun } from '../../report/index.js';
 import { artifactsDirBeside } from '../../shared/paths.js';
 import { openStore } from '../../store/index.js';
 import type { Store } from '../../store/types.js';
+import { cliText } from '../cli-language.js';
 import { resolveRun } from '../run-ref.js';
 import { UserError } from '../user-error.js';
 
@@ -18,12 +19,9 @@ export interface ExportArgs {
 
 /** Writes the WARC file next to its destination first, so a failed export leaves no half file. */
 async function writeWarc(store: Store, runId: number, args: ExportArgs): Promise<void> {
-  if (!args.out) throw new UserError('--format warc writes a binary file: give it with --out FILE.warc.gz.');
+  if (!args.out) throw UserError.say('error.warcNeedsOut');
   const artifactsDir = args.artifacts ?? artifactsDirBeside(args.db);
-  if (!existsSync(artifactsDir))
-    throw new UserError(
-      `There are no evidence files at ${artifactsDir} (the pages and screenshots of ${args.db}'s runs); give their folder with --artifacts.`,
-    );
+  if (!existsSync(artifactsDir)) throw UserError.say('error.noArtifacts', { dir: artifactsDir, db: args.db });
   const { exportWarc } = await import('../../report/export-warc.js');
   const partial = `${args.out}.partial`;
   const fd = openSync(partial, 'w');
@@ -43,11 +41,14 @@ async function writeWarc(store: Store, runId: number, args: ExportArgs): Promise
   }
   closeSync(fd);
   renameSync(partial, args.out);
-  for (const line of summary.skipped) process.stderr.write(`left out: ${line}\n`);
-  process.stderr.write(
-    `Wrote ${summary.pages} pages and ${summary.screenshots} screenshots to ${args.out}` +
-      `${summary.skipped.length > 0 ? ` (${summary.skipped.length} left out, listed above)` : ''}.\n`,
-  );
+  const t = cliText();
+  for (const line of summary.skipped) process.stderr.write(`${t('cli.leftOut', { item: line })}\n`);
+  const counts = { pages: summary.pages, screenshots: summary.screenshots, file: args.out };
+  const wrote =
+    summary.skipped.length > 0
+      ? t('cli.wroteWarcSkipped', { ...counts, skipped: summary.skipped.length })
+      : t('cli.wroteWarc', counts);
+  process.stderr.write(`${wrote}\n`);
 }
 
 export const exportCommand: CommandModule<object, ExportArgs> = {
@@ -65,7 +66,7 @@ export const exportCommand: CommandModule<object, ExportArgs> = {
         describe: "warc: the folder of the run's stored pages and screenshots (default: <db>.artifacts)",
       }) as never,
   handler: async (args) => {
-    if (!existsSync(args.db)) throw new UserError(`There is no database at ${args.db}; give one with --db.`);
+    if (!existsSync(args.db)) throw UserError.say('error.noDatabase', { db: args.db });
     const store = openStore(args.db, { readOnly: true });
     try {
       const run = resolveRun(store, args.run);

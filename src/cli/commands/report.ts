@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CommandModule } from 'yargs';
+import type { Lang } from '../../i18n/index.js';
 import { safeFolderName } from '../../report/file-names.js';
-import type { Lang } from '../../report/i18n.js';
 import { writeReport } from '../../report/index.js';
 import { openStore } from '../../store/index.js';
 import { resolveRun } from '../run-ref.js';
@@ -12,29 +12,25 @@ export interface ReportArgs {
   db: string;
   run?: string;
   out?: string;
-  lang: Lang;
+  lang?: Lang;
   compare?: string;
 }
 
 export const reportCommand: CommandModule<object, ReportArgs> = {
   command: 'report',
-  describe: 'write the HTML report of a run (ranking, one page per shop, methodology)',
+  describe:
+    "write the HTML report of a run (ranking, one page per shop, methodology); in its markets' language when they share one, else English (--lang)",
   builder: (yargs) =>
     yargs
       .option('db', { type: 'string', default: './shopreach.sqlite', describe: 'SQLite database file' })
       .option('run', { type: 'string', describe: 'run id or label (default: the latest run)' })
       .option('out', { type: 'string', describe: 'output folder (default: reports/<run label>/)' })
-      .option('lang', {
-        choices: ['en', 'nl'] as const,
-        default: 'en' as const,
-        describe: 'language of the report',
-      })
       .option('compare', {
         type: 'string',
         describe: 'an earlier run (id or label) to compare with',
       }) as never,
   handler: (args) => {
-    if (!existsSync(args.db)) throw new UserError(`There is no database at ${args.db}; give one with --db.`);
+    if (!existsSync(args.db)) throw UserError.say('error.noDatabase', { db: args.db });
     const store = openStore(args.db, { readOnly: true });
     try {
       const run = resolveRun(store, args.run);

@@ -5,6 +5,7 @@ import { profilesText } from '../../report/index.js';
 import { terminalSafe } from '../../shared/terminal-text.js';
 import { TOOL_VERSION } from '../../shared/version.js';
 import { openStore } from '../../store/index.js';
+import { cliText } from '../cli-language.js';
 import { baselineOptions } from '../rules-baseline.js';
 import { overridesForRun } from '../run-overrides.js';
 import { resolveRun } from '../run-ref.js';
@@ -64,14 +65,17 @@ export const rescoreCommand: CommandModule<object, RescoreArgs> = {
           ? new RuleSetProvider({
               profile: args.profile,
               dir: args.rules,
-              ...baselineOptions((profile) => before.get(profile), `run ${parent.id} "${parent.label}"`),
+              ...baselineOptions(
+                (profile) => before.get(profile),
+                cliText()('cli.againstRun', { id: parent.id, label: parent.label }),
+              ),
             })
           : new FrozenRuleSetProvider(before, parent.ruleSet);
       const defaultRuleSet =
         args.rules || args.profile ? ruleSets.get(args.profile ?? parent.ruleSet.id) : parent.ruleSet;
       const label =
         args.label ?? freeLabel((l) => store.findRunByLabel(l) !== null, `${parent.label}-rescored`);
-      if (store.findRunByLabel(label)) throw new UserError(`A run labelled "${label}" exists already.`);
+      if (store.findRunByLabel(label)) throw UserError.say('error.labelExists', { label });
       const shops = store.shops(parent.id);
       const ruleIds = new Set(
         shops.flatMap((shop) => ruleSets.forCountry(shop.evidence.target.country).rules.map((r) => r.id)),
@@ -120,9 +124,16 @@ export const rescoreCommand: CommandModule<object, RescoreArgs> = {
       }
       store.finishRun(runId, new Date().toISOString());
       const run = store.getRun(runId);
-      process.stdout.write(
-        `Rescored ${shops.length} shops of run ${parent.id} "${terminalSafe(parent.label)}" into run ${runId} "${terminalSafe(label)}" (rules ${run ? profilesText(run) : defaultRuleSet.id}).\n`,
-      );
+      const t = cliText();
+      const rescored = t('cli.rescored', {
+        count: shops.length,
+        parent: parent.id,
+        parentLabel: terminalSafe(parent.label),
+        id: runId,
+        label: terminalSafe(label),
+        rules: run ? profilesText(run, t.lang) : defaultRuleSet.id,
+      });
+      process.stdout.write(`${rescored}\n`);
     } finally {
       store.close();
     }

@@ -1,20 +1,21 @@
 import type { Argv, CommandModule } from 'yargs';
+import { type Lang, profileLanguage } from '../../i18n/index.js';
 import {
   explainRule,
   formatDiagnostic,
   lintRules,
   listProfiles,
   loadRuleSet,
-  RULE_LANGUAGES,
-  type RuleLanguage,
   RuleSetError,
+  textIn,
 } from '../../rules/index.js';
 import { RULES_DIR } from '../../shared/paths.js';
+import { cliText, useCliLanguage } from '../cli-language.js';
 
 interface RulesArgs {
   rules?: string;
   profile?: string;
-  lang?: RuleLanguage;
+  lang?: Lang;
   id?: string;
 }
 
@@ -44,13 +45,19 @@ const list: CommandModule<object, RulesArgs> = {
   handler: (args) => {
     try {
       const set = loadRuleSet({ profile: args.profile, dir: args.rules });
+      const t = cliText();
       console.log(
-        `rule set ${set.id} ${set.version} sha256:${set.hash.slice(0, 12)}, ${set.rules.length} rules`,
+        t('cli.rules.listHeader', {
+          id: set.id,
+          version: set.version,
+          hash: set.hash.slice(0, 12),
+          count: set.rules.length,
+        }),
       );
       const width = Math.max(...set.rules.map((rule) => rule.id.length));
       for (const rule of set.rules) {
         console.log(
-          `${rule.id.padEnd(width)}  ${rule.level.padEnd(14)} w${String(rule.weight).padEnd(3)} ${rule.title.en}`,
+          `${rule.id.padEnd(width)}  ${rule.level.padEnd(14)} w${String(rule.weight).padEnd(3)} ${textIn(rule.title, t.lang)}`,
         );
       }
     } catch (error) {
@@ -73,14 +80,20 @@ const lint: CommandModule<object, RulesArgs> = {
     const diagnostics = lintRules(dir);
     if (diagnostics.length > 0) {
       for (const diagnostic of diagnostics) console.error(formatDiagnostic(diagnostic));
-      console.error(`${diagnostics.length} problem(s)`);
+      console.error(cliText()('cli.rules.problems', { count: diagnostics.length }));
       process.exit(1);
     }
     const profiles = listProfiles(dir);
     const count = new Set(
       profiles.flatMap((profile) => loadRuleSet({ profile, dir }).rules.map((rule) => rule.id)),
     ).size;
-    console.log(`ok: ${count} rules, ${profiles.length} profiles (${profiles.join(', ')}), no problems`);
+    console.log(
+      cliText()('cli.rules.ok', {
+        rules: count,
+        profileCount: profiles.length,
+        profiles: profiles.join(', '),
+      }),
+    );
   },
 };
 
@@ -90,20 +103,20 @@ const explain: CommandModule<object, RulesArgs> = {
   builder: (yargs) =>
     yargs
       .positional('id', { type: 'string', demandOption: true })
-      .option('lang', { choices: RULE_LANGUAGES, default: 'en' as const })
       .option('profile', { type: 'string', default: 'eu' })
       .option('rules', { type: 'string', default: RULES_DIR }) as unknown as Argv<RulesArgs>,
   handler: (args) => {
     try {
+      // A market's profile is explained in its language (`--profile de` in German) unless --lang says otherwise.
+      const lang = args.lang ?? profileLanguage(args.profile);
+      useCliLanguage(lang);
       const set = loadRuleSet({ profile: args.profile, dir: args.rules });
       const rule = set.rules.find((candidate) => candidate.id === args.id);
       if (!rule) {
-        console.error(
-          `No rule "${args.id}" in profile ${set.id}. Try: shopreach rules list --profile ${set.id}`,
-        );
+        console.error(cliText()('cli.rules.noRule', { id: String(args.id), profile: set.id }));
         process.exit(1);
       }
-      console.log(explainRule(rule, args.lang ?? 'en'));
+      console.log(explainRule(rule, lang));
     } catch (error) {
       fail(error);
     }

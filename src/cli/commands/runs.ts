@@ -3,8 +3,7 @@ import type { CommandModule } from 'yargs';
 import { profilesText } from '../../report/index.js';
 import { terminalSafe } from '../../shared/terminal-text.js';
 import { openStore } from '../../store/index.js';
-
-const HEADER = ['id', 'label', 'kind', 'shops', 'state', 'started', 'rules (profile version hash (markets))'];
+import { cliText } from '../cli-language.js';
 
 export const runsCommand: CommandModule<object, { db: string }> = {
   command: 'runs',
@@ -16,20 +15,30 @@ export const runsCommand: CommandModule<object, { db: string }> = {
       describe: 'SQLite database file',
     }) as never,
   handler: (args) => {
+    const t = cliText();
     if (!existsSync(args.db)) {
-      process.stdout.write(`No runs in ${terminalSafe(args.db)} (there is no database there).\n`);
+      process.stdout.write(`${t('cli.noRunsNoDb', { db: terminalSafe(args.db) })}\n`);
       return;
     }
     const store = openStore(args.db, { readOnly: true });
     try {
       const runs = store.listRuns();
       if (runs.length === 0) {
-        process.stdout.write(`No runs in ${terminalSafe(args.db)}.\n`);
+        process.stdout.write(`${t('cli.noRuns', { db: terminalSafe(args.db) })}\n`);
         return;
       }
-      process.stdout.write(`${HEADER.join('\t')}\n`);
+      const header = [
+        t('cli.runs.id'),
+        t('cli.runs.label'),
+        t('cli.runs.kind'),
+        t('cli.runs.shops'),
+        t('cli.runs.state'),
+        t('cli.runs.started'),
+        t('cli.runs.rules'),
+      ];
+      process.stdout.write(`${header.join('\t')}\n`);
       for (const run of runs) {
-        const state = run.finishedAt ? 'finished' : 'unfinished';
+        const state = t(run.finishedAt ? 'cli.runs.finished' : 'cli.runs.unfinished');
         const cells = [
           run.id,
           run.label,
@@ -40,7 +49,7 @@ export const runsCommand: CommandModule<object, { db: string }> = {
         ];
         // A label is the user's own text: a tab or newline in it must not shift the columns.
         const line = cells.map((cell) => terminalSafe(String(cell)).replace(/\t/g, ' ')).join('\t');
-        process.stdout.write(`${line}\t${terminalSafe(profilesText(run))}\n`);
+        process.stdout.write(`${line}\t${terminalSafe(profilesText(run, t.lang))}\n`);
       }
     } finally {
       store.close();

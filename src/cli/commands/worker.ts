@@ -3,6 +3,7 @@ import { locateBrowser } from '../../crawl/index.js';
 import { DEFAULT_LOCK_DURATION_MS } from '../../queue/defaults.js';
 import { parseQueueAddress, QueueAddressError } from '../../queue/queue-address.js';
 import { terminalSafe } from '../../shared/terminal-text.js';
+import { cliText } from '../cli-language.js';
 import { UserError } from '../user-error.js';
 
 interface WorkerArgs {
@@ -15,7 +16,7 @@ function address(text: string) {
   try {
     return parseQueueAddress(text);
   } catch (error) {
-    if (error instanceof QueueAddressError) throw new UserError(error.message);
+    if (error instanceof QueueAddressError) throw UserError.of(error.message);
     throw error;
   }
 }
@@ -45,14 +46,11 @@ export const workerCommand: CommandModule<object, WorkerArgs> = {
   handler: async (args) => {
     const queue = address(args.queue);
     if (!Number.isFinite(args.concurrency) || args.concurrency < 1)
-      throw new UserError('--concurrency must be at least 1.');
+      throw UserError.say('error.concurrencyMin');
     if (!Number.isFinite(args['lock-duration']) || args['lock-duration'] < 1)
-      throw new UserError('--lock-duration must be at least 1 second.');
-    if (!(await locateBrowser())) {
-      process.stderr.write(
-        'No browser found on this worker: browser and auto jobs will fail here and be retried elsewhere.\n',
-      );
-    }
+      throw UserError.say('error.lockDurationMin');
+    const t = cliText();
+    if (!(await locateBrowser())) process.stderr.write(`${t('cli.worker.noBrowser')}\n`);
     const { startShopWorker } = await import('../../queue/shop-worker.js');
     const worker = startShopWorker({
       address: queue,
@@ -60,27 +58,32 @@ export const workerCommand: CommandModule<object, WorkerArgs> = {
       lockDurationMs: args['lock-duration'] * 1000,
       onJobStart: (job) =>
         process.stderr.write(
-          `start ${terminalSafe(job.data.target.url)} (job ${terminalSafe(job.id)}, attempt ${job.attemptsMade + 1})\n`,
+          `${t('cli.worker.start', { url: terminalSafe(job.data.target.url), job: terminalSafe(job.id), attempt: job.attemptsMade + 1 })}\n`,
         ),
       onJobDone: (job, evidence) =>
-        process.stderr.write(`done ${terminalSafe(job.data.target.url)} ${evidence.crawl.status}\n`),
-      onJobError: (job, error) =>
         process.stderr.write(
-          `${job ? `failed ${terminalSafe(job.data.target.url)}` : 'queue error'}: ${terminalSafe(error.message)}\n`,
+          `${t('cli.worker.done', { url: terminalSafe(job.data.target.url), status: evidence.crawl.status })}\n`,
         ),
+      onJobError: (job, error) => {
+        const message = terminalSafe(error.message);
+        const line = job
+          ? t('cli.worker.failed', { url: terminalSafe(job.data.target.url), error: message })
+          : t('cli.worker.queueError', { error: message });
+        process.stderr.write(`${line}\n`);
+      },
     });
     process.stderr.write(
-      `Worker taking shop jobs from ${queue.display} (${Math.floor(args.concurrency)} at once). Stop with Ctrl-C.\n`,
+      `${t('cli.worker.taking', { queue: queue.display, count: Math.floor(args.concurrency) })}\n`,
     );
     await new Promise<void>((resolve) => {
       let stopping = false;
       const stop = () => {
         if (stopping) {
-          process.stderr.write('Stopping now; unfinished shops go to another worker.\n');
+          process.stderr.write(`${t('cli.worker.stopNow')}\n`);
           process.exit(1);
         }
         stopping = true;
-        process.stderr.write('Finishing the shops in flight (Ctrl-C again to stop at once)…\n');
+        process.stderr.write(`${t('cli.worker.finishing')}\n`);
         void worker.close().then(resolve, resolve);
       };
       process.on('SIGINT', stop);

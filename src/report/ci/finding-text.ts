@@ -1,6 +1,8 @@
+import { translator } from '../../i18n/index.js';
+import { findingReason } from '../../rules/index.js';
 import { pageLabel } from '../../shared/page-label.js';
-import { checkText } from '../check-text.js';
 import type { ActionItem, CheckView } from '../check-view.js';
+import { clicksText, seenOnText, widgetText } from '../terminal.js';
 
 /** Lines of evidence, and of advice, per finding in a CI file before the rest is counted. */
 const MAX_LINES = 20;
@@ -13,30 +15,27 @@ function capped(lines: string[], more: (n: number) => string): string[] {
 
 /** A finding as plain lines for CI tools: the evidence it rests on, then what to do. */
 export function findingLines(item: ActionItem, view: CheckView): string[] {
-  const c = checkText(view.lang);
+  const t = translator(view.lang);
   const origin = view.result.target.origin;
   const lines: string[] = [];
-  if (item.finding.reason && item.finding.outcome !== 'fail') lines.push(item.finding.reason);
-  for (const w of item.widgets) lines.push(c.widgetOn(w.kind, w.vendor, w.pageUrls.join(', '), w.number));
-  for (const p of item.pages) lines.push(`${p.finalUrl} (${p.kind}, ${c.clickWord(p.depth)})`);
+  const reason = findingReason(item.rule, item.finding, t.lang);
+  if (reason && item.finding.outcome !== 'fail') lines.push(reason);
+  for (const w of item.widgets) lines.push(widgetText(w, w.pageUrls.join(', '), t));
+  for (const p of item.pages)
+    lines.push(`${p.finalUrl} (${t.term('pageKind', p.kind)}, ${clicksText(p.depth, t)})`);
   for (const g of item.evidence) {
     const raws = g.raws.filter((raw) => raw !== g.value).map((raw) => `"${raw}"`);
     lines.push(
-      [
-        g.value,
-        ...raws,
-        c.on,
-        pageLabel(g.pageUrl, origin),
-        `(${g.pageKind}, ${c.clickWord(g.pageDepth)})`,
-      ].join(' '),
+      [g.value, ...raws, seenOnText(pageLabel(g.pageUrl, origin), g.pageKind, g.pageDepth, t)].join(' '),
     );
   }
-  const evidence = capped(lines, c.andMore);
+  const more = (count: number) => t('check.andMore', { count });
+  const evidence = capped(lines, more);
   const advice =
     item.finding.outcome === 'fail'
       ? capped(
           item.advice.map((line) => `→ ${line}`),
-          c.andMore,
+          more,
         )
       : [];
   return [...evidence, ...advice];

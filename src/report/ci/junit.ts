@@ -1,4 +1,5 @@
 import junitModule, { type Builder } from 'junit-report-builder';
+import { translator } from '../../i18n/index.js';
 import type { CheckView } from '../check-view.js';
 import { unjudgedLine } from '../terminal.js';
 import { findingLines } from './finding-text.js';
@@ -16,13 +17,14 @@ export function toJunit(views: CheckView[]): string {
   const builder = junit.newBuilder().name('shopreach');
   for (const view of views) {
     const { result } = view;
+    const t = translator(view.lang);
     const suite = builder
       .testSuite()
       .name(`${result.target.name} (${result.target.url})`)
       .timestamp(result.crawl.startedAt)
       .property('url', result.target.url)
       .property('status', result.status)
-      .property('score', result.score === null ? 'not rated' : String(result.score))
+      .property('score', result.score === null ? t('report.notRated') : String(result.score))
       .property('ruleSet', `${result.ruleSet.id} ${result.ruleSet.version} ${result.ruleSet.hash}`);
     if (!view.judged) {
       suite
@@ -49,7 +51,7 @@ export function toJunit(views: CheckView[]): string {
       if (item.finding.outcome === 'fail') {
         test.failure(item.title, item.finding.level).stacktrace(lines.join('\n'));
       } else if (item.finding.outcome !== 'pass') {
-        test.skipped().standardOutput([item.finding.outcome, ...lines].join('\n'));
+        test.skipped().standardOutput([t.term('outcome', item.finding.outcome), ...lines].join('\n'));
       }
     }
   }

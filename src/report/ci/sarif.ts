@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { Log, Notification, ReportingDescriptor, Result } from 'sarif';
+import { textIn } from '../../rules/index.js';
 import type { Rule, RuleLevel } from '../../rules/types.js';
 import type { CheckView } from '../check-view.js';
-import { localText } from '../i18n.js';
 import { unjudgedLine } from '../terminal.js';
 import { findingLines, findingPage } from './finding-text.js';
 
@@ -18,9 +18,9 @@ function descriptor(rule: Rule, view: CheckView): ReportingDescriptor {
   return {
     id: rule.id,
     name: rule.id,
-    shortDescription: { text: localText(rule.title, lang) },
-    fullDescription: { text: localText(rule.description, lang) },
-    help: { text: localText(rule.advice, lang) },
+    shortDescription: { text: textIn(rule.title, lang) },
+    fullDescription: { text: textIn(rule.description, lang) },
+    help: { text: textIn(rule.advice, lang) },
     ...(helpUri ? { helpUri } : {}),
     defaultConfiguration: { level: SARIF_LEVEL[rule.level] },
     properties: { tags: rule.tags, level: rule.level, weight: rule.weight },

@@ -1,10 +1,10 @@
+import { type Lang, translator } from '../../i18n/index.js';
 import { type Html, html } from '../escape.js';
-import { formatNumber, type Lang, reportText } from '../i18n.js';
 import type { RunSummary } from '../summary.js';
 
 /** A bar chart of the score bands 0–9 … 90–100 as inline SVG, with a text alternative. */
 export function scoreDistributionSvg(summary: RunSummary, lang: Lang): Html {
-  const t = reportText(lang);
+  const t = translator(lang);
   const bands = summary.scoreBands;
   const max = Math.max(1, ...bands);
   const width = 640;
@@ -27,17 +27,17 @@ export function scoreDistributionSvg(summary: RunSummary, lang: Lang): Html {
     .join('; ');
   return html`<figure>
 <svg viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-labelledby="dist-title dist-desc" xmlns="http://www.w3.org/2000/svg">
-<title id="dist-title">${t.scoreDistribution}</title><desc id="dist-desc">${description}</desc>
+<title id="dist-title">${t('report.scoreDistribution')}</title><desc id="dist-desc">${description}</desc>
 <line x1="${left}" y1="${height - bottom}" x2="${width - 6}" y2="${height - bottom}" stroke="#4b5563"></line>
 ${bars}
 </svg>
-<figcaption>${t.scoreDistribution}</figcaption>
+<figcaption>${t('report.scoreDistribution')}</figcaption>
 </figure>`;
 }
 
 /** Each rule's pass rate over the shops where it was judged, as horizontal bars. */
 export function passRateSvg(summary: RunSummary, ruleTitles: Map<string, string>, lang: Lang): Html {
-  const t = reportText(lang);
+  const t = translator(lang);
   const rows = summary.rulePassRates;
   const rowHeight = 26;
   const labelWidth = 260;
@@ -50,20 +50,23 @@ export function passRateSvg(summary: RunSummary, ruleTitles: Map<string, string>
     const name = ruleTitles.get(r.rule) ?? r.rule;
     // Titles are sentences; the stable rule id is the short label, the title its tooltip.
     const short = r.rule.length > 38 ? `${r.rule.slice(0, 37)}…` : r.rule;
-    return html`<g><title>${name}: ${t.passRateOf(r.pass, r.judged)}</title>
+    return html`<g><title>${name}: ${t('report.passRateOf', { pass: r.pass, judged: r.judged })}</title>
 <text x="${labelWidth - 6}" y="${y + 17}" font-size="12" text-anchor="end" fill="#1b1f24">${short}</text>
 <rect x="${labelWidth}" y="${y + 4}" width="${barMax}" height="${rowHeight - 8}" fill="#e5e7eb"></rect>
 <rect x="${labelWidth}" y="${y + 4}" width="${((rate ?? 0) * barMax).toFixed(1)}" height="${rowHeight - 8}" fill="#1a7f37"></rect>
-<text x="${labelWidth + barMax + 6}" y="${y + 17}" font-size="12" fill="#1b1f24">${rate === null ? '–' : `${formatNumber(rate * 100, lang, 0)}%`}</text></g>`;
+<text x="${labelWidth + barMax + 6}" y="${y + 17}" font-size="12" fill="#1b1f24">${rate === null ? '–' : t.percent(rate)}</text></g>`;
   });
   const description = rows
-    .map((r) => `${ruleTitles.get(r.rule) ?? r.rule}: ${t.passRateOf(r.pass, r.judged)}`)
+    .map(
+      (r) =>
+        `${ruleTitles.get(r.rule) ?? r.rule}: ${t('report.passRateOf', { pass: r.pass, judged: r.judged })}`,
+    )
     .join('; ');
   return html`<figure>
 <svg viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-labelledby="rates-title rates-desc" xmlns="http://www.w3.org/2000/svg">
-<title id="rates-title">${t.rulePassRates}</title><desc id="rates-desc">${description}</desc>
+<title id="rates-title">${t('report.rulePassRates')}</title><desc id="rates-desc">${description}</desc>
 ${bars}
 </svg>
-<figcaption>${t.rulePassRates}</figcaption>
+<figcaption>${t('report.rulePassRates')}</figcaption>
 </figure>`;
 }

@@ -1,7 +1,9 @@
+import { type Lang, translator } from '../../i18n/index.js';
+import { textIn } from '../../rules/index.js';
+import type { RuleSet } from '../../rules/types.js';
 import type { RunRecord } from '../../store/types.js';
 import type { Cause, RuleChange, RunComparison, ShopChange, ShopRef } from '../compare.js';
 import { type Html, html } from '../escape.js';
-import { formatNumber, type Lang, reportText } from '../i18n.js';
 import { shortHash } from '../run-rules.js';
 import { layout, scrollTable } from './layout.js';
 
@@ -11,119 +13,153 @@ export interface ComparePageInput {
   comparison: RunComparison;
   lang: Lang;
   shopHref: Map<string, string>;
+  /** The rule sets of both runs, to name rules by their titles (the later run's first). */
+  ruleSets?: RuleSet[];
+}
+
+/** A rule's title in the reader's language, from the first rule set that has it; the id otherwise. */
+export function ruleTitles(ruleSets: RuleSet[], lang: Lang): (id: string) => string {
+  const titles = new Map<string, string>();
+  for (const set of ruleSets)
+    for (const rule of set.rules) if (!titles.has(rule.id)) titles.set(rule.id, textIn(rule.title, lang));
+  return (id) => titles.get(id) ?? id;
 }
 
 /** One reason in words; the shop's own changes are worded as such, everything else names its cause. */
-export function causeText(cause: Cause, lang: Lang): string {
-  const t = reportText(lang);
+export function causeText(cause: Cause, lang: Lang, title: (id: string) => string = (id) => id): string {
+  const t = translator(lang);
   switch (cause.kind) {
-    case 'override':
-      return t.causeOverride(cause.rule, cause.before, cause.after, cause.carried);
+    case 'override': {
+      const rule = title(cause.rule);
+      if (!cause.after) return t('compare.causeOverrideDropped', { rule });
+      if (cause.carried) return t('compare.causeOverrideCarried', { rule });
+      return t(cause.before ? 'compare.causeOverrideKept' : 'compare.causeOverrideNew', { rule });
+    }
     case 'weight':
-      return t.causeWeight(cause.rule, cause.before, cause.after);
+      return t('compare.causeWeight', { rule: title(cause.rule), before: cause.before, after: cause.after });
     case 'level':
-      return t.causeLevel(
-        cause.rule,
-        t.levels[cause.before as keyof typeof t.levels] ?? cause.before,
-        t.levels[cause.after as keyof typeof t.levels] ?? cause.after,
-      );
+      return t('compare.causeLevel', {
+        rule: title(cause.rule),
+        before: t.term('level', cause.before),
+        after: t.term('level', cause.after),
+      });
     case 'rule-changed':
-      return t.causeRuleChanged(cause.rule);
+      return t('compare.causeRuleChanged', { rule: title(cause.rule) });
     case 'rule-added':
-      return t.causeRuleAdded(cause.rule);
+      return t('compare.causeRuleAdded', { rule: title(cause.rule) });
     case 'rule-removed':
-      return t.causeRuleRemoved(cause.rule);
+      return t('compare.causeRuleRemoved', { rule: title(cause.rule) });
     case 'crawl-status':
-      return t.causeStatus(cause.before, cause.after);
+      return t('compare.causeStatus', { before: cause.before, after: cause.after });
     case 'profile':
-      return t.causeProfile(cause.before, cause.after);
+      return t('compare.causeProfile', { before: cause.before, after: cause.after });
     case 'evidence':
-      return t.causeEvidence(cause.rules.join(', '));
+      return t('compare.causeEvidence', { rules: t.list(cause.rules.map((id) => `“${title(id)}”`)) });
   }
 }
 
 /** The reasons of a change; with none, the shop itself changed (or, for a rank alone, other shops did). */
-function why(causes: Cause[], lang: Lang, rankOnly = false): Html {
-  const t = reportText(lang);
-  if (causes.length === 0) return html`<td class="muted">${rankOnly ? t.causeOthers : t.causeShop}</td>`;
+function why(causes: Cause[], lang: Lang, title: (id: string) => string, rankOnly = false): Html {
+  const t = translator(lang);
+  if (causes.length === 0)
+    return html`<td class="muted">${t(rankOnly ? 'compare.causeOthers' : 'compare.causeShop')}</td>`;
   return html`<td><ul class="causes">${causes.map(
-    (c) => html`<li class="${c.kind === 'evidence' ? 'shop-cause' : 'ext-cause'}">${causeText(c, lang)}</li>`,
+    (c) =>
+      html`<li class="${c.kind === 'evidence' ? 'shop-cause' : 'ext-cause'}">${causeText(c, lang, title)}</li>`,
   )}</ul></td>`;
 }
 
-export function comparePage({ run, before, comparison, lang, shopHref }: ComparePageInput): string {
-  const t = reportText(lang);
+export function comparePage({
+  run,
+  before,
+  comparison,
+  lang,
+  shopHref,
+  ruleSets = [],
+}: ComparePageInput): string {
+  const t = translator(lang);
+  const title = ruleTitles(ruleSets, lang);
   const link = (s: ShopRef) => {
     const href = shopHref.get(s.key);
     return href ? html`<a href="${href}">${s.name}</a>` : html`${s.name}`;
   };
-  const score = (n: number | null) => (n === null ? t.notRated : formatNumber(n, lang));
+  const score = (n: number | null) => (n === null ? t('report.notRated') : t.number(n));
   const arrow = (a: string, b: string) => (a === b ? a : `${a} → ${b}`);
+  const rankOf = (rank: number | null, total: number) =>
+    t('compare.rankOf', { rank: String(rank ?? '–'), total });
   const rank = (c: ShopChange) =>
     c.rank.of.before === c.rank.of.after
-      ? t.rankOf(arrow(String(c.rank.before ?? '–'), String(c.rank.after ?? '–')), c.rank.of.after)
-      : `${t.rankOf(String(c.rank.before ?? '–'), c.rank.of.before)} → ${t.rankOf(String(c.rank.after ?? '–'), c.rank.of.after)}`;
+      ? t('compare.rankOf', {
+          rank: arrow(String(c.rank.before ?? '–'), String(c.rank.after ?? '–')),
+          total: c.rank.of.after,
+        })
+      : `${rankOf(c.rank.before, c.rank.of.before)} → ${rankOf(c.rank.after, c.rank.of.after)}`;
   const delta = (c: ShopChange) =>
     c.score.delta === null || c.score.delta === 0
       ? ''
-      : ` (${c.score.delta > 0 ? '+' : ''}${formatNumber(c.score.delta, lang)})`;
-  const section = (id: string, title: string, count: number, content: () => Html) =>
-    html`<section aria-labelledby="${id}"><h2 id="${id}">${title} (${count})</h2>${count === 0 ? html`<p>${t.nothing}</p>` : content()}</section>`;
+      : ` (${c.score.delta > 0 ? '+' : ''}${t.number(c.score.delta)})`;
+  const section = (id: string, heading: string, count: number, content: () => Html) =>
+    html`<section aria-labelledby="${id}"><h2 id="${id}">${t('compare.sectionTitle', { title: heading, count })}</h2>${count === 0 ? html`<p>${t('report.nothing')}</p>` : content()}</section>`;
 
-  const shopTable = (id: string, title: string, shops: ShopChange[]) =>
-    section(id, title, shops.length, () =>
+  const shopTable = (id: string, heading: string, shops: ShopChange[]) =>
+    section(id, heading, shops.length, () =>
       scrollTable(
-        title,
-        html`<table><thead><tr><th scope="col">${t.shop}</th><th scope="col">${t.rank}</th><th scope="col">${t.grade}</th><th scope="col">${t.score}</th><th scope="col">${t.why}</th></tr></thead>
+        heading,
+        html`<table><thead><tr><th scope="col">${t('report.shop')}</th><th scope="col">${t('report.rank')}</th><th scope="col">${t('report.grade')}</th><th scope="col">${t('report.score')}</th><th scope="col">${t('compare.why')}</th></tr></thead>
 <tbody>${shops.map(
           (
             c,
           ) => html`<tr><th scope="row">${link(c)}</th><td>${rank(c)}</td><td>${arrow(c.grade.before ?? '–', c.grade.after ?? '–')}</td>
-<td>${arrow(score(c.score.before), score(c.score.after))}${delta(c)}</td>${why(c.causes, lang, c.score.before === c.score.after && c.grade.before === c.grade.after)}</tr>`,
+<td>${arrow(score(c.score.before), score(c.score.after))}${delta(c)}</td>${why(c.causes, lang, title, c.score.before === c.score.after && c.grade.before === c.grade.after)}</tr>`,
         )}</tbody></table>`,
         lang,
       ),
     );
-  const ruleTable = (id: string, title: string, changes: RuleChange[]) =>
-    section(id, title, changes.length, () =>
+  const ruleTable = (id: string, heading: string, changes: RuleChange[]) =>
+    section(id, heading, changes.length, () =>
       scrollTable(
-        title,
-        html`<table><thead><tr><th scope="col">${t.shop}</th><th scope="col">${t.ruleId}</th><th scope="col">${t.before}</th><th scope="col">${t.after}</th><th scope="col">${t.why}</th></tr></thead>
+        heading,
+        html`<table><thead><tr><th scope="col">${t('report.shop')}</th><th scope="col">${t('report.rule')}</th><th scope="col">${t('compare.before')}</th><th scope="col">${t('compare.after')}</th><th scope="col">${t('compare.why')}</th></tr></thead>
 <tbody>${changes.map(
           (c) =>
-            html`<tr><th scope="row">${link(c)}</th><td>${c.rule}</td><td>${c.before ? t.outcomes[c.before] : '–'}</td><td>${t.outcomes[c.after]}</td>${why(c.causes, lang)}</tr>`,
+            html`<tr><th scope="row">${link(c)}</th><td>${title(c.rule)} <code class="muted">${c.rule}</code></td><td>${c.before ? t.term('outcome', c.before) : '–'}</td><td>${t.term('outcome', c.after)}</td>${why(c.causes, lang, title)}</tr>`,
         )}</tbody></table>`,
         lang,
       ),
     );
   const figureRows = comparison.figures.map((f) => {
     const change = f.after.count - f.before.count;
-    return html`<tr><th scope="row">${t.figureName[f.figure]}</th><td>${t.countOf(f.before.count, f.before.of)}</td><td>${t.countOf(f.after.count, f.after.of)}</td>
-<td class="num">${change === 0 ? '0' : `${change > 0 ? '+' : ''}${change}`}</td></tr>`;
+    return html`<tr><th scope="row">${t(`compare.figure.${f.figure}`)}</th><td>${t('compare.countOf', { count: f.before.count, total: f.before.of })}</td><td>${t('compare.countOf', { count: f.after.count, total: f.after.of })}</td>
+<td class="num">${change === 0 ? '0' : `${change > 0 ? '+' : ''}${t.number(change)}`}</td></tr>`;
   });
   const figures = scrollTable(
-    t.headlineFigures,
-    html`<table><thead><tr><th scope="col">${t.figure}</th><th scope="col">${before.label}</th><th scope="col">${run.label}</th><th scope="col" class="num">${t.change}</th></tr></thead><tbody>${figureRows}</tbody></table>`,
+    t('report.headlineFigures'),
+    html`<table><thead><tr><th scope="col">${t('compare.figure')}</th><th scope="col">${before.label}</th><th scope="col">${run.label}</th><th scope="col" class="num">${t('compare.change')}</th></tr></thead><tbody>${figureRows}</tbody></table>`,
     lang,
   );
   const definitions =
     comparison.definitionChanges.length === 0
-      ? html`<p>${t.sameRules}</p>`
+      ? html`<p>${t('compare.sameRules')}</p>`
       : html`<ul>${comparison.definitionChanges.map(
-          (d) => html`<li>${causeText(d.change, lang)} (${d.profiles.join(', ')})</li>`,
+          (d) =>
+            html`<li>${t('compare.definitionIn', { change: causeText(d.change, lang, title), profiles: d.profiles.join(', ') })}</li>`,
         )}</ul>`;
+  const hashes =
+    before.rulesHash === run.rulesHash
+      ? t('compare.hashesSame', { hash: shortHash(run.rulesHash) })
+      : t('compare.hashesChanged', { before: shortHash(before.rulesHash), after: shortHash(run.rulesHash) });
 
-  const body = html`<h1>${t.compareTitle(run.label, before.label)}</h1>
-<p class="muted">${t.compareHashes(shortHash(before.rulesHash), shortHash(run.rulesHash))}</p>
-<p>${t.compareIntro}</p>
-<section aria-labelledby="figures"><h2 id="figures">${t.headlineFigures}</h2>${figures}</section>
-<section aria-labelledby="rule-definitions"><h2 id="rule-definitions">${t.ruleDefinitionChanges}</h2>${definitions}</section>
-${shopTable('now-pass', t.nowPass, comparison.nowPass)}
-${shopTable('now-fail', t.nowFail, comparison.nowFail)}
-${shopTable('moved', t.shopChangesTitle, comparison.shopChanges)}
-${ruleTable('newly-passed', t.rulesNewlyPassed, comparison.rulesNewlyPassed)}
-${ruleTable('newly-failed', t.rulesNewlyFailed, comparison.rulesNewlyFailed)}
-${section('added', t.shopsAdded, comparison.added.length, () => html`<ul>${comparison.added.map((s) => html`<li>${link(s)}</li>`)}</ul>`)}
-${section('gone', t.shopsGone, comparison.gone.length, () => html`<ul>${comparison.gone.map((s) => html`<li>${link(s)}</li>`)}</ul>`)}`;
-  return layout({ title: `${t.comparison} · ${t.reportTitle}`, lang, root: '', body });
+  const body = html`<h1>${t('compare.title', { now: run.label, before: before.label })}</h1>
+<p class="muted">${hashes}</p>
+<p>${t('compare.intro')}</p>
+<section aria-labelledby="figures"><h2 id="figures">${t('report.headlineFigures')}</h2>${figures}</section>
+<section aria-labelledby="rule-definitions"><h2 id="rule-definitions">${t('compare.ruleDefinitionChanges')}</h2>${definitions}</section>
+${shopTable('now-pass', t('compare.nowPass'), comparison.nowPass)}
+${shopTable('now-fail', t('compare.nowFail'), comparison.nowFail)}
+${shopTable('moved', t('compare.shopChangesTitle'), comparison.shopChanges)}
+${ruleTable('newly-passed', t('compare.rulesNewlyPassed'), comparison.rulesNewlyPassed)}
+${ruleTable('newly-failed', t('compare.rulesNewlyFailed'), comparison.rulesNewlyFailed)}
+${section('added', t('compare.shopsAdded'), comparison.added.length, () => html`<ul>${comparison.added.map((s) => html`<li>${link(s)}</li>`)}</ul>`)}
+${section('gone', t('compare.shopsGone'), comparison.gone.length, () => html`<ul>${comparison.gone.map((s) => html`<li>${link(s)}</li>`)}</ul>`)}`;
+  return layout({ title: `${t('report.comparison')} · ${t('report.title')}`, lang, root: '', body });
 }

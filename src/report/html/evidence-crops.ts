@@ -1,8 +1,8 @@
 import type { EvidencePage } from '../../evidence/types.js';
 import type { ElementBox } from '../../extract/types.js';
+import { type Lang, translator } from '../../i18n/index.js';
 import { clickPath } from '../click-path.js';
 import { type Html, html, raw, safeHref } from '../escape.js';
-import { type Lang, reportText } from '../i18n.js';
 import type { ResultSighting } from '../shop-result.js';
 import type { EmbeddedScreenshot } from './shop-page.js';
 
@@ -68,10 +68,10 @@ export function screenshotStyles(shots: EmbeddedScreenshot[]): Html {
 }
 
 export function clickPathText(pages: EvidencePage[], pageId: string, lang: Lang): Html {
-  const t = reportText(lang);
+  const t = translator(lang);
   const path = clickPath(pages, pageId);
-  if (path === null) return html`${t.unlinked}`;
-  return html`${t.homePage}${path.map((step) => html` → “${step.text}”`)}`;
+  if (path === null) return html`${t('report.unlinked')}`;
+  return html`${t('report.homePage')}${path.map((step) => html` → “${step.text}”`)}`;
 }
 
 /** A crop of the page's screenshot with the sighting's element outlined, and what makes it evidence. */
@@ -85,30 +85,30 @@ export function cropFigure(
   if (!sighting.box || !croppable(shot)) return null;
   const crop = cropWindow(sighting.box, { width: shot.width as number, height: shot.height as number });
   if (!crop) return null;
-  const t = reportText(lang);
+  const t = translator(lang);
   const style = `width:${crop.width}px;height:${crop.height}px;background-position:-${crop.left}px -${crop.top}px`;
   const mark = `left:${crop.mark.x}px;top:${crop.mark.y}px;width:${crop.mark.w}px;height:${crop.mark.h}px`;
   return html`<figure class="evidence">
-<div class="crop shot-${shot.pageId}" style="${style}" role="img" aria-label="${t.cropLabel(value, sighting.pageUrl)}"><div class="mark" style="${mark}"></div></div>
-<figcaption><a href="${safeHref(sighting.pageUrl)}" rel="noreferrer">${sighting.pageUrl}</a> · ${t.region}: ${sighting.region} · ${t.clickPath}: ${clickPathText(pages, sighting.pageId, lang)}<br>
-${t.screenshot} ${t.sha256} <code>${shot.sha256}</code>${shot.capturedAt ? html` · ${t.capturedAt} ${shot.capturedAt}` : ''}${integrityNote(shot, lang)}</figcaption>
+<div class="crop shot-${shot.pageId}" style="${style}" role="img" aria-label="${t('report.cropLabel', { value, url: sighting.pageUrl })}"><div class="mark" style="${mark}"></div></div>
+<figcaption><a href="${safeHref(sighting.pageUrl)}" rel="noreferrer">${sighting.pageUrl}</a> · ${t('report.region')}: ${t.term('region', sighting.region)} · ${t('report.clickPath')}: ${clickPathText(pages, sighting.pageId, lang)}<br>
+${t('report.screenshot')} SHA-256 <code>${shot.sha256}</code>${shot.capturedAt ? html` · ${t('report.capturedAt')} ${shot.capturedAt}` : ''}${integrityNote(shot, lang)}</figcaption>
 </figure>`;
 }
 
 export function integrityNote(shot: EmbeddedScreenshot, lang: Lang): Html {
   if (!shot.recordedSha256) return html``;
-  const t = reportText(lang);
+  const t = translator(lang);
   return shot.recordedSha256 === shot.sha256
-    ? html` <span class="muted">(${t.screenshotVerified})</span>`
-    : html` <strong>(${t.screenshotMismatch}: <code>${shot.recordedSha256}</code>)</strong>`;
+    ? html` <span class="muted">(${t('report.screenshotVerified')})</span>`
+    : html` <strong>(${t('report.screenshotMismatch')}: <code>${shot.recordedSha256}</code>)</strong>`;
 }
 
 /** The whole screenshot, scaled to the column width, from the same single embedded image. */
 export function fullScreenshot(shot: EmbeddedScreenshot, url: string, lang: Lang): Html | null {
   if (!croppable(shot)) return null;
-  const t = reportText(lang);
+  const t = translator(lang);
   const ratio = `${shot.width} / ${shot.height}`;
-  return html`<div class="shot-full shot-${shot.pageId}" style="width:${shot.width}px;aspect-ratio:${ratio}" role="img" aria-label="${t.fullScreenshot(url)}"></div>`;
+  return html`<div class="shot-full shot-${shot.pageId}" style="width:${shot.width}px;aspect-ratio:${ratio}" role="img" aria-label="${t('report.fullScreenshot', { url })}"></div>`;
 }
 
 /** Sightings worth a crop: boxed, on a page with a screenshot, one per element (a link and its text share a box). */

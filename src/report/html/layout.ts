@@ -1,6 +1,5 @@
+import { type Lang, translator } from '../../i18n/index.js';
 import { type Html, html, raw } from '../escape.js';
-import type { Lang } from '../i18n.js';
-import { reportText } from '../i18n.js';
 
 /**
  * One stylesheet, inlined into every page so each file opens offline on its own. Long words break
@@ -69,7 +68,7 @@ export interface PageOptions {
 }
 
 export function layout({ title, lang, root, body, head, nav = true }: PageOptions): string {
-  const t = reportText(lang);
+  const t = translator(lang);
   const document = html`<html lang="${lang}">
 <head>
 <meta charset="utf-8">
@@ -83,16 +82,16 @@ ${head ?? ''}
 <body>
 <header class="site">${
     nav
-      ? html`<nav aria-label="${t.reportTitle}"><ul>
-<li><a href="${root}index.html">${t.ranking}</a></li>
-<li><a href="${root}methodology.html">${t.methodology}</a></li>
+      ? html`<nav aria-label="${t('report.title')}"><ul>
+<li><a href="${root}index.html">${t('report.ranking')}</a></li>
+<li><a href="${root}methodology.html">${t('report.methodology')}</a></li>
 </ul></nav>`
-      : html`<p>${t.reportTitle}</p>`
+      : html`<p>${t('report.title')}</p>`
   }</header>
 <main>
 ${body}
 </main>
-<footer class="site"><p>${t.generated}</p></footer>
+<footer class="site"><p>${t('report.generated')}</p></footer>
 </body>
 </html>
 `;
@@ -106,6 +105,6 @@ export function outcomeBadge(outcome: string, label: string): Html {
 
 /** A table inside a keyboard-scrollable region (narrow screens scroll it sideways). */
 export function scrollTable(label: string, table: Html, lang: Lang): Html {
-  const name = `${label} (${reportText(lang).table})`;
+  const name = translator(lang)('report.table', { label });
   return html`<div class="table-wrap" role="region" aria-label="${name}" tabindex="0">${table}</div>`;
 }

@@ -1,5 +1,4 @@
 import type { RunRecord } from '../../store/types.js';
-import type { Lang } from '../i18n.js';
 import type { ShopResult } from '../shop-result.js';
 
 /** What the run's stored options say about the crawl, read defensively (older runs lack fields). */
@@ -71,18 +70,6 @@ export function auditPeriod(run: RunRecord, results: ShopResult[]): { from: stri
     from: starts[0] ?? run.startedAt,
     to: ends[ends.length - 1] ?? run.finishedAt ?? run.startedAt,
   };
-}
-
-/** A date in words in the report's language ("5 December 2026"), in UTC so every reader sees the same. */
-export function dateInWords(iso: string, lang: Lang): string {
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return iso;
-  return date.toLocaleDateString(lang === 'nl' ? 'nl-NL' : 'en-GB', {
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    timeZone: 'UTC',
-  });
 }
 
 /** How many of each value, most first: "NL 8, DE 2". */

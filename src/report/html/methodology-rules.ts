@@ -1,6 +1,7 @@
+import { type Lang, translator } from '../../i18n/index.js';
+import { textIn } from '../../rules/index.js';
 import type { Rule, RuleSet } from '../../rules/types.js';
 import { type Html, html } from '../escape.js';
-import { type Lang, localText, reportText } from '../i18n.js';
 import { scrollTable } from './layout.js';
 import { referenceList } from './shop-page.js';
 
@@ -10,13 +11,13 @@ const sources = (rule: Rule): string => rule.references.map((r) => r.key).join('
 
 /** How a profile's version of a rule differs from the most common one, in a few words. */
 function difference(rule: Rule | undefined, base: Rule, lang: Lang): string[] {
-  const t = reportText(lang);
-  if (!rule) return [t.notInProfile];
+  const t = translator(lang);
+  if (!rule) return [t('method.notInProfile')];
   const parts: string[] = [];
-  if (rule.level !== base.level) parts.push(t.levels[rule.level]);
-  if (rule.weight !== base.weight) parts.push(`${t.weight.toLowerCase()} ${rule.weight}`);
-  if (conditions(rule) !== conditions(base)) parts.push(t.ownCondition);
-  if (sources(rule) !== sources(base)) parts.push(t.ownSources);
+  if (rule.level !== base.level) parts.push(t.term('level', rule.level));
+  if (rule.weight !== base.weight) parts.push(t('report.weightIs', { weight: rule.weight }));
+  if (conditions(rule) !== conditions(base)) parts.push(t('method.ownCondition'));
+  if (sources(rule) !== sources(base)) parts.push(t('method.ownSources'));
   return parts;
 }
 
@@ -36,7 +37,7 @@ function baseOf(variants: Array<Rule | undefined>): Rule {
  * market profile, only what differs ("de: law"): the rules are not repeated per profile.
  */
 export function rulesTable(sets: RuleSet[], lang: Lang): Html {
-  const t = reportText(lang);
+  const t = translator(lang);
   const ids: string[] = [];
   for (const set of sets) for (const rule of set.rules) if (!ids.includes(rule.id)) ids.push(rule.id);
   const byProfile = sets.map((set) => ({ id: set.id, rules: new Map(set.rules.map((r) => [r.id, r])) }));
@@ -46,19 +47,21 @@ export function rulesTable(sets: RuleSet[], lang: Lang): Html {
     const base = baseOf(variants);
     const differences = byProfile.flatMap((profile, i) => {
       const parts = difference(variants[i], base, lang);
-      return parts.length > 0 ? [`${profile.id}: ${parts.join(', ')}`] : [];
+      return parts.length > 0
+        ? [t('method.profileDifferences', { profile: profile.id, differences: parts.join(', ') })]
+        : [];
     });
-    return html`<tr id="rule-${id}"><th scope="row"><details><summary>${localText(base.title, lang)}</summary>
-<p>${localText(base.description, lang)}</p><p><strong>${t.advice}:</strong> ${localText(base.advice, lang)}</p>
-${base.references.length > 0 ? html`<p><strong>${t.references}:</strong></p>${referenceList(base)}` : ''}</details>
-<span class="muted">${id}</span></th><td>${t.levels[base.level]}</td><td class="num">${base.weight}</td>${
+    return html`<tr id="rule-${id}"><th scope="row"><details><summary>${textIn(base.title, lang)}</summary>
+<p>${textIn(base.description, lang)}</p><p><strong>${t('report.advice')}:</strong> ${textIn(base.advice, lang)}</p>
+${base.references.length > 0 ? html`<p><strong>${t('report.references')}:</strong></p>${referenceList(base, lang)}` : ''}</details>
+<code class="muted">${id}</code></th><td>${t.term('level', base.level)}</td><td class="num">${base.weight}</td>${
       several ? html`<td>${differences.length > 0 ? differences.join('; ') : '–'}</td>` : ''
     }</tr>`;
   });
   return scrollTable(
-    t.rules,
-    html`<table class="rules"><thead><tr><th scope="col">${t.rule}</th><th scope="col">${t.level}</th><th scope="col" class="num">${t.weight}</th>${
-      several ? html`<th scope="col">${t.marketDifferences}</th>` : ''
+    t('report.rules'),
+    html`<table class="rules"><thead><tr><th scope="col">${t('report.rule')}</th><th scope="col">${t('report.level')}</th><th scope="col" class="num">${t('report.weight')}</th>${
+      several ? html`<th scope="col">${t('method.marketDifferences')}</th>` : ''
     }</tr></thead><tbody>${rows}</tbody></table>`,
     lang,
   );

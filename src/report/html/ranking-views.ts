@@ -1,7 +1,8 @@
+import { type Lang, translator } from '../../i18n/index.js';
+import { textIn } from '../../rules/index.js';
 import type { Criterion } from '../criteria.js';
 import { type Html, html } from '../escape.js';
 import { safeFolderName } from '../file-names.js';
-import { formatNumber, type Lang, localText, reportText } from '../i18n.js';
 import type { ShopResult } from '../shop-result.js';
 import type { RunSummary } from '../summary.js';
 import { layout, outcomeBadge, scrollTable } from './layout.js';
@@ -29,18 +30,23 @@ const fewestClicks = (r: ShopResult) =>
   );
 
 export function rankingViews(summary: RunSummary, lang: Lang): RankingView[] {
-  const t = reportText(lang);
+  const t = translator(lang);
   const rows = summary.ranked;
   const markets = [...new Set(rows.map((r) => r.result.target.country))].sort();
   const groups = [
     ...new Set(rows.map((r) => r.result.target.group).filter((g): g is string => Boolean(g))),
   ].sort();
   return [
-    { file: 'index.html', label: t.byScore, kind: 'sort', select: (all) => all },
-    { file: 'ranking/by-name.html', label: t.byName, kind: 'sort', select: (all) => [...all].sort(byName) },
+    { file: 'index.html', label: t('report.byScore'), kind: 'sort', select: (all) => all },
+    {
+      file: 'ranking/by-name.html',
+      label: t('report.byName'),
+      kind: 'sort',
+      select: (all) => [...all].sort(byName),
+    },
     {
       file: 'ranking/by-clicks.html',
-      label: t.byClicks,
+      label: t('report.byClicks'),
       kind: 'sort',
       select: (all) =>
         [...all].sort((a, b) => fewestClicks(a.result) - fewestClicks(b.result) || a.rank - b.rank),
@@ -66,7 +72,7 @@ export function rankingViews(summary: RunSummary, lang: Lang): RankingView[] {
 
 /** The links between the views, the current one marked for screen readers and sighted readers alike. */
 export function viewNavigation(views: RankingView[], current: RankingView, root: string, lang: Lang): Html {
-  const t = reportText(lang);
+  const t = translator(lang);
   const links = (kind: RankingView['kind']) =>
     views
       .filter((v) => v.kind === kind)
@@ -79,10 +85,10 @@ export function viewNavigation(views: RankingView[], current: RankingView, root:
     items.length === 0
       ? html``
       : html`<li>${title}: ${items.map((item, i) => html`${i > 0 ? ' · ' : ''}${item}`)}</li>`;
-  return html`<nav aria-label="${t.rankingViews}"><ul class="views">${line(t.sortBy, links('sort'))}${line(
-    t.market,
+  return html`<nav aria-label="${t('report.rankingViews')}"><ul class="views">${line(t('report.sortBy'), links('sort'))}${line(
+    t('report.market'),
     links('market'),
-  )}${line(t.group, links('group'))}</ul></nav>`;
+  )}${line(t('report.group'), links('group'))}</ul></nav>`;
 }
 
 function clicksCell(result: ShopResult): string {
@@ -92,10 +98,11 @@ function clicksCell(result: ShopResult): string {
 
 /** A criterion's cell: the finding of its rule, in words; a person's decision is marked. */
 function criterionCell(result: ShopResult, criterion: Criterion, lang: Lang): Html {
-  const t = reportText(lang);
+  const t = translator(lang);
   const finding = result.findings.find((f) => f.rule === criterion.rule);
   if (!finding) return html`<td></td>`;
-  return html`<td class="crit c-${finding.outcome}">${t.criterionCell[finding.outcome]}${finding.override ? '*' : ''}</td>`;
+  const word = finding.outcome === 'not-assessable' ? '–' : t(`report.criterion.${finding.outcome}`);
+  return html`<td class="crit c-${finding.outcome}">${word}${finding.override ? '*' : ''}</td>`;
 }
 
 /** The grade, marked when a failed rule of level law capped the score. */
@@ -112,25 +119,25 @@ export function rankingTable(
   caption: string,
   criteria: Criterion[] = [],
 ): Html {
-  const t = reportText(lang);
-  if (rows.length === 0) return html`<p>${t.noShops}</p>`;
+  const t = translator(lang);
+  if (rows.length === 0) return html`<p>${t('report.noShops')}</p>`;
   const body = rows.map(
     ({ rank, result: r }) => html`<tr>
 <td class="num">${rank}</td><th scope="row" class="shop"><a href="${root}${shopHref.get(r.target.key) ?? '#'}">${r.target.name}</a></th><td>${r.target.country}</td><td>${r.target.group ?? ''}</td>
-<td class="num">${r.score === null ? t.notRated : formatNumber(r.score, lang)}</td>${gradeCell(r)}
-<td>${outcomeBadge(r.verdict.outcome, t.outcomes[r.verdict.outcome])}</td><td class="num">${clicksCell(r)}</td>${criteria.map((c) => criterionCell(r, c, lang))}</tr>`,
+<td class="num">${r.score === null ? t('report.notRated') : t.number(r.score)}</td>${gradeCell(r)}
+<td>${outcomeBadge(r.verdict.outcome, t.term('outcome', r.verdict.outcome))}</td><td class="num">${clicksCell(r)}</td>${criteria.map((c) => criterionCell(r, c, lang))}</tr>`,
   );
   const marks =
     rows.some((r) => r.result.scoreCap) || rows.some((r) => r.result.findings.some((f) => f.override));
   const table = scrollTable(
-    t.ranking,
+    t('report.ranking'),
     html`<table class="ranking"><caption class="muted">${caption}</caption><thead><tr>
-<th scope="col" class="num">${t.rank}</th><th scope="col"><a href="${root}ranking/by-name.html">${t.shop}</a></th><th scope="col">${t.market}</th><th scope="col">${t.group}</th>
-<th scope="col" class="num"><a href="${root}index.html">${t.score}</a></th><th scope="col">${t.grade}</th><th scope="col">${t.verdict}</th><th scope="col" class="num"><a href="${root}ranking/by-clicks.html">${t.clicks}</a></th>
-${criteria.map((c) => html`<th scope="col">${localText(c.label, lang)}</th>`)}</tr></thead><tbody>${body}</tbody></table>`,
+<th scope="col" class="num">${t('report.rank')}</th><th scope="col"><a href="${root}ranking/by-name.html">${t('report.shop')}</a></th><th scope="col">${t('report.market')}</th><th scope="col">${t('report.group')}</th>
+<th scope="col" class="num"><a href="${root}index.html">${t('report.score')}</a></th><th scope="col">${t('report.grade')}</th><th scope="col">${t('report.verdict')}</th><th scope="col" class="num"><a href="${root}ranking/by-clicks.html">${t('report.clicks')}</a></th>
+${criteria.map((c) => html`<th scope="col">${textIn(c.label, lang)}</th>`)}</tr></thead><tbody>${body}</tbody></table>`,
     lang,
   );
-  return html`${table}${criteria.length > 0 || marks ? html`<p class="muted">${t.rankingMarks}</p>` : ''}`;
+  return html`${table}${criteria.length > 0 || marks ? html`<p class="muted">${t('report.rankingMarks')}</p>` : ''}`;
 }
 
 /** A page of its own for a view other than the default ranking (which is the index page). */
@@ -143,12 +150,13 @@ export function rankingViewPage(
   lang: Lang,
   criteria: Criterion[] = [],
 ): string {
-  const t = reportText(lang);
+  const t = translator(lang);
   const rows = view.select(summary.ranked);
-  const caption = `${t.ranking} · ${view.label} (${rows.length})`;
-  const body = html`<h1>${t.reportTitle}: ${runLabel}</h1>
+  const caption = t('report.viewCaption', { view: view.label, count: rows.length });
+  const title = t('report.titleOfRun', { label: runLabel });
+  const body = html`<h1>${title}</h1>
 <section aria-labelledby="ranking"><h2 id="ranking">${caption}</h2>
 ${viewNavigation(views, view, '../', lang)}
 ${rankingTable(rows, '../', shopHref, lang, caption, criteria)}</section>`;
-  return layout({ title: `${caption} · ${t.reportTitle}: ${runLabel}`, lang, root: '../', body });
+  return layout({ title: `${caption} · ${title}`, lang, root: '../', body });
 }
