@@ -174,6 +174,14 @@ export interface LinkDomNode {
 const isTag = (node: LinkDomNode): boolean =>
   (node.type === 'tag' || node.type === 'script' || node.type === 'style') && typeof node.name === 'string';
 
+/** A node still to walk, or (with `leave`) the end of an element already entered. */
+interface WalkEntry {
+  node: LinkDomNode;
+  hidden: boolean;
+  raw: boolean;
+  leave: OpenElement | null;
+}
+
 /**
  * extractLinks over a document htmlparser2 has already parsed (with entities decoded): the same
  * links, labels and order, without a second pass over the HTML. The extraction threads parse
@@ -181,20 +189,32 @@ const isTag = (node: LinkDomNode): boolean =>
  */
 export function linksInDocument(root: LinkDomNode, pageUrl: string, visibleOnly: boolean): FoundLink[] {
   const collector = new LinkCollector(visibleOnly);
-  const walk = (node: LinkDomNode, hidden: boolean, raw: boolean): void => {
+  // Depth first with an explicit stack, not recursion: a hostile page may nest elements deeper
+  // than the call stack goes. An entry with `leave` closes the element it carries.
+  const stack: WalkEntry[] = [{ node: root, hidden: false, raw: false, leave: null }];
+  while (stack.length > 0) {
+    const { node, hidden, raw, leave } = stack.pop() as WalkEntry;
+    if (leave) {
+      collector.leave(leave);
+      continue;
+    }
     if (node.type === 'text') {
       if (!raw && node.data) collector.text(node.data);
-      return;
+      continue;
     }
-    if (!isTag(node)) {
-      for (const child of node.children ?? []) walk(child, hidden, raw);
-      return;
+    let childHidden = hidden;
+    let childRaw = raw;
+    if (isTag(node)) {
+      const element = collector.enter(node.name as string, node.attribs ?? {}, hidden, raw);
+      stack.push({ node, hidden, raw, leave: element });
+      childHidden = element.hidden;
+      childRaw = element.raw;
     }
-    const element = collector.enter(node.name as string, node.attribs ?? {}, hidden, raw);
-    for (const child of node.children ?? []) walk(child, element.hidden, element.raw);
-    collector.leave(element);
-  };
-  walk(root, false, false);
+    const children = node.children;
+    if (!children) continue;
+    for (let i = children.length - 1; i >= 0; i--)
+      stack.push({ node: children[i], hidden: childHidden, raw: childRaw, leave: null });
+  }
   return collector.links(pageUrl);
 }
 

@@ -1,6 +1,7 @@
 import * as cheerio from 'cheerio';
 import { Parser } from 'htmlparser2';
 import { HTML_PARSER_OPTIONS } from '../shared/html-tokenizer.js';
+import { treeText } from '../shared/tree-text.js';
 import { CONSENT_PLATFORMS, GENERIC_ACCEPT, GENERIC_REJECT } from './consent-platforms.js';
 import type { ConsentObservation } from './types.js';
 
@@ -21,14 +22,14 @@ export function staticConsentWall(html: string, tree?: TextTree): ConsentObserva
   if (tree ? treeHasMoreTextThan(tree, MAX_WALL_TEXT) : hasMoreTextThan(html, MAX_WALL_TEXT)) return null;
   const $ = cheerio.load(html, { xml: { xmlMode: false, decodeEntities: true } });
   $('script, style, noscript, template').remove();
-  const text = $('body').text().replace(/\s+/g, ' ').trim();
+  const text = treeText($('body').get(0)).replace(/\s+/g, ' ').trim();
   if (text.length === 0 || text.length > MAX_WALL_TEXT || !CONSENT_WORDS.test(text)) return null;
   const controls = $('button, a, input[type="submit"], input[type="button"], [role="button"]')
     .toArray()
     .map((el) => {
       const control = $(el);
       return {
-        label: (control.text() || control.attr('value') || control.attr('aria-label') || '')
+        label: (treeText(el) || control.attr('value') || control.attr('aria-label') || '')
           .replace(/\s+/g, ' ')
           .trim(),
         href: control.is('a') ? (control.attr('href') ?? '') : null,
@@ -86,16 +87,20 @@ export interface TextTree {
 /** `hasMoreTextThan` over a parsed tree: the same text, counted the same way. */
 function treeHasMoreTextThan(tree: TextTree, limit: number): boolean {
   let count = 0;
-  const visit = (node: TextTree): boolean => {
+  // An explicit stack, not recursion: a hostile page may nest deeper than the call stack goes.
+  const stack: TextTree[] = [tree];
+  while (stack.length > 0) {
+    const node = stack.pop() as TextTree;
     if (node.type === 'text') {
       count += (node.data ?? '').replace(/\s+/g, '').length;
-      return count > limit;
+      if (count > limit) return true;
+      continue;
     }
-    if (node.name !== undefined && SKIPPED_TEXT.has(node.name)) return false;
-    for (const child of node.children ?? []) if (visit(child)) return true;
-    return false;
-  };
-  return visit(tree);
+    if (node.name !== undefined && SKIPPED_TEXT.has(node.name)) continue;
+    const children = node.children;
+    if (children) for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
+  }
+  return false;
 }
 
 function platformOf($: cheerio.CheerioAPI): string {

@@ -47,13 +47,24 @@ export function forEachElement(root: DomNode, visit: (el: DomElement) => void): 
   }
 }
 
-/** Concatenated text of a subtree (scripts and styles included only when asked). */
+/**
+ * Concatenated text of a subtree (scripts and styles included only when asked). Iterative, like
+ * every walk of a page's tree here: a hostile page may nest elements deeper than the call stack.
+ */
 export function textOf(node: DomNode, withScripts = false): string {
-  if (node.type === 'text') return node.data ?? '';
-  if (node.type === 'comment') return '';
-  if (!withScripts && (node.type === 'script' || node.type === 'style')) return '';
   let out = '';
-  for (const child of node.children ?? []) out += textOf(child, withScripts);
+  const stack: DomNode[] = [node];
+  while (stack.length > 0) {
+    const current = stack.pop() as DomNode;
+    if (current.type === 'text') {
+      out += current.data ?? '';
+      continue;
+    }
+    if (current.type === 'comment') continue;
+    if (!withScripts && (current.type === 'script' || current.type === 'style')) continue;
+    const children = current.children;
+    if (children) for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
+  }
   return out;
 }
 

@@ -114,6 +114,15 @@ const WS = /[\t\n\r\f \u200b]+/g;
  */
 export const INLINE_EDGE = '\u200b';
 
+/** The context an element's children are read in, and how the element ends. */
+interface Frame {
+  ctx: NodeContext;
+  inBody: boolean;
+  skipText: boolean;
+  /** A block element ends with a line break, an inline one with an INLINE_EDGE. */
+  block: boolean;
+}
+
 export function buildPageModel(html: string, parsed?: DomNode): PageModel {
   const root = parsed ?? parseHtml(html);
   const htmlEl = root.children?.find((n) => isElement(n) && n.name === 'html') as DomElement | undefined;
@@ -147,32 +156,15 @@ export function buildPageModel(html: string, parsed?: DomNode): PageModel {
     if (length > 0 && parts[parts.length - 1] !== '\n') push('\n', null, 'text');
   };
 
-  const visit = (node: DomNode, ctx: NodeContext, inBody: boolean, skipText: boolean): void => {
-    if (node.type === 'text') {
-      if (skipText) return;
-      const s = (node.data ?? '').replace(WS, ' ');
-      if (inBody && !ctx.hidden) visibleTextLength += s.trim().length;
-      push(s, ctx, 'text');
-      return;
-    }
-    if (node.type === 'comment') {
-      newline();
-      push((node.data ?? '').replace(WS, ' '), { ...ctx, hidden: true }, 'comment');
-      newline();
-      return;
-    }
-    if (!isElement(node)) {
-      for (const child of node.children ?? []) visit(child, ctx, inBody, skipText);
-      return;
-    }
-    const el = node;
+  /** What is done when an element is entered; its children are then walked by the caller. */
+  const enter = (el: DomElement, ctx: NodeContext, inBody: boolean, skipText: boolean): Frame | null => {
     const name = el.name;
     if (name === 'title' && model.title === null) model.title = textOf(el).replace(WS, ' ').trim() || null;
     if (name === 'script') {
       model.scripts.push({ el, ctx });
-      return;
+      return null;
     }
-    if (name === 'style') return;
+    if (name === 'style') return null;
 
     const childCtx = contextFor(el, ctx, rendered);
     if (name === 'a') model.anchors.push({ el, ctx: childCtx });
@@ -186,15 +178,18 @@ export function buildPageModel(html: string, parsed?: DomNode): PageModel {
     const childSkip = skipText || SKIP_TEXT.has(name);
     if (name === 'img' && !childSkip && el.attribs.alt) {
       push(` ${el.attribs.alt.replace(WS, ' ')} `, childCtx, 'alt');
-      return;
+      return null;
     }
     const block = !INLINE.has(name);
     if (block && !childSkip) newline();
     if (name === 'br' && !childSkip) newline();
     if (!block && !childSkip) push(INLINE_EDGE, null, 'text');
-    for (const child of el.children) visit(child, childCtx, childInBody, childSkip);
-    if (block && !childSkip) newline();
-    if (!block && !childSkip) push(INLINE_EDGE, null, 'text');
+    return { ctx: childCtx, inBody: childInBody, skipText: childSkip, block };
+  };
+  const leave = (frame: Frame): void => {
+    if (frame.skipText) return;
+    if (frame.block) newline();
+    else push(INLINE_EDGE, null, 'text');
   };
 
   const start: NodeContext = {
@@ -204,7 +199,46 @@ export function buildPageModel(html: string, parsed?: DomNode): PageModel {
     belowFold: false,
     anchor: null,
   };
-  visit(root, start, false, false);
+  // Depth first, in document order, with an explicit stack: a hostile page may nest elements
+  // deeper than the call stack goes (issue 17). An entry is a node to enter, or (node null) the
+  // end of the element whose frame it carries.
+  const nodes: Array<DomNode | null> = [root];
+  const frames: Frame[] = [{ ctx: start, inBody: false, skipText: false, block: false }];
+  while (nodes.length > 0) {
+    const node = nodes.pop() as DomNode | null;
+    const frame = frames.pop() as Frame;
+    if (node === null) {
+      leave(frame);
+      continue;
+    }
+    const { ctx, inBody, skipText } = frame;
+    if (node.type === 'text') {
+      if (skipText) continue;
+      const s = (node.data ?? '').replace(WS, ' ');
+      if (inBody && !ctx.hidden) visibleTextLength += s.trim().length;
+      push(s, ctx, 'text');
+      continue;
+    }
+    if (node.type === 'comment') {
+      newline();
+      push((node.data ?? '').replace(WS, ' '), { ...ctx, hidden: true }, 'comment');
+      newline();
+      continue;
+    }
+    let inner: Frame | null = frame;
+    if (isElement(node)) {
+      inner = enter(node, ctx, inBody, skipText);
+      if (inner === null) continue;
+      nodes.push(null);
+      frames.push(inner);
+    }
+    const children = node.children;
+    if (!children) continue;
+    for (let i = children.length - 1; i >= 0; i--) {
+      nodes.push(children[i]);
+      frames.push(inner);
+    }
+  }
   model.text = parts.join('');
   model.visibleTextLength = visibleTextLength;
   return model;

@@ -38,28 +38,32 @@ describe('observeShop with the extraction pool', () => {
   });
 });
 
-describe('a page extraction cannot read', () => {
-  it('makes its shop an error and leaves the other shops alone', async () => {
+describe('a page nested deeper than a recursive walk can go', () => {
+  it('is rated from what can be read, and the other shops are left alone', async () => {
+    const depth = 20_000;
     const nested = await new FixtureSite({
       '/robots.txt': 'User-agent: *\nAllow: /\n',
-      // Markup nested deeper than a recursive walk of the tree can go.
-      '/': page(`${'<div>'.repeat(20_000)}Bel 020 123 4567${'</div>'.repeat(20_000)}`),
+      // The phone stands beside the nesting, the e-mail at its bottom: every walk of the tree
+      // (text, visibility, links, the consent-wall check) goes all the way down.
+      '/': page(
+        `<p>Bel 020 123 4567</p>${'<div>'.repeat(depth)}<a href="/contact">Contact</a> mail info@diep.nl${'</div>'.repeat(depth)}`,
+      ),
+      '/contact': page('<p>Klantenservice: 020 765 4321</p>'),
     }).start();
     try {
       const { mode: _mode, ...crawl } = testOptions({ maxPages: 2 });
-      const broken = await observeShop(
-        target(nested.url('/')),
-        { mode: 'static', crawl, country: 'NL' },
-        env,
+      const deep = await observeShop(target(nested.url('/')), { mode: 'static', crawl, country: 'NL' }, env);
+      expect(deep.crawl.status).toBe('ok');
+      expect(deep.crawl.errors).toEqual([]);
+      const onHome = deep.sightings.filter((s) => new URL(s.pageUrl).pathname === '/');
+      expect(onHome.map((s) => [s.value, s.visible])).toEqual(
+        expect.arrayContaining([
+          ['+31201234567', true],
+          ['info@diep.nl', true],
+        ]),
       );
-      expect(broken.crawl.status).toBe('error');
-      expect(broken.crawl.errors).toEqual([
-        expect.objectContaining({
-          stage: 'extract',
-          code: 'EXTRACT_FAILED',
-          message: expect.stringContaining('Maximum call stack size exceeded'),
-        }),
-      ]);
+      // The link at the bottom of the nesting was read and followed.
+      expect(deep.pages.map((p) => new URL(p.url).pathname)).toEqual(['/', '/contact']);
       const fine = await observeShop(target(site.url('/')), { mode: 'static', crawl, country: 'NL' }, env);
       expect(fine.crawl.status).toBe('ok');
     } finally {
