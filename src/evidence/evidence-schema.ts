@@ -96,6 +96,7 @@ export const EVIDENCE_SCHEMA = {
           region: { enum: REGIONS },
           presentation: { enum: PRESENTATIONS },
           visible: { enum: [true, false, 'unknown'] },
+          shownAt: { enum: ['desktop', 'phone'] },
           afterInteraction: nullableString,
           callPrice: {
             type: 'object',

@@ -74,6 +74,11 @@ export interface Sighting {
   visible: Visibility;
   /** Browser mode only: whether the element's top is inside the first viewport. */
   aboveFold?: boolean;
+  /**
+   * Static mode: the page's CSS shows it at this viewport only; an `@media` rule hides it at the
+   * other (`phone`: hidden at desktop size; `desktop`: hidden at phone size, as `hidden-xs` does).
+   */
+  shownAt?: 'desktop' | 'phone';
   /** The click that revealed it (browser mode), else null. */
   afterInteraction: string | null;
   phoneType?: PhoneType;
@@ -158,7 +163,13 @@ export interface PageObservations {
   limits?: LimitNote[];
 }
 
-export type PageLimit = 'candidate-numbers' | 'sightings' | 'facts' | 'widgets';
+export type PageLimit =
+  | 'candidate-numbers'
+  | 'sightings'
+  | 'facts'
+  | 'widgets'
+  | 'css-sources'
+  | 'css-selectors';
 
 /** One cap that cut a list: how many there were and how many were kept. */
 export interface LimitNote {

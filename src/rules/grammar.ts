@@ -81,6 +81,7 @@ const SIGHTING_FIELDS: FieldCatalogue = {
   presentation: PRESENTATIONS,
   visible: [true, false, 'unknown'],
   aboveFold: [true, false],
+  shownAt: ['desktop', 'phone'],
   afterInteraction: null,
   phoneType: ['fixed', 'mobile', 'toll-free', 'premium', 'shared-cost', 'voip', 'unknown'],
   label: ['phone', 'fax', 'registry', 'vat', 'iban', 'other'],
