@@ -21,12 +21,14 @@ import {
 import { runMobilePass } from './mobile-pass.js';
 import type { FetchedPage, FetchHow, PageFetcher } from './page-fetcher.js';
 import type { RobotsRules } from './robots.js';
+import { siteOf } from './same-site.js';
 import { screenshotFieldsOf } from './screenshot.js';
 import { createShopScope } from './shop-scope.js';
 import { contactUrlsFromSitemaps, type SitemapFile } from './sitemap-discovery.js';
 import { staticConsentWall } from './static-consent-wall.js';
 import { DOCUMENT_TYPES, fetchStatic } from './static-fetch.js';
 import { createStaticPageFetcher } from './static-page-fetcher.js';
+import { ShopStylesheets } from './stylesheets.js';
 import type {
   ConsentObservation,
   CrawlError,
@@ -72,6 +74,8 @@ class ShopCrawl {
   consent: ConsentObservation | null = null;
   /** The home page was a cookie wall that could not be passed without consenting. */
   consentWall = false;
+  /** Static mode: the shop's own stylesheets, fetched once each for extraction to judge visibility with. */
+  stylesheets: ShopStylesheets | null = null;
   private readonly byFinalUrl = new Map<string, PageSnapshot>();
   /** Links a rendered page reported itself (browser mode), in place of parsing its HTML again. */
   private readonly reportedLinks = new WeakMap<PageSnapshot, RawLink[]>();
@@ -99,7 +103,11 @@ class ShopCrawl {
       this.bodyLength.set(snapshot, undecoded.byteLength);
     }
     // Static mode asks whether the home page is nothing but a consent wall.
-    const ask = { consentWall: this.pages.length === 1 && this.options.mode === 'static' };
+    const ask: { consentWall: boolean; stylesheets?: ReturnType<ShopStylesheets['forPage']> } = {
+      consentWall: this.pages.length === 1 && this.options.mode === 'static',
+    };
+    if (this.stylesheets && snapshot.fetchedWith === 'static' && this.observer)
+      ask.stylesheets = this.stylesheets.forPage(undecoded ?? snapshot.html, snapshot.finalUrl);
     const reading = this.observer?.onPage(snapshot, undecoded, ask);
     if (reading)
       this.observed.set(
@@ -413,6 +421,17 @@ async function runCrawl(
 
   const fetcher = await openFetcher(shop, env, crawlDelay);
   fetcherRef.current = fetcher;
+  if (fetcher.mode === 'static')
+    shop.stylesheets = new ShopStylesheets({
+      options,
+      scheduler: env.scheduler,
+      signal,
+      hostDelayMs: crawlDelay,
+      robotsAllow: async (url) => (await robotsFor(url))?.isAllowed(url) ?? true,
+      // The site the home page landed on, once it has.
+      site: () => siteOf(shop.origin ?? home.href),
+      recordError: (e) => shop.errors.push(e),
+    });
   // Browser mode fetches linked documents over plain HTTP: a PDF is not rendered.
   const documents =
     fetcher.mode === 'static'

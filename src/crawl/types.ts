@@ -99,6 +99,14 @@ export interface ScreenshotMissing {
  * pages no longer all sit in memory until the shop ends. Rendered pages keep their HTML (the
  * phone-sized pass reads it at the end).
  */
+/** A page's stylesheet as the static crawl fetched it (src/crawl/stylesheets.ts): its text, or why not. */
+export interface FetchedStylesheet {
+  url: string;
+  css?: string;
+  /** `cross-site`, `limit`, `robots`, `not-css`, `too-large`, `not-found`, or a fetch error's code. */
+  unread?: string;
+}
+
 /** What an observer read from a static page for the crawl, from its own parse of the page. */
 export interface CrawlReading {
   /** The page's links; null when they could not be read. */
@@ -120,7 +128,11 @@ export interface PageObserver {
      * the observer fills them. The observer may take the bytes over (the crawl's view then empties).
      */
     undecoded?: Uint8Array,
-    ask?: { consentWall?: boolean },
+    ask?: {
+      consentWall?: boolean;
+      /** Static pages: the page's own stylesheets, for judging visibility; wait for them before reading. */
+      stylesheets?: Promise<FetchedStylesheet[]>;
+    },
   ): Promise<CrawlReading | null> | undefined;
   releasesHtml: boolean;
   /**
