@@ -99,9 +99,11 @@ function hasCfDescendant(
   value: string,
   cfValues: Map<unknown, string>,
 ): boolean {
-  for (const child of (el.children ?? []) as { children?: unknown[] }[]) {
-    if (cfValues.get(child) === value) return true;
-    if (hasCfDescendant(child, value, cfValues)) return true;
+  // An explicit stack: a hostile page may nest the link's content deeper than the call stack.
+  const stack = [...((el.children ?? []) as { children?: unknown[] }[])];
+  for (let node = stack.pop(); node !== undefined; node = stack.pop()) {
+    if (cfValues.get(node) === value) return true;
+    for (const child of (node.children ?? []) as { children?: unknown[] }[]) stack.push(child);
   }
   return false;
 }

@@ -106,6 +106,19 @@ describe('encoded addresses', () => {
     ]);
   });
 
+  it('reads a Cloudflare link whose content is nested 20,000 deep, without a recursive walk', () => {
+    const hex = cfEncode('diep@news.de');
+    const depth = 20_000;
+    const obs = extract(
+      `<a href="/cdn-cgi/l/email-protection#${hex}">${'<span>'.repeat(depth)}` +
+        `<span class="__cf_email__" data-cfemail="${hex}">[email&#160;protected]</span>${'</span>'.repeat(depth)}</a>`,
+      { country: 'DE' },
+    );
+    expect(obs.sightings.map((s) => [s.value, s.presentation, s.visible])).toEqual([
+      ['diep@news.de', 'cf-email', true],
+    ]);
+  });
+
   it('decodes TYPO3 linkTo_UnCryptMailto with any offset', () => {
     for (const offset of [1, 3, 7])
       expect(decodeTypo3Mailto(typo3Encode('buchservice@verlag.de', offset))).toBe('buchservice@verlag.de');

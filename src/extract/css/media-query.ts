@@ -62,9 +62,13 @@ function matchQuery(query: MediaQueryNode, viewport: Viewport): boolean | null {
   return result;
 }
 
+/** How deep conditions in parentheses are judged; deeper, static mode cannot tell (null). */
+const MAX_CONDITION_DEPTH = 16;
+
 /** A condition: terms joined by `and` / `or`, each possibly preceded by `not`. */
-function matchCondition(node: csstree.CssNode, viewport: Viewport): boolean | null {
+function matchCondition(node: csstree.CssNode, viewport: Viewport, depth = 0): boolean | null {
   if (node.type !== 'Condition') return matchTerm(node, viewport);
+  if (depth >= MAX_CONDITION_DEPTH) return null;
   let result: boolean | null = null;
   let operator: 'and' | 'or' | null = null;
   let negate = false;
@@ -75,7 +79,7 @@ function matchCondition(node: csstree.CssNode, viewport: Viewport): boolean | nu
       else if (word === 'and' || word === 'or') operator = word;
       continue;
     }
-    let value = matchCondition(child, viewport);
+    let value = matchCondition(child, viewport, depth + 1);
     if (negate && value !== null) value = !value;
     negate = false;
     if (operator === null) result = value;
