@@ -57,3 +57,28 @@ describe("static mode with the shop's own stylesheets", () => {
     );
   });
 });
+
+describe('auto mode, when the CSS leaves the verdict open', () => {
+  it('renders the shop whose only phone static mode cannot judge', async () => {
+    // The phone is hidden only while the page's root carries a class its scripts remove.
+    const pending = await new FixtureSite({
+      '/robots.txt': 'User-agent: *\nAllow: /\n',
+      '/': page(
+        '<p class="service">Bel 020 123 4567</p><p>Mail info@winkel.nl</p>',
+        '<style>.is-loading .service{display:none}</style>',
+      ).replace('<html', '<html class="is-loading"'),
+    }).start();
+    try {
+      const { mode: _mode, ...crawl } = testOptions({ maxPages: 2 });
+      const evidence = await observeShop(
+        target(pending.url('/')),
+        { mode: 'auto', crawl, country: 'NL' },
+        env,
+      );
+      expect(evidence.crawl.status).toBe('ok');
+      expect(evidence.crawl.modesUsed).toEqual(['static', 'browser']);
+    } finally {
+      await pending.stop();
+    }
+  });
+});
