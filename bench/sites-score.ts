@@ -61,6 +61,7 @@ export function readableValues(result: ShopResult): { phones: Set<string>; email
         ...s,
         kind: 'phone',
         value: phone.e164,
+        ...(phone.type ? { phoneType: phone.type } : {}),
         ...(phone.label ? { label: phone.label } : {}),
       }),
     );

@@ -1,6 +1,7 @@
 import type { CrawlReading, FetchedStylesheet, PageObserver, PageSnapshot } from '../crawl/types.js';
 import { pageKindOf } from '../extract/index.js';
 import type { ShopTarget } from '../input/types.js';
+import { contactCoverage } from './contact-coverage.js';
 import { type ExtractJob, type ExtractJobResult, jobPage } from './extract-job.js';
 import type { ExtractPool } from './extract-pool.js';
 import { type ShopSetting, settingInputs, settingOf } from './shop-setting.js';
@@ -82,6 +83,19 @@ export class PageReadings implements PageObserver {
       if (r.consentWall !== undefined) reading.consentWall = r.consentWall;
       return reading;
     });
+  }
+
+  /** Whether the pages read so far show a readable phone number and e-mail address (a page that failed counts as none). */
+  async contactsFound(): Promise<{ phone: boolean; email: boolean }> {
+    const read = await Promise.all(
+      [...this.readings.values()].map((reading) =>
+        reading.result.then(
+          (result) => result.observations,
+          () => null,
+        ),
+      ),
+    );
+    return contactCoverage(read.filter((observations) => observations !== null));
   }
 
   /** The setting once decided; null when no home page was read. */

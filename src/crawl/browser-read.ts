@@ -1,14 +1,19 @@
 import type { CDPSession, Page } from 'playwright';
 import { ANNOTATE_FUNCTION } from './browser-annotate.js';
 import type { RawLink } from './link-extract.js';
+import { LINK_REGION_FUNCTION, roundBox } from './link-region.js';
 import { REVEAL_CONTROLS, REVEAL_LABEL } from './reveal.js';
+import { LINK_REGIONS, type LinkRegion } from './types.js';
 
 export interface RenderedRead {
   /** The annotated document, serialised the way `page.content()` does. */
   html: string;
   /** Whether some control's text says it reveals a phone number or e-mail address. */
   revealable: boolean;
-  /** The links not marked hidden, resolved by the page itself, with the label extractLinks would give. */
+  /**
+   * The links not marked hidden, resolved by the page itself, with the label extractLinks would
+   * give, the region it would give (header, nav, footer, body) and the link's box on the page.
+   */
   links: RawLink[];
 }
 
@@ -26,6 +31,9 @@ const READ_SCRIPT = `(() => {
   for (const el of document.querySelectorAll(${JSON.stringify(REVEAL_CONTROLS)})) {
     if (label.test((el.textContent || '').replace(/\\s+/g, ' '))) { revealable = true; break; }
   }
+  const regionOf = ${LINK_REGION_FUNCTION};
+  const scrollX = window.scrollX || 0;
+  const scrollY = window.scrollY || 0;
   const links = [];
   for (const a of document.querySelectorAll('a[href], area[href]')) {
     if (links.length >= 4000) break;
@@ -36,7 +44,15 @@ const READ_SCRIPT = `(() => {
       const img = a.querySelector('img[alt]');
       text = a.getAttribute('aria-label') ?? a.getAttribute('title') ?? (img ? img.getAttribute('alt') : null) ?? '';
     }
-    links.push({ href, text });
+    // A page's own scripts may have replaced what these call: a link is then placed in the body, unboxed.
+    let region = 'body';
+    let box = null;
+    try {
+      region = regionOf(a);
+      const rect = a.getBoundingClientRect();
+      box = { x: rect.left + scrollX, y: rect.top + scrollY, width: rect.width, height: rect.height };
+    } catch {}
+    links.push({ href, text, region, box });
   }
   let html = '';
   if (document.doctype) html = new XMLSerializer().serializeToString(document.doctype);
@@ -52,7 +68,14 @@ const READ_SCRIPT = `(() => {
  */
 export async function readRenderedPage(page: Page, cdp?: CDPSession | null): Promise<RenderedRead> {
   const read = cdp ? await evaluateOverCdp(cdp) : ((await page.evaluate(READ_SCRIPT)) as ReadValue);
-  return { html: read.html, revealable: read.revealable, links: JSON.parse(read.links) as RawLink[] };
+  const links = (JSON.parse(read.links) as RawLink[]).map((link) => {
+    const box = roundBox(link.box);
+    const region = LINK_REGIONS.includes(link.region as LinkRegion) ? link.region : 'body';
+    const placed: RawLink = { href: link.href, text: link.text, region };
+    if (box) placed.box = box;
+    return placed;
+  });
+  return { html: read.html, revealable: read.revealable, links };
 }
 
 interface ReadValue {

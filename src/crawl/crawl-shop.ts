@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
 import type { ShopTarget } from '../input/types.js';
-import { loadVocabulary } from '../shared/vocabulary.js';
 import { BrowserNotFoundError } from './browser-launch.js';
 import { createBrowserPageFetcher } from './browser-page-fetcher.js';
 import { decodeBody } from './charset.js';
@@ -18,6 +17,7 @@ import {
   rankLink,
   shouldSkipLink,
 } from './link-rank.js';
+import { betterVia } from './link-region.js';
 import { runMobilePass } from './mobile-pass.js';
 import type { FetchedPage, FetchHow, PageFetcher } from './page-fetcher.js';
 import type { RobotsRules } from './robots.js';
@@ -31,6 +31,7 @@ import { createStaticPageFetcher } from './static-page-fetcher.js';
 import { ShopStylesheets } from './stylesheets.js';
 import type {
   ConsentObservation,
+  CrawlBudget,
   CrawlError,
   CrawlOptions,
   CrawlReading,
@@ -40,7 +41,10 @@ import type {
   PageObserver,
   PageSnapshot,
   RobotsDecision,
+  UnlinkedSource,
 } from './types.js';
+import { pageKey, requestUrl } from './url-alias.js';
+import { loadWellKnownPaths, recogniseSystems, wellKnownPathsFor } from './well-known-paths.js';
 
 /** After the watchdog fires, this long is left for fetches to notice before the result is cut. */
 const WATCHDOG_GRACE_MS = 3_000;
@@ -54,11 +58,6 @@ const CRAWL_FALLING_SHORT: ReadonlySet<CrawlStatus> = new Set([
   'blocked',
   'error',
 ]);
-
-interface WellKnownPaths {
-  maxTries: number;
-  paths: string[];
-}
 
 class ShopCrawl {
   readonly startedAt = new Date().toISOString();
@@ -88,7 +87,14 @@ class ShopCrawl {
   private readonly bodyLength = new WeakMap<PageSnapshot, number>();
   /** What the observer read from its own parse of a static page. */
   private readonly observed = new WeakMap<PageSnapshot, Promise<CrawlReading | null>>();
+  /** Pages asked for, by page key: every alias of a page (src/crawl/url-alias.ts) is asked for once. */
   private readonly requested = new Set<string>();
+  /** First views of pages kept: what the page budget counts (reveal and phone-sized snapshots come on top). */
+  pagesUsed = 0;
+  /** Requests for pages, failures and redirects to pages already held included. */
+  attempts = 0;
+  /** Set once the observer has said the pages show a readable phone number and e-mail address. */
+  private contactsComplete = false;
 
   constructor(
     readonly target: ShopTarget,
@@ -168,20 +174,41 @@ class ShopCrawl {
   }
 
   wasRequested(url: string): boolean {
-    return this.requested.has(url) || this.byFinalUrl.has(url);
+    const key = pageKey(url);
+    return this.requested.has(key) || this.byFinalUrl.has(key);
   }
 
   markRequested(url: string): void {
-    this.requested.add(url);
+    this.requested.add(pageKey(url));
   }
 
   snapshotAt(url: string): PageSnapshot | undefined {
-    return this.byFinalUrl.get(url);
+    return this.byFinalUrl.get(pageKey(url));
   }
 
-  /** Adds a page; false when its final URL was already fetched (a redirect to a known page). */
-  addPage(fetched: FetchedPage, depth: number | null, via: LinkVia | null): PageSnapshot | null {
-    const known = this.byFinalUrl.get(fetched.finalUrl);
+  /**
+   * Whether the pages so far lack a readable phone number or e-mail address. The observer, which
+   * reads every page, decides; without one, whether a contact-like link was followed stands in.
+   */
+  async contactsMissing(contactLinkFollowed: boolean): Promise<boolean> {
+    if (this.contactsComplete) return false;
+    if (!this.observer?.contactsFound) return !contactLinkFollowed;
+    const found = await this.observer.contactsFound();
+    this.contactsComplete = found.phone && found.email;
+    return !this.contactsComplete;
+  }
+
+  /**
+   * Adds a page; null when its final URL (or an alias of it) was already fetched: a redirect to a
+   * known page costs no page of the budget.
+   */
+  addPage(
+    fetched: FetchedPage,
+    depth: number | null,
+    via: LinkVia | null,
+    foundBy?: UnlinkedSource,
+  ): PageSnapshot | null {
+    const known = this.byFinalUrl.get(pageKey(fetched.finalUrl));
     if (known) {
       improveDepth(known, depth, via);
       return null;
@@ -195,6 +222,7 @@ class ShopCrawl {
       html: fetched.html,
       depth,
       via,
+      ...(depth === null && foundBy ? { foundBy } : {}),
       fetchedAt: new Date().toISOString(),
       // An undecoded page's hash is the observer's to fill in, once it has decoded the page.
       contentHash: fetched.undecoded ? '' : createHash('sha256').update(fetched.html).digest('hex'),
@@ -203,8 +231,9 @@ class ShopCrawl {
     if (fetched.fetchedWith === 'browser') snapshot.viewport = 'desktop';
     if (fetched.links) this.reportedLinks.set(snapshot, fetched.links);
     this.added(snapshot, fetched.undecoded);
-    this.byFinalUrl.set(fetched.finalUrl, snapshot);
-    this.byFinalUrl.set(fetched.requestedUrl, snapshot);
+    this.pagesUsed++;
+    this.byFinalUrl.set(pageKey(fetched.finalUrl), snapshot);
+    this.byFinalUrl.set(pageKey(fetched.requestedUrl), snapshot);
     if (fetched.consent && !this.consent) this.consent = fetched.consent;
     this.addRevealed(snapshot, fetched);
     return snapshot;
@@ -264,7 +293,12 @@ class ShopCrawl {
     };
     if (this.browserVersion) result.browserVersion = this.browserVersion;
     if (this.consent) result.consent = { ...this.consent };
+    if (this.pages.length > 0) result.budget = this.budget();
     return result;
+  }
+
+  budget(): CrawlBudget {
+    return { maxPages: this.options.maxPages, pagesUsed: this.pagesUsed, attempts: this.attempts };
   }
 
   private status(): CrawlStatus {
@@ -278,10 +312,14 @@ class ShopCrawl {
   }
 }
 
+/** A shorter way to a known page replaces the recorded one; at the same depth, a link in the chrome does. */
 function improveDepth(snapshot: PageSnapshot, depth: number | null, via: LinkVia | null): void {
   if (depth === null) return;
   if (snapshot.depth === null || depth < snapshot.depth) {
     snapshot.depth = depth;
+    snapshot.via = via;
+    delete snapshot.foundBy;
+  } else if (depth === snapshot.depth && via && snapshot.via && betterVia(via, snapshot.via)) {
     snapshot.via = via;
   }
 }
@@ -481,33 +519,45 @@ async function runCrawl(
 
   const scope = createShopScope(home.href, homePage.finalUrl);
   const words = loadLinkWords();
+  const wellKnown = loadWellKnownPaths();
   let documentsQueued = 0;
   const frontier = new Frontier();
   let contactFound = false;
   let fallbackDone = false;
-  let attempts = 1;
+  /** The shop systems the home page's links point to, for the order of the well-known paths. */
+  let systems: string[] = [];
 
   const discover = async (page: PageSnapshot) => {
     if (page.depth === null || !shop.hasBody(page) || !scope.contains(page.finalUrl)) return;
     const links = await shop.linksOf(page);
+    if (page === homeSnapshot)
+      systems = recogniseSystems(
+        links.map((link) => link.url),
+        wellKnown,
+      );
     for (const link of links) {
-      const linkUrl = new URL(link.url);
-      if (!scope.follows(link.url, page.finalUrl) || shouldSkipLink(link.text, linkUrl, words)) continue;
+      const url = requestUrl(link.url);
+      if (url === null) continue;
+      const linkUrl = new URL(url);
+      if (!scope.follows(url, page.finalUrl) || shouldSkipLink(link.text, linkUrl, words)) continue;
       const depth = page.depth + 1;
-      const via: LinkVia = { text: link.text, fromUrl: page.finalUrl };
-      const known = shop.snapshotAt(link.url);
+      // Every link reader places its links; a link without a region sat in the body.
+      const via: LinkVia = { text: link.text, fromUrl: page.finalUrl, region: link.region ?? 'body' };
+      if (link.box) via.box = link.box;
+      const known = shop.snapshotAt(url);
       if (known) {
         improveDepth(known, depth, via);
         continue;
       }
-      if (shop.wasRequested(link.url) || depth > options.maxDepth) continue;
+      if (shop.wasRequested(url) || depth > options.maxDepth) continue;
+      const key = pageKey(url);
       const rank = rankLink(link.text, linkUrl, words);
       if (isDocumentLink(linkUrl, words)) {
         // Only documents whose label says what they are (terms, contact …), and only a few.
         if (rank.score === 0 || documentsQueued >= words.documents.maxFollowed) continue;
-        if (!frontier.has(link.url)) documentsQueued++;
+        if (!frontier.has(key)) documentsQueued++;
       }
-      frontier.offer(link.url, depth, via, rank);
+      frontier.offer(url, key, depth, via, rank);
     }
   };
 
@@ -516,18 +566,19 @@ async function runCrawl(
     depth: number | null,
     via: LinkVia | null,
     rank: LinkRank | null,
+    foundBy?: UnlinkedSource,
   ): Promise<PageSnapshot | null> => {
     shop.markRequested(url);
     // The pages before this one have been read for links by now.
     shop.releaseHtml();
     await shop.observerReady();
     if (!(await robotsAllow(url))) return null;
-    attempts++;
+    shop.attempts++;
     try {
       const fetched = await fetchPageOrDocument(fetcher, documents, url, signal, words, {
         undecoded: shop.observerDecodes,
       });
-      const snapshot = shop.addPage(fetched, depth, via);
+      const snapshot = shop.addPage(fetched, depth, via, foundBy);
       if (
         snapshot &&
         (rank?.contactLike || rankLink(via?.text ?? '', new URL(fetched.finalUrl), words).contactLike)
@@ -563,32 +614,55 @@ async function runCrawl(
     }
   };
 
-  await discover(homeSnapshot);
   const maxAttempts = options.maxPages * ATTEMPTS_PER_PAGE;
-  while (shop.pages.length < options.maxPages && attempts < maxAttempts && !signal.aborted) {
-    let next = frontier.take(true);
-    if (!next && !contactFound && !fallbackDone) {
+  const budgetLeft = () =>
+    shop.attempts < maxAttempts && shop.pagesUsed < options.maxPages && !signal.aborted;
+
+  /** The well-known paths of shop systems, then the sitemaps, while phone or e-mail is missing. */
+  const fallback = async () => {
+    const paths = wellKnownPathsFor(systems, wellKnown);
+    await tryWellKnownPaths(shop, homePage.finalUrl, paths, wellKnown.maxTries, visit, budgetLeft, () =>
+      shop.contactsMissing(contactFound),
+    );
+    if (!budgetLeft() || !(await shop.contactsMissing(contactFound))) return;
+    const sitemapSources = (await robotsFor(homePage.finalUrl))?.sitemaps ?? [];
+    const fromSitemaps = await contactUrlsFromSitemaps(
+      homePage.finalUrl,
+      sitemapSources,
+      fetchSitemap,
+      options.maxBytes,
+      words,
+    );
+    for (const url of fromSitemaps) {
+      if (!budgetLeft()) break;
+      if (!shop.wasRequested(url)) await visit(url, null, null, null, 'sitemap');
+    }
+  };
+
+  shop.attempts = 1;
+  await discover(homeSnapshot);
+  while (budgetLeft()) {
+    // Once the vocabulary's links are used up, or the budget is nearly spent, and the pages so far
+    // lack a phone or an e-mail: the shop systems' well-known paths, before any other page.
+    const reserve = Math.min(wellKnown.reservePages, Math.floor(options.maxPages / 4));
+    const nearlySpent = options.maxPages - shop.pagesUsed <= reserve;
+    if (
+      !fallbackDone &&
+      (!frontier.hasUpTo(0) || nearlySpent) &&
+      (await shop.contactsMissing(contactFound))
+    ) {
       fallbackDone = true;
-      const budgetLeft = () =>
-        attempts < maxAttempts && shop.pages.length < options.maxPages && !signal.aborted;
-      if (!(await tryWellKnownPaths(shop, homePage.finalUrl, visit, budgetLeft))) {
-        const sitemapSources = (await robotsFor(homePage.finalUrl))?.sitemaps ?? [];
-        const fromSitemaps = await contactUrlsFromSitemaps(
-          homePage.finalUrl,
-          sitemapSources,
-          fetchSitemap,
-          options.maxBytes,
-          words,
-        );
-        for (const url of fromSitemaps) {
-          if (!budgetLeft()) break;
-          if (!shop.wasRequested(url)) await visit(url, null, null, null);
-        }
-      }
+      await fallback();
       continue;
     }
-    next ??= frontier.take(false);
+    const next = frontier.take();
     if (!next) break;
+    const known = shop.snapshotAt(next.url);
+    if (known) {
+      // An earlier redirect led to this page already: nothing to fetch.
+      improveDepth(known, next.depth, next.via);
+      continue;
+    }
     const snapshot = await visit(next.url, next.depth, next.via, next.rank);
     if (snapshot && next.depth < options.maxDepth) await discover(snapshot);
   }
@@ -660,29 +734,46 @@ async function openFetcher(
   );
 }
 
+/**
+ * Tries well-known paths in order, at most `maxTries` requests, each recorded as not linked. Stops
+ * when `contactsMissing` says the pages now show a phone number and an e-mail address.
+ */
 async function tryWellKnownPaths(
   shop: ShopCrawl,
   homeUrl: string,
-  visit: (url: string, depth: null, via: null, rank: null) => Promise<PageSnapshot | null>,
+  paths: string[],
+  maxTries: number,
+  visit: (
+    url: string,
+    depth: null,
+    via: null,
+    rank: null,
+    foundBy: UnlinkedSource,
+  ) => Promise<PageSnapshot | null>,
   budgetLeft: () => boolean,
-): Promise<boolean> {
-  const { maxTries, paths } = loadVocabulary<WellKnownPaths>('well-known-paths');
+  contactsMissing: () => Promise<boolean>,
+): Promise<void> {
   let tries = 0;
   for (const path of paths) {
-    if (tries >= maxTries || shop.pages.length >= shop.options.maxPages || !budgetLeft()) return false;
-    const url = new URL(path, homeUrl).href;
+    if (tries >= maxTries || !budgetLeft()) return;
+    let url: string;
+    try {
+      url = new URL(path, homeUrl).href;
+    } catch {
+      continue;
+    }
     if (shop.wasRequested(url)) continue;
     tries++;
     const errorsBefore = shop.errors.length;
-    const snapshot = await visit(url, null, null, null);
+    const snapshot = await visit(url, null, null, null, 'well-known-path');
     // A missing well-known path is expected, not an error of the crawl.
     if (!snapshot) {
       const kept = shop.errors.splice(errorsBefore).filter((e) => !e.code?.startsWith('HTTP_4'));
       shop.errors.push(...kept);
+      continue;
     }
-    if (snapshot && snapshot.finalUrl !== homeUrl) return true;
+    if (!(await contactsMissing())) return;
   }
-  return false;
 }
 
 /**

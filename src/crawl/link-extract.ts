@@ -1,17 +1,26 @@
 import { Parser } from 'htmlparser2';
 import { HTML_PARSER_OPTIONS } from '../shared/html-tokenizer.js';
+import type { LandmarkState } from '../shared/landmarks.js';
+import { type LinkRegion, linkRegionOf, nextLinkLandmark } from './link-region.js';
+import type { LinkBox } from './types.js';
 
 export interface FoundLink {
   /** Absolute http(s) URL without fragment. */
   url: string;
   /** The visible label: text, else aria-label, title or image alt. */
   text: string;
+  /** Where the link sat on its page (src/crawl/link-region.ts): header, nav or footer; absent for the body. */
+  region?: LinkRegion;
+  /** Browser mode: the link's box in document coordinates. */
+  box?: LinkBox;
 }
 
 /** A link as found on the page, before resolving: its href and its label (text, else aria-label, title or image alt). */
 export interface RawLink {
   href: string;
   text: string;
+  region?: LinkRegion;
+  box?: LinkBox;
 }
 
 /** Enough for any real navigation; a page with more links is a trap or a sitemap page. */
@@ -30,6 +39,7 @@ interface OpenLink {
   ariaLabel: string | undefined;
   title: string | undefined;
   imgAlt: string | undefined;
+  region: LinkRegion;
 }
 
 /** What the parser's open-element stack needs to know about each element. */
@@ -37,6 +47,8 @@ interface OpenElement {
   hidden: boolean;
   raw: boolean;
   link: OpenLink | null;
+  /** The landmark the element is in, for the region of the links inside it. */
+  landmark?: LandmarkState;
 }
 
 /**
@@ -73,6 +85,8 @@ export function extractLinks(html: string, pageUrl: string, visibleOnly: boolean
 class LinkCollector {
   private readonly found: OpenLink[] = [];
   private readonly openLinks: OpenLink[] = [];
+  /** The landmark state of each open element (the walkers enter and leave elements in pairs). */
+  private readonly landmarks: LandmarkState[] = [];
   private baseHref: string | undefined;
 
   constructor(private readonly visibleOnly: boolean) {}
@@ -85,6 +99,8 @@ class LinkCollector {
   ): OpenElement {
     const hidden = parentHidden || (this.visibleOnly && attribs['data-sr-hidden'] !== undefined);
     const raw = parentRaw || RAW_TEXT.has(name);
+    const landmark = nextLinkLandmark(name, attribs, this.landmarks[this.landmarks.length - 1]);
+    this.landmarks.push(landmark);
     if (name === 'base' && this.baseHref === undefined && attribs.href !== undefined)
       this.baseHref = attribs.href;
     let link: OpenLink | null = null;
@@ -95,13 +111,14 @@ class LinkCollector {
         ariaLabel: attribs['aria-label'],
         title: attribs.title,
         imgAlt: undefined,
+        region: linkRegionOf(landmark.region),
       };
       if (!hidden) this.found.push(link);
       this.openLinks.push(link);
     }
     if (name === 'img' && attribs.alt !== undefined)
       for (const open of this.openLinks) open.imgAlt ??= attribs.alt;
-    return { hidden, raw, link };
+    return { hidden, raw, link, landmark };
   }
 
   /** Text outside raw-text elements: part of the label of every link it is inside. */
@@ -110,12 +127,13 @@ class LinkCollector {
   }
 
   leave(element: OpenElement | undefined): void {
+    if (element?.landmark) this.landmarks.pop();
     if (element?.link) this.openLinks.splice(this.openLinks.lastIndexOf(element.link), 1);
   }
 
   links(pageUrl: string): FoundLink[] {
     return resolveLinks(
-      this.found.map((link) => ({ href: link.href, text: labelOf(link) })),
+      this.found.map((link) => ({ href: link.href, text: labelOf(link), region: link.region })),
       resolveBase(this.baseHref, pageUrl),
       pageUrl,
     );
@@ -141,7 +159,10 @@ export function resolveLinks(raw: RawLink[], base: string, pageUrl: string): Fou
       resolved.set(href, url);
     }
     if (url === null || url === page) continue;
-    links.push({ url, text: squash(link.text) });
+    const found: FoundLink = { url, text: squash(link.text) };
+    if (link.region && link.region !== 'body') found.region = link.region;
+    if (link.box) found.box = link.box;
+    links.push(found);
   }
   return links;
 }

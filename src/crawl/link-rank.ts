@@ -7,9 +7,20 @@ interface CategoryWords {
   url: string[];
 }
 
+/** URLs of the catalogue: products, categories, search, blog, tags, pagination, product information. */
+export interface CatalogueWords {
+  segments: string[];
+  listings: string[];
+  parameters: string[];
+  parameterPrefixes: string[];
+  /** Words of pages about the products (size charts, care instructions), in a link's text or path. */
+  productInfo: string[];
+}
+
 export interface LinkWords {
   urlFactor: number;
   categories: Record<string, CategoryWords>;
+  catalogue: CatalogueWords;
   skip: { text: string[]; url: string[] };
   assetExtensions: string[];
   documents: { extensions: string[]; maxFollowed: number };
@@ -21,6 +32,8 @@ export interface LinkRank {
   category: string | null;
   /** True when the category is a contact-like one (contact, customer service, Impressum). */
   contactLike: boolean;
+  /** A catalogue page (product, category, search, blog, tag, pagination): visited after all others. */
+  catalogue?: boolean;
 }
 
 export function loadLinkWords(): LinkWords {
@@ -94,6 +107,8 @@ function decodeSafely(value: string): string {
 }
 
 export function rankLink(text: string, url: URL, words: LinkWords = loadLinkWords()): LinkRank {
+  if (isCatalogueUrl(url, words.catalogue))
+    return { score: 0, category: null, contactLike: false, catalogue: true };
   const label = normaliseWords(text);
   const path = pathWords(url);
   let best: LinkRank = { score: 0, category: null, contactLike: false };
@@ -103,7 +118,15 @@ export function rankLink(text: string, url: URL, words: LinkWords = loadLinkWord
     else if (startsAWord(path, padded(category.url))) score = category.weight * words.urlFactor;
     if (score > best.score) best = { score, category: name, contactLike: category.contact === true };
   }
+  if (best.score === 0 && isProductInfo(label, path, words.catalogue))
+    return { score: 0, category: null, contactLike: false, catalogue: true };
   return best;
+}
+
+/** A page about the products (a size chart, care instructions) that no category claims: catalogue. */
+function isProductInfo(label: string, path: string, words: CatalogueWords): boolean {
+  const info = padded(words.productInfo);
+  return isWholeWord(label, info) || isWholeWord(path, info);
 }
 
 /** Links a careful visitor's crawler does not follow: login, cart, checkout, account, assets. */
@@ -119,4 +142,51 @@ export function shouldSkipLink(text: string, url: URL, words: LinkWords = loadLi
 export function isDocumentLink(url: URL, words: LinkWords = loadLinkWords()): boolean {
   const extension = /\.([a-z0-9]{1,5})$/i.exec(url.pathname)?.[1]?.toLowerCase();
   return extension !== undefined && words.documents.extensions.includes(extension);
+}
+
+/** A language segment that may precede the rest of a path: /en/, /de-de/, /nl_BE/. */
+const LOCALE_SEGMENT = /^[a-z]{2}(?:[-_][a-z]{2})?$/i;
+
+const catalogueSets = new WeakMap<
+  CatalogueWords,
+  { segments: Set<string>; listings: Set<string>; parameters: Set<string> }
+>();
+function catalogueSet(words: CatalogueWords) {
+  let sets = catalogueSets.get(words);
+  if (!sets) {
+    sets = {
+      segments: new Set(words.segments),
+      listings: new Set(words.listings),
+      parameters: new Set(words.parameters),
+    };
+    catalogueSets.set(words, sets);
+  }
+  return sets;
+}
+
+/**
+ * Whether a URL is a catalogue page: its first path segment (after a language segment) starts the
+ * catalogue (/collections/…, /product/…, /search), its whole path is a listing (/shop, /shop/page/2),
+ * it is a page of a pagination (/page/2), or it sorts, filters, searches or pages (?page=2, ?q=).
+ */
+export function isCatalogueUrl(url: URL, words: CatalogueWords): boolean {
+  const sets = catalogueSet(words);
+  for (const name of url.searchParams.keys()) {
+    const lower = name.toLowerCase();
+    if (sets.parameters.has(lower) || words.parameterPrefixes.some((prefix) => lower.startsWith(prefix)))
+      return true;
+  }
+  const segments = decodeSafely(url.pathname)
+    .toLowerCase()
+    .split('/')
+    .filter((segment) => segment !== '');
+  if (segments.length > 0 && LOCALE_SEGMENT.test(segments[0])) segments.shift();
+  if (segments.length === 0) return false;
+  const first = segments[0].replace(/\.(?:html?|php)$/, '');
+  if (sets.segments.has(first)) return true;
+  const page = segments.indexOf('page');
+  if (page !== -1 && /^\d+$/.test(segments[page + 1] ?? '')) {
+    if (page + 2 === segments.length) return true;
+  }
+  return segments.length === 1 && sets.listings.has(first);
 }

@@ -35,10 +35,45 @@ export interface CrawlError {
   attempt?: number;
 }
 
+/**
+ * Where a link sat on the page that held it: the header, the navigation or the footer (the chrome
+ * every page of a shop shares), or the body (main content, sidebars, dialogs, anything else).
+ */
+export const LINK_REGIONS = ['header', 'nav', 'footer', 'body'] as const;
+export type LinkRegion = (typeof LINK_REGIONS)[number];
+
 /** How a page was reached: the link clicked and the page it was on. */
 export interface LinkVia {
   text: string;
   fromUrl: string;
+  /**
+   * Where the link sat on `fromUrl`: its header, navigation or footer, or the body (main content,
+   * sidebars, anything else). From the document's landmarks, roles and class words in static mode,
+   * from the rendered document in browser mode. Absent in evidence gathered before it was recorded.
+   */
+  region?: LinkRegion;
+  /** Browser mode: the link's box on `fromUrl`, in document coordinates (CSS pixels). */
+  box?: LinkBox;
+}
+
+export interface LinkBox {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/** How an unlinked page (depth null) was found: a well-known path of shop systems, or a sitemap. */
+export type UnlinkedSource = 'well-known-path' | 'sitemap';
+
+/** The page budget of a crawl and what was spent of it. */
+export interface CrawlBudget {
+  /** Pages the crawl was allowed (`maxPages`). */
+  maxPages: number;
+  /** Pages fetched and kept (first views; reveal-click and phone-sized snapshots not counted). */
+  pagesUsed: number;
+  /** Requests for pages made, failures and redirects to pages already held included. */
+  attempts: number;
 }
 
 /**
@@ -60,6 +95,8 @@ export interface PageSnapshot {
   /** Clicks from the home page following visible links; null when found only via sitemap or well-known paths. */
   depth: number | null;
   via: LinkVia | null;
+  /** For an unlinked page (depth null): how it was found. */
+  foundBy?: UnlinkedSource;
   fetchedAt: string;
   /** sha256 hex of `html`. */
   contentHash: string;
@@ -142,6 +179,11 @@ export interface PageObserver {
   decodesPages?: boolean;
   /** Awaited before each fetch: an observer that is behind holds the crawl back. */
   ready?(): Promise<void>;
+  /**
+   * Whether the pages added so far show a phone number and an e-mail address a visitor can read
+   * (waits for their readings). The crawl asks before it spends pages on the well-known paths.
+   */
+  contactsFound?(): Promise<{ phone: boolean; email: boolean }>;
 }
 
 export interface RobotsDecision {
@@ -191,6 +233,8 @@ export interface CrawlResult {
   pages: PageSnapshot[];
   browserVersion?: string;
   consent?: ConsentObservation;
+  /** The page budget and what was spent of it; absent when the home page was never fetched. */
+  budget?: CrawlBudget;
 }
 
 export interface ConsentObservation {

@@ -107,7 +107,7 @@ export function withShortTexts(evidence: ShopEvidence, max: number): ShopEvidenc
       url: cut(p.url, max),
       finalUrl: cut(p.finalUrl, max),
       title: p.title === null ? null : cut(p.title, max),
-      via: p.via ? { text: cut(p.via.text, max), fromUrl: cut(p.via.fromUrl, max) } : null,
+      via: p.via ? { ...p.via, text: cut(p.via.text, max), fromUrl: cut(p.via.fromUrl, max) } : null,
     })),
     sightings: evidence.sightings.map((s) => ({ ...s, pageUrl: cut(s.pageUrl, max) })),
     widgets: evidence.widgets.map((w) => (w.detail ? { ...w, detail: cut(w.detail, max) } : w)),

@@ -1,6 +1,14 @@
 import { Ajv } from 'ajv';
-import { CRAWL_STATUSES } from '../crawl/types.js';
-import { CALL_PRICE_KINDS, FACT_KINDS, PAGE_KINDS, PRESENTATIONS, REGIONS } from '../extract/types.js';
+import { CRAWL_STATUSES, LINK_REGIONS } from '../crawl/types.js';
+import {
+  CALL_PRICE_KINDS,
+  FACT_KINDS,
+  PAGE_KINDS,
+  PHONE_TYPES,
+  PRESENTATIONS,
+  REGIONS,
+  THIRD_PARTY_KINDS,
+} from '../extract/types.js';
 import { EVIDENCE_SCHEMA_VERSION, type ShopEvidence } from './types.js';
 
 const nullableString = { type: ['string', 'null'] };
@@ -40,6 +48,15 @@ export const EVIDENCE_SCHEMA = {
         mode: { enum: ['static', 'browser', 'auto'] },
         modesUsed: { type: 'array', items: { enum: ['static', 'browser'] } },
         status: { enum: CRAWL_STATUSES },
+        budget: {
+          type: 'object',
+          required: ['maxPages', 'pagesUsed', 'attempts'],
+          properties: {
+            maxPages: { type: 'integer', minimum: 0 },
+            pagesUsed: { type: 'integer', minimum: 0 },
+            attempts: { type: 'integer', minimum: 0 },
+          },
+        },
         errors: {
           type: 'array',
           items: { type: 'object', required: ['url', 'stage', 'message'] },
@@ -56,6 +73,26 @@ export const EVIDENCE_SCHEMA = {
           kind: { enum: PAGE_KINDS },
           depth: nullableInteger,
           linked: { type: 'boolean' },
+          via: {
+            type: ['object', 'null'],
+            required: ['text', 'fromUrl'],
+            properties: {
+              text: { type: 'string' },
+              fromUrl: { type: 'string' },
+              region: { enum: LINK_REGIONS },
+              box: {
+                type: 'object',
+                required: ['x', 'y', 'width', 'height'],
+                properties: {
+                  x: { type: 'number' },
+                  y: { type: 'number' },
+                  width: { type: 'number', minimum: 0 },
+                  height: { type: 'number', minimum: 0 },
+                },
+              },
+            },
+          },
+          foundBy: { enum: ['well-known-path', 'sitemap'] },
           fetchedWith: { enum: ['static', 'browser'] },
           statesCallPrice: { type: 'boolean' },
           screenshotRender: { enum: ['crawl', 'after-crawl'] },
@@ -109,6 +146,13 @@ export const EVIDENCE_SCHEMA = {
             },
           },
           pageStatesCallPrice: { type: 'boolean' },
+          phoneType: { enum: PHONE_TYPES },
+          thirdParty: {
+            type: 'object',
+            required: ['kind', 'name'],
+            properties: { kind: { enum: THIRD_PARTY_KINDS }, name: { type: 'string' } },
+          },
+          withdrawalSection: { const: true },
         },
       },
     },
@@ -117,7 +161,11 @@ export const EVIDENCE_SCHEMA = {
       items: {
         type: 'object',
         required: ['id', 'kind', 'pageId'],
-        properties: { ...placed, kind: { enum: ['chat', 'contact-form', 'whatsapp', 'callback'] } },
+        properties: {
+          ...placed,
+          kind: { enum: ['chat', 'contact-form', 'whatsapp', 'callback'] },
+          number: { type: 'string', pattern: '^\\+\\d{6,15}$' },
+        },
       },
     },
     facts: {

@@ -1,11 +1,13 @@
 import type {
   ConsentObservation,
+  CrawlBudget,
   CrawlError,
   CrawlStatus,
   FetchMode,
   LinkVia,
   RobotsDecision,
   ScreenshotMissing,
+  UnlinkedSource,
 } from '../crawl/types.js';
 import type { Fact, PageKind, Sighting, Widget } from '../extract/types.js';
 
@@ -24,7 +26,10 @@ export interface EvidencePage {
   /** Clicks from the home page; null when the page is unlinked (sitemap or well-known path). */
   depth: number | null;
   linked: boolean;
+  /** The link that led to the page, with where it sat on the page that held it (`region`, `box`). */
   via: LinkVia | null;
+  /** An unlinked page: found on a well-known path of shop systems or in a sitemap (absent in older evidence). */
+  foundBy?: UnlinkedSource;
   fetchedWith: FetchMode;
   fetchedAt: string;
   contentHash: string;
@@ -106,6 +111,8 @@ export interface ShopEvidence {
     status: CrawlStatus;
     errors: CrawlError[];
     browserVersion: string | null;
+    /** The page budget of the crawl whose pages are judged, and what it spent (absent in older evidence). */
+    budget?: CrawlBudget;
   };
   pages: EvidencePage[];
   sightings: EvidenceSighting[];

@@ -22,9 +22,9 @@ export const PAGE_CAPS = {
 
 /** What makes two sightings the same for the rules: a repeat of one adds nothing they read. */
 export const sightingKey = (s: Sighting) =>
-  `${s.kind}|${s.value}|${s.region}|${s.presentation}|${s.visible}|${s.label}|${s.afterInteraction}|${s.phoneType}`;
+  `${s.kind}|${s.value}|${s.region}|${s.presentation}|${s.visible}|${s.label}|${s.afterInteraction}|${s.phoneType}|${s.thirdParty?.kind}|${s.withdrawalSection}`;
 export const factKey = (f: Fact) => `${f.kind}|${f.value}|${f.region}|${f.visible}|${f.scheme}`;
-export const widgetKey = (w: Widget) => `${w.kind}|${w.vendor}|${w.detail}|${w.iframeSeen}`;
+export const widgetKey = (w: Widget) => `${w.kind}|${w.vendor}|${w.detail}|${w.iframeSeen}|${w.number}`;
 
 /** The first half and the last half of `max` items, in their order. */
 export function headAndTail<T>(items: readonly T[], max: number): T[] {

@@ -22,7 +22,7 @@ export function emailsInPageText(model: PageModel, page: PagePlace): Found[] {
       { ...page, ctx: seg.ctx, source: seg.source },
       hit.deobfuscated ? 'deobfuscated' : 'text',
     );
-    out.push({ sighting, ctx: seg.ctx });
+    out.push({ sighting, ctx: seg.ctx, span: { start: hit.start, end: hit.end } });
   }
   return out;
 }

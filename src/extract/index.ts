@@ -4,7 +4,7 @@ import { factKey, type LimitNote, PAGE_CAPS, sightingKey, thinnedGroups, widgetK
 import type { SheetText } from './css/page-styles.js';
 import { MAX_SHEET_SOURCES } from './css/sheet-sources.js';
 import { MAX_SELECTORS } from './css/style-sheet.js';
-import type { DomNode } from './dom.js';
+import { type DomNode, parseHtml } from './dom.js';
 import { emailsInMarkup, emailsInPageText } from './emails.js';
 import { identityFacts, pageGivesWithdrawalInfo } from './identity-facts.js';
 import { identityWords } from './identity-vocabulary.js';
@@ -20,9 +20,11 @@ import {
   numberLabels,
   pageKindWords,
   phoneCountries,
+  thirdPartyWords,
   widgetWords,
 } from './vocabularies.js';
 import { widgetsOf } from './widgets.js';
+import { markWithdrawalSections } from './withdrawal-sections.js';
 
 export type { SheetText } from './css/page-styles.js';
 export { type DomNode, parseHtml } from './dom.js';
@@ -43,6 +45,7 @@ export function loadExtractionVocabularies(): void {
   widgetWords();
   identityWords();
   callPriceWords();
+  thirdPartyWords();
 }
 
 export type PageInput = Pick<PageSnapshot, 'url' | 'finalUrl' | 'html' | 'fetchedWith'> & {
@@ -69,7 +72,8 @@ export function extractPageAndHeading(
   /** The page already parsed by `parseHtml`, when the caller reads the same tree for more. */
   parsed?: DomNode,
 ): { observations: PageObservations; h1: string | null } {
-  const model = buildPageModel(page.html, parsed, {
+  const root = parsed ?? parseHtml(page.html);
+  const model = buildPageModel(page.html, root, {
     pageUrl: page.finalUrl || page.url || null,
     sheets: page.stylesheets ?? [],
   });
@@ -83,6 +87,8 @@ export function extractPageAndHeading(
   const prices = callPriceStatements(model);
   attachCallPrices(model, phoneFinds, prices);
   const emailFinds = emailsInPageText(model, place);
+  const withdrawalInfo = pageGivesWithdrawalInfo(model);
+  if (withdrawalInfo) markWithdrawalSections(model, root, [...phoneFinds, ...emailFinds]);
   const telOnly = pairTelLinks(model.anchors, phoneFinds, country, place);
   const markupEmails = emailsInMarkup(model, emailFinds, place);
   const sightings = thinnedGroups(
@@ -109,7 +115,7 @@ export function extractPageAndHeading(
     sightings,
     widgets,
     facts,
-    withdrawalInfo: pageGivesWithdrawalInfo(model),
+    withdrawalInfo,
     statesCallPrice: statesCallPrice(prices),
   };
   if (limits.length > 0) observations.limits = limits;

@@ -6,6 +6,8 @@ export type LabelReading = NumberLabel | 'phone+fax';
 
 interface LabelMatchers {
   words: { label: NumberLabel; re: RegExp }[];
+  /** A phone label that ends right before the number: "Telefoon: ", "Tel.-", "Phone - ". */
+  phoneRightBefore: RegExp;
   short: { label: NumberLabel; re: RegExp }[];
   combined: RegExp;
   bracketAfter: { label: NumberLabel; re: RegExp }[];
@@ -32,8 +34,17 @@ function build(vocab: LabelVocabulary): LabelMatchers {
       short.push({ label, re: new RegExp(`(?<![\\p{L}\\p{N}])(?:${alt})\\s*[.:]?\\s*[.:]?\\s*$`, 'u') });
     }
   }
+  const phone = vocab.phone;
+  const phoneAlternatives = [...phone.words]
+    .sort((a, b) => b.length - a.length)
+    .map(toPattern)
+    .join('|');
+  const phoneRightBefore = new RegExp(
+    `(?<![\\p{L}\\p{N}])(?:${phoneAlternatives})\\s*[.:]?\\s*[-–:]?\\s*[.:]?\\s*$`,
+    'iu',
+  );
   const combined = /(?<![\p{L}])tel(?:efoon|efon|ephone|\.)?\s*(?:\/|\+|&|and|en|und|et|-)\s*(?:tele)?fax/giu;
-  return { words, short, combined, bracketAfter };
+  return { words, short, phoneRightBefore, combined, bracketAfter };
 }
 
 function matchers(): LabelMatchers {
@@ -64,4 +75,9 @@ export function readLabel(before: string, after: string): LabelReading | undefin
     if (!best || end >= best.end) best = { label: 'phone+fax', end };
   }
   return best?.label;
+}
+
+/** Whether a phone label stands directly before a number (only spaces and ":" "." "-" between). */
+export function phoneLabelRightBefore(before: string): boolean {
+  return matchers().phoneRightBefore.test(before);
 }

@@ -20,8 +20,10 @@ const MASKS: RegExp[] = [
   /(?<![\p{N}])\d{4}-\d{2}-\d{2}(?![\p{N}])/gu,
   // Prices: "€ 1.234,50", "£56.50", "35.000 €", "$403,459". Never across a block boundary: a
   // number ending one line must survive a price that opens the next ("0900 …" / "€0,80 per minuut").
+  // A currency followed by an amount belongs to that amount: "0900 1234567 € 0,80" masks the price,
+  // not the number's last digits.
   /[€$£¥][^\S\n]?\d[\d.,]*/gu,
-  /\d[\d.,]*[^\S\n]?(?:€|EUR|euro|,-|£)/giu,
+  /\d[\d.,]*[^\S\n]?(?:€|EUR|euro|,-|£)(?![^\S\n]?\d)/giu,
 ];
 
 /** Day-month(-year) dates; checked by value so "01.43.31" (a French phone) is not a date. */

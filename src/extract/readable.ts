@@ -5,13 +5,16 @@ const NOT_READABLE = new Set<Presentation>(['href-only', 'image-hint']);
 
 /**
  * Whether a sighting is contact data a visitor can read: shown (not hidden, not in a comment or
- * only in an href or image), not structured data, and for phones not labelled fax or registry.
+ * only in an href or image), not structured data, and for phones not labelled fax or registry,
+ * a valid number, and not another organisation's. The `contact-sighting` selection of
+ * rules/selections.yaml says the same for the rules.
  */
 export function isReadableContact(s: Sighting): boolean {
   if (s.visible === false) return false;
   if (s.region === 'structured-data') return false;
   if (NOT_READABLE.has(s.presentation)) return false;
   if (s.kind === 'phone' && s.label !== undefined && NOT_CONTACT_LABELS.has(s.label)) return false;
+  if (s.phoneType === 'invalid' || s.thirdParty !== undefined) return false;
   return true;
 }
 

@@ -55,7 +55,40 @@ export interface CallPrice {
   raw: string;
 }
 
-export type PhoneType = 'fixed' | 'mobile' | 'toll-free' | 'premium' | 'shared-cost' | 'voip' | 'unknown';
+/**
+ * `invalid`: written as a phone number (a tel: link, a phone label, an international prefix) but
+ * not a valid number of its country; kept so the rules can say so, never counted as a readable phone.
+ */
+export const PHONE_TYPES = [
+  'fixed',
+  'mobile',
+  'toll-free',
+  'premium',
+  'shared-cost',
+  'voip',
+  'unknown',
+  'invalid',
+] as const;
+export type PhoneType = (typeof PHONE_TYPES)[number];
+
+/** The kinds of organisation whose numbers a page gives besides the shop's own. */
+export const THIRD_PARTY_KINDS = [
+  'bank',
+  'card-issuer',
+  'carrier',
+  'payment-provider',
+  'marketplace',
+  'dealer',
+  'hosting',
+] as const;
+export type ThirdPartyKind = (typeof THIRD_PARTY_KINDS)[number];
+
+/** Another organisation named in a number's own sentence, before it: the number is theirs. */
+export interface ThirdParty {
+  kind: ThirdPartyKind;
+  /** The name as the page wrote it ("USPS", "your bank"). */
+  name: string;
+}
 
 /** What a label next to a number says it is. Only `phone` (or none) makes it a contact phone. */
 export type NumberLabel = 'phone' | 'fax' | 'registry' | 'vat' | 'iban' | 'other';
@@ -85,6 +118,10 @@ export interface Sighting {
   label?: NumberLabel;
   /** Phones: the call price printed next to the number, when there is one. */
   callPrice?: CallPrice;
+  /** Phones: another organisation the number's own sentence names (a bank, a carrier …). */
+  thirdParty?: ThirdParty;
+  /** The number or address stands in the withdrawal instructions (a section or page under such a heading). */
+  withdrawalSection?: true;
   /** Browser mode: the element's box in document coordinates (CSS px), from the nearest `data-sr-box`. */
   box?: ElementBox;
 }
@@ -101,6 +138,8 @@ export type WidgetKind = 'chat' | 'contact-form' | 'whatsapp' | 'callback';
 
 export interface Widget {
   kind: WidgetKind;
+  /** WhatsApp: the number the link or button opens a chat with (E.164), when it names one. */
+  number?: string;
   /** Chat vendor name from rules/vocabulary/chat-vendors.yaml, when known. */
   vendor?: string;
   /** true when the vendor's iframe itself was in the DOM (browser mode). */

@@ -1,6 +1,7 @@
 import { type DomElement, forEachElement, textOf } from './dom.js';
 import { LiteralSearch } from './literal-search.js';
 import type { PageModel } from './page-model.js';
+import { parsePhone } from './phone-parse.js';
 import type { Widget } from './types.js';
 import { chatVendors, widgetWords } from './vocabularies.js';
 
@@ -61,20 +62,34 @@ export function chatWidgets(model: PageModel): Widget[] {
   return [...found.values()];
 }
 
-/** wa.me/<number> and whatsapp send?phone= links; share links (send?text=) are not a channel. */
+const WHATSAPP_CHANNELS = [
+  /^(?:https?:)?\/\/(?:www\.)?wa\.me\/\+?(\d{6,})/i,
+  /(?:api|web)\.whatsapp\.com\/send\/?\?(?:[^#]*&)?phone=(?:%2B|\+)?(\d{6,})/i,
+  /^whatsapp:\/\/send\?(?:[^#]*&)?phone=(?:%2B|\+)?(\d{6,})/i,
+  /wa\.me\/message\//i,
+];
+
+/**
+ * wa.me/<number> and whatsapp send?phone= links and buttons: a WhatsApp channel, with the number
+ * it opens a chat with when that is a valid international number. Share links (send?text=) are no
+ * channel. A number only in such a link is not a readable phone: the visitor sees a button.
+ */
 export function whatsappWidgets(model: PageModel): Widget[] {
   const out: Widget[] = [];
   const seen = new Set<string>();
   for (const { el } of model.anchors) {
     const href = el.attribs.href ?? '';
-    const isChannel =
-      /^(?:https?:)?\/\/(?:www\.)?wa\.me\/\+?\d{6,}/i.test(href) ||
-      /(?:api|web)\.whatsapp\.com\/send\/?\?(?:[^#]*&)?phone=\+?\d{6,}/i.test(href) ||
-      /^whatsapp:\/\/send\?(?:[^#]*&)?phone=\+?\d{6,}/i.test(href) ||
-      /wa\.me\/message\//i.test(href);
-    if (!isChannel || seen.has(href)) continue;
+    let match: RegExpExecArray | null = null;
+    for (const re of WHATSAPP_CHANNELS) {
+      match = re.exec(href);
+      if (match) break;
+    }
+    if (!match || seen.has(href)) continue;
     seen.add(href);
-    out.push({ kind: 'whatsapp', detail: href.slice(0, 200) });
+    const widget: Widget = { kind: 'whatsapp', detail: href.slice(0, 200) };
+    const number = match[1] ? parsePhone(`+${match[1]}`, 'ZZ') : null;
+    if (number) widget.number = number.e164;
+    out.push(widget);
   }
   return out;
 }

@@ -1,7 +1,7 @@
 import type { RawShopRow } from './shop-row.js';
 import type { InputProblem } from './types.js';
 
-export type ShopListFormat = 'txt' | 'csv' | 'json';
+export type ShopListFormat = 'txt' | 'csv' | 'json' | 'xlsx';
 
 /** What a format's reader yields, in file order: a row to validate, or a problem (fatal: the rest cannot be read). */
 export type FormatItem = { row: RawShopRow } | { problem: InputProblem; fatal?: boolean };
@@ -10,7 +10,7 @@ export type FormatItem = { row: RawShopRow } | { problem: InputProblem; fatal?: 
 export const MAX_ROW_CHARS = 64 * 1024;
 
 export function formatFromFileName(file: string): ShopListFormat | null {
-  const match = /\.(txt|csv|json|list)$/i.exec(file);
+  const match = /\.(txt|csv|json|list|xlsx)$/i.exec(file);
   if (!match) return null;
   const ext = match[1].toLowerCase();
   return ext === 'list' ? 'txt' : (ext as ShopListFormat);

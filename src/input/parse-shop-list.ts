@@ -5,6 +5,7 @@ import type { FormatItem, ShopListFormat } from './list-format.js';
 import { toListEntry } from './shop-row.js';
 import { txtRows } from './txt-rows.js';
 import type { ListEntry, ParsedShopList } from './types.js';
+import { xlsxRows } from './xlsx-rows.js';
 
 export { formatFromFileName, type ShopListFormat } from './list-format.js';
 
@@ -31,6 +32,7 @@ export function seenInMemory(): SeenShops {
 function rowsOf(input: Readable, format: ShopListFormat): AsyncGenerator<FormatItem> {
   if (format === 'csv') return csvRows(input);
   if (format === 'json') return jsonRows(input);
+  if (format === 'xlsx') return xlsxRows(input);
   return txtRows(input);
 }
 

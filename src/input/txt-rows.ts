@@ -1,36 +1,37 @@
 import type { Readable } from 'node:stream';
-import { StringDecoder } from 'node:string_decoder';
 import { type FormatItem, MAX_ROW_CHARS } from './list-format.js';
+import { listText } from './list-text.js';
 
 function itemOf(text: string, line: number, overlong: boolean): FormatItem | null {
   if (overlong || text.length > MAX_ROW_CHARS)
     return { problem: { line, text: '', message: `the line is longer than ${MAX_ROW_CHARS} characters` } };
-  const clean = text.endsWith('\r') ? text.slice(0, -1) : text;
-  const trimmed = clean.trim();
+  const trimmed = text.trim();
   if (trimmed === '' || trimmed.startsWith('#')) return null;
-  return { row: { line, text: clean, fields: { url: trimmed.split(/\s+#/)[0] } } };
+  return { row: { line, text, fields: { url: trimmed.split(/\s+#/)[0] } } };
 }
 
-/** A text list, line by line as it streams in: one URL per line, `#` starts a comment. */
+/**
+ * A text list, line by line as it streams in: one URL per line, `#` starts a comment. Lines may end
+ * in LF, CRLF or CR; the encoding is read from the first bytes (list-text.ts).
+ */
 export async function* txtRows(input: Readable): AsyncGenerator<FormatItem> {
-  const decoder = new StringDecoder('utf8');
   let carry = '';
   let line = 0;
   let overlong = false;
-  let first = true;
-  for await (const chunk of input) {
-    let text = carry + (typeof chunk === 'string' ? chunk : decoder.write(chunk));
-    if (first && text !== '') {
-      text = text.replace(/^\uFEFF/, '');
-      first = false;
-    }
+  for await (const chunk of listText(input)) {
+    const text = carry + chunk;
     let start = 0;
-    for (let end = text.indexOf('\n'); end >= 0; end = text.indexOf('\n', start)) {
+    const breaks = /[\r\n]/g;
+    for (let found = breaks.exec(text); found; found = breaks.exec(text)) {
+      const at = found.index;
+      // A CR at the very end may be the first half of a CRLF: wait for the next chunk.
+      if (text[at] === '\r' && at === text.length - 1) break;
       line += 1;
-      const item = itemOf(text.slice(start, end), line, overlong);
+      const item = itemOf(text.slice(start, at), line, overlong);
       overlong = false;
       if (item) yield item;
-      start = end + 1;
+      start = at + (text[at] === '\r' && text[at + 1] === '\n' ? 2 : 1);
+      breaks.lastIndex = start;
     }
     carry = text.slice(start);
     if (carry.length > MAX_ROW_CHARS) {
@@ -39,9 +40,15 @@ export async function* txtRows(input: Readable): AsyncGenerator<FormatItem> {
       carry = '';
     }
   }
-  const rest = carry + decoder.end();
-  if (rest !== '' || overlong) {
-    const item = itemOf(rest, line + 1, overlong);
-    if (item) yield item;
+  const rest = carry.replace(/\r$/, '');
+  if (carry !== '' || overlong) {
+    if (carry.endsWith('\r')) {
+      line += 1;
+      const item = itemOf(rest, line, overlong);
+      if (item) yield item;
+    } else {
+      const item = itemOf(rest, line + 1, overlong);
+      if (item) yield item;
+    }
   }
 }

@@ -30,8 +30,8 @@ const en = {
   mobile: 'only at phone size',
   after: 'after',
   clickWord: (n: number | null) => (n === null ? 'unlinked' : n === 1 ? '1 click' : `${n} clicks`),
-  widgetOn: (kind: string, vendor: string | null, pages: string) =>
-    `${kind}${vendor ? ` (${vendor})` : ''} on ${pages}`,
+  widgetOn: (kind: string, vendor: string | null, pages: string, number?: string | null) =>
+    `${kind}${vendor ? ` (${vendor})` : ''}${number ? ` ${number}` : ''} on ${pages}`,
   level: { law: 'law', interpretation: 'interpretation', 'good-practice': 'good practice' },
   weight: 'weight',
   andMore: (n: number) => `… and ${n} more`,
@@ -117,7 +117,8 @@ const nl: CheckText = {
   mobile: 'alleen op telefoonformaat',
   after: 'na',
   clickWord: (n) => (n === null ? 'niet gelinkt' : n === 1 ? '1 klik' : `${n} klikken`),
-  widgetOn: (kind, vendor, pages) => `${kind}${vendor ? ` (${vendor})` : ''} op ${pages}`,
+  widgetOn: (kind, vendor, pages, number) =>
+    `${kind}${vendor ? ` (${vendor})` : ''}${number ? ` ${number}` : ''} op ${pages}`,
   level: { law: 'wet', interpretation: 'interpretatie', 'good-practice': 'goede praktijk' },
   weight: 'gewicht',
   andMore: (n) => `… en nog ${n}`,

@@ -46,6 +46,8 @@ export interface SightingGroup {
 export interface WidgetGroup {
   kind: string;
   vendor: string | null;
+  /** WhatsApp: the number the button opens a chat with. */
+  number: string | null;
   pageUrls: string[];
 }
 
@@ -152,8 +154,13 @@ export function groupWidgets(widgets: EvidenceWidget[], pages: EvidencePage[]): 
   const urls = new Map(pages.map((p) => [p.id, p.finalUrl]));
   const groups = new Map<string, WidgetGroup>();
   for (const w of widgets) {
-    const key = `${w.kind} ${w.vendor ?? ''}`;
-    const group = groups.get(key) ?? { kind: w.kind, vendor: w.vendor ?? null, pageUrls: [] };
+    const key = `${w.kind} ${w.vendor ?? ''} ${w.number ?? ''}`;
+    const group = groups.get(key) ?? {
+      kind: w.kind,
+      vendor: w.vendor ?? null,
+      number: w.number ?? null,
+      pageUrls: [],
+    };
     const url = urls.get(w.pageId);
     if (url && !group.pageUrls.includes(url)) group.pageUrls.push(url);
     groups.set(key, group);

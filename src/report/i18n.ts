@@ -1,4 +1,4 @@
-import type { ConsentObservation } from '../crawl/types.js';
+import type { ConsentObservation, LinkRegion, UnlinkedSource } from '../crawl/types.js';
 import type { LocalText, Outcome, RuleLevel } from '../rules/types.js';
 
 export type Lang = 'en' | 'nl';
@@ -58,6 +58,15 @@ const en = {
   linkFrom: 'Reached via',
   unlinked: 'unlinked',
   pagesVisited: 'Pages visited',
+  pageBudget: (used: number, max: number) => `${used} of the ${max} pages the budget allowed were fetched.`,
+  linkRegion: { header: 'header', nav: 'navigation', footer: 'footer', body: 'page body' } as Record<
+    LinkRegion,
+    string
+  >,
+  foundBy: { 'well-known-path': 'not linked: well-known path', sitemap: 'not linked: sitemap' } as Record<
+    UnlinkedSource,
+    string
+  >,
   overrides: 'Overrides',
   overrideLine: (computed: string, now: string) => `computed ${computed}, set to ${now}`,
   carriedFrom: (runId: number, label: string) => `carried from run ${runId} "${label}"`,
@@ -358,6 +367,9 @@ const nl: ReportText = {
   linkFrom: 'Bereikt via',
   unlinked: 'niet gelinkt',
   pagesVisited: 'Bezochte pagina’s',
+  pageBudget: (used, max) => `${used} van de ${max} pagina’s die het budget toeliet zijn opgehaald.`,
+  linkRegion: { header: 'header', nav: 'navigatie', footer: 'footer', body: 'inhoud van de pagina' },
+  foundBy: { 'well-known-path': 'niet gelinkt: bekend pad', sitemap: 'niet gelinkt: sitemap' },
   overrides: 'Handmatige correcties',
   overrideLine: (computed, now) => `berekend ${computed}, gezet op ${now}`,
   carriedFrom: (runId, label) => `overgenomen uit run ${runId} "${label}"`,

@@ -1,4 +1,4 @@
-import type { ConsentObservation, CrawlError, CrawlStatus, FetchMode } from '../crawl/types.js';
+import type { ConsentObservation, CrawlBudget, CrawlError, CrawlStatus, FetchMode } from '../crawl/types.js';
 import type {
   EvidenceFact,
   EvidenceLimit,
@@ -76,6 +76,8 @@ export interface ShopResult {
     consent: ConsentObservation | null;
     /** Caps that cut what was kept of the shop (see the evidence's `limits`); empty when none did. */
     limits: EvidenceLimit[];
+    /** The page budget and what the crawl spent of it; absent for older evidence. */
+    budget?: CrawlBudget;
   };
   ruleSet: { id: string; version: string; hash: string };
   provenance: {
@@ -192,6 +194,7 @@ export function toShopResult(shop: StoredShop, run: RunRecord, ruleSets: RuleSet
       errors: evidence.crawl.errors,
       consent: evidence.consent,
       limits: evidence.limits ?? [],
+      ...(evidence.crawl.budget ? { budget: { ...evidence.crawl.budget } } : {}),
     },
     ruleSet: { id: ruleSet.id, version: ruleSet.version, hash: ruleSet.hash },
     provenance: {

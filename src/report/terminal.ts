@@ -65,7 +65,7 @@ function groupLine(
 
 function widgetLine(w: WidgetGroup, origin: string | null, lang: Lang): string {
   const pages = w.pageUrls.map((url) => pageLabel(url, origin)).join(', ');
-  return terminalSafe(checkText(lang).widgetOn(w.kind, w.vendor, pages));
+  return terminalSafe(checkText(lang).widgetOn(w.kind, w.vendor, pages, w.number));
 }
 
 function capped(lines: string[], verbose: boolean, lang: Lang, shown = SHOWN): string[] {

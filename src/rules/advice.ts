@@ -2,6 +2,7 @@ import type { ShopEvidence } from '../evidence/types.js';
 import { checkQuantifiedBody, collectionOf, type Selection } from './condition-check.js';
 import { selectItems } from './evaluate-condition.js';
 import type { Collection, Quantified } from './grammar.js';
+import { type RuleLanguage, textIn } from './languages.js';
 import type { SchemaProblem } from './rule-schema.js';
 import type { Finding, LocalText, Rule } from './types.js';
 
@@ -123,10 +124,15 @@ function pageList(pages: string[]): string {
  * one line naming the pages. Empty when the rule has no such text, did not fail, or no item
  * matches; the caller then shows the rule's general advice.
  */
-export function adviceFor(rule: Rule, finding: Finding, evidence: ShopEvidence, lang: 'en' | 'nl'): string[] {
+export function adviceFor(
+  rule: Rule,
+  finding: Finding,
+  evidence: ShopEvidence,
+  lang: RuleLanguage,
+): string[] {
   const template = rule.adviceFor;
   if (!template || finding.outcome !== 'fail') return [];
-  const pattern = (lang === 'nl' ? template.text.nl : undefined) ?? template.text.en;
+  const pattern = textIn(template.text, lang);
   const fillers = ADVICE_PLACEHOLDERS[template.items.in];
   const pagesByLine = new Map<string, string[]>();
   for (const item of adviceItems(template, finding, evidence)) {

@@ -41,63 +41,76 @@ export function collectionOf(name: unknown, selections: Map<string, Selection>):
 /** Checks a `where:` map: known fields of the collection, known operators, values of closed sets. */
 export function checkWhere(where: unknown, scope: Collection | 'shop', path: Path): SchemaProblem[] {
   if (!isRecord(where)) return [{ path, message: `${path.join('.')} must be a map of field → predicate` }];
-  const problems: SchemaProblem[] = [];
   const fields = FIELDS[scope];
-  for (const [field, predicate] of Object.entries(where)) {
+  return Object.entries(where).flatMap(([field, predicate]) => {
     const at = [...path, field];
     if (!(field in fields)) {
-      problems.push({
-        path: at,
-        message: `unknown field "${field}" for ${scope} (known: ${Object.keys(fields).join(', ')})`,
-      });
-      continue;
+      return [
+        {
+          path: at,
+          message: `unknown field "${field}" for ${scope} (known: ${Object.keys(fields).join(', ')})`,
+        },
+      ];
     }
-    if (!isRecord(predicate)) {
-      problems.push({ path: at, message: `predicate for "${field}" must be a map such as { equals: … }` });
-      continue;
-    }
-    if (Object.keys(predicate).length === 0)
-      problems.push({ path: at, message: `empty predicate for "${field}"` });
-    const known = fields[field];
-    for (const [op, operand] of Object.entries(predicate)) {
-      const opPath = [...at, op];
-      if (!(PREDICATE_OPS as readonly string[]).includes(op)) {
-        problems.push({
-          path: opPath,
-          message: `unknown predicate "${op}" (known: ${PREDICATE_OPS.join(', ')})`,
-        });
-        continue;
-      }
-      const values = op === 'equals' ? [operand] : op === 'in' || op === 'notIn' ? operand : undefined;
-      if ((op === 'in' || op === 'notIn') && !Array.isArray(operand)) {
-        problems.push({ path: opPath, message: `"${op}" needs a list` });
-        continue;
-      }
-      if ((op === 'atMost' || op === 'atLeast') && typeof operand !== 'number') {
-        problems.push({ path: opPath, message: `"${op}" needs a number` });
-      }
-      if (op === 'exists' && typeof operand !== 'boolean')
-        problems.push({ path: opPath, message: '"exists" needs true or false' });
-      if (op === 'matches' || op === 'notMatches') {
-        try {
-          new RegExp(String(operand), 'i');
-        } catch (error) {
-          problems.push({ path: opPath, message: `bad regular expression: ${(error as Error).message}` });
-        }
-      }
-      if (known && Array.isArray(values)) {
-        for (const value of values) {
-          if (value !== null && !known.includes(value as never)) {
-            problems.push({
-              path: opPath,
-              message: `"${String(value)}" is not a value of ${field} (known: ${known.join(', ')})`,
-            });
-          }
-        }
-      }
-    }
+    return checkPredicate(field, predicate, fields[field], at);
+  });
+}
+
+/** One field's predicate map, e.g. `{ in: [footer, header] }`. */
+function checkPredicate(
+  field: string,
+  predicate: unknown,
+  known: readonly unknown[] | null | undefined,
+  at: Path,
+): SchemaProblem[] {
+  if (!isRecord(predicate)) {
+    return [{ path: at, message: `predicate for "${field}" must be a map such as { equals: … }` }];
+  }
+  const problems: SchemaProblem[] =
+    Object.keys(predicate).length === 0 ? [{ path: at, message: `empty predicate for "${field}"` }] : [];
+  for (const [op, operand] of Object.entries(predicate)) {
+    problems.push(...checkOperator(field, op, operand, known, [...at, op]));
   }
   return problems;
+}
+
+/** One operator and its operand: the operator exists, the operand has its type and closed values. */
+function checkOperator(
+  field: string,
+  op: string,
+  operand: unknown,
+  known: readonly unknown[] | null | undefined,
+  at: Path,
+): SchemaProblem[] {
+  if (!(PREDICATE_OPS as readonly string[]).includes(op)) {
+    return [{ path: at, message: `unknown predicate "${op}" (known: ${PREDICATE_OPS.join(', ')})` }];
+  }
+  if ((op === 'in' || op === 'notIn') && !Array.isArray(operand)) {
+    return [{ path: at, message: `"${op}" needs a list` }];
+  }
+  const typeProblem = operandTypeProblem(op, operand);
+  if (typeProblem) return [{ path: at, message: typeProblem }];
+  const values = op === 'equals' ? [operand] : op === 'in' || op === 'notIn' ? (operand as unknown[]) : [];
+  if (!known) return [];
+  return values
+    .filter((value) => value !== null && !known.includes(value))
+    .map((value) => ({
+      path: at,
+      message: `"${String(value)}" is not a value of ${field} (known: ${known.join(', ')})`,
+    }));
+}
+
+function operandTypeProblem(op: string, operand: unknown): string | null {
+  if ((op === 'atMost' || op === 'atLeast') && typeof operand !== 'number') return `"${op}" needs a number`;
+  if (op === 'exists' && typeof operand !== 'boolean') return '"exists" needs true or false';
+  if (op === 'matches' || op === 'notMatches') {
+    try {
+      new RegExp(String(operand), 'i');
+    } catch (error) {
+      return `bad regular expression: ${(error as Error).message}`;
+    }
+  }
+  return null;
 }
 
 /** Checks a condition as written in a rule file. `ruleIds` is checked later, per profile. */
@@ -107,21 +120,32 @@ export function checkCondition(
   selections: Map<string, Selection>,
 ): SchemaProblem[] {
   if (!isRecord(raw)) return [{ path, message: `${path.join('.')} must be a condition map` }];
+  const key = conditionKey(raw);
+  if (typeof key !== 'string') return [{ path, message: key.problem }];
+  const body = raw[key];
+  if ('is' in raw && key !== 'rule')
+    return [{ path: [...path, 'is'], message: '"is" only goes with "rule"' }];
+  return checkConditionBody(key, body, raw, path, selections);
+}
+
+/** The one key that says what kind of condition a map is (`is` goes beside `rule`). */
+function conditionKey(raw: Record<string, unknown>): string | { problem: string } {
   const keys = Object.keys(raw);
   const main = keys.filter((key) => key !== 'is');
-  if (main.length !== 1 || !(CONDITION_KEYS as readonly string[]).includes(main[0])) {
-    return [
-      {
-        path,
-        message: `a condition needs exactly one of ${CONDITION_KEYS.join(', ')} (found: ${keys.join(', ') || 'nothing'})`,
-      },
-    ];
-  }
-  const key = main[0];
-  const body = raw[key];
+  if (main.length === 1 && (CONDITION_KEYS as readonly string[]).includes(main[0])) return main[0];
+  return {
+    problem: `a condition needs exactly one of ${CONDITION_KEYS.join(', ')} (found: ${keys.join(', ') || 'nothing'})`,
+  };
+}
+
+function checkConditionBody(
+  key: string,
+  body: unknown,
+  raw: Record<string, unknown>,
+  path: Path,
+  selections: Map<string, Selection>,
+): SchemaProblem[] {
   const at = [...path, key];
-  if (keys.includes('is') && key !== 'rule')
-    return [{ path: [...path, 'is'], message: '"is" only goes with "rule"' }];
   switch (key) {
     case 'always':
       return typeof body === 'boolean' ? [] : [{ path: at, message: '"always" needs true or false' }];
@@ -132,25 +156,27 @@ export function checkCondition(
       if (!Array.isArray(body) || body.length === 0)
         return [{ path: at, message: `"${key}" needs a non-empty list of conditions` }];
       return body.flatMap((child, index) => checkCondition(child, [...at, index], selections));
-    case 'rule': {
-      const problems: SchemaProblem[] = [];
-      if (typeof body !== 'string') problems.push({ path: at, message: '"rule" needs a rule id' });
-      const expected = raw.is === undefined ? [] : Array.isArray(raw.is) ? raw.is : [raw.is];
-      for (const outcome of expected) {
-        if (!isOutcome(outcome)) {
-          problems.push({
-            path: [...path, 'is'],
-            message: `"${String(outcome)}" is not an outcome (pass, fail, needs-review, not-applicable, not-assessable)`,
-          });
-        }
-      }
-      return problems;
-    }
+    case 'rule':
+      return checkRuleReference(body, raw.is, at, [...path, 'is']);
     case 'shop':
       return checkWhere(body, 'shop', at);
     default:
       return checkQuantified(key as (typeof QUANTIFIERS)[number], body, at, selections);
   }
+}
+
+/** `rule: id` with an optional `is:` outcome or list of outcomes. */
+function checkRuleReference(body: unknown, is: unknown, at: Path, isPath: Path): SchemaProblem[] {
+  const problems: SchemaProblem[] =
+    typeof body === 'string' ? [] : [{ path: at, message: '"rule" needs a rule id' }];
+  const expected = is === undefined ? [] : Array.isArray(is) ? is : [is];
+  for (const outcome of expected.filter((value) => !isOutcome(value))) {
+    problems.push({
+      path: isPath,
+      message: `"${String(outcome)}" is not an outcome (pass, fail, needs-review, not-applicable, not-assessable)`,
+    });
+  }
+  return problems;
 }
 
 function checkQuantified(
@@ -183,20 +209,25 @@ function checkQuantified(
       problems.push({ path: at, message: '"all" needs "expect": what every selected item must satisfy' });
     else problems.push(...checkWhere(body.expect, collection, [...at, 'expect']));
   }
-  if (quantifier === 'count') {
-    if (body.atLeast === undefined && body.atMost === undefined)
-      problems.push({ path: at, message: '"count" needs atLeast and/or atMost' });
-    for (const bound of ['atLeast', 'atMost'] as const) {
-      if (body[bound] !== undefined && (typeof body[bound] !== 'number' || (body[bound] as number) < 0)) {
-        problems.push({ path: [...at, bound], message: `"${bound}" needs a number ≥ 0` });
-      }
+  if (quantifier === 'count') problems.push(...checkCountBounds(body, collection, at));
+  return problems;
+}
+
+/** `count:`'s bounds and its `distinct` field. */
+function checkCountBounds(body: Record<string, unknown>, collection: Collection, at: Path): SchemaProblem[] {
+  const problems: SchemaProblem[] = [];
+  if (body.atLeast === undefined && body.atMost === undefined)
+    problems.push({ path: at, message: '"count" needs atLeast and/or atMost' });
+  for (const bound of ['atLeast', 'atMost'] as const) {
+    if (body[bound] !== undefined && (typeof body[bound] !== 'number' || (body[bound] as number) < 0)) {
+      problems.push({ path: [...at, bound], message: `"${bound}" needs a number ≥ 0` });
     }
-    if (body.distinct !== undefined && !(String(body.distinct) in FIELDS[collection])) {
-      problems.push({
-        path: [...at, 'distinct'],
-        message: `unknown field "${String(body.distinct)}" for ${collection}`,
-      });
-    }
+  }
+  if (body.distinct !== undefined && !(String(body.distinct) in FIELDS[collection])) {
+    problems.push({
+      path: [...at, 'distinct'],
+      message: `unknown field "${String(body.distinct)}" for ${collection}`,
+    });
   }
   return problems;
 }

@@ -1,12 +1,14 @@
 import type { ShopEvidence } from '../evidence/types.js';
 import { type ConditionResult, emptyIds, evaluateCondition } from './evaluate-condition.js';
 import { type Condition, DEFAULT_NOT_ASSESSABLE_STATUSES } from './grammar.js';
+import { textIn } from './languages.js';
 import { applyOverride, type Override, overrideFor } from './overrides.js';
 import type { Finding, Outcome, Rule, RuleSet } from './types.js';
 
 function finding(rule: Rule, outcome: Outcome, basis: ConditionResult | null, reason?: string): Finding {
   const ids = basis?.ids ?? emptyIds();
-  const text = reason ?? rule.reasons?.[outcome];
+  // The finding keeps the English reason (stored with the run); findingReason() shows it in another language.
+  const text = reason ?? (rule.reasons?.[outcome] ? textIn(rule.reasons[outcome], 'en') : undefined);
   return {
     rule: rule.id,
     outcome,
@@ -47,7 +49,9 @@ function judge(rule: Rule, evidence: ShopEvidence, evaluate: (c: Condition) => C
         rule,
         'not-assessable',
         outcome,
-        rule.reasons?.['not-assessable'] ?? 'The evidence cannot decide this rule.',
+        rule.reasons?.['not-assessable']
+          ? textIn(rule.reasons['not-assessable'], 'en')
+          : 'The evidence cannot decide this rule.',
       );
   }
   if (rule.appliesWhen !== undefined) {
@@ -63,7 +67,9 @@ function judge(rule: Rule, evidence: ShopEvidence, evaluate: (c: Condition) => C
         rule,
         'needs-review',
         review,
-        rule.reasons?.['needs-review'] ?? 'A person must check this.',
+        rule.reasons?.['needs-review']
+          ? textIn(rule.reasons['needs-review'], 'en')
+          : 'A person must check this.',
       );
     }
   }

@@ -1,13 +1,17 @@
 import type { Condition, Predicate, Quantified, Where } from './grammar.js';
-import type { LocalText, Rule } from './types.js';
+import { type RuleLanguage, textIn } from './languages.js';
+import type { Rule, RuleLevel, RuleReference } from './types.js';
 
-const LEVEL_TEXT = {
+const LEVEL_TEXT: Record<RuleLanguage, Record<RuleLevel, string>> = {
   en: { law: 'law', interpretation: 'interpretation of the law', 'good-practice': 'good practice' },
   nl: { law: 'wet', interpretation: 'interpretatie van de wet', 'good-practice': 'goede praktijk' },
-} as const;
+  de: { law: 'Gesetz', interpretation: 'Auslegung des Gesetzes', 'good-practice': 'gute Praxis' },
+  fr: { law: 'loi', interpretation: 'interprétation de la loi', 'good-practice': 'bonne pratique' },
+};
 
-const LABELS = {
+const LABELS: Record<RuleLanguage, Record<string, string>> = {
   en: {
+    failsAs: 'fails as',
     level: 'Level',
     weight: 'Weight',
     tags: 'Tags',
@@ -21,6 +25,7 @@ const LABELS = {
     source: 'Defined in',
   },
   nl: {
+    failsAs: 'bij falen',
     level: 'Niveau',
     weight: 'Gewicht',
     tags: 'Labels',
@@ -33,10 +38,41 @@ const LABELS = {
     blocked: 'Niet te beoordelen als',
     source: 'Gedefinieerd in',
   },
-} as const;
+  de: {
+    failsAs: 'nicht erfüllt',
+    level: 'Ebene',
+    weight: 'Gewicht',
+    tags: 'Schlagwörter',
+    why: 'Was geprüft wird',
+    fix: 'So beheben Sie es',
+    sources: 'Quellen',
+    test: 'Prüfung',
+    applies: 'Anwendbar, wenn',
+    review: 'Manuell zu prüfen, wenn',
+    blocked: 'Nicht beurteilbar, wenn',
+    source: 'Definiert in',
+  },
+  fr: {
+    failsAs: 'en cas d’échec',
+    level: 'Niveau',
+    weight: 'Poids',
+    tags: 'Étiquettes',
+    why: 'Ce qui est vérifié',
+    fix: 'Comment y remédier',
+    sources: 'Sources',
+    test: 'Test',
+    applies: 'S’applique si',
+    review: 'À vérifier par une personne si',
+    blocked: 'Impossible à évaluer si',
+    source: 'Défini dans',
+  },
+};
 
-function text(value: LocalText | undefined, lang: 'en' | 'nl'): string {
-  return value ? (value[lang] ?? value.en) : '';
+function referenceText(ref: RuleReference, lang: RuleLanguage): string {
+  const name = ref.title ? textIn(ref.title, lang) : ref.instrument;
+  const note = ref.note ? ` (${textIn(ref.note, lang)})` : '';
+  const where = [ref.article, ref.caseNumber].filter(Boolean).join(', ');
+  return `${ref.key}: ${name}${where ? `, ${where}` : ''}${note}${ref.url ? ` <${ref.url}>` : ''}`;
 }
 
 function predicateText(field: string, predicate: Predicate): string {
@@ -96,37 +132,35 @@ export function conditionText(condition: Condition, indent = '  '): string {
   return `${indent}${JSON.stringify(condition)}`;
 }
 
-/** A rule as plain text for the terminal, in English or Dutch (falling back to English). */
-export function explainRule(rule: Rule, lang: 'en' | 'nl'): string {
+/** A rule as plain text for the terminal, in one of the rule languages (English where a text lacks it). */
+export function explainRule(rule: Rule, lang: RuleLanguage): string {
   const label = LABELS[lang];
+  const text = (value: Parameters<typeof textIn>[0]) => textIn(value, lang);
   const lines = [
-    `${rule.id}: ${text(rule.title, lang)}`,
-    `  (fails as: ${text(rule.failTitle, lang)})`,
+    `${rule.id}: ${text(rule.title)}`,
+    `  (${label.failsAs}: ${text(rule.failTitle)})`,
     '',
     `${label.level}: ${LEVEL_TEXT[lang][rule.level]}   ${label.weight}: ${rule.weight}   ${label.tags}: ${rule.tags.join(', ')}`,
     '',
     `${label.why}:`,
-    `  ${text(rule.description, lang)}`,
+    `  ${text(rule.description)}`,
     '',
     `${label.fix}:`,
-    `  ${text(rule.advice, lang)}`,
+    `  ${text(rule.advice)}`,
     '',
     `${label.sources}:`,
-    ...rule.references.map(
-      (ref) =>
-        `  - ${ref.key}: ${ref.instrument}${ref.article ? `, ${ref.article}` : ''}${ref.caseNumber ? `, ${ref.caseNumber}` : ''}${ref.url ? ` <${ref.url}>` : ''}`,
-    ),
+    ...rule.references.map((ref) => `  - ${referenceText(ref, lang)}`),
   ];
   if (rule.notAssessableWhen?.when !== undefined) {
     lines.push('', `${label.blocked}:`, conditionText(rule.notAssessableWhen.when as Condition));
-    if (rule.reasons?.['not-assessable']) lines.push(`  → ${rule.reasons['not-assessable']}`);
+    if (rule.reasons?.['not-assessable']) lines.push(`  → ${text(rule.reasons['not-assessable'])}`);
   }
   if (rule.appliesWhen !== undefined)
     lines.push('', `${label.applies}:`, conditionText(rule.appliesWhen as Condition));
   lines.push('', `${label.test}:`, conditionText(rule.test as Condition));
   if (rule.needsReviewWhen !== undefined) {
     lines.push('', `${label.review}:`, conditionText(rule.needsReviewWhen as Condition));
-    if (rule.reasons?.['needs-review']) lines.push(`  → ${rule.reasons['needs-review']}`);
+    if (rule.reasons?.['needs-review']) lines.push(`  → ${text(rule.reasons['needs-review'])}`);
   }
   if (rule.source) lines.push('', `${label.source}: rules/${rule.source.file}:${rule.source.line}`);
   return lines.join('\n');

@@ -1,5 +1,13 @@
-import { CRAWL_STATUSES } from '../crawl/types.js';
-import { CALL_PRICE_KINDS, FACT_KINDS, PAGE_KINDS, PRESENTATIONS, REGIONS } from '../extract/types.js';
+import { CRAWL_STATUSES, LINK_REGIONS } from '../crawl/types.js';
+import {
+  CALL_PRICE_KINDS,
+  FACT_KINDS,
+  PAGE_KINDS,
+  PHONE_TYPES,
+  PRESENTATIONS,
+  REGIONS,
+  THIRD_PARTY_KINDS,
+} from '../extract/types.js';
 import { OUTCOMES, type Outcome } from './types.js';
 
 /**
@@ -83,13 +91,17 @@ const SIGHTING_FIELDS: FieldCatalogue = {
   aboveFold: [true, false],
   shownAt: ['desktop', 'phone'],
   afterInteraction: null,
-  phoneType: ['fixed', 'mobile', 'toll-free', 'premium', 'shared-cost', 'voip', 'unknown'],
+  phoneType: PHONE_TYPES,
   label: ['phone', 'fax', 'registry', 'vat', 'iban', 'other'],
   callPrice: null,
   'callPrice.kind': CALL_PRICE_KINDS,
   'callPrice.amount': null,
   'callPrice.currency': null,
   'callPrice.raw': null,
+  thirdParty: null,
+  'thirdParty.kind': THIRD_PARTY_KINDS,
+  'thirdParty.name': null,
+  withdrawalSection: [true, false],
   pageId: null,
   pageUrl: null,
   pageKind: PAGE_KINDS,
@@ -111,6 +123,8 @@ const PAGE_FIELDS: FieldCatalogue = {
   via: null,
   'via.text': null,
   'via.fromUrl': null,
+  'via.region': LINK_REGIONS,
+  foundBy: ['well-known-path', 'sitemap'],
   fetchedWith: ['static', 'browser'],
   contentHash: null,
   screenshotPath: null,
@@ -122,6 +136,7 @@ const PAGE_FIELDS: FieldCatalogue = {
 const WIDGET_FIELDS: FieldCatalogue = {
   id: null,
   kind: ['chat', 'contact-form', 'whatsapp', 'callback'],
+  number: null,
   vendor: null,
   iframeSeen: [true, false],
   detail: null,

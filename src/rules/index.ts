@@ -4,6 +4,8 @@ export { formatDiagnostic, type LintDiagnostic, RuleSetError } from './diagnosti
 export { selectItems } from './evaluate-condition.js';
 export { evaluateRules } from './evaluate-rules.js';
 export { conditionText, explainRule } from './explain.js';
+export { findingReason } from './finding-reason.js';
+export { RULE_LANGUAGES, type RuleLanguage, textIn } from './languages.js';
 export { lintRules, listProfiles, loadRuleSet, ruleSetLoader } from './load-rule-set.js';
 export { closest, type OverrideProblem, type OverrideScope, overrideProblems } from './override-check.js';
 export { loadOverrides } from './override-file.js';
@@ -12,6 +14,15 @@ export { profileForCountry } from './profile-for-country.js';
 export { unsafePatterns } from './regex-safety.js';
 export { selectionOf } from './selection-of.js';
 export { TimeLimitError, withinTimeLimit } from './time-limit.js';
-export type { Finding, LocalText, Outcome, Rule, RuleLevel, RuleReference, RuleSet } from './types.js';
+export type {
+  Finding,
+  LocalText,
+  Outcome,
+  ReasonText,
+  Rule,
+  RuleLevel,
+  RuleReference,
+  RuleSet,
+} from './types.js';
 export { OUTCOMES } from './types.js';
 export { declaredVersion, flagUnversionedChange } from './version-flag.js';

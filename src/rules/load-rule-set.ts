@@ -4,8 +4,15 @@ import { resolveCondition } from './condition-check.js';
 import { formatDiagnostic, type LintDiagnostic, RuleSetError } from './diagnostics.js';
 import type { Quantified } from './grammar.js';
 import { unsafePatternDiagnostics } from './regex-safety.js';
-import { hashProfile, profileFiles, type RuleFile, type RuleTree, readRuleTree } from './rule-tree.js';
-import type { LocalText, Rule, RuleReference, RuleSet } from './types.js';
+import {
+  hashProfile,
+  profileFiles,
+  type RuleFile,
+  type RuleTree,
+  readRuleTree,
+  toReference,
+} from './rule-tree.js';
+import type { LocalText, ReasonText, Rule, RuleReference, RuleSet } from './types.js';
 
 const TEXT_FIELDS = ['title', 'failTitle', 'description', 'advice', 'help', 'short'] as const;
 
@@ -16,7 +23,7 @@ const TEXT_FIELDS = ['title', 'failTitle', 'description', 'advice', 'help', 'sho
  */
 export function lintRules(dir: string = RULES_DIR): LintDiagnostic[] {
   const tree = readRuleTree(dir);
-  return [...tree.diagnostics, ...unsafePatternDiagnostics(tree.sources)];
+  return [...tree.diagnostics, ...tree.languageGaps, ...unsafePatternDiagnostics(tree.sources)];
 }
 
 export function listProfiles(dir: string = RULES_DIR): string[] {
@@ -79,8 +86,10 @@ function assembleRuleSet(tree: RuleTree, profileId: string): RuleSet {
 }
 
 function references(raw: unknown, tree: RuleTree): RuleReference[] {
-  return (raw as Array<string | RuleReference>).map((entry) =>
-    typeof entry === 'string' ? (tree.references.get(entry) as RuleReference) : entry,
+  return (raw as Array<string | Record<string, unknown>>).map((entry) =>
+    typeof entry === 'string'
+      ? (tree.references.get(entry) as RuleReference)
+      : toReference(String(entry.key), entry),
   );
 }
 
@@ -112,6 +121,16 @@ function adviceTemplate(raw: unknown, tree: RuleTree): AdviceTemplate | undefine
   return { items: (resolved as { some: Quantified }).some, text: body.text };
 }
 
+/** Reasons as texts per language; a plain string in a rule file is its English text. */
+function reasons(raw: unknown): Rule['reasons'] {
+  return Object.fromEntries(
+    Object.entries(raw as Record<string, ReasonText>).map(([outcome, text]) => [
+      outcome,
+      typeof text === 'string' ? { en: text } : text,
+    ]),
+  );
+}
+
 function buildRule(file: RuleFile, tree: RuleTree): Rule {
   const raw = file.raw;
   return {
@@ -129,7 +148,7 @@ function buildRule(file: RuleFile, tree: RuleTree): Rule {
     references: references(raw.references, tree),
     test: undefined,
     ...conditionFields(raw, tree),
-    ...(raw.reasons ? { reasons: raw.reasons as Rule['reasons'] } : {}),
+    ...(raw.reasons ? { reasons: reasons(raw.reasons) } : {}),
     source: { file: file.relFile, line: file.source.lineOf(['id']) },
   };
 }
@@ -151,6 +170,6 @@ function refine(base: Rule, file: RuleFile, tree: RuleTree): Rule {
   if (raw.weight !== undefined) next.weight = raw.weight as number;
   if (raw.tags !== undefined) next.tags = raw.tags as string[];
   if (raw.references !== undefined) next.references = references(raw.references, tree);
-  if (raw.reasons !== undefined) next.reasons = { ...base.reasons, ...(raw.reasons as Rule['reasons']) };
+  if (raw.reasons !== undefined) next.reasons = { ...base.reasons, ...reasons(raw.reasons) };
   return next;
 }

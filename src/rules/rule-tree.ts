@@ -5,8 +5,9 @@ import { checkAdviceTemplate } from './advice.js';
 import { checkCondition, checkWhere, referencedRules, type Selection } from './condition-check.js';
 import type { LintDiagnostic } from './diagnostics.js';
 import { COLLECTIONS, type Collection, type Where } from './grammar.js';
+import { type LanguageGap, referenceLanguageGaps, ruleLanguageGaps } from './language-check.js';
 import { validateRuleShape } from './rule-schema.js';
-import type { RuleLevel, RuleReference } from './types.js';
+import type { LocalText, RuleLevel, RuleReference } from './types.js';
 import { readYamlSource, type YamlSource } from './yaml-source.js';
 
 /** Folders under the rules directory that are not rule packs. */
@@ -37,7 +38,13 @@ export interface Profile {
 /** Everything read from one rules directory, plus the problems met while reading it. */
 export interface RuleTree {
   dir: string;
+  /** Problems that stop the rules from being used. */
   diagnostics: LintDiagnostic[];
+  /**
+   * Texts that lack a shipped language (en, nl, de, fr). `rules lint` fails on them; a run still
+   * loads such rules (a user's own rules folder may be in fewer languages) and shows English there.
+   */
+  languageGaps: LintDiagnostic[];
   packs: Map<string, RuleFile[]>;
   profiles: Map<string, Profile>;
   selections: Map<string, Selection>;
@@ -68,6 +75,21 @@ export function readRuleTree(dir: string): RuleTree {
       message,
       ...(ruleId ? { ruleId } : {}),
     });
+  const languageGaps: LintDiagnostic[] = [];
+  const reportGaps = (
+    source: YamlSource,
+    gaps: LanguageGap[],
+    at: Array<string | number>,
+    ruleId?: string,
+  ) => {
+    for (const found of gaps)
+      languageGaps.push({
+        file: source.file,
+        line: source.lineOf([...at, ...found.path]),
+        message: found.message,
+        ...(ruleId ? { ruleId } : {}),
+      });
+  };
   const texts = new Map<string, Buffer>();
   const sources: YamlSource[] = [];
   const read = (file: string): YamlSource | undefined => {
@@ -85,6 +107,7 @@ export function readRuleTree(dir: string): RuleTree {
     return {
       dir,
       diagnostics: [{ file: dir, line: 1, message: 'rules directory not found' }],
+      languageGaps,
       packs: new Map(),
       profiles: new Map(),
       selections: new Map(),
@@ -95,7 +118,7 @@ export function readRuleTree(dir: string): RuleTree {
     };
   }
 
-  const references = readReferences(dir, read, report);
+  const references = readReferences(dir, read, report, reportGaps);
   const selections = readSelections(dir, read, report);
   const versionFile = join(dir, 'VERSION');
   const versionBytes = existsSync(versionFile) ? readFileSync(versionFile) : undefined;
@@ -110,7 +133,10 @@ export function readRuleTree(dir: string): RuleTree {
       const source = read(join(dir, pack, name));
       if (!source) continue;
       const file = checkRuleFile(source, pack, name, selections, references, report);
-      if (file) files.push({ ...file, relFile: `${pack}/${name}` });
+      if (file) {
+        files.push({ ...file, relFile: `${pack}/${name}` });
+        reportGaps(source, ruleLanguageGaps(file.raw), [], file.id);
+      }
     }
     packs.set(pack, files);
   }
@@ -131,6 +157,7 @@ export function readRuleTree(dir: string): RuleTree {
   const tree: RuleTree = {
     dir,
     diagnostics,
+    languageGaps,
     packs,
     profiles,
     selections,
@@ -145,29 +172,61 @@ export function readRuleTree(dir: string): RuleTree {
 
 type Reporter = (source: YamlSource, path: Array<string | number>, message: string, ruleId?: string) => void;
 type Reader = (file: string) => YamlSource | undefined;
+type GapReporter = (source: YamlSource, gaps: LanguageGap[], at: Array<string | number>) => void;
 
-function readReferences(dir: string, read: Reader, report: Reporter): Map<string, RuleReference> {
+const REFERENCE_FIELDS = ['instrument', 'title', 'note', 'article', 'caseNumber', 'url'];
+
+/**
+ * A reference as rules carry it. Without an `instrument` of its own, the instrument is the English
+ * title with its note, so a reader of one language (and a stored rule set) still has the whole citation.
+ */
+export function toReference(key: string, entry: Record<string, unknown>): RuleReference {
+  const title = entry.title as LocalText | undefined;
+  const note = entry.note as LocalText | undefined;
+  const instrument =
+    typeof entry.instrument === 'string'
+      ? entry.instrument
+      : [title?.en, note?.en].filter((part) => part !== undefined).join(', ');
+  return { ...(entry as Omit<RuleReference, 'key' | 'instrument'>), key, instrument };
+}
+
+function readReferences(
+  dir: string,
+  read: Reader,
+  report: Reporter,
+  reportGaps: GapReporter,
+): Map<string, RuleReference> {
   const references = new Map<string, RuleReference>();
   const file = join(dir, 'references.yaml');
   if (!existsSync(file)) return references;
   const source = read(file);
   if (!source) return references;
   if (!isRecord(source.value)) {
-    report(source, [], 'references.yaml must map a key to { instrument, article?, caseNumber?, url? }');
+    report(source, [], 'references.yaml must map a key to { title, note?, article?, caseNumber?, url? }');
     return references;
   }
   for (const [key, entry] of Object.entries(source.value)) {
-    if (!isRecord(entry) || typeof entry.instrument !== 'string') {
-      report(source, [key], `reference ${key} needs an "instrument"`);
+    if (!isRecord(entry) || (typeof entry.instrument !== 'string' && !isRecord(entry.title))) {
+      report(source, [key], `reference ${key} needs a "title" (or an "instrument")`);
       continue;
     }
     for (const field of Object.keys(entry)) {
-      if (!['instrument', 'article', 'caseNumber', 'url'].includes(field))
+      if (!REFERENCE_FIELDS.includes(field))
         report(source, [key, field], `unknown field "${field}" in reference ${key}`);
     }
+    for (const field of ['title', 'note']) {
+      const text = entry[field];
+      if (text !== undefined && !(isRecord(text) && typeof text.en === 'string'))
+        report(
+          source,
+          [key, field],
+          `reference ${key}: ${field} must map languages to texts, with at least "en"`,
+        );
+    }
+    reportGaps(source, referenceLanguageGaps(key, entry), [key]);
     if (entry.url !== undefined && !/^https?:\/\//.test(String(entry.url)))
       report(source, [key, 'url'], `reference ${key}: url must start with http(s)://`);
-    references.set(key, { key, ...(entry as Omit<RuleReference, 'key'>) });
+    references.set(key, toReference(key, entry));
   }
   return references;
 }

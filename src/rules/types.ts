@@ -5,16 +5,35 @@ export type Outcome = (typeof OUTCOMES)[number];
 
 export type RuleLevel = 'law' | 'interpretation' | 'good-practice';
 
-/** Text in the report languages; `en` is required, `nl` expected. */
+/**
+ * Text in the rule languages (languages.ts). `en` is always there; the shipped rules have every
+ * language (`rules lint` reports a gap), a user's own rules folder may lack some.
+ */
 export interface LocalText {
   en: string;
   nl?: string;
+  de?: string;
+  fr?: string;
 }
+
+/**
+ * A reason as a rule gives it. Rule sets frozen with runs before reasons were translated hold a
+ * plain English string; read either with textIn().
+ */
+export type ReasonText = LocalText | string;
 
 export interface RuleReference {
   /** Key from RULES.md, such as CRD-6-1-c or BGH-I-ZR-228-03. */
   key: string;
+  /**
+   * The source in one line of English: the title's `en`, and its note after a comma. Kept for
+   * readers of one language and for rule sets stored before titles were translated.
+   */
   instrument: string;
+  /** The source's name as a reader of each language cites it (references.yaml). */
+  title?: LocalText;
+  /** What the source says or decided that matters here (case law, studies). */
+  note?: LocalText;
   article?: string;
   caseNumber?: string;
   url?: string;
@@ -46,8 +65,8 @@ export interface Rule {
     /** Optional: a condition under which the evidence cannot decide (e.g. `always: true` while the crawler does not gather it). */
     when?: unknown;
   };
-  /** Optional: why the rule reached an outcome other than pass/fail, in English, for the finding's `reason`. */
-  reasons?: Partial<Record<Outcome, string>>;
+  /** Optional: why the rule reached an outcome other than pass/fail; its English text becomes the finding's `reason`. */
+  reasons?: Partial<Record<Outcome, ReasonText>>;
   /** Source file and line, for lint and explain. */
   source?: { file: string; line: number };
 }

@@ -147,10 +147,13 @@ export function migrate(db: Database.Database): void {
   }
   for (const migration of MIGRATIONS) {
     if (migration.version <= current) continue;
+    // Immediate, and the version read again inside: two processes opening a new database at once
+    // (an audit and a `runs` beside it) migrate it once, the second waiting for the first.
     db.transaction(() => {
+      if ((db.pragma('user_version', { simple: true }) as number) >= migration.version) return;
       db.exec(migration.sql);
       db.pragma(`user_version = ${migration.version}`);
-    })();
+    }).immediate();
   }
 }
 

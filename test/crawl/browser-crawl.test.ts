@@ -75,7 +75,12 @@ describe('crawlShop, browser', () => {
     const paths = result.pages.map((p) => new URL(p.finalUrl).pathname);
     expect(paths).toEqual(['/', '/klantenservice', '/contact']);
     expect(result.pages[2].depth).toBe(2);
-    expect(result.pages[1].via).toEqual({ text: 'Klantenservice', fromUrl: site.url('/') });
+    expect(result.pages[1].via).toMatchObject({
+      text: 'Klantenservice',
+      fromUrl: site.url('/'),
+      region: 'nav',
+    });
+    expect(result.pages[1].via?.box?.width).toBeGreaterThan(0);
     expect(result.pages[0].html).toContain('data-sr-rendered="1"');
     expect(result.pages[0].html).toContain('data-sr-hidden="1"');
     expect(result.pages.every((p) => p.fetchedWith === 'browser')).toBe(true);

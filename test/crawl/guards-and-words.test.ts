@@ -1,5 +1,5 @@
 import type { LookupAddress } from 'node:dns';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   hostIsAllowed,
   isPublicAddress,
@@ -17,6 +17,10 @@ import { siteOf } from '../../src/crawl/same-site.js';
 import { fetchStatic, parseRetryAfter } from '../../src/crawl/static-fetch.js';
 import { FixtureSite, page } from './fixture-server.js';
 import { testOptions } from './options.js';
+
+afterEach(() => {
+  vi.useRealTimers();
+});
 
 function fakeResolver(table: Record<string, string[]>): Resolver {
   return (hostname, _options, cb) => {
@@ -245,7 +249,9 @@ describe('small parts', () => {
     expect(parseRetryAfter(undefined)).toBeNull();
   });
 
+  // Fake timers: the scheduler's pauses are checked to the millisecond, not against a loaded clock.
   it('runs one request at a time per host with the delay between them, hosts in parallel', async () => {
+    vi.useFakeTimers();
     const scheduler = new HostScheduler();
     const log: string[] = [];
     let running = 0;
@@ -258,20 +264,24 @@ describe('small parts', () => {
       running--;
     };
     const started = Date.now();
-    await Promise.all([
+    const all = Promise.all([
       scheduler.run('a', 100, task('a1')),
       scheduler.run('a', 100, task('a2')),
       scheduler.run('a', 100, task('a3')),
       scheduler.run('b', 100, task('b1')),
     ]);
+    await vi.runAllTimersAsync();
+    await all;
     const at = (n: string) => Number(log.find((l) => l.startsWith(`${n}@`))?.split('@')[1]) - started;
-    expect(at('a2') - at('a1')).toBeGreaterThanOrEqual(115);
-    expect(at('a3') - at('a2')).toBeGreaterThanOrEqual(115);
-    expect(at('b1')).toBeLessThan(60);
+    expect(at('a1')).toBe(0);
+    expect(at('a2') - at('a1')).toBe(120);
+    expect(at('a3') - at('a2')).toBe(120);
+    expect(at('b1')).toBe(0);
     expect(maxRunning).toBe(2);
   });
 
   it("counts the pause from when a task's traffic ended, never starting the next before the task ends", async () => {
+    vi.useFakeTimers();
     const scheduler = new HostScheduler();
     const started: number[] = [];
     /** A task of 150 ms whose last request ended `trafficMs` after it began. */
@@ -289,30 +299,33 @@ describe('small parts', () => {
         () => (trafficMs === null ? null : began + trafficMs),
       );
     };
+    const pair = async (first: number | null) => {
+      started.length = 0;
+      const both = Promise.all([run(first), run(null)]);
+      await vi.runAllTimersAsync();
+      await both;
+      return started[1] - started[0];
+    };
     // Quiet after 20 ms: the pause is over by the task's end, so the next starts right away.
-    await Promise.all([run(20), run(null)]);
-    expect(started[1] - started[0]).toBeGreaterThanOrEqual(148);
-    expect(started[1] - started[0]).toBeLessThan(230);
+    expect(await pair(20)).toBe(150);
+    await vi.advanceTimersByTimeAsync(1000);
     // Quiet after 100 ms: the next waits until 100 ms after that (200 ms after the first began).
-    started.length = 0;
-    await new Promise((r) => setTimeout(r, 120));
-    await Promise.all([run(100), run(null)]);
-    expect(started[1] - started[0]).toBeGreaterThanOrEqual(198);
-    expect(started[1] - started[0]).toBeLessThan(245);
+    expect(await pair(100)).toBe(200);
+    await vi.advanceTimersByTimeAsync(1000);
     // Traffic still in flight when the task ended (null): the pause counts from the end, as before.
-    started.length = 0;
-    await new Promise((r) => setTimeout(r, 120));
-    await Promise.all([run(null), run(null)]);
-    expect(started[1] - started[0]).toBeGreaterThanOrEqual(248);
+    expect(await pair(null)).toBe(250);
   });
 
   it('lets a waiting request go when its shop is cancelled', async () => {
     const scheduler = new HostScheduler();
-    const blocker = scheduler.run('h', 0, () => new Promise((r) => setTimeout(r, 300)));
+    let release = () => {};
+    const blocker = scheduler.run('h', 0, () => new Promise<void>((r) => (release = r)));
     const controller = new AbortController();
     const waiting = scheduler.run('h', 0, async () => 'ran', controller.signal);
     controller.abort(new CrawlFailure('timeout', 'ABORTED', 'stop'));
+    // The host stays busy until after the rejection: it is the abort that let the request go.
     await expect(waiting).rejects.toMatchObject({ code: 'ABORTED' });
+    release();
     await blocker;
   });
 

@@ -57,7 +57,11 @@ describe('shop scope', () => {
     const result = await crawlShop(target(site.url('/')), testOptions(), crawlEnv());
     expect(result.status).toBe('ok');
     expect(result.pages.map((p) => p.finalUrl)).toEqual([site.url('/nl/'), site.url('/nl/klantenservice')]);
-    expect(result.pages[1].via).toEqual({ text: 'Klantenservice', fromUrl: site.url('/nl/') });
+    expect(result.pages[1].via).toEqual({
+      text: 'Klantenservice',
+      fromUrl: site.url('/nl/'),
+      region: 'body',
+    });
   });
 });
 

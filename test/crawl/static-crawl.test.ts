@@ -52,7 +52,9 @@ describe('crawlShop, static', () => {
     expect(paths).toHaveLength(6);
     const contact = result.pages[3];
     expect(contact.depth).toBe(2);
-    expect(contact.via).toEqual({ text: 'Contact', fromUrl: site.url('/klantenservice') });
+    expect(contact.via).toEqual({ text: 'Contact', fromUrl: site.url('/klantenservice'), region: 'body' });
+    expect(result.pages[1].via).toMatchObject({ text: 'Klantenservice', region: 'header' });
+    expect(result.pages[2].via).toMatchObject({ text: 'Algemene voorwaarden', region: 'footer' });
     expect(result.pages[0].depth).toBe(0);
     expect(result.pages[0].via).toBeNull();
     expect(result.pages[1].contentHash).toMatch(/^[0-9a-f]{64}$/);

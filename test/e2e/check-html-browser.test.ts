@@ -127,7 +127,7 @@ describe('the one-shop HTML of check in Chromium', () => {
     const page = await browser.newPage();
     try {
       await page.goto(pathToFileURL(pages[0].path).href);
-      await expect.poll(() => page.locator('#failures').textContent()).toContain('2 failures');
+      await expect.poll(() => page.locator('#failures').textContent()).toContain('4 failures');
       const failure = page.locator('#rule-phone-not-premium-rate');
       await expect.poll(() => failure.textContent()).toContain('0900 123 4567 on /, /contact');
       expect(await failure.locator('figure.evidence').count()).toBeGreaterThan(0);

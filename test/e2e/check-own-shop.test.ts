@@ -24,17 +24,16 @@ const LOCAL = ['--allow-private-hosts', '--mode', 'static', '--country', 'NL'];
 
 describe('check: output for action', () => {
   it('prints the two failures first, with page and element, and the passes as one count line', async () => {
-    const result = await runCli(['check', shops.url('premium-noreply'), ...LOCAL]);
+    const result = await runCli(['check', shops.url('noaddress-noreply'), ...LOCAL]);
     expect(result.code).toBe(0);
     const lines = result.stdout.split('\n');
-    expect(lines[5]).toBe('2 failures');
+    const count = lines.indexOf('2 failures');
+    expect(count).toBeGreaterThan(2);
     // law before good practice
-    expect(lines[6]).toMatch(/^ {2}✗ .*\[phone-not-premium-rate · law · weight \d+\]$/);
-    expect(lines[7]).toBe(
-      '      Phone +319001234567 "0900 123 4567" on / (home, 0 clicks) · footer, tel-link',
-    );
+    expect(lines[count + 1]).toMatch(/^ {2}✗ .*\[geographic-address-present · law · weight \d+\]$/);
+    expect(lines[count + 2]).toMatch(/^ {6}→ Publish the street address/);
     const second = lines.findIndex((line) => line.includes('[email-not-noreply · good practice'));
-    expect(second).toBeGreaterThan(7);
+    expect(second).toBe(count + 3);
     expect(lines[second + 1]).toBe(
       '      E-mail noreply@fietsenhuis-noord.nl on / (home, 0 clicks) · footer, mailto-link',
     );
@@ -49,6 +48,17 @@ describe('check: output for action', () => {
     );
   });
 
+  it('shows a premium-only number with its evidence, before the good-practice failure', async () => {
+    const result = await runCli(['check', shops.url('premium-noreply'), ...LOCAL]);
+    const lines = result.stdout.split('\n');
+    const first = lines.findIndex((line) => line.includes('[phone-not-premium-rate · law'));
+    expect(first).toBeGreaterThan(0);
+    expect(lines[first + 1]).toBe(
+      '      Phone +319001234567 "0900 123 4567" on / (home, 0 clicks) · footer, tel-link',
+    );
+    expect(first).toBeLessThan(lines.findIndex((line) => line.includes('[email-not-noreply')));
+  });
+
   it('counts clicks to findable details only, and says which detail is only in the terms, and where', async () => {
     const result = await runCli(['check', shops.url('terms-only'), ...LOCAL]);
     expect(result.code).toBe(0);
@@ -56,20 +66,29 @@ describe('check: output for action', () => {
     expect(lines[1]).toBe('✗ Phone and e-mail are not both easy to find');
     expect(lines[3]).toBe('  Findable phone: not findable · findable e-mail: not findable');
     expect(result.stdout).toContain(
-      '      → +31503012345 appears only on /voorwaarden (the terms page): repeat it on the contact or customer-service page and in the footer.',
+      '      → +31503012345 appears only in the terms, privacy statement or withdrawal instructions (/voorwaarden, the terms page): repeat it on the contact or customer-service page and in the footer.',
     );
     expect(result.stdout).toContain(
-      '      → hallo@fietsenhuis-noord.nl appears only on /voorwaarden (the terms page): repeat it on the contact or customer-service page and in the footer.',
+      '      → hallo@fietsenhuis-noord.nl appears only in the terms, privacy statement or withdrawal instructions (/voorwaarden, the terms page): repeat it on the contact or customer-service page and in the footer.',
+    );
+  });
+
+  it('an invalid number written as the phone makes phone-number-valid fail and names it', async () => {
+    const result = await runCli(['check', shops.url('invalid-phone'), ...LOCAL]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/ {2}✗ .*\[phone-number-valid · good practice · weight \d+\]/);
+    expect(result.stdout).toContain(
+      '      → +32 9 123 45 6 on /, /contact, /klantenservice (+3) is not a valid telephone number: check the digits and write it in full, with its area code (and country code), as it is dialled.',
     );
   });
 
   it('--quiet prints only the verdict and the failures; --verbose lists the passes', async () => {
-    const quiet = await runCli(['check', shops.url('premium-noreply'), ...LOCAL, '--quiet']);
+    const quiet = await runCli(['check', shops.url('noaddress-noreply'), ...LOCAL, '--quiet']);
     expect(quiet.code).toBe(0);
     expect(quiet.stdout).toContain('2 failures');
     expect(quiet.stdout).not.toContain('to check by hand');
     expect(quiet.stdout).not.toContain('Contact details found');
-    const verbose = await runCli(['check', shops.url('premium-noreply'), ...LOCAL, '--verbose']);
+    const verbose = await runCli(['check', shops.url('noaddress-noreply'), ...LOCAL, '--verbose']);
     expect(verbose.stdout).toMatch(/✓ .*\[phone-present · law/);
     expect(verbose.stdout).toContain('Pages visited');
   });
@@ -126,7 +145,7 @@ describe('check: outputs for sharing and CI', () => {
     const out = join(dir, 'five');
     const result = await runCli([
       'check',
-      shops.url('premium-noreply'),
+      shops.url('noaddress-noreply'),
       ...LOCAL,
       '--output',
       'text,json,html,junit,sarif',
@@ -157,7 +176,7 @@ describe('check: outputs for sharing and CI', () => {
     expect(suite.tests).toBe(json.findings.length);
     expect(suite.failures).toBe(2);
     const failed = suite.testcase.filter((c) => c.failure).map((c) => c.name.split(':')[0]);
-    expect(failed.sort()).toEqual(['email-not-noreply', 'phone-not-premium-rate']);
+    expect(failed.sort()).toEqual(['email-not-noreply', 'geographic-address-present']);
 
     const sarif = JSON.parse(readFileSync(join(out, 'shopreach.sarif'), 'utf8'));
     expect(sarifProblems(sarif)).toEqual([]);
@@ -166,12 +185,15 @@ describe('check: outputs for sharing and CI', () => {
       level: string;
       locations: Array<{ physicalLocation: { artifactLocation: { uri: string } } }>;
     }>;
-    expect(results.map((r) => r.ruleId).sort()).toEqual(['email-not-noreply', 'phone-not-premium-rate']);
-    expect(results.find((r) => r.ruleId === 'phone-not-premium-rate')?.level).toBe('error');
-    expect(results[0].locations[0].physicalLocation.artifactLocation.uri).toBe(shops.url('premium-noreply'));
+    expect(results.map((r) => r.ruleId).sort()).toEqual(['email-not-noreply', 'geographic-address-present']);
+    expect(results.find((r) => r.ruleId === 'geographic-address-present')?.level).toBe('error');
+    for (const r of results)
+      expect(
+        r.locations[0].physicalLocation.artifactLocation.uri.startsWith(shops.url('noaddress-noreply')),
+      ).toBe(true);
 
     const html = readFileSync(join(out, 'shopreach.html'), 'utf8');
-    expect(html).toContain('0900 123 4567');
+    expect(html).toContain('noreply@fietsenhuis-noord.nl');
     expect(html).not.toMatch(/href="index\.html"|histogram|Score distribution/);
   });
 
@@ -256,7 +278,7 @@ describe('check: configuration and thresholds', () => {
       { cwd: dir },
     );
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain('Failed phone-not-premium-rate (failOn: law).');
+    expect(result.stderr).toMatch(/Failed [^\n]*phone-not-premium-rate[^\n]* \(failOn: law\)\./);
   });
 
   it('minScore and failOn from the command line; exit 3 wins over 2 when a site cannot be judged', async () => {

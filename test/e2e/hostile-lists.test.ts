@@ -24,7 +24,8 @@ const refusedShop = (i: number) => `http://127.${(i >> 16) & 255}.${(i >> 8) & 2
 
 function storedCount(db: string): number {
   try {
-    const store = openStore(db);
+    // Read-only: polling must never create or migrate the database the audit is creating.
+    const store = openStore(db, { readOnly: true });
     try {
       const run = store.latestRun();
       return run ? run.shopsDone : 0;
@@ -78,7 +79,7 @@ describe('a long list of shops that fail at once', () => {
 
 function plannedCount(db: string): { planned: number; listPlanned: boolean } {
   try {
-    const store = openStore(db);
+    const store = openStore(db, { readOnly: true });
     try {
       const run = store.latestRun();
       return {

@@ -6,7 +6,13 @@ import { renderSamplePage, type SamplePage, type SampleShopLayout } from '../../
  * Small shops a shop owner might run, for the tests of `check`: one that meets every rule the
  * crawler can decide in static mode, and variants that break one or two things on purpose.
  */
-export type OwnShopVariant = 'clean' | 'premium-noreply' | 'no-address' | 'terms-only';
+export type OwnShopVariant =
+  | 'clean'
+  | 'premium-noreply'
+  | 'no-address'
+  | 'noaddress-noreply'
+  | 'terms-only'
+  | 'invalid-phone';
 
 interface Contact {
   phoneHref: string;
@@ -31,6 +37,10 @@ function contactOf(variant: OwnShopVariant): Contact {
       email: 'noreply@fietsenhuis-noord.nl',
     };
   if (variant === 'no-address') return { ...CLEAN, address: '' };
+  if (variant === 'noaddress-noreply')
+    return { ...CLEAN, address: '', email: 'noreply@fietsenhuis-noord.nl' };
+  // A digit short: "+32 9 123 45 6" is written as a phone number but is no valid Belgian number.
+  if (variant === 'invalid-phone') return { ...CLEAN, phoneHref: '+329123456', phoneText: '+32 9 123 45 6' };
   return CLEAN;
 }
 
@@ -91,7 +101,14 @@ export interface ServedOwnShops {
 export async function serveOwnShops(): Promise<ServedOwnShops> {
   const servers: Server[] = [];
   const urls = new Map<OwnShopVariant, string>();
-  for (const variant of ['clean', 'premium-noreply', 'no-address', 'terms-only'] as const) {
+  for (const variant of [
+    'clean',
+    'premium-noreply',
+    'no-address',
+    'noaddress-noreply',
+    'terms-only',
+    'invalid-phone',
+  ] as const) {
     const pages = ownShopPages(variant);
     const server = createServer((request, response) => {
       const path = new URL(request.url ?? '/', 'http://localhost').pathname.replace(/(.)\/$/, '$1');

@@ -121,6 +121,51 @@ describe('buildEvidence', () => {
     expect(evidenceProblems(evidence)).toEqual([]);
   });
 
+  it('carries where each link sat, how unlinked pages were found and the page budget; the schema checks them', () => {
+    const pages = [
+      snapshot('https://shop.example.nl/', 0),
+      snapshot('https://shop.example.nl/contact', 1, {
+        text: 'Contact',
+        fromUrl: 'https://shop.example.nl/',
+        region: 'footer',
+        box: { x: 40, y: 2200, width: 61, height: 18 },
+      }),
+      {
+        ...snapshot('https://shop.example.nl/policies/contact-information', null),
+        foundBy: 'well-known-path' as const,
+      },
+    ];
+    const result = crawl(pages, { budget: { maxPages: 15, pagesUsed: 3, attempts: 5 } });
+    const evidence = buildEvidence({
+      target,
+      requestedMode: 'static',
+      crawls: [result],
+      primary: result,
+      observed: pages.map((page, i) => ({ snapshot: page, observations: i === 0 ? home : contact })),
+      country: 'NL',
+      countrySource: 'domain',
+      language: 'nl',
+    });
+    expect(evidence.pages[1].via).toEqual({
+      text: 'Contact',
+      fromUrl: 'https://shop.example.nl/',
+      region: 'footer',
+      box: { x: 40, y: 2200, width: 61, height: 18 },
+    });
+    expect(evidence.pages[2]).toMatchObject({
+      depth: null,
+      linked: false,
+      via: null,
+      foundBy: 'well-known-path',
+    });
+    expect(evidence.pages[0].foundBy).toBeUndefined();
+    expect(evidence.crawl.budget).toEqual({ maxPages: 15, pagesUsed: 3, attempts: 5 });
+    expect(evidenceProblems(evidence)).toEqual([]);
+    const wrongRegion = structuredClone(evidence);
+    (wrongRegion.pages[1].via as { region: string }).region = 'sidebar';
+    expect(evidenceProblems(wrongRegion).join(' ')).toMatch(/via/);
+  });
+
   it("copies the page's call-price reading onto the page and its sightings, and the schema takes it", () => {
     const pages = [snapshot('https://shop.example.nl/', 0)];
     const result = crawl(pages);

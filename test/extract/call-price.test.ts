@@ -86,6 +86,19 @@ describe('call prices next to a phone number', () => {
     expect(result.map(([, price]) => price)).toEqual([undefined, undefined, undefined, undefined]);
   });
 
+  it('keeps a price written right after the digits out of the number', () => {
+    const [[value, price]] = prices('<p>Bel 0900 1234567 € 0,80 per minuut</p>');
+    expect(value).toBe('+319001234567');
+    expect(price).toMatchObject({ kind: 'per-minute', amount: 0.8 });
+    expect(prices('<p>Service: 0900 1234567 EUR 0,80/min</p>').map(([v]) => v)).toEqual(['+319001234567']);
+  });
+
+  it('does not read a bracketed price after the number as more digits', () => {
+    const [[value, price]] = prices('<p>Hotline: 0180 6 123456 (20 ct/Anruf)</p>', 'DE');
+    expect(value).toBe('+491806123456');
+    expect(price).toMatchObject({ kind: 'per-call', amount: 0.2 });
+  });
+
   it('records whether the page states a price per minute or per call anywhere', () => {
     const stated = extract('<p>Bel 0900 123 4567.</p><p>Bellen kost 80 cent per minuut.</p>');
     expect(stated.statesCallPrice).toBe(true);

@@ -64,6 +64,12 @@ describe('e-mail addresses in text and links', () => {
     ['info AT shop DOT nl', 'info@shop.nl'],
     ['contact [put the at sign here] studio.de', 'contact@studio.de'],
     ['info<span>@</span>shop.nl', 'info@shop.nl'],
+    ['verkoop at shop dot nl', 'verkoop@shop.nl'],
+    ['info (at) shop (punt) nl', 'info@shop.nl'],
+    ['info apenstaartje winkel punt be', 'info@winkel.be'],
+    ['service at laden punkt de', 'service@laden.de'],
+    ['contact arobase boutique point fr', 'contact@boutique.fr'],
+    ['sales [at] shop [dot] co [dot] uk', 'sales@shop.co.uk'],
   ])('deobfuscates %s', (written, value) => {
     const obs = extract(`<p>${written}</p>`);
     expect(readable(`<p>${written}</p>`).emails).toEqual([value]);
@@ -72,6 +78,15 @@ describe('e-mail addresses in text and links', () => {
 
   it('does not read prose "at" as an address', () => {
     expect(readable('<p>Meet us at shop.nl or call</p>').emails).toEqual([]);
+    expect(readable('<p>mail us at the shop dot com</p>').emails).toEqual([]);
+    expect(readable('<p>info a shop punt nl</p>').emails).toEqual([]);
+  });
+
+  it('joins an address split across inline elements', () => {
+    expect(readable('<p><a href="/contact">Info(@)shop.n</a>l</p>').emails).toEqual(['info@shop.nl']);
+    expect(readable('<p><a href="/contact">info@shop.n</a>l</p>').emails).toEqual(['info@shop.nl']);
+    // A whole address followed by another link's text stays as it is.
+    expect(readable('<p><a>info@shop.nl</a><a>be</a></p>').emails).toEqual(['info@shop.nl']);
   });
 
   it('rejects image names, handles and strings without a real top-level domain', () => {

@@ -29,6 +29,17 @@ describe('phone formats', () => {
     expect(readable('<p>Tel. +49 89 231416666</p>', { country: 'NL' }).phones).toEqual(['+4989231416666']);
   });
 
+  it('ends a number at a bracket it opens and does not close', () => {
+    expect(readable('<p>Tel. 030 1234567 (24h erreichbar)</p>', { country: 'DE' }).phones).toEqual([
+      '+49301234567',
+    ]);
+    // Brackets that close inside the number stay part of it.
+    expect(readable('<p>Tel. (030) 1234567 und +49 (0)30 7654321</p>', { country: 'DE' }).phones).toEqual([
+      '+49301234567',
+      '+49307654321',
+    ]);
+  });
+
   it('keeps two numbers on one line apart', () => {
     expect(readable('<p>T 0117 491978 | F 0117 494019</p>').phones).toEqual(['+31117491978']);
     expect(readable('<p>0113 323033 0113 211682</p>').phones.sort()).toEqual([

@@ -76,10 +76,10 @@ describe('csv lists', () => {
     expect(problems[0].message).toMatch(/two-letter ISO 3166/);
   });
 
-  it('rejects a CSV without a url column', async () => {
-    const { targets, problems } = await parseShopList('site,name\nhttps://a.example.nl,A\n', 'csv');
+  it('rejects a CSV without a url column, naming the columns it has', async () => {
+    const { targets, problems } = await parseShopList('shop,naam\nhttps://a.example.nl,A\n', 'csv');
     expect(targets).toEqual([]);
-    expect(problems[0].message).toMatch(/no "url" column/);
+    expect(problems[0].message).toMatch(/no column for the shop's URL: it has the columns "shop", "naam"/);
   });
 
   it('keeps the rows before a broken record and names the broken line', async () => {

@@ -119,6 +119,36 @@ describe('writeReport', () => {
     expect(down).toContain('Score: not rated');
   });
 
+  it('says which link led to each page, where it sat, how unlinked pages were found and the page budget', () => {
+    const shop = makeOutcome({ key: 'https://budget.example', name: 'Budget Shop' });
+    const contact = shop.evidence.pages[1];
+    if (contact.via) contact.via.region = 'footer';
+    shop.evidence.pages.push({
+      ...contact,
+      id: 'p3',
+      url: 'https://budget.example/policies/contact-information',
+      finalUrl: 'https://budget.example/policies/contact-information',
+      depth: null,
+      linked: false,
+      via: null,
+      foundBy: 'well-known-path',
+    });
+    shop.evidence.crawl.budget = { maxPages: 15, pagesUsed: 3, attempts: 6 };
+    store.saveShop(runId, shop);
+    const { files } = writeReport(store, runId, { outDir: join(dir, 'r') });
+    const text = read(files.find((f) => f.includes('budget.example')) as string);
+    expect(text).toContain('3 of the 15 pages the budget allowed were fetched.');
+    expect(text).toContain('“Contact” (footer) · <a href="https://budget.example/"');
+    expect(text).toContain('not linked: well-known path');
+    const { files: nlFiles } = writeReport(store, runId, { outDir: join(dir, 'nl'), lang: 'nl' });
+    const nl = read(nlFiles.find((f) => f.includes('budget.example')) as string);
+    expect(nl).toContain('3 van de 15 pagina’s die het budget toeliet zijn opgehaald.');
+    expect(nl).toContain('niet gelinkt: bekend pad');
+    // A shop stored before the budget was recorded says nothing about it.
+    const good = read(files.find((f) => f.includes('good.example')) as string);
+    expect(good).not.toContain('the budget allowed');
+  });
+
   it('writes the methodology with every rule, its references, the hash and the crawl settings', () => {
     writeReport(store, runId, { outDir: join(dir, 'r') });
     const page = read(join(dir, 'r', 'methodology.html'));

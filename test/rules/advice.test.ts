@@ -52,7 +52,7 @@ describe('advice written for the shop', () => {
     const { outcome, lines } = adviceOf('contact-not-only-in-terms', evidence);
     expect(outcome).toBe('fail');
     expect(lines).toEqual([
-      '+31201234567 appears only on /terms-1 (the terms page): repeat it on the contact or customer-service page and in the footer.',
+      '+31201234567 appears only in the terms, privacy statement or withdrawal instructions (/terms-1, the terms page): repeat it on the contact or customer-service page and in the footer.',
     ]);
   });
 

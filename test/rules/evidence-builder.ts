@@ -1,4 +1,4 @@
-import type { CrawlStatus } from '../../src/crawl/types.js';
+import type { CrawlStatus, LinkRegion } from '../../src/crawl/types.js';
 import type {
   EvidenceFact,
   EvidencePage,
@@ -18,6 +18,8 @@ export interface PageSpec {
   viewport?: 'desktop' | 'mobile';
   /** The page states a call price per minute or per call somewhere. */
   statesCallPrice?: boolean;
+  /** Where the link that led to the page sat on the home page; left out: not recorded (older evidence). */
+  viaRegion?: LinkRegion;
 }
 
 export type FactSpec = Partial<Omit<EvidenceFact, 'id' | 'pageId' | 'pageUrl' | 'pageKind' | 'pageDepth'>> & {
@@ -74,7 +76,14 @@ export function buildEvidence(spec: ShopSpec = {}): ShopEvidence {
     title: page.kind,
     depth: page.depth,
     linked: page.depth !== null,
-    via: index === 0 || page.depth === null ? null : { text: page.kind, fromUrl: `${ORIGIN}/` },
+    via:
+      index === 0 || page.depth === null
+        ? null
+        : {
+            text: page.kind,
+            fromUrl: `${ORIGIN}/`,
+            ...(page.viaRegion ? { region: page.viaRegion } : {}),
+          },
     fetchedWith: 'static',
     fetchedAt: '2026-01-01T00:00:00.000Z',
     contentHash: `hash${index}`,

@@ -43,6 +43,19 @@ const NAME_ONLY: ShopSpec = { pages: SITE, facts: [{ kind: 'legal-name' }] };
 /** The pages of SITE, with the terms giving the withdrawal information. */
 const SITE_WITHDRAWAL = [SITE[0], SITE[1], { ...SITE[2], withdrawalInfo: true }];
 const UNREACHABLE: ShopSpec = { status: 'unreachable' };
+/** Home, contact, terms and a returns page whose withdrawal instructions give the phone. */
+const SITE_RETURNS = [...SITE, { kind: 'returns', depth: 1, withdrawalInfo: true } as const];
+const RETURNS = 3;
+const inWithdrawal = (kind: 'phone' | 'email') =>
+  ({ kind, page: RETURNS, region: 'main', withdrawalSection: true }) as const;
+/** "Telefoon: +32 9 123 45 67": written as a phone number, not a valid one. */
+const INVALID = {
+  kind: 'phone',
+  value: '+3291234567',
+  raw: '+32 9 123 45 67',
+  phoneType: 'invalid',
+} as const;
+const BANK = { kind: 'phone', value: '+31207654321', thirdParty: { kind: 'bank', name: 'de bank' } } as const;
 const PER_MINUTE = { kind: 'per-minute', amount: 0.8, currency: 'EUR', raw: '€0,80 per minuut' } as const;
 const NOTHING: ShopSpec = { pages: SITE };
 const DEEP: ShopSpec = {
@@ -60,6 +73,24 @@ export const RULE_CASES: RuleCase[] = [
     rests: { sightings: ['s1', 's2'] },
   },
   { rule: 'phone-present', name: 'no phone', shop: { pages: SITE, sightings: [emailHome] }, expect: 'fail' },
+  {
+    rule: 'phone-present',
+    name: 'only an invalid number',
+    shop: { sightings: [INVALID] },
+    expect: 'fail',
+  },
+  {
+    rule: 'phone-present',
+    name: 'only the number of the bank named in its sentence',
+    shop: { sightings: [BANK] },
+    expect: 'fail',
+  },
+  {
+    rule: 'phone-present',
+    name: 'a hidden carrier number is no reason for review',
+    shop: { sightings: [{ ...BANK, visible: false, thirdParty: { kind: 'carrier', name: 'DHL' } }] },
+    expect: 'fail',
+  },
   {
     rule: 'phone-present',
     name: 'only a fax number',
@@ -152,6 +183,27 @@ export const RULE_CASES: RuleCase[] = [
     name: 'phone outside, e-mail only in terms',
     shop: { pages: SITE, sightings: [phoneHome, { kind: 'email', page: TERMS }] },
     expect: 'fail',
+  },
+  {
+    rule: 'contact-not-only-in-terms',
+    name: 'phone only in the withdrawal instructions of a returns page',
+    shop: { pages: SITE_RETURNS, sightings: [inWithdrawal('phone'), emailHome] },
+    expect: 'fail',
+  },
+  {
+    rule: 'contact-not-only-in-terms',
+    name: 'phone in the withdrawal instructions and on the contact page',
+    shop: {
+      pages: SITE_RETURNS,
+      sightings: [inWithdrawal('phone'), emailHome, { kind: 'phone', page: CONTACT }],
+    },
+    expect: 'pass',
+  },
+  {
+    rule: 'contact-not-only-in-terms',
+    name: 'details in the content of a returns page outside its withdrawal instructions',
+    shop: { pages: SITE_RETURNS, sightings: [{ kind: 'phone', page: RETURNS, region: 'main' }, emailHome] },
+    expect: 'pass',
   },
   { rule: 'contact-not-only-in-terms', name: 'no details', shop: NOTHING, expect: 'not-applicable' },
   {
@@ -321,6 +373,24 @@ export const RULE_CASES: RuleCase[] = [
     shop: { sightings: [{ kind: 'phone', afterInteraction: 'clicked "Toon telefoonnummer"' }, emailHome] },
     expect: 'pass',
   },
+  {
+    rule: 'consumer-contact-findable',
+    name: 'phone only in the withdrawal instructions',
+    shop: { pages: SITE_RETURNS, sightings: [inWithdrawal('phone'), emailHome] },
+    expect: 'fail',
+  },
+  {
+    rule: 'consumer-contact-findable',
+    name: "the only number is a bank's",
+    shop: { pages: SITE, sightings: [BANK, emailHome] },
+    expect: 'fail',
+  },
+  {
+    rule: 'consumer-contact-findable',
+    name: 'the only number is invalid',
+    shop: { pages: SITE, sightings: [INVALID, emailHome] },
+    expect: 'fail',
+  },
   { rule: 'consumer-contact-findable', name: 'unreachable', shop: UNREACHABLE, expect: 'not-assessable' },
   // second-direct-channel
   { rule: 'second-direct-channel', name: 'phone published', shop: EXEMPLARY, expect: 'pass' },
@@ -337,7 +407,20 @@ export const RULE_CASES: RuleCase[] = [
     shop: { sightings: [emailHome], widgets: [{ kind: 'contact-form' }] },
     expect: 'needs-review',
   },
+  {
+    rule: 'second-direct-channel',
+    name: 'a WhatsApp button with its number',
+    shop: { sightings: [emailHome], widgets: [{ kind: 'whatsapp', number: '+31612345678' }] },
+    expect: 'pass',
+    rests: { widgets: ['w1'] },
+  },
   { rule: 'second-direct-channel', name: 'e-mail only', shop: { sightings: [emailHome] }, expect: 'fail' },
+  {
+    rule: 'second-direct-channel',
+    name: "e-mail and a carrier's number",
+    shop: { sightings: [emailHome, { ...BANK, thirdParty: { kind: 'carrier', name: 'PostNL' } }] },
+    expect: 'fail',
+  },
   { rule: 'second-direct-channel', name: 'unreachable', shop: UNREACHABLE, expect: 'not-assessable' },
   // evidence not gathered yet
   // geographic-address-present
@@ -531,9 +614,70 @@ export const RULE_CASES: RuleCase[] = [
   },
   {
     rule: 'contact-link-in-global-chrome',
-    name: 'contact page one click away',
+    name: 'contact page one click away, link position not recorded (older evidence)',
     shop: { pages: SITE, sightings: [{ kind: 'email', page: CONTACT, region: 'main' }] },
     expect: 'needs-review',
+  },
+  {
+    rule: 'contact-link-in-global-chrome',
+    name: 'contact page linked from the footer of the home page',
+    shop: {
+      pages: [SITE[0], { ...SITE[1], viaRegion: 'footer' }, SITE[2]],
+      sightings: [{ kind: 'email', page: CONTACT, region: 'main' }],
+    },
+    expect: 'pass',
+    rests: { pages: ['p2'] },
+  },
+  {
+    rule: 'contact-link-in-global-chrome',
+    name: 'legal notice linked from the navigation, no details found',
+    shop: {
+      pages: [
+        { kind: 'home', depth: 0 },
+        { kind: 'impressum', depth: 1, viaRegion: 'nav' },
+      ],
+    },
+    expect: 'pass',
+  },
+  {
+    rule: 'contact-link-in-global-chrome',
+    name: 'contact page linked only from the body of the home page',
+    shop: {
+      pages: [SITE[0], { ...SITE[1], viaRegion: 'body' }, SITE[2]],
+      sightings: [{ kind: 'phone', page: CONTACT, region: 'main' }],
+    },
+    expect: 'fail',
+  },
+  {
+    rule: 'contact-link-in-global-chrome',
+    name: 'a page linked from the footer that is not a contact page',
+    shop: {
+      pages: [
+        { kind: 'home', depth: 0 },
+        { kind: 'terms', depth: 1, viaRegion: 'footer' },
+      ],
+      sightings: [{ kind: 'phone', page: 1, region: 'main' }],
+    },
+    expect: 'fail',
+  },
+  {
+    rule: 'contact-link-in-global-chrome',
+    name: 'contact page two clicks away, reached from a footer link of another page',
+    shop: {
+      pages: [
+        { kind: 'home', depth: 0 },
+        { kind: 'other', depth: 1, viaRegion: 'body' },
+        { kind: 'contact', depth: 2, viaRegion: 'footer' },
+      ],
+      sightings: [{ kind: 'phone', page: 2, region: 'main' }],
+    },
+    expect: 'fail',
+  },
+  {
+    rule: 'contact-link-in-global-chrome',
+    name: 'unreachable shop',
+    shop: UNREACHABLE,
+    expect: 'not-assessable',
   },
   // contact-link-label-recognisable
   {
@@ -763,6 +907,40 @@ export const RULE_CASES: RuleCase[] = [
     profile: 'de',
     shop: { sightings: [{ kind: 'phone', value: '+4312345678' }] },
     expect: 'pass',
+  },
+  {
+    rule: 'phone-number-valid',
+    name: 'the only number written is invalid',
+    shop: { sightings: [INVALID] },
+    expect: 'fail',
+    rests: { sightings: ['s1'] },
+  },
+  {
+    rule: 'phone-number-valid',
+    name: 'a valid number and an invalid one',
+    shop: { sightings: [{ kind: 'phone' }, INVALID] },
+    expect: 'fail',
+    rests: { sightings: ['s2'] },
+  },
+  {
+    rule: 'phone-number-valid',
+    name: 'a Dutch number and an invalid one, Dutch profile',
+    profile: 'nl',
+    shop: { sightings: [{ kind: 'phone' }, INVALID] },
+    expect: 'fail',
+  },
+  {
+    rule: 'phone-number-valid',
+    name: 'a foreign number and an invalid one, Dutch profile',
+    profile: 'nl',
+    shop: { sightings: [{ kind: 'phone', value: '+4930123456' }, INVALID] },
+    expect: 'fail',
+  },
+  {
+    rule: 'phone-number-valid',
+    name: 'an invalid number only in hidden markup',
+    shop: { sightings: [{ ...INVALID, visible: false }] },
+    expect: 'not-applicable',
   },
   { rule: 'phone-number-valid', name: 'no phone', shop: NOTHING, expect: 'not-applicable' },
   // email-not-noreply

@@ -5,6 +5,8 @@ import {
   lintRules,
   listProfiles,
   loadRuleSet,
+  RULE_LANGUAGES,
+  type RuleLanguage,
   RuleSetError,
 } from '../../rules/index.js';
 import { RULES_DIR } from '../../shared/paths.js';
@@ -12,7 +14,7 @@ import { RULES_DIR } from '../../shared/paths.js';
 interface RulesArgs {
   rules?: string;
   profile?: string;
-  lang?: 'en' | 'nl';
+  lang?: RuleLanguage;
   id?: string;
 }
 
@@ -88,7 +90,7 @@ const explain: CommandModule<object, RulesArgs> = {
   builder: (yargs) =>
     yargs
       .positional('id', { type: 'string', demandOption: true })
-      .option('lang', { choices: ['en', 'nl'] as const, default: 'en' as const })
+      .option('lang', { choices: RULE_LANGUAGES, default: 'en' as const })
       .option('profile', { type: 'string', default: 'eu' })
       .option('rules', { type: 'string', default: RULES_DIR }) as unknown as Argv<RulesArgs>,
   handler: (args) => {

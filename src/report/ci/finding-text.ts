@@ -17,7 +17,7 @@ export function findingLines(item: ActionItem, view: CheckView): string[] {
   const origin = view.result.target.origin;
   const lines: string[] = [];
   if (item.finding.reason && item.finding.outcome !== 'fail') lines.push(item.finding.reason);
-  for (const w of item.widgets) lines.push(c.widgetOn(w.kind, w.vendor, w.pageUrls.join(', ')));
+  for (const w of item.widgets) lines.push(c.widgetOn(w.kind, w.vendor, w.pageUrls.join(', '), w.number));
   for (const p of item.pages) lines.push(`${p.finalUrl} (${p.kind}, ${c.clickWord(p.depth)})`);
   for (const g of item.evidence) {
     const raws = g.raws.filter((raw) => raw !== g.value).map((raw) => `"${raw}"`);

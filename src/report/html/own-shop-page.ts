@@ -49,7 +49,7 @@ function evidenceList(item: ActionItem, view: CheckView): Html {
   const entries: Html[] = [
     ...item.widgets.map(
       (w) =>
-        html`<li>${c.widgetOn(w.kind, w.vendor, w.pageUrls.map((url) => pageLabel(url, origin)).join(', '))}</li>`,
+        html`<li>${c.widgetOn(w.kind, w.vendor, w.pageUrls.map((url) => pageLabel(url, origin)).join(', '), w.number)}</li>`,
     ),
     ...item.pages.map(
       (p) =>

@@ -271,6 +271,16 @@ function screenshotCell(page: EvidencePage, shot: EmbeddedScreenshot | undefined
     : html``;
 }
 
+/** The link that led to a page (its text, where it sat, the page it was on), or how an unlinked page was found. */
+function viaCell(page: EvidencePage, lang: Lang): Html {
+  const t = reportText(lang);
+  if (page.via) {
+    const where = page.via.region ? html` (${t.linkRegion[page.via.region]})` : '';
+    return html`“${page.via.text}”${where} · <a href="${safeHref(page.via.fromUrl)}" rel="noreferrer">${page.via.fromUrl}</a>`;
+  }
+  return page.foundBy ? html`<span class="muted">${t.foundBy[page.foundBy]}</span>` : html``;
+}
+
 export function pagesTable(
   result: ShopResult,
   shots: Map<string, EmbeddedScreenshot>,
@@ -283,11 +293,12 @@ export function pagesTable(
   const rows = result.pages.map((p) => {
     return html`<tr id="page-${p.id}"><td>${p.id}</td><td class="url"><a href="${safeHref(p.finalUrl)}" rel="noreferrer">${p.finalUrl}</a></td>
 <td>${p.kind}${p.afterInteraction ? html`<br>${p.afterInteraction}` : ''}${p.viewport === 'mobile' ? ' (mobile)' : ''}</td><td class="num">${p.depth === null ? t.unlinked : p.depth}</td><td class="num">${p.httpStatus ?? ''}</td>
-<td>${p.via ? html`“${p.via.text}” · <a href="${safeHref(p.via.fromUrl)}" rel="noreferrer">${p.via.fromUrl}</a>` : ''}</td><td>${p.fetchedWith}</td>
+<td>${viaCell(p, lang)}</td><td>${p.fetchedWith}</td>
 <td>${snapshotCell(p, snapshots === null ? null : snapshots.get(p.id), lang)}</td>
 <td>${screenshotCell(p, shots.get(p.id), lang)}</td></tr>`;
   });
-  return html`${scrollTable(
+  const budget = result.crawl.budget;
+  return html`${budget ? html`<p>${t.pageBudget(budget.pagesUsed, budget.maxPages)}</p>` : ''}${scrollTable(
     t.pagesVisited,
     html`<table><thead><tr><th scope="col">Id</th><th scope="col">URL</th><th scope="col">${t.kind}</th>
 <th scope="col" class="num">${t.depth}</th><th scope="col" class="num">HTTP</th><th scope="col">${t.linkFrom}</th><th scope="col">${t.mode}</th>
@@ -345,7 +356,7 @@ export function shopPage({
           .slice(0, MAX_LIST_ROWS)
           .map(
             (w) =>
-              html`<li>${w.kind}${w.vendor ? html` (${w.vendor})` : ''} · <a href="#page-${w.pageId}">${w.pageId}</a>${w.detail ? html` · <code>${w.detail}</code>` : ''}</li>`,
+              html`<li>${w.kind}${w.vendor ? html` (${w.vendor})` : ''}${w.number ? html` ${w.number}` : ''} · <a href="#page-${w.pageId}">${w.pageId}</a>${w.detail ? html` · <code>${w.detail}</code>` : ''}</li>`,
           )}</ul>${moreInJson(result.widgets.length - MAX_LIST_ROWS, lang)}`;
 
   const overrides = result.findings.filter((f) => f.override);
