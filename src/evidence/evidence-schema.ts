@@ -134,6 +134,7 @@ export const EVIDENCE_SCHEMA = {
           presentation: { enum: PRESENTATIONS },
           visible: { enum: [true, false, 'unknown'] },
           shownAt: { enum: ['desktop', 'phone'] },
+          revealable: { const: false },
           afterInteraction: nullableString,
           callPrice: {
             type: 'object',

@@ -3,6 +3,7 @@ import { PageStyles, type SheetText } from './css/page-styles.js';
 import { sheetSourcesOf } from './css/sheet-sources.js';
 import { type DomElement, type DomNode, isElement, parseHtml, styleSourcesOf, textOf } from './dom.js';
 import { nextRegion, type RegionState } from './region.js';
+import { RevealControls } from './reveal-controls.js';
 import type { Region } from './types.js';
 import { seenOf } from './visibility.js';
 
@@ -15,6 +16,10 @@ export interface NodeContext {
   shownAt?: Viewport;
   /** Static mode: whether it shows cannot be told without running the page (PageStyles). */
   uncertain?: boolean;
+  /** Static mode: hidden by the page's stylesheet until a visitor acts; how (see `seenOf`). */
+  revealedBy?: string;
+  /** Hidden, and nothing on the page can show it. */
+  unrevealable?: boolean;
   belowFold: boolean;
   /** Nearest enclosing <a>, for tel:/mailto: pairing. */
   anchor: DomElement | null;
@@ -143,6 +148,7 @@ export function buildPageModel(html: string, parsed?: DomNode, styleInput?: Styl
   const htmlEl = root.children?.find((n) => isElement(n) && n.name === 'html') as DomElement | undefined;
   const rendered = htmlEl?.attribs['data-sr-rendered'] === '1';
   const styles = rendered ? null : pageStyles(root, htmlEl, styleInput);
+  const controls = new RevealControls(root);
   const parts: string[] = [];
   let length = 0;
   let visibleTextLength = 0;
@@ -182,7 +188,7 @@ export function buildPageModel(html: string, parsed?: DomNode, styleInput?: Styl
     }
     if (name === 'style') return null;
 
-    const childCtx = contextFor(el, ctx, rendered, styles);
+    const childCtx = contextFor(el, ctx, rendered, styles, controls);
     if (name === 'a') model.anchors.push({ el, ctx: childCtx });
     if (el.attribs['data-cfemail'] !== undefined) model.cfEmails.push({ el, ctx: childCtx });
     if (name === 'iframe') model.iframes.push({ el, ctx: childCtx });
@@ -283,10 +289,11 @@ function contextFor(
   parent: NodeContext,
   rendered: boolean,
   styles: PageStyles | null,
+  controls: RevealControls,
 ): NodeContext {
   // Classes on <html>/<body> describe the page state ("has-sidebar"), not a region.
   const region: RegionState = el.name === 'body' || el.name === 'html' ? parent : nextRegion(el, parent);
-  const seen = seenOf(el, parent, rendered, styles);
+  const seen = seenOf(el, parent, rendered, styles, controls);
   const belowFold = parent.belowFold || el.attribs['data-sr-below-fold'] === '1';
   const anchor = el.name === 'a' ? el : parent.anchor;
   const box = el.attribs['data-sr-box'] ?? parent.box;
@@ -296,6 +303,8 @@ function contextFor(
     seen.hidden === parent.hidden &&
     seen.shownAt === parent.shownAt &&
     seen.uncertain === parent.uncertain &&
+    seen.revealedBy === parent.revealedBy &&
+    seen.unrevealable === parent.unrevealable &&
     belowFold === parent.belowFold &&
     anchor === parent.anchor &&
     box === parent.box
@@ -311,6 +320,8 @@ function contextFor(
   };
   if (!seen.hidden && seen.shownAt) ctx.shownAt = seen.shownAt;
   if (!seen.hidden && seen.uncertain) ctx.uncertain = true;
+  if (!seen.hidden && seen.revealedBy) ctx.revealedBy = seen.revealedBy;
+  if (seen.hidden && seen.unrevealable) ctx.unrevealable = true;
   if (box !== undefined) ctx.box = box;
   return ctx;
 }

@@ -48,10 +48,12 @@ export function makeSighting(
     region: fields.region ?? place.ctx.region,
     presentation: place.source === 'alt' ? 'image-hint' : presentation,
     visible: fields.visible ?? visibilityOf(place),
-    afterInteraction: place.afterInteraction,
+    afterInteraction: place.afterInteraction ?? place.ctx.revealedBy ?? null,
   };
   if (place.rendered) sighting.aboveFold = !place.ctx.belowFold;
   else if (place.ctx.shownAt && sighting.visible !== false) sighting.shownAt = place.ctx.shownAt;
+  if (sighting.visible === false && place.ctx.unrevealable && place.source !== 'comment')
+    sighting.revealable = false;
   if (fields.phoneType !== undefined) sighting.phoneType = fields.phoneType;
   if (fields.label !== undefined) sighting.label = fields.label;
   const box = place.rendered ? parseElementBox(place.ctx.box) : undefined;

@@ -112,8 +112,10 @@ export interface Sighting {
    * other (`phone`: hidden at desktop size; `desktop`: hidden at phone size, as `hidden-xs` does).
    */
   shownAt?: 'desktop' | 'phone';
-  /** The click that revealed it (browser mode), else null. */
+  /** The click that revealed it (browser mode), or how the page's stylesheet lets a visitor show it (static mode), else null. */
   afterInteraction: string | null;
+  /** `false`: hidden, and nothing on the page (a control, a menu, a hover rule) can show it. */
+  revealable?: false;
   phoneType?: PhoneType;
   label?: NumberLabel;
   /** Phones: the call price printed next to the number, when there is one. */

@@ -90,6 +90,7 @@ const SIGHTING_FIELDS: FieldCatalogue = {
   visible: [true, false, 'unknown'],
   aboveFold: [true, false],
   shownAt: ['desktop', 'phone'],
+  revealable: [false],
   afterInteraction: null,
   phoneType: PHONE_TYPES,
   label: ['phone', 'fax', 'registry', 'vat', 'iban', 'other'],

@@ -137,12 +137,70 @@ describe("static visibility from the page's own CSS", () => {
     );
   });
 
-  it('shows only the summary of a closed <details>', () => {
+  it('shows only the summary of a closed <details> at rest, the rest after a click on it', () => {
     const obs = extract(
       '<details><summary>Contact 020 123 4567</summary><p>Mail faq@winkel.nl</p></details><details open><p>Mail open@winkel.nl</p></details>',
     );
     expect(visibility(obs, '+31201234567')).toBe(true);
-    expect(visibility(obs, 'faq@winkel.nl')).toBe(false);
-    expect(visibility(obs, 'open@winkel.nl')).toBe(true);
+    expect(sighting(obs, '+31201234567')?.afterInteraction).toBeNull();
+    expect(sighting(obs, 'faq@winkel.nl')?.afterInteraction).toBe('a click on its summary');
+    expect(sighting(obs, 'open@winkel.nl')?.afterInteraction).toBeNull();
+  });
+});
+
+describe('hidden by the stylesheet until a visitor acts, or hidden for good', () => {
+  const style = (css: string) => `<style>${css}</style>`;
+
+  it('counts an accordion panel a control names as behind a click, not hidden', () => {
+    const body = `<button aria-controls="service" aria-expanded="false">Klantenservice</button>
+<div id="service" class="panel"><p>Bel 020 123 4567</p></div>`;
+    const obs = extract(body, style('.panel{display:none}'));
+    const phone = sighting(obs, '+31201234567');
+    expect(phone?.visible).toBe(true);
+    expect(phone?.afterInteraction).toBe('a control that opens it');
+    expect(phone?.revealable).toBeUndefined();
+  });
+
+  it('counts a dropdown inside the navigation as behind the menu button', () => {
+    const body = `<header><nav><button class="burger">Menu</button>
+<div class="overlay"><a href="/contact">Contact</a><span>Bel 020 123 4567</span></div></nav></header>`;
+    const phone = sighting(extract(body, style('.overlay{display:none;position:fixed}')), '+31201234567');
+    expect(phone?.visible).toBe(true);
+    expect(phone?.afterInteraction).toBe('the menu button');
+  });
+
+  it('does not count a hover menu or a checkbox switch as hidden', () => {
+    const hover = `<ul class="menu"><li class="item">Service<ul class="sub"><li>Mail info@winkel.nl</li></ul></li></ul>`;
+    const hovered = extract(hover, style('.menu .sub{display:none}.menu .item:hover .sub{display:block}'));
+    expect(visibility(hovered, 'info@winkel.nl')).toBe(true);
+    expect(sighting(hovered, 'info@winkel.nl')?.afterInteraction).toBe(
+      'a hover, focus or switch on the page',
+    );
+    const switched = `<input type="checkbox" class="switch"><div class="flyout">Mail info@winkel.nl</div>`;
+    const css = '.flyout{display:none}.switch:checked~.flyout{display:block}';
+    expect(visibility(extract(switched, style(css)), 'info@winkel.nl')).toBe(true);
+  });
+
+  it('counts a closed <details> as behind a click on its summary', () => {
+    const obs = extract('<details><summary>Contact</summary><p>Bel 020 123 4567</p></details>');
+    expect(visibility(obs, '+31201234567')).toBe(true);
+    expect(sighting(obs, '+31201234567')?.afterInteraction).toBe('a click on its summary');
+  });
+
+  it('marks a number hidden with nothing on the page that shows it as hidden for good', () => {
+    const bySheet = extract(
+      '<div class="old-footer"><p>Bel 020 123 4567</p></div>',
+      style('.old-footer{display:none}'),
+    );
+    expect(sighting(bySheet, '+31201234567')).toMatchObject({ visible: false, revealable: false });
+    const inline = extract('<div style="display:none"><p>Mail info@winkel.nl</p></div>');
+    expect(sighting(inline, 'info@winkel.nl')).toMatchObject({ visible: false, revealable: false });
+  });
+
+  it('keeps an inline-hidden block that a control names hidden, for a person to check', () => {
+    const body = `<a href="#more">Meer</a><div id="more" style="display:none"><p>Bel 020 123 4567</p></div>`;
+    const phone = sighting(extract(body), '+31201234567');
+    expect(phone?.visible).toBe(false);
+    expect(phone?.revealable).toBeUndefined();
   });
 });

@@ -109,6 +109,12 @@ export const RULE_CASES: RuleCase[] = [
     shop: { sightings: [{ kind: 'phone', visible: false }] },
     expect: 'needs-review',
   },
+  {
+    rule: 'phone-present',
+    name: 'only a number hidden with nothing on the page that shows it',
+    shop: { sightings: [{ kind: 'phone', visible: false, revealable: false }] },
+    expect: 'fail',
+  },
   { rule: 'phone-present', name: 'unreachable shop', shop: UNREACHABLE, expect: 'not-assessable' },
   {
     rule: 'phone-present',
@@ -138,6 +144,18 @@ export const RULE_CASES: RuleCase[] = [
     expect: 'fail',
   },
   { rule: 'email-present', name: 'no e-mail', shop: { sightings: [phoneHome] }, expect: 'fail' },
+  {
+    rule: 'email-present',
+    name: 'only a hidden address that a control on the page may show',
+    shop: { sightings: [{ kind: 'email', visible: false }] },
+    expect: 'needs-review',
+  },
+  {
+    rule: 'email-present',
+    name: 'only an address hidden with nothing on the page that shows it',
+    shop: { sightings: [{ kind: 'email', visible: false, revealable: false }] },
+    expect: 'fail',
+  },
   { rule: 'email-present', name: 'blocked shop', shop: { status: 'blocked' }, expect: 'not-assessable' },
   // contact-within-two-clicks
   { rule: 'contact-within-two-clicks', name: 'details on the home page', shop: EXEMPLARY, expect: 'pass' },

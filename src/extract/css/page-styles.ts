@@ -34,6 +34,8 @@ export interface StyleVerdict {
   phone: string | null;
   /** Its visibility depends on a script's state (a class on the page's root, a cloak attribute). */
   uncertain: boolean;
+  /** Hidden by a stylesheet rule alone: its inline style and `hidden` attribute do not hide it. */
+  bySheet?: boolean;
 }
 
 interface Entry {
@@ -111,6 +113,7 @@ function inlineDeclarations(style: string): Declaration[] {
  */
 export class PageStyles {
   private readonly hiding = new Map<string, Entry[]>();
+  private readonly onDemand = new Map<string, Entry[]>();
   private all: Map<string, Entry[]> | null = null;
   private readonly entries: Entry[] = [];
   private readonly attributeKeys = new Set<string>();
@@ -159,8 +162,16 @@ export class PageStyles {
         this.entries.push(entry);
         if (rule.hides) add(this.hiding, rule.selector.key, entry);
       }
+      for (const rule of sheet.onDemand)
+        add(this.onDemand, rule.selector.key, {
+          rule,
+          media,
+          order: base + rule.order,
+          stateDependent: false,
+        });
     }
-    for (const key of this.hiding.keys()) if (key.startsWith('[')) this.attributeKeys.add(key.slice(1));
+    for (const key of [...this.hiding.keys(), ...this.onDemand.keys()])
+      if (key.startsWith('[')) this.attributeKeys.add(key.slice(1));
     this.active = this.hiding.size > 0;
   }
 
@@ -182,7 +193,17 @@ export class PageStyles {
       if (hidesBy(cascade(rules, inlineAll, uaHidden, viewport, true))) verdict[viewport] = reason;
       else return { desktop: null, phone: null, uncertain: true };
     }
-    return verdict.desktop || verdict.phone ? verdict : null;
+    if (!verdict.desktop && !verdict.phone) return null;
+    verdict.bySheet = !hidesBy(cascade([], inlineAll, uaHidden, 'desktop', false));
+    return verdict;
+  }
+
+  /**
+   * Whether a rule shows the element while a visitor hovers, focuses or checks something on the
+   * page (`.menu:hover .sub`, `.switch:checked ~ .flyout`): a menu or a toggle, not hidden content.
+   */
+  shownOnDemand(el: DomElement): boolean {
+    return this.onDemand.size > 0 && this.matching(this.onDemand, el, false).length > 0;
   }
 
   /**

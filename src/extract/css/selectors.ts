@@ -45,6 +45,35 @@ export function parseSelectorList(text: string): ParsedSelector[] {
   return out;
 }
 
+/** Pseudo-classes a visitor sets by acting on the page: a rule that needs one shows what it matches on demand. */
+const ON_DEMAND = new Set([...DYNAMIC, 'checked']);
+
+/**
+ * The selectors of a rule's list that hold only while a visitor acts (`:hover`, `:focus-within`,
+ * `:checked`, `:target` …), with those pseudo-classes taken as true: the elements they match are
+ * the ones the rule shows on demand. Selectors without such a pseudo-class give none.
+ */
+export function onDemandSelectorsOf(text: string): ParsedSelector[] {
+  let list: Selector[][];
+  try {
+    list = parse(text);
+  } catch {
+    return [];
+  }
+  const out: ParsedSelector[] = [];
+  for (const selector of list) {
+    if (!selector.some((t) => t.type === 'pseudo' && ON_DEMAND.has(t.name.toLowerCase()))) continue;
+    const acted = selector.filter((t) => !(t.type === 'pseudo' && ON_DEMAND.has(t.name.toLowerCase())));
+    const tokens = atRest(acted);
+    if (!tokens || tokens.length === 0 || TRAVERSAL.has(tokens[tokens.length - 1].type)) continue;
+    const classes: string[] = [];
+    const attributes: string[] = [];
+    collectNames(tokens, classes, attributes);
+    out.push({ tokens, specificity: specificityOf(tokens), key: keyOf(tokens), classes, attributes });
+  }
+  return out;
+}
+
 function atRest(selector: Selector[]): Selector[] | null {
   const out: Selector[] = [];
   for (const token of selector) {

@@ -1,7 +1,12 @@
 import * as csstree from 'css-tree';
 import { canHide, type Declaration, mayHide, visibilityDeclarations } from './declarations.js';
 import { EVERYWHERE, type MediaMatch, matchMediaList } from './media-query.js';
-import { type ElementTest, type ParsedSelector, parseSelectorList } from './selectors.js';
+import {
+  type ElementTest,
+  onDemandSelectorsOf,
+  type ParsedSelector,
+  parseSelectorList,
+} from './selectors.js';
 
 /** One selector of a rule that sets a visibility property, with where and how strongly it applies. */
 export interface StyleRule {
@@ -18,6 +23,8 @@ export interface StyleRule {
 
 export interface CompiledSheet {
   rules: StyleRule[];
+  /** Rules that show what they match while a visitor hovers, focuses or checks something (a menu, a toggle). */
+  onDemand: StyleRule[];
   hides: boolean;
   /** `@import`ed sheets: not read, so what they do is unknown. */
   imports: number;
@@ -34,6 +41,7 @@ export const MAX_SHEET_CHARS = 1_000_000;
 
 const EMPTY: CompiledSheet = Object.freeze({
   rules: [],
+  onDemand: [],
   hides: false,
   imports: 0,
   selectorsLeftOut: 0,
@@ -65,6 +73,7 @@ export function compileSheet(css: string): CompiledSheet {
   }
   const sheet: CompiledSheet = {
     rules: [],
+    onDemand: [],
     hides: false,
     imports: 0,
     selectorsLeftOut: 0,
@@ -105,6 +114,14 @@ export function compileSheet(css: string): CompiledSheet {
       }
       sheet.rules.push({ selector, declarations, hides, media: top.media, order: order++ });
       if (hides) sheet.hides = true;
+    }
+    if (hides) continue;
+    for (const selector of onDemandSelectorsOf(node.prelude.value)) {
+      if (sheet.rules.length + sheet.onDemand.length >= MAX_SELECTORS) {
+        sheet.selectorsLeftOut++;
+        continue;
+      }
+      sheet.onDemand.push({ selector, declarations, hides, media: top.media, order: order++ });
     }
   }
   return sheet;
