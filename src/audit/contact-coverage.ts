@@ -24,16 +24,19 @@ export function readableContacts(
 }
 
 /**
- * Whether the pages read so far show a phone number and an e-mail address a visitor can read, as
- * the rules say, each sighting placed on its page as the evidence will place it.
+ * Whether the pages read so far show a phone number and an e-mail address a visitor can read for
+ * certain, as the rules say, each sighting placed on its page as the evidence will place it. A
+ * sighting whose visibility static mode could not tell (`visible: 'unknown'`, e.g. hidden by a CSS
+ * rule that may hold only until scripts run) does not cover its kind: the verdict may depend on
+ * it, so auto mode renders the shop.
  */
 export function contactCoverage(
   pages: ObservedPage[],
   readable: ReadableSelections,
 ): { phone: boolean; email: boolean } {
   const sightings = pages.flatMap((page, index) =>
-    page.observations.sightings.map((sighting, n) =>
-      placedSighting(sighting, page, `p${index + 1}`, `s${n + 1}`),
+    page.observations.sightings.flatMap((sighting, n) =>
+      sighting.visible === true ? [placedSighting(sighting, page, `p${index + 1}`, `s${n + 1}`)] : [],
     ),
   );
   const found = readableContacts(sightings, readable);

@@ -1,4 +1,4 @@
-import type { CrawlReading, PageObserver, PageSnapshot } from '../crawl/types.js';
+import type { CrawlReading, FetchedStylesheet, PageObserver, PageSnapshot } from '../crawl/types.js';
 import type { ObservedPage } from '../evidence/index.js';
 import { pageKindOf } from '../extract/index.js';
 import type { ShopTarget } from '../input/types.js';
@@ -14,12 +14,22 @@ interface ReadExtras {
   withLinks?: boolean;
   undecoded?: Uint8Array;
   consentWall?: boolean;
+  /** The page's own stylesheets, as the crawl fetched them (static pages). */
+  stylesheets?: Promise<FetchedStylesheet[]>;
 }
 
 interface Reading {
   result: Promise<ExtractJobResult>;
   /** The link text the page was extracted with; the crawl may find a shorter path to it later. */
   viaText: string | undefined;
+}
+
+/** The job with the page's stylesheets in it, once the crawl has them (fetching them never fails). */
+async function withStylesheets(job: ExtractJob, extras: ReadExtras): Promise<ExtractJob> {
+  if (!extras.stylesheets) return job;
+  const sheets = await extras.stylesheets;
+  if (sheets.length > 0) job.page = { ...job.page, stylesheets: sheets };
+  return job;
 }
 
 /**
@@ -53,11 +63,12 @@ export class PageReadings implements PageObserver {
   onPage(
     page: PageSnapshot,
     undecoded?: Uint8Array,
-    ask?: { consentWall?: boolean },
+    ask?: { consentWall?: boolean; stylesheets?: Promise<FetchedStylesheet[]> },
   ): Promise<CrawlReading | null> | undefined {
     // A static page's links come from the thread's parse; a rendered page reports its own.
     const withLinks = page.fetchedWith === 'static' && (page.html !== '' || undecoded !== undefined);
-    const extras = { withLinks, undecoded, consentWall: ask?.consentWall === true };
+    const extras: ReadExtras = { withLinks, undecoded, consentWall: ask?.consentWall === true };
+    if (ask?.stylesheets) extras.stylesheets = ask.stylesheets;
     // The crawl adds the home page first: its reading decides the setting the others are read with.
     const result = (
       this.settingDecided
@@ -108,7 +119,7 @@ export class PageReadings implements PageObserver {
     );
     const job: ExtractJob = { ...this.jobFor(page, extras), setting: { inputs } };
     if (page.via?.text !== undefined) job.setting = { inputs, viaText: page.via.text };
-    const result = this.pool.run(job, this.startOrder);
+    const result = withStylesheets(job, extras).then((ready) => this.pool.run(ready, this.startOrder));
     // A home page that could not be read still leaves a setting, decided without its language.
     this.settingDecided = result.then(
       (r) => r.setting ?? settingOf(null, inputs),
@@ -123,7 +134,7 @@ export class PageReadings implements PageObserver {
   read(page: PageSnapshot, setting: ShopSetting, extras: ReadExtras = {}): Promise<ExtractJobResult> {
     const job = this.jobFor(page, extras);
     job.ctx = { country: setting.country, homeUrl: setting.homeUrl, viaText: page.via?.text };
-    return this.pool.run(job, this.startOrder);
+    return withStylesheets(job, extras).then((ready) => this.pool.run(ready, this.startOrder));
   }
 
   private jobFor(page: PageSnapshot, extras: ReadExtras): ExtractJob {

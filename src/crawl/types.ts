@@ -129,13 +129,14 @@ export interface ScreenshotMissing {
   detail?: string;
 }
 
-/**
- * Told of each page as soon as the crawl has it (desktop, revealed and phone-sized snapshots), so
- * the caller can read pages while the crawl goes on. With `releasesHtml`, the crawl empties a
- * static page's `html` once it has taken its links: the observer keeps what it needs, and a shop's
- * pages no longer all sit in memory until the shop ends. Rendered pages keep their HTML (the
- * phone-sized pass reads it at the end).
- */
+/** A page's stylesheet as the static crawl fetched it (src/crawl/fetch/stylesheets.ts): its text, or why not. */
+export interface FetchedStylesheet {
+  url: string;
+  css?: string;
+  /** `cross-site`, `limit`, `robots`, `not-css`, `too-large`, `not-found`, or a fetch error's code. */
+  unread?: string;
+}
+
 /** What an observer read from a static page for the crawl, from its own parse of the page. */
 export interface CrawlReading {
   /** The page's links; null when they could not be read. */
@@ -144,6 +145,13 @@ export interface CrawlReading {
   consentWall?: ConsentObservation | null;
 }
 
+/**
+ * Told of each page as soon as the crawl has it (desktop, revealed and phone-sized snapshots), so
+ * the caller can read pages while the crawl goes on. With `releasesHtml`, the crawl empties a
+ * static page's `html` once it has taken its links: the observer keeps what it needs, and a shop's
+ * pages no longer all sit in memory until the shop ends. Rendered pages keep their HTML (the
+ * phone-sized pass reads it at the end).
+ */
 export interface PageObserver {
   /**
    * A page was added. For a static page the observer may answer with what it read of the page
@@ -157,7 +165,11 @@ export interface PageObserver {
      * the observer fills them. The observer may take the bytes over (the crawl's view then empties).
      */
     undecoded?: Uint8Array,
-    ask?: { consentWall?: boolean },
+    ask?: {
+      consentWall?: boolean;
+      /** Static pages: the page's own stylesheets, for judging visibility; wait for them before reading. */
+      stylesheets?: Promise<FetchedStylesheet[]>;
+    },
   ): Promise<CrawlReading | null> | undefined;
   releasesHtml: boolean;
   /**

@@ -136,6 +136,8 @@ export const EVIDENCE_SCHEMA = {
           region: { enum: REGIONS },
           presentation: { enum: PRESENTATIONS },
           visible: { enum: VISIBILITIES },
+          shownAt: { enum: ['desktop', 'phone'] },
+          revealable: { const: false },
           afterInteraction: nullableString,
           callPrice: {
             type: 'object',

@@ -134,6 +134,8 @@ export interface EvidenceLimit {
     | 'sightings-per-page'
     | 'facts-per-page'
     | 'widgets-per-page'
+    | 'css-sources-per-page'
+    | 'css-selectors-per-page'
     | 'sightings-per-shop'
     | 'facts-per-shop'
     | 'widgets-per-shop'

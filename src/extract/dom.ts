@@ -1,4 +1,4 @@
-import { parseDocument } from 'htmlparser2';
+import { DomHandler, Parser } from 'htmlparser2';
 import { HTML_PARSER_OPTIONS } from '../shared/html-tokenizer.js';
 
 /**
@@ -21,9 +21,35 @@ export interface DomElement extends DomNode {
   children: DomNode[];
 }
 
-/** Parses with htmlparser2 (cheerio's fast path, without cheerio's wrapper), in HTML mode, entities decoded, with the fast skip through scripts. */
+/** Elements the page's CSS comes from or is resolved against, in document order, noted while parsing. */
+const STYLE_SOURCE_TAGS = new Set(['style', 'link', 'base']);
+const styleSourcesByRoot = new WeakMap<DomNode, DomElement[]>();
+
+/**
+ * Parses with htmlparser2 (cheerio's fast path, without cheerio's wrapper), in HTML mode, entities
+ * decoded, with the fast skip through scripts. `<style>`, `<link>` and `<base>` elements are noted
+ * as they close (`styleSourcesOf`), so applying the page's CSS needs no walk to find them.
+ */
 export function parseHtml(html: string): DomNode {
-  return parseDocument(html, HTML_PARSER_OPTIONS) as unknown as DomNode;
+  const sources: DomElement[] = [];
+  const handler = new DomHandler(undefined, HTML_PARSER_OPTIONS, (el) => {
+    if (STYLE_SOURCE_TAGS.has(el.name)) sources.push(el as unknown as DomElement);
+  });
+  new Parser(handler, HTML_PARSER_OPTIONS).end(html);
+  const root = handler.root as unknown as DomNode;
+  styleSourcesByRoot.set(root, sources);
+  return root;
+}
+
+/** The `<style>`, `<link>` and `<base>` elements of a parsed page, in document order. */
+export function styleSourcesOf(root: DomNode): DomElement[] {
+  const noted = styleSourcesByRoot.get(root);
+  if (noted) return noted;
+  const found: DomElement[] = [];
+  forEachElement(root, (el) => {
+    if (STYLE_SOURCE_TAGS.has(el.name)) found.push(el);
+  });
+  return found;
 }
 
 export function isElement(node: DomNode): node is DomElement {

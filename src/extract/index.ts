@@ -1,12 +1,15 @@
 import type { PageSnapshot } from '../crawl/types.js';
 import { attachCallPrices, callPriceStatements, statesCallPrice } from './call-price.js';
 import { factKey, type LimitNote, PAGE_CAPS, sightingKey, thinnedGroups, widgetKey } from './caps.js';
+import type { SheetText } from './css/page-styles.js';
+import { MAX_SHEET_SOURCES } from './css/sheet-sources.js';
+import { MAX_SELECTORS } from './css/style-sheet.js';
 import { type DomNode, parseHtml } from './dom.js';
 import { emailsInMarkup, emailsInPageText } from './emails.js';
 import { identityFacts, pageGivesWithdrawalInfo } from './identity-facts.js';
 import { identityWords } from './identity-vocabulary.js';
 import { pageKindFor } from './page-kind.js';
-import { buildPageModel, normaliseLang } from './page-model.js';
+import { buildPageModel, normaliseLang, type PageModel } from './page-model.js';
 import { pairTelLinks, phonesInText } from './phones.js';
 import type { PagePlace } from './sighting-factory.js';
 import { structuredDataSightings } from './structured-data.js';
@@ -23,6 +26,7 @@ import {
 import { widgetsOf } from './widgets.js';
 import { markWithdrawalSections } from './withdrawal-sections.js';
 
+export type { SheetText } from './css/page-styles.js';
 export { type DomNode, parseHtml } from './dom.js';
 export { needsRendering } from './needs-rendering.js';
 export { pageKindOf } from './page-kind.js';
@@ -46,6 +50,8 @@ export function loadExtractionVocabularies(): void {
 export type PageInput = Pick<PageSnapshot, 'url' | 'finalUrl' | 'html' | 'fetchedWith'> & {
   afterInteraction?: string;
   contentType?: string | null;
+  /** Static mode: the page's same-site stylesheets as the crawl fetched them (or why it did not). */
+  stylesheets?: SheetText[];
 };
 
 const DOCUMENT_TYPE = /^application\/pdf\b/i;
@@ -66,13 +72,16 @@ export function extractPageAndHeading(
   parsed?: DomNode,
 ): { observations: PageObservations; h1: string | null } {
   const root = parsed ?? parseHtml(page.html);
-  const model = buildPageModel(page.html, root);
+  const model = buildPageModel(page.html, root, {
+    pageUrl: page.finalUrl || page.url || null,
+    sheets: page.stylesheets ?? [],
+  });
   const place: PagePlace = {
     rendered: page.fetchedWith === 'browser' && model.rendered,
     afterInteraction: page.afterInteraction ?? null,
   };
   const country = ctx.country.toUpperCase();
-  const limits: LimitNote[] = [];
+  const limits: LimitNote[] = styleLimitNotes(model.styleLimits);
   const phoneFinds = phonesInText(model, country, place, limits);
   const prices = callPriceStatements(model);
   attachCallPrices(model, phoneFinds, prices);
@@ -110,6 +119,27 @@ export function extractPageAndHeading(
   };
   if (limits.length > 0) observations.limits = limits;
   return { observations, h1: model.h1 };
+}
+
+/** What the caps on applying the page's CSS left out, as the page's limit notes. */
+function styleLimitNotes(cut: PageModel['styleLimits']): LimitNote[] {
+  if (!cut) return [];
+  const notes: LimitNote[] = [];
+  if (cut.sourcesLeftOut > 0)
+    notes.push({
+      limit: 'css-sources',
+      max: MAX_SHEET_SOURCES,
+      found: MAX_SHEET_SOURCES + cut.sourcesLeftOut,
+      kept: MAX_SHEET_SOURCES,
+    });
+  if (cut.selectorsLeftOut > 0)
+    notes.push({
+      limit: 'css-selectors',
+      max: MAX_SELECTORS,
+      found: MAX_SELECTORS + cut.selectorsLeftOut,
+      kept: MAX_SELECTORS,
+    });
+  return notes;
 }
 
 /** `<html lang>` primary subtag, lower case, or null. Cheap: reads only the opening tag. */

@@ -1,13 +1,25 @@
-import { type DomElement, type DomNode, isElement, parseHtml, textOf } from './dom.js';
+import type { Viewport } from './css/media-query.js';
+import { PageStyles, type SheetText } from './css/page-styles.js';
+import { sheetSourcesOf } from './css/sheet-sources.js';
+import { type DomElement, type DomNode, isElement, parseHtml, styleSourcesOf, textOf } from './dom.js';
 import { nextRegion, type RegionState } from './region.js';
+import { RevealControls } from './reveal-controls.js';
 import type { Region } from './types.js';
-import { hidesContent } from './visibility.js';
+import { seenOf } from './visibility.js';
 
 /** Where a piece of text sits: what a sighting found in it inherits. */
 export interface NodeContext {
   region: Region;
   semantic: boolean;
   hidden: boolean;
+  /** Static mode: the page's CSS shows it only at this viewport (an `@media` rule hides it at the other). */
+  shownAt?: Viewport;
+  /** Static mode: whether it shows cannot be told without running the page (PageStyles). */
+  uncertain?: boolean;
+  /** Static mode: hidden by the page's stylesheet until a visitor acts; how (see `seenOf`). */
+  revealedBy?: string;
+  /** Hidden, and nothing on the page can show it. */
+  unrevealable?: boolean;
   belowFold: boolean;
   /** Nearest enclosing <a>, for tel:/mailto: pairing. */
   anchor: DomElement | null;
@@ -49,6 +61,14 @@ export interface PageModel {
   lang: string | null;
   /** Length of readable text in <body> (not counting comments and alt texts). */
   visibleTextLength: number;
+  /** Static mode: what applying the page's CSS left out (sources or selectors past their caps), when anything. */
+  styleLimits?: { sourcesLeftOut: number; selectorsLeftOut: number };
+}
+
+/** The page's own stylesheets as the crawl fetched them (static mode), and the URL to resolve links against. */
+export interface StyleInput {
+  pageUrl: string | null;
+  sheets: SheetText[];
 }
 
 const INLINE = new Set([
@@ -125,10 +145,12 @@ interface Frame {
 
 // Over 80 lines: one walk of the DOM whose enter and leave steps share the model being built; to be split once the parallel work on src/extract is merged (issue 18).
 // biome-ignore lint/complexity/noExcessiveCognitiveComplexity: complexity 27 predates the limit; split once the parallel work on this folder is merged (issue 18)
-export function buildPageModel(html: string, parsed?: DomNode): PageModel {
+export function buildPageModel(html: string, parsed?: DomNode, styleInput?: StyleInput): PageModel {
   const root = parsed ?? parseHtml(html);
   const htmlEl = root.children?.find((n) => isElement(n) && n.name === 'html') as DomElement | undefined;
   const rendered = htmlEl?.attribs['data-sr-rendered'] === '1';
+  const styles = rendered ? null : pageStyles(root, htmlEl, styleInput);
+  const controls = new RevealControls(root);
   const parts: string[] = [];
   let length = 0;
   let visibleTextLength = 0;
@@ -169,7 +191,7 @@ export function buildPageModel(html: string, parsed?: DomNode): PageModel {
     }
     if (name === 'style') return null;
 
-    const childCtx = contextFor(el, ctx, rendered);
+    const childCtx = contextFor(el, ctx, rendered, styles, controls);
     if (name === 'a') model.anchors.push({ el, ctx: childCtx });
     if (el.attribs['data-cfemail'] !== undefined) model.cfEmails.push({ el, ctx: childCtx });
     if (name === 'iframe') model.iframes.push({ el, ctx: childCtx });
@@ -244,27 +266,65 @@ export function buildPageModel(html: string, parsed?: DomNode): PageModel {
   }
   model.text = parts.join('');
   model.visibleTextLength = visibleTextLength;
+  if (styles && (styles.sourcesLeftOut > 0 || styles.selectorsLeftOut > 0))
+    model.styleLimits = { sourcesLeftOut: styles.sourcesLeftOut, selectorsLeftOut: styles.selectorsLeftOut };
   return model;
 }
 
-function contextFor(el: DomElement, parent: NodeContext, rendered: boolean): NodeContext {
+/** The page's CSS, ready to judge elements (static pages). */
+function pageStyles(
+  root: DomNode,
+  htmlEl: DomElement | undefined,
+  input: StyleInput | undefined,
+): PageStyles {
+  const { sources, leftOut } = sheetSourcesOf(styleSourcesOf(root), input?.pageUrl ?? null);
+  const body = htmlEl?.children.find((n) => isElement(n) && n.name === 'body') as DomElement | undefined;
+  const rootClasses = new Set<string>();
+  for (const el of [htmlEl, body])
+    for (const name of (el?.attribs.class ?? '').split(/\s+/)) if (name) rootClasses.add(name);
+  const styles = new PageStyles(sources, input?.sheets ?? [], rootClasses);
+  styles.sourcesLeftOut = leftOut;
+  return styles;
+}
+
+function contextFor(
+  el: DomElement,
+  parent: NodeContext,
+  rendered: boolean,
+  styles: PageStyles | null,
+  controls: RevealControls,
+): NodeContext {
   // Classes on <html>/<body> describe the page state ("has-sidebar"), not a region.
   const region: RegionState = el.name === 'body' || el.name === 'html' ? parent : nextRegion(el, parent);
-  const hidden = parent.hidden || hidesContent(el, rendered);
+  const seen = seenOf(el, parent, rendered, styles, controls);
   const belowFold = parent.belowFold || el.attribs['data-sr-below-fold'] === '1';
   const anchor = el.name === 'a' ? el : parent.anchor;
   const box = el.attribs['data-sr-box'] ?? parent.box;
   if (
     region.region === parent.region &&
     region.semantic === parent.semantic &&
-    hidden === parent.hidden &&
+    seen.hidden === parent.hidden &&
+    seen.shownAt === parent.shownAt &&
+    seen.uncertain === parent.uncertain &&
+    seen.revealedBy === parent.revealedBy &&
+    seen.unrevealable === parent.unrevealable &&
     belowFold === parent.belowFold &&
     anchor === parent.anchor &&
     box === parent.box
   ) {
     return parent;
   }
-  const ctx: NodeContext = { region: region.region, semantic: region.semantic, hidden, belowFold, anchor };
+  const ctx: NodeContext = {
+    region: region.region,
+    semantic: region.semantic,
+    hidden: seen.hidden,
+    belowFold,
+    anchor,
+  };
+  if (!seen.hidden && seen.shownAt) ctx.shownAt = seen.shownAt;
+  if (!seen.hidden && seen.uncertain) ctx.uncertain = true;
+  if (!seen.hidden && seen.revealedBy) ctx.revealedBy = seen.revealedBy;
+  if (seen.hidden && seen.unrevealable) ctx.unrevealable = true;
   if (box !== undefined) ctx.box = box;
   return ctx;
 }

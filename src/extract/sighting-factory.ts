@@ -21,10 +21,13 @@ export interface Found {
   span?: { start: number; end: number };
 }
 
-/** Static pages: ordinary body text counts as seen; hidden markup, comments never. */
+/**
+ * Static pages: ordinary body text counts as seen; hidden markup (by attributes or the page's CSS)
+ * and comments never; text whose visibility depends on the page's scripts is unknown.
+ */
 export function visibilityOf(place: SightingPlace): Visibility {
   if (place.source === 'comment' || place.ctx.hidden) return false;
-  if (place.source === 'alt') return 'unknown';
+  if (place.source === 'alt' || place.ctx.uncertain) return 'unknown';
   return true;
 }
 
@@ -45,9 +48,12 @@ export function makeSighting(
     region: fields.region ?? place.ctx.region,
     presentation: place.source === 'alt' ? 'image-hint' : presentation,
     visible: fields.visible ?? visibilityOf(place),
-    afterInteraction: place.afterInteraction,
+    afterInteraction: place.afterInteraction ?? place.ctx.revealedBy ?? null,
   };
   if (place.rendered) sighting.aboveFold = !place.ctx.belowFold;
+  else if (place.ctx.shownAt && sighting.visible !== false) sighting.shownAt = place.ctx.shownAt;
+  if (sighting.visible === false && place.ctx.unrevealable && place.source !== 'comment')
+    sighting.revealable = false;
   if (fields.phoneType !== undefined) sighting.phoneType = fields.phoneType;
   if (fields.label !== undefined) sighting.label = fields.label;
   const box = place.rendered ? parseElementBox(place.ctx.box) : undefined;

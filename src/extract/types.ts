@@ -111,8 +111,15 @@ export interface Sighting {
   visible: Visibility;
   /** Browser mode only: whether the element's top is inside the first viewport. */
   aboveFold?: boolean;
-  /** The click that revealed it (browser mode), else null. */
+  /**
+   * Static mode: the page's CSS shows it at this viewport only; an `@media` rule hides it at the
+   * other (`phone`: hidden at desktop size; `desktop`: hidden at phone size, as `hidden-xs` does).
+   */
+  shownAt?: 'desktop' | 'phone';
+  /** The click that revealed it (browser mode), or how the page's stylesheet lets a visitor show it (static mode), else null. */
   afterInteraction: string | null;
+  /** `false`: hidden, and nothing on the page (a control, a menu, a hover rule) can show it. */
+  revealable?: false;
   phoneType?: PhoneType;
   label?: NumberLabel;
   /** Phones: the call price printed next to the number, when there is one. */
@@ -202,7 +209,13 @@ export interface PageObservations {
   limits?: LimitNote[];
 }
 
-export type PageLimit = 'candidate-numbers' | 'sightings' | 'facts' | 'widgets';
+export type PageLimit =
+  | 'candidate-numbers'
+  | 'sightings'
+  | 'facts'
+  | 'widgets'
+  | 'css-sources'
+  | 'css-selectors';
 
 /** One cap that cut a list: how many there were and how many were kept. */
 export interface LimitNote {

@@ -93,6 +93,8 @@ const SIGHTING_FIELDS: FieldCatalogue = {
   presentation: PRESENTATIONS,
   visible: VISIBILITIES,
   aboveFold: [true, false],
+  shownAt: ['desktop', 'phone'],
+  revealable: [false],
   afterInteraction: null,
   phoneType: PHONE_TYPES,
   label: NUMBER_LABELS,

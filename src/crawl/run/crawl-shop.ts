@@ -2,9 +2,11 @@ import type { ShopTarget } from '../../input/types.js';
 import { BrowserNotFoundError } from '../browser/browser-launch.js';
 import { CrawlFailure, failureFromNodeError, toCrawlError } from '../crawl-failure.js';
 import { settlesWithin } from '../deadline.js';
+import { siteOf } from '../discovery/same-site.js';
 import type { CrawlEnvironment } from '../environment.js';
 import type { FetchedPage, PageFetcher } from '../fetch/page-fetcher.js';
 import { DOCUMENT_TYPES } from '../fetch/static-fetch.js';
+import { ShopStylesheets } from '../fetch/stylesheets.js';
 import { ShopRobots } from '../robots/shop-robots.js';
 import type { CrawlOptions, CrawlResult, PageObserver, PageSnapshot } from '../types.js';
 import { fallback } from './crawl-fallbacks.js';
@@ -106,6 +108,8 @@ async function runCrawl(
   if (!(await admitHome(shop, robots, home))) return;
   const fetchers = await openFetchers(shop, env, robots.crawlDelay);
   fetcherRef.current = fetchers.pages;
+  if (fetchers.pages.mode === 'static')
+    shop.handoff.stylesheets = shopStylesheets(shop, env, signal, robots, home);
   const homePage = await fetchHome(shop, fetchers.pages, home, signal);
   if (!homePage) return;
   shop.origin = new URL(homePage.finalUrl).origin;
@@ -116,6 +120,26 @@ async function runCrawl(
   await discover(run, homeSnapshot);
   await visitLoop(run);
   await mobilePass(run);
+}
+
+/** The static crawl's fetcher of the shop's own stylesheets, for extraction to judge visibility with. */
+function shopStylesheets(
+  shop: ShopCrawl,
+  env: CrawlEnvironment,
+  signal: AbortSignal,
+  robots: ShopRobots,
+  home: URL,
+): ShopStylesheets {
+  return new ShopStylesheets({
+    options: shop.options,
+    scheduler: env.scheduler,
+    signal,
+    hostDelayMs: robots.crawlDelay,
+    robotsAllow: async (url) => (await robots.rulesFor(url))?.isAllowed(url) ?? true,
+    // The site the home page landed on, once it has.
+    site: () => siteOf(shop.origin ?? home.href),
+    recordError: (e) => shop.errors.push(e),
+  });
 }
 
 function failHome(shop: ShopCrawl, url: string, failure: CrawlFailure): void {

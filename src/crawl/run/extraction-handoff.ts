@@ -2,6 +2,7 @@ import { staticConsentWall } from '../consent/static-consent-wall.js';
 import { CrawlFailure } from '../crawl-failure.js';
 import { extractLinks, type FoundLink, type RawLink, resolveLinks } from '../discovery/link-extract.js';
 import { decodeBody } from '../fetch/charset.js';
+import type { ShopStylesheets } from '../fetch/stylesheets.js';
 import type { ConsentObservation, CrawlReading, FetchMode, PageObserver, PageSnapshot } from '../types.js';
 
 /**
@@ -23,6 +24,8 @@ export class ExtractionHandoff {
   private readonly observed = new WeakMap<PageSnapshot, Promise<CrawlReading | null>>();
   /** Set once the observer has said the pages show a readable phone number and e-mail address. */
   private contactsComplete = false;
+  /** Static mode: the shop's own stylesheets, fetched once each, for the observer to judge visibility with. */
+  stylesheets: ShopStylesheets | null = null;
 
   constructor(
     private readonly observer: PageObserver | null,
@@ -36,7 +39,11 @@ export class ExtractionHandoff {
       this.bodyLength.set(snapshot, undecoded.byteLength);
     }
     // Static mode asks whether the home page is nothing but a consent wall.
-    const ask = { consentWall: isHomePage && this.mode === 'static' };
+    const ask: { consentWall: boolean; stylesheets?: ReturnType<ShopStylesheets['forPage']> } = {
+      consentWall: isHomePage && this.mode === 'static',
+    };
+    if (this.stylesheets && snapshot.fetchedWith === 'static' && this.observer)
+      ask.stylesheets = this.stylesheets.forPage(undecoded ?? snapshot.html, snapshot.finalUrl);
     const reading = this.observer?.onPage(snapshot, undecoded, ask);
     if (reading)
       this.observed.set(

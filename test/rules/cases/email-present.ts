@@ -21,5 +21,17 @@ export const CASES: RuleCase[] = [
     expect: 'fail',
   },
   { rule: 'email-present', name: 'no e-mail', shop: { sightings: [phoneHome] }, expect: 'fail' },
+  {
+    rule: 'email-present',
+    name: 'only a hidden address that a control on the page may show',
+    shop: { sightings: [{ kind: 'email', visible: false }] },
+    expect: 'needs-review',
+  },
+  {
+    rule: 'email-present',
+    name: 'only an address hidden with nothing on the page that shows it',
+    shop: { sightings: [{ kind: 'email', visible: false, revealable: false }] },
+    expect: 'fail',
+  },
   { rule: 'email-present', name: 'blocked shop', shop: { status: 'blocked' }, expect: 'not-assessable' },
 ];

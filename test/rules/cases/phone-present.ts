@@ -56,6 +56,12 @@ export const CASES: RuleCase[] = [
     shop: { sightings: [{ kind: 'phone', visible: false }] },
     expect: 'needs-review',
   },
+  {
+    rule: 'phone-present',
+    name: 'only a number hidden with nothing on the page that shows it',
+    shop: { sightings: [{ kind: 'phone', visible: false, revealable: false }] },
+    expect: 'fail',
+  },
   { rule: 'phone-present', name: 'unreachable shop', shop: UNREACHABLE, expect: 'not-assessable' },
   {
     rule: 'phone-present',
