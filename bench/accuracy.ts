@@ -5,10 +5,10 @@
  */
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { PROJECT_ROOT } from '../src/common/paths.js';
 import { launchBrowser } from '../src/crawl/browser/browser-launch.js';
 import { extractPage, needsRendering } from '../src/extract/index.js';
 import type { PageObservations } from '../src/extract/types.js';
-import { PROJECT_ROOT } from '../src/shared/paths.js';
 import { renderSaved } from './accuracy-render.js';
 import {
   add,

@@ -12,8 +12,8 @@
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { PROJECT_ROOT } from '../src/common/paths.js';
 import type { ShopResult } from '../src/report/shop-result.js';
-import { PROJECT_ROOT } from '../src/shared/paths.js';
 import { listCountry, prf, type SiteLabels, type SiteScore, scoreSite, type Tally } from './sites-score.js';
 import { serveSite } from './sites-server.js';
 

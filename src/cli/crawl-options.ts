@@ -2,13 +2,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Argv } from 'yargs';
 import type { ObserveOptions } from '../audit/index.js';
+import { artifactsDirBeside, RULES_DIR } from '../common/paths.js';
+import { TOOL_VERSION } from '../common/version.js';
 import { DEFAULT_CRAWL_OPTIONS } from '../crawl/options.js';
 import type { CrawlMode } from '../crawl/types.js';
 import { makeUserAgent } from '../crawl/user-agent.js';
 import { normaliseCountry } from '../input/index.js';
 import { loadSelections, readableSelectionsIn } from '../rules/index.js';
-import { artifactsDirBeside, RULES_DIR } from '../shared/paths.js';
-import { TOOL_VERSION } from '../shared/version.js';
 import { UserError } from './user-error.js';
 
 export interface CrawlArgs {

@@ -1,9 +1,9 @@
 #!/usr/bin/env node
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
+import { terminalSafeLines } from '../common/terminal-text.js';
+import { TOOL_VERSION } from '../common/version.js';
 import { LANGUAGES } from '../i18n/index.js';
-import { terminalSafeLines } from '../shared/terminal-text.js';
-import { TOOL_VERSION } from '../shared/version.js';
 import { cliLanguage, cliText } from './cli-language.js';
 import { auditCommand } from './commands/audit.js';
 import { checkCommand } from './commands/check.js';

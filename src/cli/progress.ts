@@ -1,5 +1,5 @@
+import { terminalSafe } from '../common/terminal-text.js';
 import type { ShopTarget } from '../input/types.js';
-import { terminalSafe } from '../shared/terminal-text.js';
 import type { ShopOutcome } from '../store/types.js';
 import { cliText } from './cli-language.js';
 

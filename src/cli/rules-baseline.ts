@@ -1,8 +1,8 @@
 import { resolve } from 'node:path';
 import type { RuleSetProviderOptions } from '../audit/rule-set-provider.js';
+import { RULES_DIR } from '../common/paths.js';
 import { declaredVersion, ruleSetLoader } from '../rules/index.js';
 import type { RuleSet } from '../rules/types.js';
-import { RULES_DIR } from '../shared/paths.js';
 import { cliText } from './cli-language.js';
 
 /**

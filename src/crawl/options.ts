@@ -1,4 +1,4 @@
-import { TOOL_VERSION } from '../shared/version.js';
+import { TOOL_VERSION } from '../common/version.js';
 import type { CrawlOptions } from './types.js';
 import { makeUserAgent } from './user-agent.js';
 

@@ -1,4 +1,4 @@
-import { loadVocabulary } from '../shared/vocabulary.js';
+import { loadVocabulary } from '../common/vocabulary.js';
 
 /** The `aliases` section of rules/vocabulary/link-words.yaml. */
 export interface AliasWords {

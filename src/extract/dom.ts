@@ -1,5 +1,5 @@
 import { DomHandler, Parser } from 'htmlparser2';
-import { HTML_PARSER_OPTIONS } from '../shared/html-tokenizer.js';
+import { HTML_PARSER_OPTIONS } from '../common/html-tokenizer.js';
 
 /**
  * The slice of the htmlparser2 node shape that extraction reads. Declared here so the stage does

@@ -1,4 +1,4 @@
-import { loadVocabulary } from '../shared/vocabulary.js';
+import { loadVocabulary } from '../common/vocabulary.js';
 import type { FactKind } from './types.js';
 import { numberLabels } from './vocabularies.js';
 

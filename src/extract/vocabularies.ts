@@ -1,4 +1,4 @@
-import { loadVocabulary } from '../shared/vocabulary.js';
+import { loadVocabulary } from '../common/vocabulary.js';
 import type { NumberLabel, PhoneType, ThirdPartyKind } from './types.js';
 
 export type LabelVocabulary = Record<NumberLabel, { words: string[]; short?: string[] }>;

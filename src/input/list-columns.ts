@@ -1,4 +1,4 @@
-import { loadVocabulary } from '../shared/vocabulary.js';
+import { loadVocabulary } from '../common/vocabulary.js';
 
 /** The fields a shop list row has; its columns are found by the names in rules/vocabulary/list-columns.yaml. */
 export const LIST_FIELDS = ['url', 'name', 'country', 'group'] as const;

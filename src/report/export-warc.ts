@@ -2,8 +2,8 @@ import { createHash, randomUUID } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
+import { TOOL_VERSION } from '../common/version.js';
 import type { EvidencePage } from '../evidence/types.js';
-import { TOOL_VERSION } from '../shared/version.js';
 import type { Store } from '../store/types.js';
 import { requireRun } from './export-run.js';
 

@@ -1,8 +1,8 @@
+import { pageLabel } from '../common/page-label.js';
+import { terminalSafe } from '../common/terminal-text.js';
 import { interactionText, type Lang, type Translate, translator } from '../i18n/index.js';
 import { findingReason } from '../rules/index.js';
 import type { Outcome } from '../rules/types.js';
-import { pageLabel } from '../shared/page-label.js';
-import { terminalSafe } from '../shared/terminal-text.js';
 import type { ActionItem, CheckView, SightingGroup, SightingVariant, WidgetGroup } from './check-view.js';
 import { capText } from './html/shop-page.js';
 import type { ShopResult } from './shop-result.js';

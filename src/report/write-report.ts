@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { artifactsDirBeside } from '../common/paths.js';
 import type { Lang } from '../i18n/index.js';
-import { artifactsDirBeside } from '../shared/paths.js';
 import type { Store } from '../store/types.js';
 import { compareRuns } from './compare.js';
 import { headlineCriteria } from './criteria.js';

@@ -1,4 +1,4 @@
-import { RULES_DIR } from '../shared/paths.js';
+import { RULES_DIR } from '../common/paths.js';
 import type { AdviceTemplate } from './advice.js';
 import { resolveCondition } from './condition-check.js';
 import { formatDiagnostic, type LintDiagnostic, RuleSetError } from './diagnostics.js';

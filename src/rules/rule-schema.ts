@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
-import { RULES_DIR } from '../shared/paths.js';
+import { RULES_DIR } from '../common/paths.js';
 
 /** The JSON Schema for rule files ships with the rule packs; it is the same for every rule folder. */
 export const RULE_SCHEMA_FILE = join(RULES_DIR, 'schema', 'rule.schema.json');

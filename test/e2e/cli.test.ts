@@ -152,7 +152,7 @@ describe('shopreach rules', () => {
     expect(clean.code).toBe(0);
 
     const { cpSync, readFileSync } = await import('node:fs');
-    const { RULES_DIR } = await import('../../src/shared/paths.js');
+    const { RULES_DIR } = await import('../../src/common/paths.js');
     const dir = mkdtempSync(join(tmpdir(), 'shopreach-rules-'));
     cpSync(RULES_DIR, dir, { recursive: true });
     const file = join(dir, 'eu', 'phone-present.yaml');

@@ -2,6 +2,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { RULES_DIR } from '../../src/common/paths.js';
 import {
   evaluateRules,
   explainRule,
@@ -13,7 +14,6 @@ import {
   RULE_LANGUAGES,
   ruleSetLoader,
 } from '../../src/rules/index.js';
-import { RULES_DIR } from '../../src/shared/paths.js';
 import { buildEvidence } from './evidence-builder.js';
 
 const temps: string[] = [];

@@ -2,8 +2,8 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { RULES_DIR } from '../../src/common/paths.js';
 import { lintRules, loadRuleSet, RuleSetError, ruleSetLoader } from '../../src/rules/index.js';
-import { RULES_DIR } from '../../src/shared/paths.js';
 
 const temps: string[] = [];
 afterEach(() => {

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
+import { RULES_DIR } from '../../src/common/paths.js';
 import { FIELDS } from '../../src/rules/grammar.js';
-import { RULES_DIR } from '../../src/shared/paths.js';
 
 /** The back-quoted words of the README's field list bullet that starts with `- <name>`. */
 function documented(readme: string, name: string): Set<string> {

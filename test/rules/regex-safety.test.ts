@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { judgeShop } from '../../src/audit/judge-shop.js';
+import { RULES_DIR } from '../../src/common/paths.js';
 import { lintRules, loadRuleSet, RuleSetError } from '../../src/rules/index.js';
-import { RULES_DIR } from '../../src/shared/paths.js';
 import { buildEvidence } from './evidence-builder.js';
 
 // A rule pack's regular expression that backtracks catastrophically must be refused by

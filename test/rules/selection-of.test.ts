@@ -2,8 +2,8 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { RULES_DIR } from '../../src/common/paths.js';
 import { loadRuleSet, selectItems, selectionOf } from '../../src/rules/index.js';
-import { RULES_DIR } from '../../src/shared/paths.js';
 import { buildEvidence } from './evidence-builder.js';
 
 const evidence = buildEvidence({

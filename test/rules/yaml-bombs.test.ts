@@ -2,8 +2,8 @@ import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, expect, it } from 'vitest';
+import { RULES_DIR } from '../../src/common/paths.js';
 import { lintRules, loadOverrides, loadRuleSet, RuleSetError } from '../../src/rules/index.js';
-import { RULES_DIR } from '../../src/shared/paths.js';
 
 // A YAML alias bomb ("billion laughs") is refused by the yaml library; the refusal must name the file
 // (and the line of the first alias), as every other parse error does.

@@ -1,6 +1,6 @@
 import { Parser, parseDocument, Tokenizer } from 'htmlparser2';
 import { describe, expect, it } from 'vitest';
-import { FastSkipTokenizer, HTML_PARSER_OPTIONS } from '../../src/shared/html-tokenizer.js';
+import { FastSkipTokenizer, HTML_PARSER_OPTIONS } from '../../src/common/html-tokenizer.js';
 
 interface AnyNode {
   type: string;

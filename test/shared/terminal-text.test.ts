@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { terminalSafe, terminalSafeLines } from '../../src/shared/terminal-text.js';
+import { terminalSafe, terminalSafeLines } from '../../src/common/terminal-text.js';
 
 const ESC = '\u001b';
 

@@ -1,6 +1,8 @@
 import { resolve } from 'node:path';
 import type { CommandModule } from 'yargs';
 import { RuleSetProvider } from '../../audit/rule-set-provider.js';
+import { terminalSafe } from '../../common/terminal-text.js';
+import { TOOL_VERSION } from '../../common/version.js';
 import type { CrawlMode } from '../../crawl/types.js';
 import { commonLanguage, type Lang } from '../../i18n/index.js';
 import {
@@ -16,8 +18,6 @@ import { toShopResult } from '../../report/index.js';
 import { shopLanguage } from '../../report/shop-result.js';
 import { unjudgedLine } from '../../report/terminal.js';
 import { listProfiles } from '../../rules/index.js';
-import { terminalSafe } from '../../shared/terminal-text.js';
-import { TOOL_VERSION } from '../../shared/version.js';
 import { openStore } from '../../store/index.js';
 import { type CheckConfig, findCheckConfig, readCheckConfig, type Thresholds } from '../check-config.js';
 import { judgementFor } from '../check-judgement.js';

@@ -1,13 +1,13 @@
 import { join } from 'node:path';
 import type { CommandModule } from 'yargs';
 import { RuleSetProvider } from '../../audit/rule-set-provider.js';
+import { PROJECT_ROOT } from '../../common/paths.js';
+import { TOOL_VERSION } from '../../common/version.js';
 import { serveSampleShops } from '../../demo/serve-sample-shops.js';
 import type { Lang } from '../../i18n/index.js';
 import { normaliseShopUrl } from '../../input/index.js';
 import type { ShopTarget } from '../../input/types.js';
 import { writeReport } from '../../report/index.js';
-import { PROJECT_ROOT } from '../../shared/paths.js';
-import { TOOL_VERSION } from '../../shared/version.js';
 import { openStore } from '../../store/index.js';
 import { cliText } from '../cli-language.js';
 import { type CrawlArgs, observeOptionsFrom, withCrawlOptions } from '../crawl-options.js';

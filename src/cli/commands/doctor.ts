@@ -1,8 +1,8 @@
 import type { CommandModule } from 'yargs';
+import { RULES_DIR } from '../../common/paths.js';
+import { TOOL_VERSION } from '../../common/version.js';
 import { browserVersion, INSTALL_ADVICE, locateBrowser } from '../../crawl/index.js';
 import { lintRules } from '../../rules/index.js';
-import { RULES_DIR } from '../../shared/paths.js';
-import { TOOL_VERSION } from '../../shared/version.js';
 import { cliText } from '../cli-language.js';
 
 export const doctorCommand: CommandModule = {

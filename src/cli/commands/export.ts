@@ -1,8 +1,8 @@
 import { closeSync, existsSync, openSync, renameSync, unlinkSync, writeFileSync, writeSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { CommandModule } from 'yargs';
+import { artifactsDirBeside } from '../../common/paths.js';
 import { type ExportFormat, exportRun } from '../../report/index.js';
-import { artifactsDirBeside } from '../../shared/paths.js';
 import { openStore } from '../../store/index.js';
 import type { Store } from '../../store/types.js';
 import { cliText } from '../cli-language.js';

@@ -1,9 +1,9 @@
 import type { CommandModule } from 'yargs';
 import { judgeShop } from '../../audit/judge-shop.js';
 import { FrozenRuleSetProvider, RuleSetProvider } from '../../audit/rule-set-provider.js';
+import { terminalSafe } from '../../common/terminal-text.js';
+import { TOOL_VERSION } from '../../common/version.js';
 import { profilesText } from '../../report/index.js';
-import { terminalSafe } from '../../shared/terminal-text.js';
-import { TOOL_VERSION } from '../../shared/version.js';
 import { openStore } from '../../store/index.js';
 import { cliText } from '../cli-language.js';
 import { baselineOptions } from '../rules-baseline.js';

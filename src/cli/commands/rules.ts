@@ -1,4 +1,5 @@
 import type { Argv, CommandModule } from 'yargs';
+import { RULES_DIR } from '../../common/paths.js';
 import { type Lang, profileLanguage } from '../../i18n/index.js';
 import {
   explainRule,
@@ -9,7 +10,6 @@ import {
   RuleSetError,
   textIn,
 } from '../../rules/index.js';
-import { RULES_DIR } from '../../shared/paths.js';
 import { cliText, useCliLanguage } from '../cli-language.js';
 
 interface RulesArgs {

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import type { CommandModule } from 'yargs';
+import { terminalSafe } from '../../common/terminal-text.js';
 import { profilesText } from '../../report/index.js';
-import { terminalSafe } from '../../shared/terminal-text.js';
 import { openStore } from '../../store/index.js';
 import { cliText } from '../cli-language.js';
 

@@ -1,8 +1,8 @@
 import type { CommandModule } from 'yargs';
+import { terminalSafe } from '../../common/terminal-text.js';
 import { locateBrowser } from '../../crawl/index.js';
 import { DEFAULT_LOCK_DURATION_MS } from '../../queue/defaults.js';
 import { parseQueueAddress, QueueAddressError } from '../../queue/queue-address.js';
-import { terminalSafe } from '../../shared/terminal-text.js';
 import { cliText } from '../cli-language.js';
 import { UserError } from '../user-error.js';
 

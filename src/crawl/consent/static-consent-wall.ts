@@ -1,7 +1,7 @@
 import * as cheerio from 'cheerio';
 import { Parser } from 'htmlparser2';
-import { HTML_PARSER_OPTIONS } from '../../shared/html-tokenizer.js';
-import { treeText } from '../../shared/tree-text.js';
+import { HTML_PARSER_OPTIONS } from '../../common/html-tokenizer.js';
+import { treeText } from '../../common/tree-text.js';
 import type { ConsentObservation } from '../types.js';
 import { CONSENT_PLATFORMS, GENERIC_ACCEPT, GENERIC_REJECT } from './consent-platforms.js';
 

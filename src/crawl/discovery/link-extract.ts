@@ -1,6 +1,6 @@
 import { Parser } from 'htmlparser2';
-import { HTML_PARSER_OPTIONS } from '../../shared/html-tokenizer.js';
-import type { LandmarkState } from '../../shared/landmarks.js';
+import { HTML_PARSER_OPTIONS } from '../../common/html-tokenizer.js';
+import type { LandmarkState } from '../../common/landmarks.js';
 import type { LinkBox } from '../types.js';
 import { type LinkRegion, linkRegionOf, nextLinkLandmark } from './link-region.js';
 

@@ -7,7 +7,7 @@ import {
   nextLandmark,
   OUTSIDE_LANDMARKS,
   OVERLAY_LANDMARKS,
-} from '../../shared/landmarks.js';
+} from '../../common/landmarks.js';
 import type { LinkBox, LinkRegion, LinkVia } from '../types.js';
 
 export type { LinkRegion };
@@ -64,7 +64,7 @@ export function roundBox(box: LinkBox | null | undefined): LinkBox | null {
 
 /**
  * The same placement inside a rendered page: a function (as JavaScript source) from an element to
- * its link region, with the landmark tables of src/shared/landmarks.ts. Ancestors' states are
+ * its link region, with the landmark tables of src/common/landmarks.ts. Ancestors' states are
  * remembered, so the links of one menu share the walk up their common ancestors. Plain JavaScript
  * in a string, like the visibility annotation: a function literal would carry the TypeScript
  * loader's helpers into the page.

@@ -1,4 +1,4 @@
-import { loadVocabulary } from '../../shared/vocabulary.js';
+import { loadVocabulary } from '../../common/vocabulary.js';
 import { siteOf } from './same-site.js';
 
 interface HelpdeskHosts {

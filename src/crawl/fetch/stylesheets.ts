@@ -1,5 +1,5 @@
 import { Parser } from 'htmlparser2';
-import { isStylesheetLink } from '../../shared/stylesheet-link.js';
+import { isStylesheetLink } from '../../common/stylesheet-link.js';
 import { failureFromNodeError } from '../crawl-failure.js';
 import { siteOf } from '../discovery/same-site.js';
 import type { HostScheduler } from '../host-scheduler.js';

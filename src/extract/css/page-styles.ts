@@ -1,5 +1,5 @@
 import * as csstree from 'css-tree';
-import { loadVocabulary } from '../../shared/vocabulary.js';
+import { loadVocabulary } from '../../common/vocabulary.js';
 import type { DomElement } from '../dom.js';
 import {
   type Computed,

@@ -1,4 +1,4 @@
-import { isStylesheetLink } from '../../shared/stylesheet-link.js';
+import { isStylesheetLink } from '../../common/stylesheet-link.js';
 import { type DomElement, type DomNode, textOf } from '../dom.js';
 import type { SheetSource } from './page-styles.js';
 

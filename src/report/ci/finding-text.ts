@@ -1,6 +1,6 @@
+import { pageLabel } from '../../common/page-label.js';
 import { translator } from '../../i18n/index.js';
 import { findingReason } from '../../rules/index.js';
-import { pageLabel } from '../../shared/page-label.js';
 import type { ActionItem, CheckView } from '../check-view.js';
 import { clicksText, seenOnText, widgetText } from '../terminal.js';
 

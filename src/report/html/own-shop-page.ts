@@ -1,6 +1,6 @@
+import { pageLabel } from '../../common/page-label.js';
 import { type Translate, translator } from '../../i18n/index.js';
 import { findingReason } from '../../rules/index.js';
-import { pageLabel } from '../../shared/page-label.js';
 import type { ActionItem, CheckView, SightingGroup } from '../check-view.js';
 import { type Html, html, safeHref } from '../escape.js';
 import { clicksText, seenOnText, unjudgedLine, variantText, widgetText } from '../terminal.js';

@@ -1,7 +1,7 @@
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-/** The package root: this file sits two folders down, as src/shared/ and as dist/shared/. */
+/** The package root: this file sits two folders down, as src/common/ and as dist/shared/. */
 export const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
 /** The shipped rule packs, profiles and vocabularies. */
