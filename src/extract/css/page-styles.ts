@@ -9,6 +9,7 @@ import {
   mayHide,
   visibilityDeclarations,
 } from './declarations.js';
+import { type HidingClassWords, saysMaybeHidden } from './hiding-class.js';
 import { EVERYWHERE, type MediaMatch, matchMediaText, type Viewport } from './media-query.js';
 import { compileSelector } from './selectors.js';
 import { type CompiledSheet, compiledSheet, type StyleRule } from './style-sheet.js';
@@ -49,16 +50,20 @@ interface Entry {
 
 interface HidingWords {
   classWords: string[];
+  otherProperties: string[];
   cloakAttributes: string[];
 }
 
-let words: { classWords: Set<string>; cloak: Set<string> } | null = null;
-export function hidingWords(): { classWords: Set<string>; cloak: Set<string> } {
+const lowerSet = (list: string[]) => new Set(list.map((w) => w.toLowerCase()));
+
+let words: (HidingClassWords & { cloak: Set<string> }) | null = null;
+export function hidingWords(): HidingClassWords & { cloak: Set<string> } {
   if (!words) {
     const vocabulary = loadVocabulary<HidingWords>('extract-hiding-words');
     words = {
-      classWords: new Set(vocabulary.classWords.map((w) => w.toLowerCase())),
-      cloak: new Set(vocabulary.cloakAttributes.map((w) => w.toLowerCase())),
+      classWords: lowerSet(vocabulary.classWords),
+      otherProperties: lowerSet(vocabulary.otherProperties),
+      cloak: lowerSet(vocabulary.cloakAttributes),
     };
   }
   return words;
@@ -212,15 +217,9 @@ export class PageStyles {
    */
   mayBeHiddenUnseen(el: DomElement): boolean {
     if (this.unread.length === 0) return false;
-    const { classWords } = hidingWords();
-    const tokens = `${el.attribs.class ?? ''} ${el.attribs.id ?? ''}`.toLowerCase();
-    if (tokens.trim() === '') return false;
-    for (const token of tokens.split(/\s+/)) {
-      if (token === '') continue;
-      if (classWords.has(token)) return true;
-      for (const part of token.split(/[-_]/)) if (classWords.has(part)) return true;
-    }
-    return false;
+    const tokens = `${el.attribs.class ?? ''} ${el.attribs.id ?? ''}`.toLowerCase().split(/\s+/);
+    const words = hidingWords();
+    return tokens.some((token) => token !== '' && saysMaybeHidden(token, words));
   }
 
   private allRules(): Map<string, Entry[]> {
