@@ -156,41 +156,63 @@ function gap(statement: PriceStatement, span: { start: number; end: number }, te
   return null;
 }
 
+/** A phone found in the text and where it stands. */
+interface Placed {
+  found: Found;
+  span: { start: number; end: number };
+}
+
+/** A statement's claim on a phone: the statement and how far from the phone it stands. */
+interface Claim {
+  statement: PriceStatement;
+  distance: number;
+}
+
+/** The phone a statement stands nearest to, among those from `first` on that can be near it. */
+function nearestPhone(
+  statement: PriceStatement,
+  placed: Placed[],
+  first: number,
+  text: string,
+): { found: Found; distance: number } | null {
+  let owner: { found: Found; distance: number } | null = null;
+  for (let i = first; i < placed.length && placed[i].span.start <= statement.end + NEAR.amount.before; i++) {
+    const distance = gap(statement, placed[i].span, text);
+    if (distance !== null && (owner === null || distance < owner.distance))
+      owner = { found: placed[i].found, distance };
+  }
+  return owner;
+}
+
+/** An amount beats a bare word; between two of a kind, the nearer wins. */
+function beatsHeld(claim: Claim, held: Claim | undefined): boolean {
+  if (!held) return true;
+  const hasAmount = claim.statement.amount !== undefined;
+  const heldHasAmount = held.statement.amount !== undefined;
+  if (hasAmount !== heldHasAmount) return hasAmount;
+  return claim.distance < held.distance;
+}
+
 /**
  * Gives each phone found in the text the call price stated next to it. A statement belongs to
  * the nearest number only, so "0900 … (€0,80/min) or 020 …" prices the 0900 number, not both;
  * an amount is preferred to a bare word when both stand near.
  */
-// biome-ignore lint/complexity/noExcessiveCognitiveComplexity: complexity 22 predates the limit; split once the parallel work on this folder is merged (issue 18)
 export function attachCallPrices(model: PageModel, phones: Found[], statements: PriceStatement[]): void {
   if (statements.length === 0 || phones.length === 0) return;
   const text = model.text;
   const placed = phones
     .flatMap((found) => (found.span ? [{ found, span: found.span }] : []))
     .sort((a, b) => a.span.start - b.span.start);
-  const best = new Map<Found, { statement: PriceStatement; distance: number }>();
+  const best = new Map<Found, Claim>();
   let first = 0;
   for (const statement of statements) {
     // Numbers far before the statement can never be near it again: move the window on.
     while (first < placed.length && placed[first].span.end + NEAR.amount.after < statement.start) first++;
-    let owner: { found: Found; distance: number } | null = null;
-    for (
-      let i = first;
-      i < placed.length && placed[i].span.start <= statement.end + NEAR.amount.before;
-      i++
-    ) {
-      const distance = gap(statement, placed[i].span, text);
-      if (distance !== null && (owner === null || distance < owner.distance))
-        owner = { found: placed[i].found, distance };
-    }
+    const owner = nearestPhone(statement, placed, first, text);
     if (!owner) continue;
-    const held = best.get(owner.found);
-    const hasAmount = statement.amount !== undefined;
-    const better =
-      !held ||
-      (hasAmount && held.statement.amount === undefined) ||
-      (hasAmount === (held.statement.amount !== undefined) && owner.distance < held.distance);
-    if (better) best.set(owner.found, { statement, distance: owner.distance });
+    const claim = { statement, distance: owner.distance };
+    if (beatsHeld(claim, best.get(owner.found))) best.set(owner.found, claim);
   }
   for (const [found, { statement }] of best) {
     const { start: _start, end: _end, ...price } = statement;

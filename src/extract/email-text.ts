@@ -87,11 +87,8 @@ function hasSpelledDot(raw: string, spelledDot: RegExp): boolean {
 }
 
 /** Every e-mail address in a text, obfuscated forms included; one result per place. */
-// biome-ignore lint/complexity/noExcessiveCognitiveComplexity: complexity 34 predates the limit; split once the parallel work on this folder is merged (issue 18)
 export function emailsInText(text: string): TextEmail[] {
   const out: TextEmail[] = [];
-  const taken: [number, number][] = [];
-  const overlaps = (s: number, e: number): boolean => taken.some(([a, b]) => s < b && e > a);
   const { forms, spelledDot } = patterns();
   for (const form of forms) {
     form.at.lastIndex = 0;
@@ -100,33 +97,50 @@ export function emailsInText(text: string): TextEmail[] {
         form.at.lastIndex++;
         continue;
       }
-      const local = LOCAL_BEFORE.exec(text.slice(Math.max(0, m.index - 64), m.index));
-      if (!local) continue;
-      form.domain.lastIndex = m.index + m[0].length;
-      const domainMatch = form.domain.exec(text);
-      if (!domainMatch) continue;
-      const start = m.index - local[0].length;
-      const end = form.domain.lastIndex;
-      if (overlaps(start, end)) continue;
-      if (form.needsSpelledDot && !hasSpelledDot(domainMatch[0], spelledDot)) continue;
-      // "info@shop.nl." at a sentence end, or a trailing hyphen.
-      const domain = (form.deobfuscated ? cleanDomain(domainMatch[0], spelledDot) : domainMatch[0])
-        .replaceAll('\u200b', '')
-        .replace(/[.-]+$/, '');
-      let value = normaliseEmail(local[0], domain);
-      let stop = end;
-      // An obfuscated domain split by a space ("shop.n l"); any domain split by an element edge ("shop.n</a>l").
-      if (!value && (form.deobfuscated || text[end] === '\u200b')) {
-        const joined = joinSplitDomain(local[0], domain, text.slice(end, end + 16));
-        if (joined) {
-          value = joined.value;
-          stop = end + joined.consumed;
-        }
-      }
-      if (!value) continue;
-      out.push({ start, end: stop, value, deobfuscated: form.deobfuscated });
-      taken.push([start, stop]);
+      const candidate = candidateAt(text, m, form);
+      if (!candidate || out.some((e) => candidate.start < e.end && candidate.end > e.start)) continue;
+      const email = emailOf(text, candidate, form, spelledDot);
+      if (email) out.push(email);
     }
   }
   return out.sort((a, b) => a.start - b.start);
+}
+
+/** A local part and a domain read outwards from a separator, with where they start and end. */
+interface Candidate {
+  start: number;
+  end: number;
+  local: string;
+  domain: string;
+}
+
+function candidateAt(text: string, at: RegExpExecArray, form: AtForm): Candidate | null {
+  const local = LOCAL_BEFORE.exec(text.slice(Math.max(0, at.index - 64), at.index));
+  if (!local) return null;
+  form.domain.lastIndex = at.index + at[0].length;
+  const domain = form.domain.exec(text);
+  if (!domain) return null;
+  return {
+    start: at.index - local[0].length,
+    end: form.domain.lastIndex,
+    local: local[0],
+    domain: domain[0],
+  };
+}
+
+/** The address a candidate spells, or null when it is none. */
+function emailOf(text: string, candidate: Candidate, form: AtForm, spelledDot: RegExp): TextEmail | null {
+  const { start, end, local } = candidate;
+  if (form.needsSpelledDot && !hasSpelledDot(candidate.domain, spelledDot)) return null;
+  // "info@shop.nl." at a sentence end, or a trailing hyphen.
+  const domain = (form.deobfuscated ? cleanDomain(candidate.domain, spelledDot) : candidate.domain)
+    .replaceAll('\u200b', '')
+    .replace(/[.-]+$/, '');
+  const value = normaliseEmail(local, domain);
+  if (value) return { start, end, value, deobfuscated: form.deobfuscated };
+  // An obfuscated domain split by a space ("shop.n l"); any domain split by an element edge ("shop.n</a>l").
+  if (!form.deobfuscated && text[end] !== '\u200b') return null;
+  const joined = joinSplitDomain(local, domain, text.slice(end, end + 16));
+  if (!joined?.value) return null;
+  return { start, end: end + joined.consumed, value: joined.value, deobfuscated: form.deobfuscated };
 }

@@ -1,4 +1,4 @@
-import { textOf } from './dom.js';
+import { type DomElement, textOf } from './dom.js';
 import {
   cfHrefEmail,
   decodeCfEmail,
@@ -8,7 +8,7 @@ import {
   typo3HrefEmail,
 } from './email-decoders.js';
 import { emailsInText } from './email-text.js';
-import { type PageModel, segmentAt } from './page-model.js';
+import { type NodeContext, type PageModel, segmentAt } from './page-model.js';
 import { type Found, makeSighting, type PagePlace } from './sighting-factory.js';
 import type { Presentation, Sighting } from './types.js';
 
@@ -41,10 +41,17 @@ function hrefEmails(href: string): { value: string; presentation: Presentation }
  * own address upgrades that text sighting to a mailto-link; an address only in the href (behind
  * "mail us", or a different address than the text shows) is href-only and not visible.
  */
-// biome-ignore lint/complexity/noExcessiveCognitiveComplexity: complexity 38 predates the limit; split once the parallel work on this folder is merged (issue 18)
 export function emailsInMarkup(model: PageModel, inText: Found[], page: PagePlace): Sighting[] {
-  const out: Sighting[] = [];
+  // Each Cloudflare-protected element's address, so a link around it is not counted twice.
   const cfValues = new Map<unknown, string>();
+  const cf = cfEmailSightings(model, page, cfValues);
+  const links = model.anchors.flatMap(({ el, ctx }) => linkEmailSightings(el, ctx, inText, page, cfValues));
+  const scripts = model.rendered ? [] : scriptEmailSightings(model, page);
+  return [...cf, ...links, ...scripts];
+}
+
+function cfEmailSightings(model: PageModel, page: PagePlace, cfValues: Map<unknown, string>): Sighting[] {
+  const out: Sighting[] = [];
   for (const { el, ctx } of model.cfEmails) {
     const value = decodeCfEmail(el.attribs['data-cfemail']);
     if (!value) continue;
@@ -57,39 +64,52 @@ export function emailsInMarkup(model: PageModel, inText: Found[], page: PagePlac
       ),
     );
   }
-  for (const { el, ctx } of model.anchors) {
-    const href = el.attribs.href;
-    if (!href) continue;
-    for (const { value, presentation } of hrefEmails(href)) {
-      const shown = inText.filter((f) => f.ctx.anchor === el && f.sighting.value === value);
-      if (shown.length > 0) {
-        for (const f of shown) if (f.sighting.presentation === 'text') f.sighting.presentation = presentation;
-        continue;
-      }
-      if (presentation === 'cf-email' && hasCfDescendant(el, value, cfValues)) continue;
+  return out;
+}
+
+/** A link's addresses: shown in its text (that sighting upgraded), else href-only. */
+function linkEmailSightings(
+  el: DomElement,
+  ctx: NodeContext,
+  inText: Found[],
+  page: PagePlace,
+  cfValues: Map<unknown, string>,
+): Sighting[] {
+  const href = el.attribs.href;
+  if (!href) return [];
+  const out: Sighting[] = [];
+  for (const { value, presentation } of hrefEmails(href)) {
+    const shown = inText.filter((f) => f.ctx.anchor === el && f.sighting.value === value);
+    if (shown.length > 0) {
+      for (const f of shown) if (f.sighting.presentation === 'text') f.sighting.presentation = presentation;
+      continue;
+    }
+    if (presentation === 'cf-email' && hasCfDescendant(el, value, cfValues)) continue;
+    out.push(
+      makeSighting(
+        { kind: 'email', value, raw: href, visible: false },
+        { ...page, ctx, source: 'text' },
+        'href-only',
+      ),
+    );
+  }
+  return out;
+}
+
+/** Addresses inline scripts write into the page (static mode: a browser would have run them). */
+function scriptEmailSightings(model: PageModel, page: PagePlace): Sighting[] {
+  const out: Sighting[] = [];
+  for (const { el, ctx } of model.scripts) {
+    if (el.attribs.src) continue;
+    const code = textOf(el, true);
+    for (const value of new Set([...joomlaCloakEmails(code), ...fromCharCodeEmails(code)])) {
       out.push(
         makeSighting(
-          { kind: 'email', value, raw: href, visible: false },
+          { kind: 'email', value, raw: value, visible: ctx.hidden ? false : 'unknown' },
           { ...page, ctx, source: 'text' },
-          'href-only',
+          'script-written',
         ),
       );
-    }
-  }
-  if (!model.rendered) {
-    for (const { el, ctx } of model.scripts) {
-      if (el.attribs.src) continue;
-      const code = textOf(el, true);
-      const values = new Set([...joomlaCloakEmails(code), ...fromCharCodeEmails(code)]);
-      for (const value of values) {
-        out.push(
-          makeSighting(
-            { kind: 'email', value, raw: value, visible: ctx.hidden ? false : 'unknown' },
-            { ...page, ctx, source: 'text' },
-            'script-written',
-          ),
-        );
-      }
     }
   }
   return out;

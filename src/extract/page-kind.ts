@@ -1,5 +1,5 @@
 import type { ExtractContext, PageKind } from './types.js';
-import { pageKindWords } from './vocabularies.js';
+import { type PageKindVocabulary, pageKindWords } from './vocabularies.js';
 
 export interface PageKindSignals {
   url: string;
@@ -43,22 +43,35 @@ function samePage(a: URL, b: URL): boolean {
 }
 
 /** The page's kind from its URL, title, first h1 and the text of the link that led to it. */
-// biome-ignore lint/complexity/noExcessiveCognitiveComplexity: complexity 36 predates the limit; split once the parallel work on this folder is merged (issue 18)
 export function pageKindOf(signals: PageKindSignals): PageKind {
-  let url: URL | null = null;
-  try {
-    url = new URL(signals.url);
-  } catch {
-    url = null;
-  }
+  const url = parseUrl(signals.url);
   if (url && /\.pdf$/i.test(url.pathname)) return 'document';
-  if (url && signals.homeUrl) {
-    try {
-      if (samePage(url, new URL(signals.homeUrl))) return 'home';
-    } catch {
-      // an unusable homeUrl decides nothing
-    }
+  if (url && signals.homeUrl && isSamePageAs(url, signals.homeUrl)) return 'home';
+  const best = bestKind(url, signals);
+  if (url && looksLikeHome(url, best)) return 'home';
+  return (best?.kind as PageKind | undefined) ?? 'other';
+}
+
+function parseUrl(text: string): URL | null {
+  try {
+    return new URL(text);
+  } catch {
+    return null;
   }
+}
+
+/** An unusable home URL decides nothing. */
+function isSamePageAs(url: URL, homeUrl: string): boolean {
+  const home = parseUrl(homeUrl);
+  return home !== null && samePage(url, home);
+}
+
+type KindWords = PageKindVocabulary['kinds'][string];
+type Scored = { kind: string; score: number };
+const TEXT_SOURCES = ['via', 'h1', 'title'] as const;
+
+/** The kind whose words the page's signals carry with the highest weight (the first in order on a tie). */
+function bestKind(url: URL | null, signals: PageKindSignals): Scored | null {
   const vocab = pageKindWords();
   const path = url ? pathWords(url) : '';
   const texts = {
@@ -66,23 +79,37 @@ export function pageKindOf(signals: PageKindSignals): PageKind {
     h1: (signals.h1 ?? '').toLowerCase(),
     title: (signals.title ?? '').toLowerCase(),
   };
-  let best: { kind: string; score: number } | null = null;
+  let best: Scored | null = null;
   for (const kind of vocab.order) {
     const words = vocab.kinds[kind];
     if (!words) continue;
-    let score = 0;
-    if (words.path.some((w) => hasPhrase(path, w.toLowerCase()))) score += WEIGHTS.path;
-    for (const source of ['via', 'h1', 'title'] as const) {
-      if (texts[source] && words.text.some((w) => hasPhrase(texts[source], w.toLowerCase())))
-        score += WEIGHTS[source];
-    }
+    const score = kindScore(words, path, texts);
     if (score > 0 && (!best || score > best.score)) best = { kind, score };
   }
-  const isRoot = url !== null && (url.pathname === '/' || url.pathname === '') && url.search === '';
-  if (isRoot && (!best || best.score < WEIGHTS.path + WEIGHTS.via)) return 'home';
-  if (url && /^\/(?:index\.(?:html?|php|aspx?))?$/i.test(url.pathname) && url.search === '' && !best)
-    return 'home';
-  return (best?.kind as PageKind | undefined) ?? 'other';
+  return best;
+}
+
+function kindScore(
+  words: KindWords,
+  path: string,
+  texts: Record<(typeof TEXT_SOURCES)[number], string>,
+): number {
+  let score = words.path.some((w) => hasPhrase(path, w.toLowerCase())) ? WEIGHTS.path : 0;
+  for (const source of TEXT_SOURCES) {
+    const text = texts[source];
+    if (text && words.text.some((w) => hasPhrase(text, w.toLowerCase()))) score += WEIGHTS[source];
+  }
+  return score;
+}
+
+/**
+ * The site's root is its home page unless both its path and the link to it say otherwise; an
+ * index file at the root is the home page when nothing else is said of it.
+ */
+function looksLikeHome(url: URL, best: Scored | null): boolean {
+  const isRoot = (url.pathname === '/' || url.pathname === '') && url.search === '';
+  if (isRoot && (!best || best.score < WEIGHTS.path + WEIGHTS.via)) return true;
+  return /^\/(?:index\.(?:html?|php|aspx?))?$/i.test(url.pathname) && url.search === '' && !best;
 }
 
 export function pageKindFor(

@@ -143,17 +143,11 @@ interface Frame {
   block: boolean;
 }
 
-// Over 80 lines: one walk of the DOM whose enter and leave steps share the model being built; to be split once the parallel work on src/extract is merged (issue 18).
-// biome-ignore lint/complexity/noExcessiveCognitiveComplexity: complexity 27 predates the limit; split once the parallel work on this folder is merged (issue 18)
 export function buildPageModel(html: string, parsed?: DomNode, styleInput?: StyleInput): PageModel {
   const root = parsed ?? parseHtml(html);
   const htmlEl = root.children?.find((n) => isElement(n) && n.name === 'html') as DomElement | undefined;
   const rendered = htmlEl?.attribs['data-sr-rendered'] === '1';
   const styles = rendered ? null : pageStyles(root, htmlEl, styleInput);
-  const controls = new RevealControls(root);
-  const parts: string[] = [];
-  let length = 0;
-  let visibleTextLength = 0;
   const model: PageModel = {
     rendered,
     text: '',
@@ -169,54 +163,58 @@ export function buildPageModel(html: string, parsed?: DomNode, styleInput?: Styl
     lang: htmlEl ? normaliseLang(htmlEl.attribs.lang) : null,
     visibleTextLength: 0,
   };
+  const walk: Walk = {
+    model,
+    text: new TextBuilder(model.segments),
+    styles,
+    controls: new RevealControls(root),
+  };
+  walkDom(root, walk);
+  model.text = walk.text.toString();
+  if (styles && (styles.sourcesLeftOut > 0 || styles.selectorsLeftOut > 0))
+    model.styleLimits = { sourcesLeftOut: styles.sourcesLeftOut, selectorsLeftOut: styles.selectorsLeftOut };
+  return model;
+}
 
-  const push = (s: string, ctx: NodeContext | null, source: SegmentSource): void => {
+/** The page's text as it is read, with the segment each piece came from. */
+class TextBuilder {
+  private readonly parts: string[] = [];
+  private length = 0;
+
+  constructor(private readonly segments: TextSegment[]) {}
+
+  /** Appends text; with a context, as a segment later steps can place a sighting in. */
+  push(s: string, ctx: NodeContext | null, source: SegmentSource): void {
     if (s === '') return;
-    if (ctx) model.segments.push({ start: length, end: length + s.length, ctx, source });
-    parts.push(s);
-    length += s.length;
-  };
-  const newline = (): void => {
-    if (length > 0 && parts[parts.length - 1] !== '\n') push('\n', null, 'text');
-  };
+    if (ctx) this.segments.push({ start: this.length, end: this.length + s.length, ctx, source });
+    this.parts.push(s);
+    this.length += s.length;
+  }
 
-  /** What is done when an element is entered; its children are then walked by the caller. */
-  // biome-ignore lint/complexity/noExcessiveCognitiveComplexity: complexity 36 predates the limit; split once the parallel work on this folder is merged (issue 18)
-  const enter = (el: DomElement, ctx: NodeContext, inBody: boolean, skipText: boolean): Frame | null => {
-    const name = el.name;
-    if (name === 'title' && model.title === null) model.title = textOf(el).replace(WS, ' ').trim() || null;
-    if (name === 'script') {
-      model.scripts.push({ el, ctx });
-      return null;
-    }
-    if (name === 'style') return null;
+  /** A line break, unless the text is empty or already ends with one. */
+  newline(): void {
+    if (this.length > 0 && this.parts[this.parts.length - 1] !== '\n') this.push('\n', null, 'text');
+  }
 
-    const childCtx = contextFor(el, ctx, rendered, styles, controls);
-    if (name === 'a') model.anchors.push({ el, ctx: childCtx });
-    if (el.attribs['data-cfemail'] !== undefined) model.cfEmails.push({ el, ctx: childCtx });
-    if (name === 'iframe') model.iframes.push({ el, ctx: childCtx });
-    if (name === 'form') model.forms.push({ el, ctx: childCtx });
-    if (el.attribs.itemprop !== undefined) model.itemprops.push({ el, ctx: childCtx });
-    if (name === 'h1' && model.h1 === null) model.h1 = textOf(el).replace(WS, ' ').trim() || null;
+  toString(): string {
+    return this.parts.join('');
+  }
+}
 
-    const childInBody = inBody || name === 'body';
-    const childSkip = skipText || SKIP_TEXT.has(name);
-    if (name === 'img' && !childSkip && el.attribs.alt) {
-      push(` ${el.attribs.alt.replace(WS, ' ')} `, childCtx, 'alt');
-      return null;
-    }
-    const block = !INLINE.has(name);
-    if (block && !childSkip) newline();
-    if (name === 'br' && !childSkip) newline();
-    if (!block && !childSkip) push(INLINE_EDGE, null, 'text');
-    return { ctx: childCtx, inBody: childInBody, skipText: childSkip, block };
-  };
-  const leave = (frame: Frame): void => {
-    if (frame.skipText) return;
-    if (frame.block) newline();
-    else push(INLINE_EDGE, null, 'text');
-  };
+/** What the walk over the DOM builds and judges elements with. */
+interface Walk {
+  model: PageModel;
+  text: TextBuilder;
+  styles: PageStyles | null;
+  controls: RevealControls;
+}
 
+/**
+ * Depth first, in document order, with an explicit stack: a hostile page may nest elements
+ * deeper than the call stack goes (issue 17). An entry is a node to enter, or (node null) the
+ * end of the element whose frame it carries.
+ */
+function walkDom(root: DomNode, walk: Walk): void {
   const start: NodeContext = {
     region: 'main',
     semantic: false,
@@ -224,51 +222,100 @@ export function buildPageModel(html: string, parsed?: DomNode, styleInput?: Styl
     belowFold: false,
     anchor: null,
   };
-  // Depth first, in document order, with an explicit stack: a hostile page may nest elements
-  // deeper than the call stack goes (issue 17). An entry is a node to enter, or (node null) the
-  // end of the element whose frame it carries.
   const nodes: Array<DomNode | null> = [root];
   const frames: Frame[] = [{ ctx: start, inBody: false, skipText: false, block: false }];
   while (nodes.length > 0) {
     const node = nodes.pop() as DomNode | null;
     const frame = frames.pop() as Frame;
     if (node === null) {
-      leave(frame);
+      leave(walk.text, frame);
       continue;
     }
-    const { ctx, inBody, skipText } = frame;
-    if (node.type === 'text') {
-      if (skipText) continue;
-      const s = (node.data ?? '').replace(WS, ' ');
-      if (inBody && !ctx.hidden) visibleTextLength += s.trim().length;
-      push(s, ctx, 'text');
-      continue;
-    }
-    if (node.type === 'comment') {
-      newline();
-      push((node.data ?? '').replace(WS, ' '), { ...ctx, hidden: true }, 'comment');
-      newline();
-      continue;
-    }
-    let inner: Frame | null = frame;
+    const inner = visit(walk, node, frame);
+    if (inner === null) continue;
     if (isElement(node)) {
-      inner = enter(node, ctx, inBody, skipText);
-      if (inner === null) continue;
       nodes.push(null);
       frames.push(inner);
     }
-    const children = node.children;
-    if (!children) continue;
+    const children = node.children ?? [];
     for (let i = children.length - 1; i >= 0; i--) {
       nodes.push(children[i]);
       frames.push(inner);
     }
   }
-  model.text = parts.join('');
-  model.visibleTextLength = visibleTextLength;
-  if (styles && (styles.sourcesLeftOut > 0 || styles.selectorsLeftOut > 0))
-    model.styleLimits = { sourcesLeftOut: styles.sourcesLeftOut, selectorsLeftOut: styles.selectorsLeftOut };
-  return model;
+}
+
+/** Reads a node; returns the frame its children are read in, or null when they are not read. */
+function visit(walk: Walk, node: DomNode, frame: Frame): Frame | null {
+  if (node.type === 'text') {
+    readText(walk, node, frame);
+    return null;
+  }
+  if (node.type === 'comment') {
+    walk.text.newline();
+    walk.text.push((node.data ?? '').replace(WS, ' '), { ...frame.ctx, hidden: true }, 'comment');
+    walk.text.newline();
+    return null;
+  }
+  return isElement(node) ? enter(walk, node, frame) : frame;
+}
+
+function readText(walk: Walk, node: DomNode, { ctx, inBody, skipText }: Frame): void {
+  if (skipText) return;
+  const s = (node.data ?? '').replace(WS, ' ');
+  if (inBody && !ctx.hidden) walk.model.visibleTextLength += s.trim().length;
+  walk.text.push(s, ctx, 'text');
+}
+
+/** What is done when an element is entered; its children are then walked by the caller. */
+function enter(walk: Walk, el: DomElement, frame: Frame): Frame | null {
+  const { model, text } = walk;
+  const name = el.name;
+  if (name === 'title' && model.title === null) model.title = oneLine(el);
+  if (name === 'script') {
+    model.scripts.push({ el, ctx: frame.ctx });
+    return null;
+  }
+  if (name === 'style') return null;
+  const ctx = contextFor(el, frame.ctx, model.rendered, walk.styles, walk.controls);
+  collect(model, el, ctx);
+  const skipText = frame.skipText || SKIP_TEXT.has(name);
+  if (name === 'img' && !skipText && el.attribs.alt) {
+    text.push(` ${el.attribs.alt.replace(WS, ' ')} `, ctx, 'alt');
+    return null;
+  }
+  const block = !INLINE.has(name);
+  if (!skipText) openEdge(text, name, block);
+  return { ctx, inBody: frame.inBody || name === 'body', skipText, block };
+}
+
+/** Keeps the elements later steps look at, with the context they are read in. */
+function collect(model: PageModel, el: DomElement, ctx: NodeContext): void {
+  const name = el.name;
+  if (name === 'a') model.anchors.push({ el, ctx });
+  if (el.attribs['data-cfemail'] !== undefined) model.cfEmails.push({ el, ctx });
+  if (name === 'iframe') model.iframes.push({ el, ctx });
+  if (name === 'form') model.forms.push({ el, ctx });
+  if (el.attribs.itemprop !== undefined) model.itemprops.push({ el, ctx });
+  if (name === 'h1' && model.h1 === null) model.h1 = oneLine(el);
+}
+
+/** An element's text on one line, or null when it has none. */
+function oneLine(el: DomElement): string | null {
+  return textOf(el).replace(WS, ' ').trim() || null;
+}
+
+/** How an element's text starts: a block (and a `<br>`) on a new line, an inline one with an INLINE_EDGE. */
+function openEdge(text: TextBuilder, name: string, block: boolean): void {
+  if (block) text.newline();
+  if (name === 'br') text.newline();
+  if (!block) text.push(INLINE_EDGE, null, 'text');
+}
+
+function leave(text: TextBuilder, frame: Frame): void {
+  if (frame.skipText) return;
+  if (frame.block) text.newline();
+  else text.push(INLINE_EDGE, null, 'text');
 }
 
 /** The page's CSS, ready to judge elements (static pages). */

@@ -41,7 +41,6 @@ type Judge = (start: number, end: number, parsed: ParsedPhone) => boolean;
  * Splits a candidate into the longest valid numbers, left to right (from the digit groups `tries`
  * allows), each read with the first of `countries` under which it is valid and the judge accepts it.
  */
-// biome-ignore lint/complexity/noExcessiveCognitiveComplexity: complexity 23 predates the limit; split once the parallel work on this folder is merged (issue 18)
 function numbersIn(
   candidate: string,
   offset: number,
@@ -49,38 +48,68 @@ function numbersIn(
   tries: (group: number) => boolean,
   judge: Judge,
 ): FoundNumber[] {
-  const groups = [...candidate.matchAll(/\d+/g)].map((m) => ({
-    start: m.index ?? 0,
-    end: (m.index ?? 0) + m[0].length,
-  }));
+  const reading: CandidateReading = {
+    candidate,
+    offset,
+    countries,
+    judge,
+    groups: [...candidate.matchAll(/\d+/g)].map((m) => ({
+      start: m.index ?? 0,
+      end: (m.index ?? 0) + m[0].length,
+    })),
+  };
   const found: FoundNumber[] = [];
   let i = 0;
-  while (i < groups.length) {
-    if (!tries(i)) {
-      i++;
-      continue;
-    }
-    let hit: FoundNumber | null = null;
-    let hitEnd = i;
-    for (let j = Math.min(groups.length - 1, i + MAX_GROUPS_PER_NUMBER - 1); j >= i && !hit; j--) {
-      let from = groups[i].start;
-      if (i === 0) from = 0;
-      else if (candidate[from - 1] === '+') from -= 1;
-      const piece = candidate.slice(from, groups[j].end);
-      for (const country of countries) {
-        const parsed = parsePhone(piece, country);
-        if (!parsed || !judge(offset + from, offset + groups[j].end, parsed)) continue;
-        hit = { start: offset + from, end: offset + groups[j].end, e164: parsed.e164, type: parsed.type };
-        hitEnd = j;
-        break;
-      }
-    }
+  while (i < reading.groups.length) {
+    const hit = tries(i) ? longestNumberAt(reading, i) : null;
     if (hit) {
-      found.push(hit);
-      i = hitEnd + 1;
+      found.push(hit.number);
+      i = hit.lastGroup + 1;
     } else i++;
   }
   return found;
+}
+
+/** A candidate being split into numbers: its text, where it starts in the page, its digit groups. */
+interface CandidateReading {
+  candidate: string;
+  offset: number;
+  countries: string[];
+  judge: Judge;
+  groups: { start: number; end: number }[];
+}
+
+/** The longest valid number starting at digit group `i`, and the last group it takes in. */
+function longestNumberAt(
+  reading: CandidateReading,
+  i: number,
+): { number: FoundNumber; lastGroup: number } | null {
+  const { candidate, offset, groups } = reading;
+  // A number from the first group starts where the candidate does (with its "+" or "("); a later one takes in a "+" just before it.
+  let from = groups[i].start;
+  if (i === 0) from = 0;
+  else if (candidate[from - 1] === '+') from -= 1;
+  for (let j = Math.min(groups.length - 1, i + MAX_GROUPS_PER_NUMBER - 1); j >= i; j--) {
+    const piece = candidate.slice(from, groups[j].end);
+    const number = readNumber(piece, offset + from, offset + groups[j].end, reading);
+    if (number) return { number, lastGroup: j };
+  }
+  return null;
+}
+
+/** A piece read with the first country under which it is valid and the judge accepts it. */
+function readNumber(
+  piece: string,
+  start: number,
+  end: number,
+  reading: CandidateReading,
+): FoundNumber | null {
+  for (const country of reading.countries) {
+    const parsed = parsePhone(piece, country);
+    if (parsed && reading.judge(start, end, parsed))
+      return { start, end, e164: parsed.e164, type: parsed.type };
+  }
+  return null;
 }
 
 /**

@@ -41,20 +41,28 @@ export class RevealControls {
     const stack: DomNode[] = [this.root];
     while (stack.length > 0 && ids.size < MAX_TARGET_IDS) {
       const node = stack.pop() as DomNode;
-      if (isElement(node)) {
-        const a = node.attribs;
-        for (const name of TARGET_ATTRIBUTES) {
-          const value = a[name];
-          if (value) for (const part of value.split(/\s+/)) if (part) ids.add(part.replace(/^#/, ''));
-        }
-        if (a.href?.startsWith('#') && a.href.length > 1) ids.add(a.href.slice(1));
-      }
+      if (isElement(node)) addTargetIds(node.attribs, ids);
       const children = node.children;
       if (children) for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
     }
     this.targets = ids;
     return ids;
   }
+}
+
+/** The ids an element's attributes name as the element it opens. */
+function addTargetIds(a: Record<string, string>, ids: Set<string>): void {
+  for (const name of TARGET_ATTRIBUTES) for (const id of idsIn(a[name])) ids.add(id);
+  if (a.href?.startsWith('#') && a.href.length > 1) ids.add(a.href.slice(1));
+}
+
+/** The ids in an attribute's space-separated value, each without a leading `#`. */
+function idsIn(value: string | undefined): string[] {
+  if (!value) return [];
+  return value
+    .split(/\s+/)
+    .filter((part) => part !== '')
+    .map((part) => part.replace(/^#/, ''));
 }
 
 function hasToggleSibling(el: DomElement): boolean {

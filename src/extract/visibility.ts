@@ -1,5 +1,5 @@
 import type { Viewport } from './css/media-query.js';
-import type { PageStyles } from './css/page-styles.js';
+import type { PageStyles, StyleVerdict } from './css/page-styles.js';
 import type { DomElement } from './dom.js';
 import type { RevealControls } from './reveal-controls.js';
 
@@ -32,6 +32,19 @@ export function seenOf(
   controls: RevealControls,
 ): Seen {
   if (parent.hidden) return parent;
+  const byMarkup = seenByMarkup(el, parent, rendered, controls);
+  if (byMarkup !== undefined) return byMarkup;
+  if (!styles) return parent;
+  return seenByStyles(el, parent, styles, controls);
+}
+
+/** What the markup alone says of an element; undefined when the page's CSS decides. */
+function seenByMarkup(
+  el: DomElement,
+  parent: Seen,
+  rendered: boolean,
+  controls: RevealControls,
+): Seen | undefined {
   if (NEVER_SHOWN.has(el.name)) return HIDDEN;
   const a = el.attribs;
   // Rendered: the browser tried the page's reveal controls already; what they did not show stays hidden.
@@ -41,12 +54,12 @@ export function seenOf(
   if (el.name === 'input' && a.type?.toLowerCase() === 'hidden') return HIDDEN;
   if (inClosedDetails(el))
     return parent.revealedBy ? parent : { ...parent, revealedBy: 'a click on its summary' };
-  if (!styles) return parent;
-  let verdict = styles.judge(el);
-  // A page that hides its whole document does so until a later stylesheet or a script shows it (a
-  // guard against a flash of unstyled content): no visitor is shown a blank page.
-  if (verdict && (el.name === 'html' || el.name === 'body'))
-    verdict = { desktop: null, phone: null, uncertain: true };
+  return undefined;
+}
+
+/** What the page's own CSS says of an element, at each viewport its parent is shown at. */
+function seenByStyles(el: DomElement, parent: Seen, styles: PageStyles, controls: RevealControls): Seen {
+  const verdict = styleVerdictOf(el, styles);
   const desktop = parent.shownAt !== 'phone' && !verdict?.desktop;
   const phone = parent.shownAt !== 'desktop' && !verdict?.phone;
   if (!desktop && !phone) return hiddenByStyle(el, verdict?.bySheet === true, styles, controls, parent);
@@ -59,6 +72,15 @@ export function seenOf(
   if (uncertain) seen.uncertain = true;
   if (parent.revealedBy) seen.revealedBy = parent.revealedBy;
   return seen;
+}
+
+function styleVerdictOf(el: DomElement, styles: PageStyles): StyleVerdict | null {
+  const verdict = styles.judge(el);
+  // A page that hides its whole document does so until a later stylesheet or a script shows it (a
+  // guard against a flash of unstyled content): no visitor is shown a blank page.
+  if (verdict && (el.name === 'html' || el.name === 'body'))
+    return { desktop: null, phone: null, uncertain: true };
+  return verdict;
 }
 
 const HIDDEN: Seen = Object.freeze({ hidden: true });

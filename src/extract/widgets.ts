@@ -23,44 +23,59 @@ function inlineSignatures(): { search: LiteralSearch; vendors: string[] } {
 }
 
 /** Chat vendors whose code is on the page: a script src, inline script or iframe signature. */
-// biome-ignore lint/complexity/noExcessiveCognitiveComplexity: complexity 29 predates the limit; split once the parallel work on this folder is merged (issue 18)
 export function chatWidgets(model: PageModel): Widget[] {
   const found = new Map<string, Widget>();
-  const note = (vendor: string, detail: string, iframe: boolean): void => {
-    const existing = found.get(vendor);
-    if (existing) {
-      if (iframe) existing.iframeSeen = true;
-      return;
-    }
-    const widget: Widget = { kind: 'chat', vendor, detail };
-    if (iframe) widget.iframeSeen = true;
-    found.set(vendor, widget);
-  };
-  const vendors = chatVendors();
-  for (const { el } of model.scripts) {
-    const type = lower(el.attribs.type);
-    if (type.includes('json') || type.includes('template')) continue;
-    const src = lower(el.attribs.src);
-    if (src) {
-      for (const v of vendors)
-        if (v.scriptSrc?.some((sig) => src.includes(sig.toLowerCase()))) note(v.name, el.attribs.src, false);
-      continue;
-    }
-    const { search, vendors: vendorOf } = inlineSignatures();
-    const code = textOf(el, true);
-    for (const { pattern, at } of search.matches(code))
-      note(vendorOf[pattern], code.slice(at, at + search.lengthOf(pattern)), false);
-  }
-  for (const { el } of model.iframes) {
-    const src = lower(el.attribs.src ?? el.attribs['data-src']);
-    const idClass = lower(`${el.attribs.id ?? ''} ${el.attribs.class ?? ''} ${el.attribs.title ?? ''}`);
-    if (!src && !idClass.trim()) continue;
-    for (const v of vendors) {
-      const sig = v.iframe?.find((s) => src.includes(s.toLowerCase()) || idClass.includes(s.toLowerCase()));
-      if (sig) note(v.name, el.attribs.src ?? sig, true);
-    }
-  }
+  for (const { el } of model.scripts) for (const sign of scriptVendors(el)) noteVendor(found, sign, false);
+  for (const { el } of model.iframes) for (const sign of iframeVendors(el)) noteVendor(found, sign, true);
   return [...found.values()];
+}
+
+/** A vendor's code seen on the page, and the piece of it that shows it. */
+interface VendorSign {
+  vendor: string;
+  detail: string;
+}
+
+/** The first sign of a vendor makes its widget; an iframe of it seen later is noted on that widget. */
+function noteVendor(found: Map<string, Widget>, { vendor, detail }: VendorSign, iframe: boolean): void {
+  const existing = found.get(vendor);
+  if (existing) {
+    if (iframe) existing.iframeSeen = true;
+    return;
+  }
+  const widget: Widget = { kind: 'chat', vendor, detail };
+  if (iframe) widget.iframeSeen = true;
+  found.set(vendor, widget);
+}
+
+/** Vendors a script loads by its src, or whose signatures its inline code carries. */
+function scriptVendors(el: DomElement): VendorSign[] {
+  const type = lower(el.attribs.type);
+  if (type.includes('json') || type.includes('template')) return [];
+  const src = lower(el.attribs.src);
+  if (src)
+    return chatVendors()
+      .filter((v) => v.scriptSrc?.some((sig) => src.includes(sig.toLowerCase())))
+      .map((v) => ({ vendor: v.name, detail: el.attribs.src }));
+  const { search, vendors } = inlineSignatures();
+  const code = textOf(el, true);
+  return search.matches(code).map(({ pattern, at }) => ({
+    vendor: vendors[pattern],
+    detail: code.slice(at, at + search.lengthOf(pattern)),
+  }));
+}
+
+/** Vendors an iframe's src, id, class or title names. */
+function iframeVendors(el: DomElement): VendorSign[] {
+  const src = lower(el.attribs.src ?? el.attribs['data-src']);
+  const idClass = lower(`${el.attribs.id ?? ''} ${el.attribs.class ?? ''} ${el.attribs.title ?? ''}`);
+  if (!src && !idClass.trim()) return [];
+  const out: VendorSign[] = [];
+  for (const v of chatVendors()) {
+    const sig = v.iframe?.find((s) => src.includes(s.toLowerCase()) || idClass.includes(s.toLowerCase()));
+    if (sig) out.push({ vendor: v.name, detail: el.attribs.src ?? sig });
+  }
+  return out;
 }
 
 const WHATSAPP_CHANNELS = [

@@ -34,7 +34,6 @@ function headingsOf(root: DomNode): Heading[] {
  * page (a refund policy's "A. Widerrufsbelehrung") or as the page itself (its h1).
  * Headings are found in the parsed page and located by their text, line by line, in order.
  */
-// biome-ignore lint/complexity/noExcessiveCognitiveComplexity: complexity 27 predates the limit; split once the parallel work on this folder is merged (issue 18)
 export function withdrawalStretches(model: PageModel, root: DomNode): Array<[number, number]> {
   const headings = headingsOf(root);
   if (!headings.some((h) => h.withdrawal)) return [];
@@ -47,28 +46,37 @@ export function withdrawalStretches(model: PageModel, root: DomNode): Array<[num
     let lineEnd = text.indexOf('\n', lineStart);
     if (lineEnd === -1) lineEnd = text.length;
     const line = normalised(text.slice(lineStart, lineEnd));
-    let heading: Heading | null = null;
-    if (line !== '') {
-      // A heading the text lacks (inside an svg, say) must not stop the rest from being found.
-      for (let k = next; k < Math.min(headings.length, next + 4); k++) {
-        if (headings[k].text === line) {
-          heading = headings[k];
-          next = k + 1;
-          break;
-        }
-      }
-    }
-    if (heading) {
-      while (open.length > 0 && open[open.length - 1].level >= heading.level) open.pop();
-      open.push(heading);
-    } else if (line !== '' && open.some((h) => h.withdrawal)) {
-      const last = stretches[stretches.length - 1];
-      if (last && last[1] >= lineStart - 1) last[1] = lineEnd;
-      else stretches.push([lineStart, lineEnd]);
-    }
+    const k = line === '' ? -1 : headingIndex(headings, next, line);
+    if (k !== -1) {
+      next = k + 1;
+      nest(open, headings[k]);
+    } else if (line !== '' && open.some((h) => h.withdrawal)) addStretch(stretches, lineStart, lineEnd);
     lineStart = lineEnd + 1;
   }
   return stretches;
+}
+
+/** Headings looked at past the last one found: one the text lacks (inside an svg, say) must not stop the rest. */
+const HEADING_LOOKAHEAD = 4;
+
+/** The index of the heading a line is, among the next few not yet found; -1 when it is none. */
+function headingIndex(headings: Heading[], next: number, line: string): number {
+  for (let k = next; k < Math.min(headings.length, next + HEADING_LOOKAHEAD); k++)
+    if (headings[k].text === line) return k;
+  return -1;
+}
+
+/** A heading closes the open headings of its level and below, and opens its own section. */
+function nest(open: Heading[], heading: Heading): void {
+  while (open.length > 0 && open[open.length - 1].level >= heading.level) open.pop();
+  open.push(heading);
+}
+
+/** Adds a line to the stretches, joined to the last one when only a line break lies between them. */
+function addStretch(stretches: Array<[number, number]>, lineStart: number, lineEnd: number): void {
+  const last = stretches[stretches.length - 1];
+  if (last && last[1] >= lineStart - 1) last[1] = lineEnd;
+  else stretches.push([lineStart, lineEnd]);
 }
 
 /**

@@ -105,8 +105,30 @@ export class ShopStylesheets {
 export function stylesheetUrls(body: string | Uint8Array, pageUrl: string): string[] {
   const buffer =
     typeof body === 'string' ? Buffer.from(body) : Buffer.from(body.buffer, body.byteOffset, body.byteLength);
-  const tags: Array<{ at: number; attribs: Record<string, string>; name: string }> = [];
-  for (const needle of ['<link', '<LINK', '<Link', '<base', '<BASE']) {
+  const tags = linkAndBaseTags(buffer);
+  const base = baseUrlOf(tags, pageUrl);
+  const urls: string[] = [];
+  for (const tag of tags) {
+    if (tag.name !== 'link' || !isStylesheetLink(tag.attribs)) continue;
+    const url = resolve(tag.attribs.href, base);
+    if (url && !urls.includes(url)) urls.push(url);
+  }
+  return urls;
+}
+
+interface FoundTag {
+  /** Byte offset in the page. */
+  at: number;
+  name: string;
+  attribs: Record<string, string>;
+}
+
+const TAG_NEEDLES = ['<link', '<LINK', '<Link', '<base', '<BASE'];
+
+/** The page's `<link>` and `<base>` tags in document order, at most MAX_LINK_TAGS of them. */
+function linkAndBaseTags(buffer: Buffer): FoundTag[] {
+  const tags: FoundTag[] = [];
+  for (const needle of TAG_NEEDLES) {
     for (
       let at = buffer.indexOf(needle);
       at !== -1 && tags.length < MAX_LINK_TAGS;
@@ -118,17 +140,13 @@ export function stylesheetUrls(body: string | Uint8Array, pageUrl: string): stri
       if (tag) tags.push({ at, ...tag });
     }
   }
-  tags.sort((a, b) => a.at - b.at);
-  let base = pageUrl;
+  return tags.sort((a, b) => a.at - b.at);
+}
+
+/** What the page's links resolve against: its first `<base href>`, else the page's URL. */
+function baseUrlOf(tags: FoundTag[], pageUrl: string): string {
   const baseTag = tags.find((t) => t.name === 'base' && t.attribs.href);
-  if (baseTag) base = resolve(baseTag.attribs.href, pageUrl) ?? pageUrl;
-  const urls: string[] = [];
-  for (const tag of tags) {
-    if (tag.name !== 'link' || !isStylesheetLink(tag.attribs)) continue;
-    const url = resolve(tag.attribs.href, base);
-    if (url && !urls.includes(url)) urls.push(url);
-  }
-  return urls;
+  return baseTag ? (resolve(baseTag.attribs.href, pageUrl) ?? pageUrl) : pageUrl;
 }
 
 function readTag(markup: string): { name: string; attribs: Record<string, string> } | null {

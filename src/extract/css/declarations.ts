@@ -67,33 +67,76 @@ export type Computed = Map<string, string>;
  * pattern), a box of at most one pixel that hides its overflow, or one placed far off the page.
  */
 export function hidesBy(values: Computed): string | null {
-  if (values.get('display') === 'none') return 'display:none';
-  const visibility = values.get('visibility');
-  if (visibility === 'hidden' || visibility === 'collapse') return `visibility:${visibility}`;
-  const opacity = values.get('opacity');
-  if (opacity !== undefined && isZero(opacity)) return 'opacity:0';
-  const positioned = ['absolute', 'fixed'].includes(values.get('position') ?? '');
-  const clip = values.get('clip');
-  if (positioned && clip !== undefined && zeroClip(clip)) return 'clip';
-  const clipPath = values.get('clip-path');
-  if (clipPath !== undefined && zeroClipPath(clipPath)) return 'clip-path';
-  const indent = pxOf(values, 'text-indent');
-  if (indent !== null && indent <= OFF_SCREEN_PX) return 'text-indent off-screen';
-  if (positioned) {
-    const left = pxOf(values, 'left');
-    const top = pxOf(values, 'top');
-    if ((left !== null && left <= OFF_SCREEN_PX) || (top !== null && top <= OFF_SCREEN_PX))
-      return 'off-screen';
-  }
-  const overflow = values.get('overflow');
-  if (overflow === 'hidden' || overflow === 'clip') {
-    const width = pxOf(values, 'width');
-    const height = pxOf(values, 'height');
-    if (width !== null && height !== null && width <= 1 && height <= 1) return 'zero size';
-    if (pxOf(values, 'max-height') === 0) return 'max-height:0';
+  for (const pattern of HIDING_PATTERNS) {
+    const why = pattern(values);
+    if (why !== null) return why;
   }
   return null;
 }
+
+/** One way winning values hide an element: why, or null. */
+type HidingPattern = (values: Computed) => string | null;
+
+const noBox: HidingPattern = (values) => (values.get('display') === 'none' ? 'display:none' : null);
+
+const invisible: HidingPattern = (values) => {
+  const visibility = values.get('visibility');
+  return visibility === 'hidden' || visibility === 'collapse' ? `visibility:${visibility}` : null;
+};
+
+const transparent: HidingPattern = (values) => {
+  const opacity = values.get('opacity');
+  return opacity !== undefined && isZero(opacity) ? 'opacity:0' : null;
+};
+
+function isPositioned(values: Computed): boolean {
+  return ['absolute', 'fixed'].includes(values.get('position') ?? '');
+}
+
+/** `clip` applies only to an absolutely positioned box. */
+const clipped: HidingPattern = (values) => {
+  const clip = values.get('clip');
+  return isPositioned(values) && clip !== undefined && zeroClip(clip) ? 'clip' : null;
+};
+
+const clippedPath: HidingPattern = (values) => {
+  const clipPath = values.get('clip-path');
+  return clipPath !== undefined && zeroClipPath(clipPath) ? 'clip-path' : null;
+};
+
+function isOffScreen(px: number | null): boolean {
+  return px !== null && px <= OFF_SCREEN_PX;
+}
+
+const indentedAway: HidingPattern = (values) =>
+  isOffScreen(pxOf(values, 'text-indent')) ? 'text-indent off-screen' : null;
+
+const placedAway: HidingPattern = (values) =>
+  isPositioned(values) && (isOffScreen(pxOf(values, 'left')) || isOffScreen(pxOf(values, 'top')))
+    ? 'off-screen'
+    : null;
+
+/** A box of at most one pixel, or of no height, that hides what overflows it. */
+const shrunk: HidingPattern = (values) => {
+  const overflow = values.get('overflow');
+  if (overflow !== 'hidden' && overflow !== 'clip') return null;
+  const width = pxOf(values, 'width');
+  const height = pxOf(values, 'height');
+  if (width !== null && height !== null && width <= 1 && height <= 1) return 'zero size';
+  return pxOf(values, 'max-height') === 0 ? 'max-height:0' : null;
+};
+
+/** In the order they are reported: the first that applies is the reason given. */
+const HIDING_PATTERNS: HidingPattern[] = [
+  noBox,
+  invisible,
+  transparent,
+  clipped,
+  clippedPath,
+  indentedAway,
+  placedAway,
+  shrunk,
+];
 
 function pxOf(values: Computed, property: string): number | null {
   const value = values.get(property);

@@ -53,78 +53,91 @@ interface MediaQueryNode {
   condition: csstree.CssNode | null;
 }
 
+/** A judgement static mode can make: true, false, or null when it cannot know. */
+type Judgement = boolean | null;
+
 /** true, false, or null when the query asks something static mode cannot know. */
-function matchQuery(query: MediaQueryNode, viewport: Viewport): boolean | null {
+function matchQuery(query: MediaQueryNode, viewport: Viewport): Judgement {
   const type = query.mediaType?.toLowerCase() ?? 'all';
-  let result: boolean | null = type === 'all' || type === 'screen' ? true : type === 'print' ? false : false;
+  let result: Judgement = type === 'all' || type === 'screen';
   if (result && query.condition) result = matchCondition(query.condition, viewport);
-  if (query.modifier?.toLowerCase() === 'not') return result === null ? null : !result;
+  if (query.modifier?.toLowerCase() === 'not') return negate(result);
   return result;
+}
+
+function negate(value: Judgement): Judgement {
+  return value === null ? null : !value;
 }
 
 /** How deep conditions in parentheses are judged; deeper, static mode cannot tell (null). */
 const MAX_CONDITION_DEPTH = 16;
 
+type Operator = 'and' | 'or';
+
+/** How `and` / `or` join what is known so far with the next term, unknowns included. */
+const COMBINE: Record<Operator, (sofar: Judgement, next: Judgement) => Judgement> = {
+  and: (sofar, next) => (sofar === false || next === false ? false : sofar && next),
+  or: (sofar, next) =>
+    sofar === true || next === true ? true : sofar === null || next === null ? null : false,
+};
+
+function isOperator(word: string): word is Operator {
+  return word === 'and' || word === 'or';
+}
+
 /** A condition: terms joined by `and` / `or`, each possibly preceded by `not`. */
-function matchCondition(node: csstree.CssNode, viewport: Viewport, depth = 0): boolean | null {
+function matchCondition(node: csstree.CssNode, viewport: Viewport, depth = 0): Judgement {
   if (node.type !== 'Condition') return matchTerm(node, viewport);
   if (depth >= MAX_CONDITION_DEPTH) return null;
-  let result: boolean | null = null;
-  let operator: 'and' | 'or' | null = null;
-  let negate = false;
+  let result: Judgement = null;
+  let operator: Operator | null = null;
+  let negateNext = false;
   for (const child of node.children.toArray()) {
     if (child.type === 'Identifier') {
       const word = child.name.toLowerCase();
-      if (word === 'not') negate = true;
-      else if (word === 'and' || word === 'or') operator = word;
+      if (word === 'not') negateNext = true;
+      else if (isOperator(word)) operator = word;
       continue;
     }
-    let value = matchCondition(child, viewport, depth + 1);
-    if (negate && value !== null) value = !value;
-    negate = false;
-    if (operator === null) result = value;
-    else if (operator === 'and') result = result === false || value === false ? false : result && value;
-    else result = result === true || value === true ? true : result === null || value === null ? null : false;
+    const value = matchCondition(child, viewport, depth + 1);
+    const term = negateNext ? negate(value) : value;
+    negateNext = false;
+    result = operator === null ? term : COMBINE[operator](result, term);
   }
   return result;
 }
 
-function matchTerm(node: csstree.CssNode, viewport: Viewport): boolean | null {
+type Size = (typeof VIEWPORTS)[Viewport];
+
+function matchTerm(node: csstree.CssNode, viewport: Viewport): Judgement {
   const size = VIEWPORTS[viewport];
-  if (node.type === 'Feature') {
-    const name = node.name.toLowerCase();
-    const value = node.value ? lengthPx(node.value) : null;
-    const axis = name.endsWith('height') ? size.height : name.endsWith('width') ? size.width : null;
-    if (name === 'orientation' && node.value?.type === 'Identifier')
-      return (node.value.name.toLowerCase() === 'landscape') === size.width > size.height;
-    if (axis === null || value === null) return null;
-    if (name.startsWith('min-')) return axis >= value;
-    if (name.startsWith('max-')) return axis <= value;
-    if (name === 'width' || name === 'height') return axis === value;
-    return null;
-  }
-  if (node.type === 'FeatureRange') {
-    const range = node as unknown as RangeNode;
-    const feature = [range.left, range.middle, range.right].find((n) => n?.type === 'Identifier') as
-      | { name: string }
-      | undefined;
-    const name = feature?.name.toLowerCase();
-    const axis = name === 'width' ? size.width : name === 'height' ? size.height : null;
-    if (axis === null) return null;
-    const parts = [range.left, range.middle, range.right].map((n) =>
-      n && n.type !== 'Identifier' ? lengthPx(n) : n ? axis : undefined,
-    );
-    const comparisons = [range.leftComparison, range.rightComparison];
-    for (let i = 0; i < 2; i++) {
-      const a = parts[i];
-      const b = parts[i + 1];
-      const op = comparisons[i];
-      if (a === undefined || b === undefined || !op) continue;
-      if (a === null || b === null) return null;
-      if (!compare(a, op, b)) return false;
-    }
-    return true;
-  }
+  if (node.type === 'Feature') return matchFeature(node, size);
+  if (node.type === 'FeatureRange') return matchRange(node as unknown as RangeNode, size);
+  return null;
+}
+
+/** A plain feature: `(orientation: …)`, `(min-width: …)`, `(max-height: …)`, `(width: …)`. */
+function matchFeature(node: csstree.Feature, size: Size): Judgement {
+  const name = node.name.toLowerCase();
+  if (name === 'orientation' && node.value?.type === 'Identifier')
+    return (node.value.name.toLowerCase() === 'landscape') === size.width > size.height;
+  const axis = featureAxis(name, size);
+  const value = node.value ? lengthPx(node.value) : null;
+  if (axis === null || value === null) return null;
+  return compareFeature(name, axis, value);
+}
+
+/** The viewport length a feature name measures (any name ending in width or height). */
+function featureAxis(name: string, size: Size): number | null {
+  if (name.endsWith('height')) return size.height;
+  if (name.endsWith('width')) return size.width;
+  return null;
+}
+
+function compareFeature(name: string, axis: number, value: number): Judgement {
+  if (name.startsWith('min-')) return axis >= value;
+  if (name.startsWith('max-')) return axis <= value;
+  if (name === 'width' || name === 'height') return axis === value;
   return null;
 }
 
@@ -136,12 +149,51 @@ interface RangeNode {
   right: csstree.CssNode | null;
 }
 
+/** A range feature such as `(400px <= width < 800px)`: every comparison in it must hold. */
+function matchRange(range: RangeNode, size: Size): Judgement {
+  const nodes = [range.left, range.middle, range.right];
+  const axis = rangeAxis(nodes, size);
+  if (axis === null) return null;
+  const parts = nodes.map((n) => (n && n.type !== 'Identifier' ? lengthPx(n) : n ? axis : undefined));
+  const comparisons = [range.leftComparison, range.rightComparison];
+  for (let i = 0; i < 2; i++) {
+    const step = compareStep(parts[i], comparisons[i], parts[i + 1]);
+    if (step !== true) return step;
+  }
+  return true;
+}
+
+/** The viewport length of the range's feature name (width or height), else null. */
+function rangeAxis(nodes: (csstree.CssNode | null)[], size: Size): number | null {
+  const feature = nodes.find((n) => n?.type === 'Identifier') as { name: string } | undefined;
+  const name = feature?.name.toLowerCase();
+  if (name === 'width') return size.width;
+  if (name === 'height') return size.height;
+  return null;
+}
+
+/** One comparison of a range; a missing side or operator holds trivially, an unknown length is null. */
+function compareStep(
+  a: number | null | undefined,
+  op: string | null,
+  b: number | null | undefined,
+): Judgement {
+  if (a === undefined || b === undefined || !op) return true;
+  if (a === null || b === null) return null;
+  return compare(a, op, b);
+}
+
+const COMPARISONS = new Map<string, (a: number, b: number) => boolean>([
+  ['<', (a, b) => a < b],
+  ['<=', (a, b) => a <= b],
+  ['>', (a, b) => a > b],
+  ['>=', (a, b) => a >= b],
+]);
+
+/** `a op b`; any other operator (`=`) is equality. */
 function compare(a: number, op: string, b: number): boolean {
-  if (op === '<') return a < b;
-  if (op === '<=') return a <= b;
-  if (op === '>') return a > b;
-  if (op === '>=') return a >= b;
-  return a === b;
+  const comparison = COMPARISONS.get(op);
+  return comparison ? comparison(a, b) : a === b;
 }
 
 /** A length in CSS pixels (px, em and rem at the default font size), else null. */

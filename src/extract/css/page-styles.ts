@@ -133,51 +133,54 @@ export class PageStyles {
 
   constructor(sources: SheetSource[], fetched: SheetText[], rootClasses: Set<string>) {
     const byUrl = new Map(fetched.map((sheet) => [sheet.url, sheet]));
-    const cloak = hidingWords().cloak;
+    const stateDependent = stateDependence(rootClasses);
     let sheetIndex = 0;
     for (const source of sources) {
-      let css: string | undefined;
-      if (source.kind === 'style') css = source.css;
-      else {
-        const sheet = byUrl.get(source.url);
-        css = sheet?.css;
-        if (css === undefined) {
-          this.unread.push(`${source.url} (${sheet?.unread ?? 'not fetched'})`);
-          continue;
-        }
-      }
+      const css = this.sheetText(source, byUrl);
+      if (css === undefined) continue;
       const media = source.media === undefined ? EVERYWHERE : matchMediaText(source.media);
       if (!media.desktop && !media.phone) continue;
-      const sheet: CompiledSheet = compiledSheet(css);
-      if (sheet.unreadable)
-        this.unread.push(source.kind === 'link' ? `${source.url} (unreadable)` : '<style> (unreadable)');
-      for (let i = 0; i < sheet.imports; i++) this.unread.push('@import');
-      this.selectorsLeftOut += sheet.selectorsLeftOut;
-      const base = sheetIndex++ * 1_000_000;
-      for (const rule of sheet.rules) {
-        const ruleMedia =
-          media === EVERYWHERE
-            ? rule.media
-            : { desktop: media.desktop && rule.media.desktop, phone: media.phone && rule.media.phone };
-        if (!ruleMedia.desktop && !ruleMedia.phone) continue;
-        const stateDependent =
-          rule.selector.classes.some((c) => rootClasses.has(c)) ||
-          rule.selector.attributes.some((a) => cloak.has(a));
-        const entry: Entry = { rule, media: ruleMedia, order: base + rule.order, stateDependent };
-        this.entries.push(entry);
-        if (rule.hides) add(this.hiding, rule.selector.key, entry);
-      }
-      for (const rule of sheet.onDemand)
-        add(this.onDemand, rule.selector.key, {
-          rule,
-          media,
-          order: base + rule.order,
-          stateDependent: false,
-        });
+      this.addSheet(compiledSheet(css), source, media, sheetIndex++ * 1_000_000, stateDependent);
     }
     for (const key of [...this.hiding.keys(), ...this.onDemand.keys()])
       if (key.startsWith('[')) this.attributeKeys.add(key.slice(1));
     this.active = this.hiding.size > 0;
+  }
+
+  /** A source's CSS; a linked sheet without text is noted as unread (undefined). */
+  private sheetText(source: SheetSource, byUrl: Map<string, SheetText>): string | undefined {
+    if (source.kind === 'style') return source.css;
+    const sheet = byUrl.get(source.url);
+    if (sheet?.css === undefined) this.unread.push(`${source.url} (${sheet?.unread ?? 'not fetched'})`);
+    return sheet?.css;
+  }
+
+  /** Indexes a sheet's rules, its order starting at `base`, and notes what of it was not read. */
+  private addSheet(
+    sheet: CompiledSheet,
+    source: SheetSource,
+    media: MediaMatch,
+    base: number,
+    stateDependent: (rule: StyleRule) => boolean,
+  ): void {
+    if (sheet.unreadable)
+      this.unread.push(source.kind === 'link' ? `${source.url} (unreadable)` : '<style> (unreadable)');
+    for (let i = 0; i < sheet.imports; i++) this.unread.push('@import');
+    this.selectorsLeftOut += sheet.selectorsLeftOut;
+    for (const rule of sheet.rules) {
+      const ruleMedia = narrowMedia(media, rule.media);
+      if (!ruleMedia.desktop && !ruleMedia.phone) continue;
+      const entry: Entry = {
+        rule,
+        media: ruleMedia,
+        order: base + rule.order,
+        stateDependent: stateDependent(rule),
+      };
+      this.entries.push(entry);
+      if (rule.hides) add(this.hiding, rule.selector.key, entry);
+    }
+    for (const rule of sheet.onDemand)
+      add(this.onDemand, rule.selector.key, { rule, media, order: base + rule.order, stateDependent: false });
   }
 
   /** What the CSS says of an element; null when nothing hides it (the common case, cheaply). */
@@ -251,6 +254,23 @@ export class PageStyles {
     consider('*');
     return found;
   }
+}
+
+/** Where a rule of a sheet applies: the sheet's media and the rule's own. */
+function narrowMedia(sheet: MediaMatch, rule: MediaMatch): MediaMatch {
+  if (sheet === EVERYWHERE) return rule;
+  return { desktop: sheet.desktop && rule.desktop, phone: sheet.phone && rule.phone };
+}
+
+/**
+ * Whether a rule's selector tests a class the page's root carries (set by a script) or a cloak
+ * attribute: such a rule holds only until scripts run.
+ */
+function stateDependence(rootClasses: Set<string>): (rule: StyleRule) => boolean {
+  const { cloak } = hidingWords();
+  return (rule) =>
+    rule.selector.classes.some((c) => rootClasses.has(c)) ||
+    rule.selector.attributes.some((a) => cloak.has(a));
 }
 
 function add(index: Map<string, Entry[]>, key: string, entry: Entry): void {

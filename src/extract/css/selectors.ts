@@ -77,27 +77,28 @@ export function onDemandSelectorsOf(text: string): ParsedSelector[] {
 function atRest(selector: Selector[]): Selector[] | null {
   const out: Selector[] = [];
   for (const token of selector) {
-    if (token.type === 'pseudo-element') return null;
-    if (token.type === 'pseudo') {
-      const name = token.name.toLowerCase();
-      if (DYNAMIC.has(name)) return null;
-      if (name === 'not' && Array.isArray(token.data)) {
-        // :not(a, b) at rest: the arguments that can hold at rest; none left means always true.
-        const kept = token.data.map(atRest).filter((s): s is Selector[] => s !== null && s.length > 0);
-        if (kept.length === 0) continue;
-        out.push({ ...token, data: kept });
-        continue;
-      }
-      if (SELECTOR_ARGUMENT.has(name) && Array.isArray(token.data)) {
-        const kept = token.data.map(atRest).filter((s): s is Selector[] => s !== null && s.length > 0);
-        if (kept.length === 0) return null;
-        out.push({ ...token, data: kept });
-        continue;
-      }
-    }
-    out.push(token);
+    const rest = tokenAtRest(token);
+    if (rest === 'never') return null;
+    if (rest !== 'always') out.push(rest);
   }
   return out;
+}
+
+/**
+ * One token as it stands on a page at rest: itself (or, for a pseudo-class over a selector list,
+ * a copy with the arguments that can hold at rest), 'always' when it holds whatever the element,
+ * 'never' when it cannot hold at all.
+ */
+function tokenAtRest(token: Selector): Selector | 'always' | 'never' {
+  if (token.type === 'pseudo-element') return 'never';
+  if (token.type !== 'pseudo') return token;
+  const name = token.name.toLowerCase();
+  if (DYNAMIC.has(name)) return 'never';
+  if (!SELECTOR_ARGUMENT.has(name) || !Array.isArray(token.data)) return token;
+  const kept = token.data.map(atRest).filter((s): s is Selector[] => s !== null && s.length > 0);
+  if (kept.length > 0) return { ...token, data: kept };
+  // :not(a, b) with no argument that can hold at rest is always true; :is() and the like never are.
+  return name === 'not' ? 'always' : 'never';
 }
 
 function collectNames(tokens: Selector[], classes: string[], attributes: string[]): void {

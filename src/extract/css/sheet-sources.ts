@@ -21,38 +21,62 @@ export interface SheetSources {
  * scripts and those inside `<template>` never do: both are left out.
  */
 export function sheetSourcesOf(elements: DomElement[], pageUrl: string | null): SheetSources {
-  let base = pageUrl;
+  const base = baseUrlOf(elements, pageUrl);
+  const gathered: Gathered = { sources: [], leftOut: 0, chars: 0 };
+  for (const el of elements) if (isStyleSource(el)) addSource(gathered, el, base);
+  return { sources: gathered.sources, leftOut: gathered.leftOut };
+}
+
+/** The sources so far, those left out, and the `<style>` characters read. */
+interface Gathered extends SheetSources {
+  chars: number;
+}
+
+/** The URL the page's links resolve against: its `<base href>`, else the page's own. */
+function baseUrlOf(elements: DomElement[], pageUrl: string | null): string | null {
   const baseEl = elements.find((el) => el.name === 'base' && el.attribs.href);
-  if (baseEl && pageUrl) base = resolve(baseEl.attribs.href, pageUrl) ?? pageUrl;
-  const sources: SheetSource[] = [];
-  let leftOut = 0;
-  let chars = 0;
-  for (const el of elements) {
-    if (el.name !== 'style' && el.name !== 'link') continue;
-    if (inert(el)) continue;
-    if (el.name === 'link' && !isStylesheetLink(el.attribs)) continue;
-    if (sources.length >= MAX_SHEET_SOURCES) {
-      leftOut++;
-      continue;
-    }
-    const media = el.attribs.media;
-    if (el.name === 'style') {
-      const css = textOf(el, true);
-      if (chars + css.length > MAX_STYLE_CHARS) {
-        leftOut++;
-        continue;
-      }
-      chars += css.length;
-      sources.push(media === undefined ? { kind: 'style', css } : { kind: 'style', css, media });
-      continue;
-    }
-    const url = base ? resolve(el.attribs.href ?? '', base) : null;
-    if (!url) continue;
-    // The asynchronous-loading pattern (`media="print" onload="this.media='all'"`) applies once the page runs.
-    const loadsLater = el.attribs.onload !== undefined && media?.trim().toLowerCase() === 'print';
-    sources.push(media === undefined || loadsLater ? { kind: 'link', url } : { kind: 'link', url, media });
+  if (baseEl && pageUrl) return resolve(baseEl.attribs.href, pageUrl) ?? pageUrl;
+  return pageUrl;
+}
+
+/** A `<style>` or stylesheet `<link>` that can apply to the page. */
+function isStyleSource(el: DomElement): boolean {
+  if (el.name !== 'style' && el.name !== 'link') return false;
+  if (inert(el)) return false;
+  return el.name === 'style' || isStylesheetLink(el.attribs);
+}
+
+function addSource(gathered: Gathered, el: DomElement, base: string | null): void {
+  if (gathered.sources.length >= MAX_SHEET_SOURCES) {
+    gathered.leftOut++;
+    return;
   }
-  return { sources, leftOut };
+  if (el.name === 'style') addStyle(gathered, el);
+  else {
+    const link = linkSource(el, base);
+    if (link) gathered.sources.push(link);
+  }
+}
+
+function addStyle(gathered: Gathered, el: DomElement): void {
+  const css = textOf(el, true);
+  if (gathered.chars + css.length > MAX_STYLE_CHARS) {
+    gathered.leftOut++;
+    return;
+  }
+  gathered.chars += css.length;
+  const media = el.attribs.media;
+  gathered.sources.push(media === undefined ? { kind: 'style', css } : { kind: 'style', css, media });
+}
+
+/** A stylesheet link's absolute URL and media, or null when it has no http(s) URL. */
+function linkSource(el: DomElement, base: string | null): SheetSource | null {
+  const url = base ? resolve(el.attribs.href ?? '', base) : null;
+  if (!url) return null;
+  const media = el.attribs.media;
+  // The asynchronous-loading pattern (`media="print" onload="this.media='all'"`) applies once the page runs.
+  const loadsLater = el.attribs.onload !== undefined && media?.trim().toLowerCase() === 'print';
+  return media === undefined || loadsLater ? { kind: 'link', url } : { kind: 'link', url, media };
 }
 
 function inert(el: DomElement): boolean {

@@ -59,18 +59,8 @@ const TRANSPARENT_AT_RULES = new Set(['supports', 'layer', 'scope', 'starting-st
 export function compileSheet(css: string): CompiledSheet {
   if (css.length > MAX_SHEET_CHARS) return { ...EMPTY, unreadable: true };
   if (!mayHide(css)) return EMPTY;
-  let ast: csstree.CssNode;
-  try {
-    ast = csstree.parse(css, {
-      parseValue: false,
-      parseRulePrelude: false,
-      parseCustomProperty: false,
-      positions: false,
-      onParseError: () => {},
-    });
-  } catch {
-    return { ...EMPTY, unreadable: true };
-  }
+  const ast = parseSheet(css);
+  if (!ast) return { ...EMPTY, unreadable: true };
   const sheet: CompiledSheet = {
     rules: [],
     onDemand: [],
@@ -80,51 +70,95 @@ export function compileSheet(css: string): CompiledSheet {
     unreadable: false,
   };
   // Blocks still to read, with the media they apply at: an explicit stack, not recursion.
-  const stack: Array<{ nodes: csstree.CssNode[]; media: MediaMatch }> = [];
-  if (ast.type === 'StyleSheet') stack.push({ nodes: ast.children.toArray().reverse(), media: EVERYWHERE });
-  let order = 0;
+  const stack: Block[] = [];
+  if (ast.type === 'StyleSheet') stack.push(blockOf(ast.children, EVERYWHERE));
   while (stack.length > 0) {
     const top = stack[stack.length - 1];
     const node = top.nodes.pop();
-    if (!node) {
-      stack.pop();
-      continue;
-    }
-    if (node.type === 'Atrule') {
-      const name = node.name.toLowerCase();
-      if (name === 'import') sheet.imports++;
-      if (!node.block) continue;
-      let media: MediaMatch | null = null;
-      if (name === 'media') {
-        const inner = matchMediaList(node.prelude);
-        media = { desktop: top.media.desktop && inner.desktop, phone: top.media.phone && inner.phone };
-      } else if (TRANSPARENT_AT_RULES.has(name)) media = top.media;
-      if (media && (media.desktop || media.phone))
-        stack.push({ nodes: node.block.children.toArray().reverse(), media });
-      continue;
-    }
-    if (node.type !== 'Rule' || node.prelude.type !== 'Raw') continue;
-    const declarations = visibilityDeclarations(node.block);
-    if (declarations.length === 0) continue;
-    const hides = declarations.some(canHide);
-    for (const selector of parseSelectorList(node.prelude.value)) {
-      if (sheet.rules.length >= MAX_SELECTORS) {
-        sheet.selectorsLeftOut++;
-        continue;
-      }
-      sheet.rules.push({ selector, declarations, hides, media: top.media, order: order++ });
-      if (hides) sheet.hides = true;
-    }
-    if (hides) continue;
-    for (const selector of onDemandSelectorsOf(node.prelude.value)) {
-      if (sheet.rules.length + sheet.onDemand.length >= MAX_SELECTORS) {
-        sheet.selectorsLeftOut++;
-        continue;
-      }
-      sheet.onDemand.push({ selector, declarations, hides, media: top.media, order: order++ });
-    }
+    if (!node) stack.pop();
+    else if (node.type === 'Atrule') {
+      const inner = readAtRule(sheet, node, top.media);
+      if (inner) stack.push(inner);
+    } else if (node.type === 'Rule' && node.prelude.type === 'Raw')
+      readRule(sheet, node.prelude.value, node.block, top.media);
   }
   return sheet;
+}
+
+/** Nodes of a block still to read (last first, for popping), with the media they apply at. */
+interface Block {
+  nodes: csstree.CssNode[];
+  media: MediaMatch;
+}
+
+function blockOf(children: csstree.List<csstree.CssNode>, media: MediaMatch): Block {
+  return { nodes: children.toArray().reverse(), media };
+}
+
+function parseSheet(css: string): csstree.CssNode | null {
+  try {
+    return csstree.parse(css, {
+      parseValue: false,
+      parseRulePrelude: false,
+      parseCustomProperty: false,
+      positions: false,
+      onParseError: () => {},
+    });
+  } catch {
+    return null;
+  }
+}
+
+/** Counts an `@import`; returns the at-rule's block when its rules apply at some viewport. */
+function readAtRule(sheet: CompiledSheet, node: csstree.Atrule, outer: MediaMatch): Block | null {
+  const name = node.name.toLowerCase();
+  if (name === 'import') sheet.imports++;
+  if (!node.block) return null;
+  const media = atRuleMedia(name, node.prelude, outer);
+  return media && (media.desktop || media.phone) ? blockOf(node.block.children, media) : null;
+}
+
+/** Where an at-rule's rules apply: `@media` narrows, transparent at-rules keep, any other drops them. */
+function atRuleMedia(name: string, prelude: csstree.Atrule['prelude'], outer: MediaMatch): MediaMatch | null {
+  if (name === 'media') {
+    const inner = matchMediaList(prelude);
+    return { desktop: outer.desktop && inner.desktop, phone: outer.phone && inner.phone };
+  }
+  return TRANSPARENT_AT_RULES.has(name) ? outer : null;
+}
+
+/** Keeps each selector of a rule that sets a visibility property, and its on-demand selectors. */
+function readRule(sheet: CompiledSheet, prelude: string, block: csstree.Block, media: MediaMatch): void {
+  const declarations = visibilityDeclarations(block);
+  if (declarations.length === 0) return;
+  const hides = declarations.some(canHide);
+  for (const selector of parseSelectorList(prelude)) {
+    const kept = keepRule(sheet, sheet.rules, sheet.rules.length, { selector, declarations, hides, media });
+    if (kept && hides) sheet.hides = true;
+  }
+  if (hides) return;
+  for (const selector of onDemandSelectorsOf(prelude)) {
+    const count = sheet.rules.length + sheet.onDemand.length;
+    keepRule(sheet, sheet.onDemand, count, { selector, declarations, hides, media });
+  }
+}
+
+/**
+ * Adds a rule to a list unless `count` selectors are already kept (then it is counted as left
+ * out). Its order is the number of rules kept before it, in either list.
+ */
+function keepRule(
+  sheet: CompiledSheet,
+  list: StyleRule[],
+  count: number,
+  rule: Omit<StyleRule, 'order'>,
+): boolean {
+  if (count >= MAX_SELECTORS) {
+    sheet.selectorsLeftOut++;
+    return false;
+  }
+  list.push({ ...rule, order: sheet.rules.length + sheet.onDemand.length });
+  return true;
 }
 
 /** Compiled sheets by their text: a shop's pages share their sheets and often their `<style>` blocks. */
