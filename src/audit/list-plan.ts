@@ -86,49 +86,57 @@ export class ListPlanner {
     this.wake();
   }
 
-  // biome-ignore lint/complexity/noExcessiveCognitiveComplexity: complexity 25 predates the limit; split once the parallel work on this folder is merged (issue 18)
   private async read(entries: AsyncIterable<ListEntry>): Promise<void> {
-    let batch: ShopTarget[] = [];
-    let complete = true;
     const iterator = entries[Symbol.asyncIterator]();
+    let complete = false;
     try {
-      for (;;) {
-        const pending = iterator.next();
-        // A list that pauses (a pipe, a slow disk) has what it gave so far planned at once.
-        let next = batch.length > 0 ? await Promise.race([pending, later(BATCH_WAIT_MS)]) : await pending;
-        if (next === null) {
-          this.flush(batch);
-          batch = [];
-          next = await pending;
-        }
-        if (next.done) break;
-        if (this.stopped || this.signal?.aborted) {
-          complete = false;
-          break;
-        }
-        const entry = next.value;
-        if (entry.kind === 'problem') {
-          this.report.problem(entry.problem, entry.fatal === true);
-          if (entry.fatal) this.stoppedAt = entry.problem;
-        } else {
-          if (entry.warning) this.report.warning(entry.target.line ?? 0, entry.warning);
-          batch.push(entry.target);
-        }
-        if (batch.length >= BATCH) {
-          this.flush(batch);
-          batch = [];
-          // Reading a list runs ahead of the run; a turn of the event loop keeps shops and signals moving.
-          await nextTurn();
-        }
-      }
-      this.flush(batch);
-    } catch (error) {
-      complete = false;
-      throw error;
+      complete = await this.planAll(iterator);
     } finally {
       if (!complete) void Promise.resolve(iterator.return?.()).catch(() => {});
       this.end(complete && !this.stopped && !this.signal?.aborted);
     }
+  }
+
+  /** Plans the list's shops batch by batch; false when the run stopped before the list's end. */
+  private async planAll(iterator: AsyncIterator<ListEntry>): Promise<boolean> {
+    const batch: ShopTarget[] = [];
+    for (;;) {
+      const next = await this.nextEntry(iterator, batch);
+      if (next.done) break;
+      if (this.stopped || this.signal?.aborted) return false;
+      this.take(next.value, batch);
+      if (batch.length >= BATCH) {
+        this.flush(batch.splice(0));
+        // Reading a list runs ahead of the run; a turn of the event loop keeps shops and signals moving.
+        await nextTurn();
+      }
+    }
+    this.flush(batch);
+    return true;
+  }
+
+  /** The list's next entry; a list that pauses (a pipe, a slow disk) has what it gave so far planned at once. */
+  private async nextEntry(
+    iterator: AsyncIterator<ListEntry>,
+    batch: ShopTarget[],
+  ): Promise<IteratorResult<ListEntry>> {
+    const pending = iterator.next();
+    if (batch.length === 0) return pending;
+    const next = await Promise.race([pending, later(BATCH_WAIT_MS)]);
+    if (next !== null) return next;
+    this.flush(batch.splice(0));
+    return pending;
+  }
+
+  /** Reports a problem entry; adds a shop entry to the batch. */
+  private take(entry: ListEntry, batch: ShopTarget[]): void {
+    if (entry.kind === 'problem') {
+      this.report.problem(entry.problem, entry.fatal === true);
+      if (entry.fatal) this.stoppedAt = entry.problem;
+      return;
+    }
+    if (entry.warning) this.report.warning(entry.target.line ?? 0, entry.warning);
+    batch.push(entry.target);
   }
 
   /** The run's pending shops in plan order, as they are planned, until the list is planned whole. */

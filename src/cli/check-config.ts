@@ -123,35 +123,25 @@ export function findCheckConfig(given: string | undefined, cwd = process.cwd()):
   return CONFIG_FILE_NAMES.map((name) => join(cwd, name)).find((file) => existsSync(file)) ?? null;
 }
 
-/**
- * Reads and validates a check configuration (YAML or JSON). Every problem is reported as
- * `file:line: message`, all at once, as a UserError (exit code 1).
- */
-// biome-ignore lint/complexity/noExcessiveCognitiveComplexity: complexity 21 predates the limit; split once the parallel work on this folder is merged (issue 18)
-export function readCheckConfig(file: string): CheckConfig {
-  const source = readYamlSource(file);
-  const problems = source.errors.map((e) => `${file}:${e.line}:${e.column}: ${e.message}`);
-  if (problems.length === 0) {
-    const value = source.value ?? {};
-    validate ??= new Ajv({ allErrors: true, strict: false }).compile(CHECK_CONFIG_SCHEMA);
-    if (!validate(value)) {
-      const seen = new Set<string>();
-      for (const error of validate.errors ?? []) {
-        // anyOf reports each branch; its own summary says it once.
-        if (error.schemaPath.includes('/anyOf/')) continue;
-        const { line, text } = problemOf(error, source);
-        const entry = `${file}:${line}: ${text}`;
-        if (!seen.has(entry)) problems.push(entry);
-        seen.add(entry);
-      }
-    }
-  }
-  if (problems.length > 0) throw UserError.say('error.configInvalid', { problems: problems.join('\n') });
+/** Every schema problem of a parsed configuration as `file:line: message`, each once. */
+function schemaProblems(file: string, source: YamlSource): string[] {
+  validate ??= new Ajv({ allErrors: true, strict: false }).compile(CHECK_CONFIG_SCHEMA);
+  if (validate(source.value ?? {})) return [];
+  const problems = (validate.errors ?? [])
+    // anyOf reports each branch; its own summary says it once.
+    .filter((error) => !error.schemaPath.includes('/anyOf/'))
+    .map((error) => {
+      const { line, text } = problemOf(error, source);
+      return `${file}:${line}: ${text}`;
+    });
+  return [...new Set(problems)];
+}
 
-  const raw = (source.value ?? {}) as {
-    urls?: Array<string | (Thresholds & { url: string; name?: string; country?: string })>;
-    defaults?: CheckConfig['defaults'];
-  };
+type RawSite = Thresholds & { url: string; name?: string; country?: string };
+
+/** Reads the configuration's urls and defaults, normalising each URL and country or naming its line. */
+function configuredSites(file: string, source: YamlSource): CheckConfig {
+  const raw = (source.value ?? {}) as { urls?: Array<string | RawSite>; defaults?: CheckConfig['defaults'] };
   const where = (path: ReadonlyArray<string | number>) => `${file}:${source.lineOf(path)}`;
   const country = (value: string | undefined, path: Array<string | number>) => {
     if (value === undefined) return undefined;
@@ -175,4 +165,16 @@ export function readCheckConfig(file: string): CheckConfig {
   const defaults = { ...(raw.defaults ?? {}) };
   if (defaults.country) defaults.country = country(defaults.country, ['defaults', 'country']);
   return { file, urls, defaults, where };
+}
+
+/**
+ * Reads and validates a check configuration (YAML or JSON). Every problem is reported as
+ * `file:line: message`, all at once, as a UserError (exit code 1).
+ */
+export function readCheckConfig(file: string): CheckConfig {
+  const source = readYamlSource(file);
+  const parseProblems = source.errors.map((e) => `${file}:${e.line}:${e.column}: ${e.message}`);
+  const problems = parseProblems.length > 0 ? parseProblems : schemaProblems(file, source);
+  if (problems.length > 0) throw UserError.say('error.configInvalid', { problems: problems.join('\n') });
+  return configuredSites(file, source);
 }

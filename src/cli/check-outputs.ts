@@ -38,39 +38,53 @@ export function siteText(view: CheckView, options: TerminalOptions): string {
   return view.judged ? formatShopForTerminal(view, options) : `${unjudgedLine(view.result, view.lang)}\n`;
 }
 
+type OutputOptions = { detail: TerminalOptions['detail']; toolVersion: string };
+
+/** What one site's text, JSON or HTML file holds. */
+const SITE_FILES = {
+  text: { extension: 'txt', content: (view, options) => siteText(view, { detail: options.detail }) },
+  json: { extension: 'json', content: (view) => `${JSON.stringify(view.result, null, 2)}\n` },
+  html: {
+    extension: 'html',
+    content: (view) => ownShopPage({ view, screenshots: embedScreenshots(view.result.pages) }),
+  },
+} satisfies Record<
+  string,
+  { extension: string; content: (view: CheckView, options: OutputOptions) => string }
+>;
+
+/** What the one file of all sites holds, for the formats that write one. */
+const RUN_FILES = {
+  junit: (views) => toJunit(views),
+  sarif: (views, options) => `${JSON.stringify(toSarif(views, options.toolVersion), null, 2)}\n`,
+} satisfies Record<string, (views: CheckView[], options: OutputOptions) => string>;
+
+/** Each file of a format: its name and content. */
+function filesOf(format: OutputFormat, views: CheckView[], options: OutputOptions): Array<[string, string]> {
+  if (format === 'junit' || format === 'sarif')
+    return [[OUTPUT_FILE_NAMES[format], RUN_FILES[format](views, options)]];
+  const { extension, content } = SITE_FILES[format];
+  return views.map((view) => [
+    views.length === 1 ? OUTPUT_FILE_NAMES[format] : safeFileName(view.result.target.key, extension),
+    content(view, options),
+  ]);
+}
+
 /** Writes the asked-for files into `dir` and returns their paths, the HTML first when there is one. */
-// biome-ignore lint/complexity/noExcessiveCognitiveComplexity: complexity 21 predates the limit; split once the parallel work on this folder is merged (issue 18)
 export function writeCheckOutputs(
   views: CheckView[],
   formats: OutputFormat[],
   dir: string,
-  options: { detail: TerminalOptions['detail']; toolVersion: string },
+  options: OutputOptions,
 ): string[] {
   mkdirSync(dir, { recursive: true });
   const files: string[] = [];
-  const write = (name: string, content: string) => {
-    const path = join(dir, name);
-    writeFileSync(path, content);
-    files.push(path);
-  };
-  const perSite = (format: OutputFormat, view: CheckView, extension: string) =>
-    views.length === 1 ? OUTPUT_FILE_NAMES[format] : safeFileName(view.result.target.key, extension);
   for (const format of [...formats.filter((f) => f === 'html'), ...formats.filter((f) => f !== 'html')]) {
-    if (format === 'junit') write(OUTPUT_FILE_NAMES.junit, toJunit(views));
-    else if (format === 'sarif')
-      write(OUTPUT_FILE_NAMES.sarif, `${JSON.stringify(toSarif(views, options.toolVersion), null, 2)}\n`);
-    else
-      for (const view of views) {
-        if (format === 'text')
-          write(perSite('text', view, 'txt'), siteText(view, { detail: options.detail }));
-        if (format === 'json')
-          write(perSite('json', view, 'json'), `${JSON.stringify(view.result, null, 2)}\n`);
-        if (format === 'html')
-          write(
-            perSite('html', view, 'html'),
-            ownShopPage({ view, screenshots: embedScreenshots(view.result.pages) }),
-          );
-      }
+    for (const [name, content] of filesOf(format, views, options)) {
+      const path = join(dir, name);
+      writeFileSync(path, content);
+      files.push(path);
+    }
   }
   return files;
 }

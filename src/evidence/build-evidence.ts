@@ -1,7 +1,14 @@
 import type { CrawlResult, PageSnapshot } from '../crawl/types.js';
 import type { PageObservations, Sighting } from '../extract/types.js';
 import type { ShopTarget } from '../input/types.js';
-import { pageLimits, SHOP_CAPS, type ShopBudget, withinShopBudget, withShortTexts } from './evidence-caps.js';
+import {
+  type PageLists,
+  pageLimits,
+  SHOP_CAPS,
+  type ShopBudget,
+  withinShopBudget,
+  withShortTexts,
+} from './evidence-caps.js';
 import {
   type CountrySource,
   EVIDENCE_SCHEMA_VERSION,
@@ -92,13 +99,98 @@ export function buildEvidence(input: EvidenceInput): ShopEvidence {
   }
 }
 
-// Over 80 lines: assembles every part of the evidence record (pages, sightings, widgets, facts) in one place; to be split once the parallel work on the closed value lists is merged (issue 18).
-function assemble(input: EvidenceInput, budget: ShopBudget, notes: EvidenceLimit[]): ShopEvidence {
+/** The entries of a map whose value is not undefined, in their order. */
+function withoutUndefined<T extends object>(fields: T): Partial<T> {
+  return Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined)) as Partial<T>;
+}
+
+/** A page's facts that an older crawl, or a page without them, leaves out rather than empty. */
+function optionalPageFacts({ snapshot, observations }: ObservedPage): Partial<EvidencePage> {
+  return withoutUndefined({
+    screenshotPath: snapshot.screenshotPath || undefined,
+    withdrawalInfo: observations.withdrawalInfo,
+    screenshotSha256: snapshot.screenshotSha256 || undefined,
+    screenshotCapturedAt: snapshot.screenshotCapturedAt || undefined,
+    screenshotRender: snapshot.screenshotRender || undefined,
+    screenshotMissing: snapshot.screenshotMissing || undefined,
+    viewport: snapshot.viewport || undefined,
+    statesCallPrice: observations.statesCallPrice,
+    afterInteraction: snapshot.afterInteraction || undefined,
+  });
+}
+
+function evidencePage(page: ObservedPage, pageId: string): EvidencePage {
+  const { snapshot, observations } = page;
+  return {
+    id: pageId,
+    url: snapshot.url,
+    finalUrl: snapshot.finalUrl,
+    httpStatus: snapshot.httpStatus,
+    kind: observations.kind,
+    title: observations.title,
+    depth: snapshot.depth,
+    linked: snapshot.depth !== null,
+    via: snapshot.via,
+    ...(snapshot.depth === null && snapshot.foundBy ? { foundBy: snapshot.foundBy } : {}),
+    fetchedWith: snapshot.fetchedWith,
+    fetchedAt: snapshot.fetchedAt,
+    contentHash: snapshot.contentHash,
+    ...optionalPageFacts(page),
+  };
+}
+
+interface EvidenceItems {
+  pages: EvidencePage[];
+  sightings: EvidenceSighting[];
+  widgets: EvidenceWidget[];
+  facts: EvidenceFact[];
+}
+
+/** Adds one page and the items kept of it, each item numbered on from the pages before. */
+function addPage(items: EvidenceItems, page: ObservedPage, kept: PageLists): void {
+  const { snapshot, observations } = page;
+  const pageId = `p${items.pages.length + 1}`;
+  items.pages.push(evidencePage(page, pageId));
+  const placed = { pageId, pageKind: observations.kind, pageDepth: snapshot.depth };
+  for (const sighting of kept.sightings)
+    items.sightings.push(placedSighting(sighting, page, pageId, `s${items.sightings.length + 1}`));
+  for (const fact of kept.facts)
+    items.facts.push({ ...fact, id: `f${items.facts.length + 1}`, pageUrl: snapshot.finalUrl, ...placed });
+  for (const widget of kept.widgets)
+    items.widgets.push({ ...widget, id: `w${items.widgets.length + 1}`, ...placed });
+}
+
+function evidenceTarget(input: EvidenceInput): ShopEvidence['target'] {
   const { target, primary } = input;
-  const pages: EvidencePage[] = [];
-  const sightings: EvidenceSighting[] = [];
-  const widgets: EvidenceWidget[] = [];
-  const facts: EvidenceFact[] = [];
+  return {
+    key: target.key,
+    input: target.url,
+    origin: primary.origin,
+    name: displayName(target, primary.origin),
+    country: input.country,
+    countrySource: input.countrySource,
+    language: input.language,
+    group: target.group ?? null,
+  };
+}
+
+function evidenceCrawl(input: EvidenceInput): ShopEvidence['crawl'] {
+  const { crawls, primary } = input;
+  return {
+    mode: input.requestedMode,
+    modesUsed: crawls.map((crawl) => crawl.mode),
+    startedAt: (crawls[0] ?? primary).startedAt,
+    finishedAt: crawls[crawls.length - 1]?.finishedAt ?? primary.finishedAt,
+    userAgent: primary.userAgent,
+    robots: primary.robots,
+    status: primary.status,
+    errors: [...crawls.flatMap((crawl) => crawl.errors), ...(input.extraErrors ?? [])],
+    browserVersion: crawls.find((crawl) => crawl.browserVersion)?.browserVersion ?? null,
+    ...(primary.budget ? { budget: { ...primary.budget } } : {}),
+  };
+}
+
+function assemble(input: EvidenceInput, budget: ShopBudget, notes: EvidenceLimit[]): ShopEvidence {
   input.observed.forEach(({ observations }, index) => {
     notes.push(...pageLimits(observations.limits, `p${index + 1}`));
   });
@@ -111,77 +203,16 @@ function assemble(input: EvidenceInput, budget: ShopBudget, notes: EvidenceLimit
     budget,
     notes,
   );
-  // biome-ignore lint/complexity/noExcessiveCognitiveComplexity: complexity 36 predates the limit; split once the parallel work on this folder is merged (issue 18)
-  input.observed.forEach(({ snapshot, observations }, index) => {
-    const pageId = `p${index + 1}`;
-    pages.push({
-      id: pageId,
-      url: snapshot.url,
-      finalUrl: snapshot.finalUrl,
-      httpStatus: snapshot.httpStatus,
-      kind: observations.kind,
-      title: observations.title,
-      depth: snapshot.depth,
-      linked: snapshot.depth !== null,
-      via: snapshot.via,
-      ...(snapshot.depth === null && snapshot.foundBy ? { foundBy: snapshot.foundBy } : {}),
-      fetchedWith: snapshot.fetchedWith,
-      fetchedAt: snapshot.fetchedAt,
-      contentHash: snapshot.contentHash,
-      ...(snapshot.screenshotPath ? { screenshotPath: snapshot.screenshotPath } : {}),
-      ...(observations.withdrawalInfo !== undefined ? { withdrawalInfo: observations.withdrawalInfo } : {}),
-      ...(snapshot.screenshotSha256 ? { screenshotSha256: snapshot.screenshotSha256 } : {}),
-      ...(snapshot.screenshotCapturedAt ? { screenshotCapturedAt: snapshot.screenshotCapturedAt } : {}),
-      ...(snapshot.screenshotRender ? { screenshotRender: snapshot.screenshotRender } : {}),
-      ...(snapshot.screenshotMissing ? { screenshotMissing: snapshot.screenshotMissing } : {}),
-      ...(snapshot.viewport ? { viewport: snapshot.viewport } : {}),
-      ...(observations.statesCallPrice !== undefined
-        ? { statesCallPrice: observations.statesCallPrice }
-        : {}),
-      ...(snapshot.afterInteraction ? { afterInteraction: snapshot.afterInteraction } : {}),
-    });
-    const placed = { pageId, pageKind: observations.kind, pageDepth: snapshot.depth };
-    for (const sighting of kept[index].sightings) {
-      sightings.push(
-        placedSighting(sighting, { snapshot, observations }, pageId, `s${sightings.length + 1}`),
-      );
-    }
-    for (const fact of kept[index].facts) {
-      facts.push({ ...fact, id: `f${facts.length + 1}`, pageUrl: snapshot.finalUrl, ...placed });
-    }
-    for (const widget of kept[index].widgets) {
-      widgets.push({ ...widget, id: `w${widgets.length + 1}`, ...placed });
-    }
-  });
-  const first = input.crawls[0] ?? primary;
+  const items: EvidenceItems = { pages: [], sightings: [], widgets: [], facts: [] };
+  for (const [index, page] of input.observed.entries()) addPage(items, page, kept[index]);
   return {
     schemaVersion: EVIDENCE_SCHEMA_VERSION,
-    target: {
-      key: target.key,
-      input: target.url,
-      origin: primary.origin,
-      name: displayName(target, primary.origin),
-      country: input.country,
-      countrySource: input.countrySource,
-      language: input.language,
-      group: target.group ?? null,
-    },
-    crawl: {
-      mode: input.requestedMode,
-      modesUsed: input.crawls.map((crawl) => crawl.mode),
-      startedAt: first.startedAt,
-      finishedAt: input.crawls[input.crawls.length - 1]?.finishedAt ?? primary.finishedAt,
-      userAgent: primary.userAgent,
-      robots: primary.robots,
-      status: primary.status,
-      errors: [...input.crawls.flatMap((crawl) => crawl.errors), ...(input.extraErrors ?? [])],
-      browserVersion: input.crawls.find((crawl) => crawl.browserVersion)?.browserVersion ?? null,
-      ...(primary.budget ? { budget: { ...primary.budget } } : {}),
-    },
-    pages,
-    sightings,
-    widgets,
-    facts,
-    consent: primary.consent ?? null,
+    target: evidenceTarget(input),
+    crawl: evidenceCrawl(input),
+    pages: items.pages,
+    sightings: items.sightings,
+    widgets: items.widgets,
+    facts: items.facts,
+    consent: input.primary.consent ?? null,
   };
 }

@@ -250,22 +250,98 @@ function definitionChanges(before: RunSide, after: RunSide): DefinitionChange[] 
   return changes;
 }
 
+type Ranked = ReturnType<typeof summarise>['ranked'];
+
+/** The ranked lists of both runs, to place a shop in each. */
+interface Rankings {
+  before: Ranked;
+  after: Ranked;
+}
+
+function rankOf(ranked: Ranked, key: string): number | null {
+  return ranked.find((r) => r.result.target.key === key)?.rank ?? null;
+}
+
+function shopChange(then: ShopResult, now: ShopResult, rankings: Rankings, causes: Cause[]): ShopChange {
+  return {
+    ...ref(now),
+    rank: {
+      before: rankOf(rankings.before, then.target.key),
+      after: rankOf(rankings.after, now.target.key),
+      of: { before: rankings.before.length, after: rankings.after.length },
+    },
+    grade: { before: then.grade, after: now.grade },
+    score: {
+      before: then.score,
+      after: now.score,
+      delta: then.score === null || now.score === null ? null : now.score - then.score,
+    },
+    verdict: { before: then.verdict.outcome, after: now.verdict.outcome },
+    causes,
+  };
+}
+
+function hasMoved(change: ShopChange): boolean {
+  return (
+    change.rank.before !== change.rank.after ||
+    change.grade.before !== change.grade.after ||
+    change.score.before !== change.score.after
+  );
+}
+
+/** Between not-applicable and pass nothing about the shop changed in a way a reader needs. */
+function isNoticeable(was: Outcome | null, outcome: Outcome): boolean {
+  if (was === outcome) return false;
+  return !(
+    (was === 'not-applicable' && outcome === 'pass') ||
+    (was === 'pass' && outcome === 'not-applicable')
+  );
+}
+
+/** Adds what changed for one shop found in both runs to the comparison. */
+function compareShop(
+  comparison: RunComparison,
+  then: ShopResult,
+  now: ShopResult,
+  diff: ShopDiff,
+  rankings: Rankings,
+): void {
+  const passesNow = now.verdict.outcome === 'pass';
+  if (passesNow !== (then.verdict.outcome === 'pass')) {
+    const shop = shopChange(then, now, rankings, diff.outcomeCauses(HEADLINE_RULE_ID));
+    (passesNow ? comparison.nowPass : comparison.nowFail).push(shop);
+  }
+  const moved = shopChange(then, now, rankings, diff.scoreCauses());
+  if (hasMoved(moved)) comparison.shopChanges.push(moved);
+  for (const f of now.findings) {
+    const was = diff.before(f.rule)?.outcome ?? null;
+    if (!isNoticeable(was, f.outcome)) continue;
+    const row: RuleChange = {
+      ...ref(now),
+      rule: f.rule,
+      before: was,
+      after: f.outcome,
+      causes: diff.outcomeCauses(f.rule),
+    };
+    if (f.outcome === 'pass') comparison.rulesNewlyPassed.push(row);
+    if (f.outcome === 'fail') comparison.rulesNewlyFailed.push(row);
+  }
+}
+
 /**
  * What changed for the shops of a run against an earlier run (shops matched by key), each change
  * with the causes that are not the shop itself. A rule that only moved between not-applicable and
  * pass is left out: nothing about the shop changed in a way a reader needs.
  */
-// Over 80 lines: compares two runs shop by shop in one pass; to be split once the parallel work on report texts is merged (issue 18).
-// biome-ignore lint/complexity/noExcessiveCognitiveComplexity: complexity 29 predates the limit; split once the parallel work on this folder is merged (issue 18)
 export function compareRuns(before: RunSide, after: RunSide): RunComparison {
   const earlier = new Map(before.results.map((r) => [r.target.key, r]));
   const later = new Set(after.results.map((r) => r.target.key));
   const beforeSet = setFinder(before);
   const afterSet = setFinder(after);
-  const rankedThen = summarise(before.results, []).ranked;
-  const rankedNow = summarise(after.results, []).ranked;
-  const rankOf = (ranked: typeof rankedNow, key: string) =>
-    ranked.find((r) => r.result.target.key === key)?.rank ?? null;
+  const rankings = {
+    before: summarise(before.results, []).ranked,
+    after: summarise(after.results, []).ranked,
+  };
   const comparison: RunComparison = {
     figures: figures(before.results, after.results),
     definitionChanges: definitionChanges(before, after),
@@ -279,58 +355,10 @@ export function compareRuns(before: RunSide, after: RunSide): RunComparison {
   };
   for (const now of after.results) {
     const then = earlier.get(now.target.key);
-    if (!then) {
-      comparison.added.push(ref(now));
-      continue;
-    }
-    const diff = new ShopDiff(then, now, beforeSet(then.ruleSet.id), afterSet(now.ruleSet.id));
-    const change = (causes: Cause[]): ShopChange => ({
-      ...ref(now),
-      rank: {
-        before: rankOf(rankedThen, then.target.key),
-        after: rankOf(rankedNow, now.target.key),
-        of: { before: rankedThen.length, after: rankedNow.length },
-      },
-      grade: { before: then.grade, after: now.grade },
-      score: {
-        before: then.score,
-        after: now.score,
-        delta: then.score === null || now.score === null ? null : now.score - then.score,
-      },
-      verdict: { before: then.verdict.outcome, after: now.verdict.outcome },
-      causes,
-    });
-    const passedThen = then.verdict.outcome === 'pass';
-    const passesNow = now.verdict.outcome === 'pass';
-    if (passesNow !== passedThen) {
-      const shop = change(diff.outcomeCauses(HEADLINE_RULE_ID));
-      (passesNow ? comparison.nowPass : comparison.nowFail).push(shop);
-    }
-    const moved = change(diff.scoreCauses());
-    if (
-      moved.rank.before !== moved.rank.after ||
-      moved.grade.before !== moved.grade.after ||
-      moved.score.before !== moved.score.after
-    ) {
-      comparison.shopChanges.push(moved);
-    }
-    for (const f of now.findings) {
-      const was = diff.before(f.rule)?.outcome ?? null;
-      if (was === f.outcome) continue;
-      if (
-        (was === 'not-applicable' && f.outcome === 'pass') ||
-        (was === 'pass' && f.outcome === 'not-applicable')
-      )
-        continue;
-      const row: RuleChange = {
-        ...ref(now),
-        rule: f.rule,
-        before: was,
-        after: f.outcome,
-        causes: diff.outcomeCauses(f.rule),
-      };
-      if (f.outcome === 'pass') comparison.rulesNewlyPassed.push(row);
-      if (f.outcome === 'fail') comparison.rulesNewlyFailed.push(row);
+    if (!then) comparison.added.push(ref(now));
+    else {
+      const diff = new ShopDiff(then, now, beforeSet(then.ruleSet.id), afterSet(now.ruleSet.id));
+      compareShop(comparison, then, now, diff, rankings);
     }
   }
   comparison.shopChanges.sort(

@@ -4,7 +4,7 @@ import { extname, join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { TOOL_VERSION } from '../common/version.js';
 import type { EvidencePage } from '../evidence/types.js';
-import type { Store } from '../store/types.js';
+import type { RunRecord, Store, StoredShop } from '../store/types.js';
 import { requireRun } from './export-run.js';
 
 /** The WARC version written: 1.1 keeps the capture times' milliseconds. */
@@ -70,33 +70,21 @@ function storedScreenshot(page: EvidencePage): { bytes: Uint8Array; type: string
   return { bytes, type };
 }
 
-/**
- * Writes a run's fetched pages and screenshots as a WARC 1.1 file (gzip per record, as web archives
- * keep them): a `warcinfo` record, then per page a `resource` record of its stored HTML (target URI
- * its final URL, WARC-Date its capture time, SHA-256 block and payload digests that equal its
- * recorded `contentHash`), and per screenshot a `resource` record (`urn:screenshot:<url>`, dated when
- * it was taken) that refers to its page's record. `resource`, not `response`: what shopreach keeps
- * is the decoded (or rendered) document, not the HTTP exchange, whose headers it does not store.
- * Each page's shop and id are in `Shopreach-*` fields. Files that are missing or whose bytes no
- * longer match their recorded hash are left out and listed in the summary.
- */
-// Over 80 lines: writes the WARC records in file order, each with its digests; to be split once the parallel work on report texts is merged (issue 18).
-// biome-ignore lint/complexity/noExcessiveCognitiveComplexity: complexity 30 predates the limit; split once the parallel work on this folder is merged (issue 18)
-export async function exportWarc(
-  store: Store,
-  runId: number,
-  artifactsDir: string,
-  write: (bytes: Uint8Array) => void,
-  fileName = 'shopreach.warc.gz',
-): Promise<WarcExportSummary> {
-  const { WARCRecord, WARCSerializer } = await import('warcio');
-  const run = requireRun(store, runId);
-  const shops = store.shops(run.id);
-  const summary: WarcExportSummary = { pages: 0, screenshots: 0, skipped: [] };
-  const emit = async (record: InstanceType<typeof WARCRecord>) =>
-    write(await WARCSerializer.serialize(record, { gzip: true }));
+type Warcio = typeof import('warcio');
+type WarcRecord = InstanceType<Warcio['WARCRecord']>;
 
-  const info = WARCRecord.createWARCInfo(
+/** What writing one archive shares: the record maker, the writer, the warcinfo record's id and the tally. */
+interface Archive {
+  warcio: Warcio;
+  emit(record: WarcRecord): Promise<void>;
+  infoId: string;
+  artifactsDir: string;
+  summary: WarcExportSummary;
+}
+
+function infoRecord(warcio: Warcio, run: RunRecord, shops: StoredShop[], fileName: string): WarcRecord {
+  const userAgent = shops[0]?.evidence.crawl.userAgent;
+  return warcio.WARCRecord.createWARCInfo(
     { filename: fileName, warcVersion: WARC_VERSION },
     {
       software: `shopreach/${TOOL_VERSION}`,
@@ -107,77 +95,117 @@ export async function exportWarc(
         `Pages and screenshots of shopreach run ${run.id} "${run.label}" (${shops.length} shops), ` +
           `started ${run.startedAt}${run.finishedAt ? `, finished ${run.finishedAt}` : ''}`,
       ),
-      ...(shops[0]?.evidence.crawl.userAgent
-        ? { 'http-header-user-agent': headerValue(shops[0].evidence.crawl.userAgent) }
-        : {}),
+      ...(userAgent ? { 'http-header-user-agent': headerValue(userAgent) } : {}),
     },
   );
+}
+
+function resourceRecord(
+  warcio: Warcio,
+  url: string,
+  date: string,
+  fields: Record<string, string>,
+  bytes: Uint8Array,
+): WarcRecord {
+  return warcio.WARCRecord.create(
+    { url, date, type: 'resource', warcVersion: WARC_VERSION, warcHeaders: fields },
+    [bytes],
+  );
+}
+
+function pageFields(shop: StoredShop, page: EvidencePage, infoId: string): Record<string, string> {
+  return {
+    ...recordFields('resource', page.finalUrl, page.fetchedAt),
+    'Content-Type': 'text/html; charset=utf-8',
+    'WARC-Warcinfo-ID': infoId,
+    'Shopreach-Shop': headerValue(shop.key),
+    'Shopreach-Page': page.id,
+    'Shopreach-Fetched-With': page.fetchedWith,
+    ...(page.url !== page.finalUrl ? { 'Shopreach-Requested-URI': headerValue(page.url) } : {}),
+    ...(page.viewport ? { 'Shopreach-Viewport': page.viewport } : {}),
+    ...(page.afterInteraction ? { 'Shopreach-After-Interaction': headerValue(page.afterInteraction) } : {}),
+  };
+}
+
+/** Writes a page's stored HTML; the record's id, or null when it was skipped. */
+async function writePage(archive: Archive, shop: StoredShop, page: EvidencePage): Promise<string | null> {
+  const html = storedHtml(page, archive.artifactsDir);
+  if ('problem' in html) {
+    archive.summary.skipped.push(`${shop.key} ${page.id} (${page.finalUrl}): ${html.problem}`);
+    return null;
+  }
+  const fields = pageFields(shop, page, archive.infoId);
+  const record = resourceRecord(archive.warcio, page.finalUrl, page.fetchedAt, fields, html.bytes);
+  await archive.emit(record);
+  archive.summary.pages += 1;
+  return record.warcHeaders.headers.get('WARC-Record-ID') as string;
+}
+
+/** Writes a page's screenshot, referring to the page's record. */
+async function writeScreenshot(
+  archive: Archive,
+  shop: StoredShop,
+  page: EvidencePage,
+  pageRecordId: string,
+): Promise<void> {
+  const shot = storedScreenshot(page);
+  if ('problem' in shot) {
+    archive.summary.skipped.push(`${shop.key} ${page.id} (${page.finalUrl}): ${shot.problem}`);
+    return;
+  }
+  const shotUri = `urn:screenshot:${page.finalUrl}`;
+  const shotDate = page.screenshotCapturedAt ?? page.fetchedAt;
+  const fields: Record<string, string> = {
+    ...recordFields('resource', shotUri, shotDate),
+    'Content-Type': shot.type,
+    'WARC-Warcinfo-ID': archive.infoId,
+    'WARC-Refers-To': pageRecordId,
+    'Shopreach-Shop': headerValue(shop.key),
+    'Shopreach-Page': page.id,
+    ...(page.screenshotRender ? { 'Shopreach-Screenshot-Render': page.screenshotRender } : {}),
+  };
+  await archive.emit(resourceRecord(archive.warcio, shotUri, shotDate, fields, shot.bytes));
+  archive.summary.screenshots += 1;
+}
+
+/**
+ * Writes a run's fetched pages and screenshots as a WARC 1.1 file (gzip per record, as web archives
+ * keep them): a `warcinfo` record, then per page a `resource` record of its stored HTML (target URI
+ * its final URL, WARC-Date its capture time, SHA-256 block and payload digests that equal its
+ * recorded `contentHash`), and per screenshot a `resource` record (`urn:screenshot:<url>`, dated when
+ * it was taken) that refers to its page's record. `resource`, not `response`: what shopreach keeps
+ * is the decoded (or rendered) document, not the HTTP exchange, whose headers it does not store.
+ * Each page's shop and id are in `Shopreach-*` fields. Files that are missing or whose bytes no
+ * longer match their recorded hash are left out and listed in the summary.
+ */
+export async function exportWarc(
+  store: Store,
+  runId: number,
+  artifactsDir: string,
+  write: (bytes: Uint8Array) => void,
+  fileName = 'shopreach.warc.gz',
+): Promise<WarcExportSummary> {
+  const warcio = await import('warcio');
+  const run = requireRun(store, runId);
+  const shops = store.shops(run.id);
+  const emit = async (record: WarcRecord) =>
+    write(await warcio.WARCSerializer.serialize(record, { gzip: true }));
+  const info = infoRecord(warcio, run, shops, fileName);
   const infoId = info.warcHeaders.headers.get('WARC-Record-ID') as string;
   await emit(info);
-
+  const archive: Archive = {
+    warcio,
+    emit,
+    infoId,
+    artifactsDir,
+    summary: { pages: 0, screenshots: 0, skipped: [] },
+  };
   for (const shop of shops) {
-    for (const page of shop.evidence.pages) {
-      const where = `${shop.key} ${page.id} (${page.finalUrl})`;
-      if (page.kind === 'document') continue; // a PDF's bytes are not kept, only that it was there
-      const html = storedHtml(page, artifactsDir);
-      if ('problem' in html) {
-        summary.skipped.push(`${where}: ${html.problem}`);
-        continue;
-      }
-      const fields: Record<string, string> = {
-        ...recordFields('resource', page.finalUrl, page.fetchedAt),
-        'Content-Type': 'text/html; charset=utf-8',
-        'WARC-Warcinfo-ID': infoId,
-        'Shopreach-Shop': headerValue(shop.key),
-        'Shopreach-Page': page.id,
-        'Shopreach-Fetched-With': page.fetchedWith,
-      };
-      if (page.url !== page.finalUrl) fields['Shopreach-Requested-URI'] = headerValue(page.url);
-      if (page.viewport) fields['Shopreach-Viewport'] = page.viewport;
-      if (page.afterInteraction) fields['Shopreach-After-Interaction'] = headerValue(page.afterInteraction);
-      const record = WARCRecord.create(
-        {
-          url: page.finalUrl,
-          date: page.fetchedAt,
-          type: 'resource',
-          warcVersion: WARC_VERSION,
-          warcHeaders: fields,
-        },
-        [html.bytes],
-      );
-      await emit(record);
-      summary.pages += 1;
-      if (!page.screenshotPath) continue;
-      const shot = storedScreenshot(page);
-      if ('problem' in shot) {
-        summary.skipped.push(`${where}: ${shot.problem}`);
-        continue;
-      }
-      const shotUri = `urn:screenshot:${page.finalUrl}`;
-      const shotDate = page.screenshotCapturedAt ?? page.fetchedAt;
-      const shotFields: Record<string, string> = {
-        ...recordFields('resource', shotUri, shotDate),
-        'Content-Type': shot.type,
-        'WARC-Warcinfo-ID': infoId,
-        'WARC-Refers-To': record.warcHeaders.headers.get('WARC-Record-ID') as string,
-        'Shopreach-Shop': headerValue(shop.key),
-        'Shopreach-Page': page.id,
-      };
-      if (page.screenshotRender) shotFields['Shopreach-Screenshot-Render'] = page.screenshotRender;
-      await emit(
-        WARCRecord.create(
-          {
-            url: shotUri,
-            date: shotDate,
-            type: 'resource',
-            warcVersion: WARC_VERSION,
-            warcHeaders: shotFields,
-          },
-          [shot.bytes],
-        ),
-      );
-      summary.screenshots += 1;
+    // A PDF's bytes are not kept, only that it was there.
+    for (const page of shop.evidence.pages.filter((p) => p.kind !== 'document')) {
+      const pageRecordId = await writePage(archive, shop, page);
+      if (pageRecordId && page.screenshotPath) await writeScreenshot(archive, shop, page, pageRecordId);
     }
   }
-  return summary;
+  return archive.summary;
 }

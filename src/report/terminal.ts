@@ -105,121 +105,176 @@ function evidenceLines(item: ActionItem, view: CheckView, t: Translate, verbose:
   return capped([...widgets, ...pages, ...sightings], verbose, t);
 }
 
-/** The readable verdict for `shopreach check`: what to fix first, with its evidence and advice. */
-// Over 80 lines: one shop's terminal block, line by line; to be split once the parallel work on report texts is merged (issue 18).
-// biome-ignore lint/complexity/noExcessiveCognitiveComplexity: complexity 45 predates the limit; split once the parallel work on this folder is merged (issue 18)
-export function formatShopForTerminal(view: CheckView, opts: TerminalOptions = {}): string {
-  const { result } = view;
-  const t = translator(view.lang);
-  const detail = opts.detail ?? 'normal';
-  const verbose = detail === 'verbose';
-  const paint = (outcome: Outcome, s: string) => (opts.color ? `\u001b[${COLORS[outcome]}m${s}\u001b[0m` : s);
-  const dim = (s: string) => (opts.color ? `\u001b[90m${s}\u001b[0m` : s);
-  const bold = (s: string) => (opts.color ? `\u001b[1m${s}\u001b[0m` : s);
-  const lines: string[] = [];
+/** One shop's terminal block being written: its view, language, detail and colours. */
+interface Block {
+  view: CheckView;
+  t: Translate;
+  verbose: boolean;
+  paint(outcome: Outcome, s: string): string;
+  dim(s: string): string;
+  bold(s: string): string;
+}
 
-  lines.push(bold(terminalSafe(`${result.target.name} (${result.target.url})`)));
-  const verdict = result.verdict.outcome;
-  lines.push(paint(verdict, `${MARKS[verdict]} ${t(`report.verdict.${verdict}`)}`));
-  const score =
-    result.score === null
-      ? t('report.notRated')
-      : t('check.scoreAndGrade', { score: t.number(result.score), grade: result.grade ?? '–' });
-  lines.push(
-    `  ${t('check.scoreLine', { score, status: result.status, ruleSet: terminalSafe(`${result.ruleSet.id} ${result.ruleSet.version}`) })}`,
-  );
-  const rules = new Map(
+function blockOf(view: CheckView, opts: TerminalOptions): Block {
+  const ansi = (code: number | string, s: string) => (opts.color ? `\u001b[${code}m${s}\u001b[0m` : s);
+  return {
+    view,
+    t: translator(view.lang),
+    verbose: opts.detail === 'verbose',
+    paint: (outcome, s) => ansi(COLORS[outcome], s),
+    dim: (s) => ansi(90, s),
+    bold: (s) => ansi(1, s),
+  };
+}
+
+/** Each rule of the view by its id, for the cap line. */
+function rulesOf(view: CheckView): Map<string, NonNullable<ActionItem['rule']>> {
+  return new Map(
     [...view.failures, ...view.reviews, ...view.passed, ...view.notApplicable, ...view.notAssessable]
       .filter((item) => item.rule)
       .map((item) => [item.finding.rule, item.rule as NonNullable<ActionItem['rule']>]),
   );
-  const cap = capText(result, rules, t);
-  if (cap) lines.push(`  ${terminalSafe(cap)}`);
+}
+
+/** The shop's name, verdict, score, cap and clicks. */
+function headerLines({ view, t, paint, bold }: Block): string[] {
+  const { result } = view;
+  const verdict = result.verdict.outcome;
+  const score =
+    result.score === null
+      ? t('report.notRated')
+      : t('check.scoreAndGrade', { score: t.number(result.score), grade: result.grade ?? '–' });
+  const cap = capText(result, rulesOf(view), t);
   const clicks = (n: number | null) =>
     n === null ? t('check.notFindable') : t('report.clickCount', { count: n });
-  lines.push(
+  return [
+    bold(terminalSafe(`${result.target.name} (${result.target.url})`)),
+    paint(verdict, `${MARKS[verdict]} ${t(`report.verdict.${verdict}`)}`),
+    `  ${t('check.scoreLine', { score, status: result.status, ruleSet: terminalSafe(`${result.ruleSet.id} ${result.ruleSet.version}`) })}`,
+    ...(cap ? [`  ${terminalSafe(cap)}`] : []),
     `  ${t('check.findableClicks', { phone: clicks(view.clicks.phone), email: clicks(view.clicks.email) })}`,
-  );
+  ];
+}
 
-  const item = (entry: ActionItem, withAdvice: boolean) => {
-    const f = entry.finding;
-    const tag = `[${t('check.ruleTag', { rule: f.rule, level: t.term('level', f.level), weight: f.weight })}]`;
-    lines.push(
-      `  ${paint(f.outcome, MARKS[f.outcome])} ${terminalSafe(entry.title)} ${dim(terminalSafe(tag))}`,
-    );
-    const reason = f.override ? null : findingReason(entry.rule, f, t.lang);
-    if (reason && f.outcome !== 'fail')
-      lines.push(`      ${terminalSafe(t('check.reasonLine', { reason }))}`);
-    if (f.override)
-      lines.push(`      ${terminalSafe(t('check.overrideLine', { reason: f.override.reason }))}`);
-    for (const line of evidenceLines(entry, view, t, verbose)) lines.push(`      ${line}`);
-    if (withAdvice)
-      for (const line of capped(entry.advice, verbose, t)) lines.push(`      → ${terminalSafe(line)}`);
-  };
+/** Why the finding came out as it did: an override's reason, else the rule's reason unless it failed. */
+function reasonLines(entry: ActionItem, t: Translate): string[] {
+  const f = entry.finding;
+  if (f.override) return [`      ${terminalSafe(t('check.overrideLine', { reason: f.override.reason }))}`];
+  const reason = findingReason(entry.rule, f, t.lang);
+  return reason && f.outcome !== 'fail' ? [`      ${terminalSafe(t('check.reasonLine', { reason }))}`] : [];
+}
 
-  if (view.failures.length > 0) {
-    lines.push('', bold(t('check.failures', { count: view.failures.length })));
-    for (const entry of view.failures) item(entry, true);
-  }
-  if (detail === 'quiet') return `${lines.join('\n')}\n`;
+/** One finding: its mark, title and tag, its reason, its evidence and (for a failure) the advice. */
+function itemLines(block: Block, entry: ActionItem, withAdvice: boolean): string[] {
+  const { view, t, verbose, paint, dim } = block;
+  const f = entry.finding;
+  const tag = `[${t('check.ruleTag', { rule: f.rule, level: t.term('level', f.level), weight: f.weight })}]`;
+  const advice = withAdvice
+    ? capped(entry.advice, verbose, t).map((line) => `      → ${terminalSafe(line)}`)
+    : [];
+  return [
+    `  ${paint(f.outcome, MARKS[f.outcome])} ${terminalSafe(entry.title)} ${dim(terminalSafe(tag))}`,
+    ...reasonLines(entry, t),
+    ...evidenceLines(entry, view, t, verbose).map((line) => `      ${line}`),
+    ...advice,
+  ];
+}
 
-  if (view.reviews.length > 0) {
-    lines.push('', bold(t('check.reviews', { count: view.reviews.length })));
-    for (const entry of view.reviews) item(entry, false);
-  }
+/** A heading and its findings; nothing when there are none. */
+function sectionLines(block: Block, heading: string, entries: ActionItem[], withAdvice: boolean): string[] {
+  if (entries.length === 0) return [];
+  return ['', block.bold(heading), ...entries.flatMap((entry) => itemLines(block, entry, withAdvice))];
+}
+
+/** The count of the other outcomes; with --verbose, their findings too. */
+function restLines(block: Block): string[] {
+  const { view, t, verbose } = block;
   const rest = t('check.rest', {
     pass: view.passed.length,
     na: view.notApplicable.length,
     nj: view.notAssessable.length,
   });
-  lines.push('', verbose ? rest : t('check.listWithVerbose', { rest }));
-  if (verbose) {
-    for (const [heading, entries] of [
-      [t('check.passedHeading'), view.passed],
-      [t('check.notApplicableHeading'), view.notApplicable],
-      [t('check.notAssessableHeading'), view.notAssessable],
-    ] as const) {
-      if (entries.length === 0) continue;
-      lines.push('', bold(heading));
-      for (const entry of entries) item(entry, false);
-    }
-  }
+  if (!verbose) return ['', t('check.listWithVerbose', { rest })];
+  return [
+    '',
+    rest,
+    ...sectionLines(block, t('check.passedHeading'), view.passed, false),
+    ...sectionLines(block, t('check.notApplicableHeading'), view.notApplicable, false),
+    ...sectionLines(block, t('check.notAssessableHeading'), view.notAssessable, false),
+  ];
+}
 
-  lines.push('', bold(t('report.contactSummary')));
-  if (view.contacts.length === 0 && result.widgets.length === 0) lines.push(`  ${t('report.none')}`);
-  // One heading line per detail, then where it was seen: one line per page, with its variants.
+/** One contact detail: its value and spellings, then one line per page it was seen on. */
+function detailLines({ view, t, verbose }: Block, groups: SightingGroup[]): string[] {
+  const first = groups[0];
+  const word = t(first.kind === 'phone' ? 'report.phoneWord' : 'report.emailWord');
+  const raws = [...new Set(groups.flatMap((g) => g.raws))].filter((raw) => raw !== first.value);
+  const where = groups.map((g) => groupLine(g, view.result.target.origin, t, false, false));
+  return [
+    `  ${terminalSafe([`${word} ${first.value}`, ...raws.map((raw) => `"${raw}"`)].join(' '))}`,
+    ...capped(where, verbose, t, 3).map((line) => `    ${line}`),
+  ];
+}
+
+/** Every contact detail and widget found, one heading line per detail. */
+function contactLines(block: Block): string[] {
+  const { view, t, verbose, bold } = block;
+  const lines = ['', bold(t('report.contactSummary'))];
+  if (view.contacts.length === 0 && view.result.widgets.length === 0) lines.push(`  ${t('report.none')}`);
   const details = new Map<string, SightingGroup[]>();
   for (const g of view.contacts)
     details.set(`${g.kind} ${g.value}`, [...(details.get(`${g.kind} ${g.value}`) ?? []), g]);
   const shownDetails = verbose ? [...details.values()] : [...details.values()].slice(0, SHOWN * 2);
-  for (const groups of shownDetails) {
-    const first = groups[0];
-    const word = t(first.kind === 'phone' ? 'report.phoneWord' : 'report.emailWord');
-    const raws = [...new Set(groups.flatMap((g) => g.raws))].filter((raw) => raw !== first.value);
-    lines.push(`  ${terminalSafe([`${word} ${first.value}`, ...raws.map((raw) => `"${raw}"`)].join(' '))}`);
-    const where = groups.map((g) => groupLine(g, result.target.origin, t, false, false));
-    for (const line of capped(where, verbose, t, 3)) lines.push(`    ${line}`);
-  }
+  for (const groups of shownDetails) lines.push(...detailLines(block, groups));
   if (shownDetails.length < details.size)
     lines.push(`  ${t('check.andMore', { count: details.size - shownDetails.length })}`);
-  const widgetLines = view.widgets.map((w) => widgetLine(w, result.target.origin, t));
+  const widgetLines = view.widgets.map((w) => widgetLine(w, view.result.target.origin, t));
   for (const line of capped(widgetLines, verbose, t)) lines.push(`  ${line}`);
+  return lines;
+}
 
-  if (verbose) {
-    lines.push('', bold(t('check.pagesHeading')));
-    for (const p of result.pages) {
+/** With --verbose: every page visited, how it was reached. */
+function pageListLines({ view, t, verbose, bold }: Block): string[] {
+  if (!verbose) return [];
+  const { result } = view;
+  return [
+    '',
+    bold(t('check.pagesHeading')),
+    ...result.pages.map((p) => {
       const via = p.via ? ` ← “${p.via.text}”` : '';
       const where = `(${t.term('pageKind', p.kind)}, ${clicksText(p.depth, t)})`;
-      lines.push(
-        `  ${terminalSafe(`${p.id} ${pageLabel(p.finalUrl, result.target.origin)} ${where}${via}`)}`,
-      );
-    }
-  }
-  if ((verbose || result.status === 'partial') && result.crawl.errors.length > 0) {
-    lines.push('', bold(t('report.errors')));
-    for (const e of result.crawl.errors)
-      lines.push(`  ${terminalSafe(`${e.stage} ${e.code ?? ''} ${e.url}: ${e.message}`)}`);
-  }
+      return `  ${terminalSafe(`${p.id} ${pageLabel(p.finalUrl, result.target.origin)} ${where}${via}`)}`;
+    }),
+  ];
+}
+
+/** The crawl's errors, with --verbose or when the crawl was partial. */
+function errorLines({ view, t, verbose, bold }: Block): string[] {
+  const { result } = view;
+  if (!(verbose || result.status === 'partial') || result.crawl.errors.length === 0) return [];
+  return [
+    '',
+    bold(t('report.errors')),
+    ...result.crawl.errors.map(
+      (e) => `  ${terminalSafe(`${e.stage} ${e.code ?? ''} ${e.url}: ${e.message}`)}`,
+    ),
+  ];
+}
+
+/** The readable verdict for `shopreach check`: what to fix first, with its evidence and advice. */
+export function formatShopForTerminal(view: CheckView, opts: TerminalOptions = {}): string {
+  const block = blockOf(view, opts);
+  const { t } = block;
+  const failures = t('check.failures', { count: view.failures.length });
+  const lines = [...headerLines(block), ...sectionLines(block, failures, view.failures, true)];
+  if (opts.detail === 'quiet') return `${lines.join('\n')}\n`;
+  lines.push(
+    ...sectionLines(block, t('check.reviews', { count: view.reviews.length }), view.reviews, false),
+    ...restLines(block),
+    ...contactLines(block),
+    ...pageListLines(block),
+    ...errorLines(block),
+  );
   return `${lines.join('\n')}\n`;
 }
 

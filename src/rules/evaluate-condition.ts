@@ -1,5 +1,5 @@
 import type { ShopEvidence } from '../evidence/types.js';
-import type { Collection, Condition, Quantified } from './grammar.js';
+import type { Collection, Condition, Quantified, Where } from './grammar.js';
 import { readField, whereHolds } from './predicates.js';
 import type { Finding, Outcome } from './types.js';
 
@@ -55,12 +55,58 @@ function result(value: boolean, ids: EvidenceIds = emptyIds()): ConditionResult 
   return { value, ids };
 }
 
+type Counted = Extract<Condition, { count: unknown }>['count'];
+type RuleReference = Extract<Condition, { rule: string }>;
+
+function evaluateAll(all: Quantified & { expect: Where }, evidence: ShopEvidence): ConditionResult {
+  const domain = selectItems(evidence, all);
+  const breaking = domain.filter((item) => !whereHolds(item, all.expect));
+  return result(breaking.length === 0, idsOf(all.in, breaking.length > 0 ? breaking : domain));
+}
+
+function evaluateCount(count: Counted, evidence: ShopEvidence): ConditionResult {
+  const { atLeast, atMost, distinct } = count;
+  const matches = selectItems(evidence, count);
+  const n = distinct
+    ? new Set(matches.map((item) => JSON.stringify(readField(item, distinct)))).size
+    : matches.length;
+  const value = (atLeast === undefined || n >= atLeast) && (atMost === undefined || n <= atMost);
+  return result(value, idsOf(count.in, matches));
+}
+
+function mergedIds(children: ConditionResult[]): EvidenceIds {
+  return children.reduce((ids, child) => mergeIds(ids, child.ids), emptyIds());
+}
+
+function evaluateAllOf(conditions: Condition[], context: ConditionContext): ConditionResult {
+  const children = conditions.map((child) => evaluateCondition(child, context));
+  const value = children.every((child) => child.value);
+  return result(value, mergedIds(value ? children : children.filter((child) => !child.value)));
+}
+
+function evaluateAnyOf(conditions: Condition[], context: ConditionContext): ConditionResult {
+  const children = conditions.map((child) => evaluateCondition(child, context));
+  const value = children.some((child) => child.value);
+  return result(value, mergedIds(value ? children.filter((child) => child.value) : children));
+}
+
+function evaluateRuleReference(condition: RuleReference, context: ConditionContext): ConditionResult {
+  const finding = context.findingOf(condition.rule);
+  const expected: Outcome[] = Array.isArray(condition.is) ? condition.is : [condition.is ?? 'pass'];
+  const ids: EvidenceIds = {
+    sightings: new Set(finding.sightingIds),
+    pages: new Set(finding.pageIds),
+    widgets: new Set(finding.widgetIds),
+    facts: new Set(finding.factIds ?? []),
+  };
+  return result(expected.includes(finding.outcome), ids);
+}
+
 /**
  * Evaluates a resolved condition. The ids returned are the proof for the value found:
  * `some` → the matching items; a false `none` → the offending items; a false `all` → the items
  * that break the expectation; `allOf`/`anyOf` → the ids of the children that decided.
  */
-// biome-ignore lint/complexity/noExcessiveCognitiveComplexity: complexity 25 predates the limit; split once the parallel work on this folder is merged (issue 18)
 export function evaluateCondition(condition: Condition, context: ConditionContext): ConditionResult {
   const { evidence } = context;
   if ('always' in condition) return result(condition.always);
@@ -72,55 +118,15 @@ export function evaluateCondition(condition: Condition, context: ConditionContex
     const matches = selectItems(evidence, condition.none);
     return result(matches.length === 0, idsOf(condition.none.in, matches));
   }
-  if ('all' in condition) {
-    const domain = selectItems(evidence, condition.all);
-    const breaking = domain.filter((item) => !whereHolds(item, condition.all.expect));
-    return result(breaking.length === 0, idsOf(condition.all.in, breaking.length > 0 ? breaking : domain));
-  }
-  if ('count' in condition) {
-    const { atLeast, atMost, distinct } = condition.count;
-    const matches = selectItems(evidence, condition.count);
-    const n = distinct
-      ? new Set(matches.map((item) => JSON.stringify(readField(item, distinct)))).size
-      : matches.length;
-    const value = (atLeast === undefined || n >= atLeast) && (atMost === undefined || n <= atMost);
-    return result(value, idsOf(condition.count.in, matches));
-  }
-  if ('allOf' in condition) {
-    const children = condition.allOf.map((child) => evaluateCondition(child, context));
-    const value = children.every((child) => child.value);
-    const deciding = value ? children : children.filter((child) => !child.value);
-    return result(
-      value,
-      deciding.reduce((ids, child) => mergeIds(ids, child.ids), emptyIds()),
-    );
-  }
-  if ('anyOf' in condition) {
-    const children = condition.anyOf.map((child) => evaluateCondition(child, context));
-    const value = children.some((child) => child.value);
-    const deciding = value ? children.filter((child) => child.value) : children;
-    return result(
-      value,
-      deciding.reduce((ids, child) => mergeIds(ids, child.ids), emptyIds()),
-    );
-  }
+  if ('all' in condition) return evaluateAll(condition.all, evidence);
+  if ('count' in condition) return evaluateCount(condition.count, evidence);
+  if ('allOf' in condition) return evaluateAllOf(condition.allOf, context);
+  if ('anyOf' in condition) return evaluateAnyOf(condition.anyOf, context);
   if ('not' in condition) {
     const child = evaluateCondition(condition.not, context);
     return result(!child.value, child.ids);
   }
-  if ('rule' in condition) {
-    const finding = context.findingOf(condition.rule);
-    const expected: Outcome[] = Array.isArray(condition.is) ? condition.is : [condition.is ?? 'pass'];
-    const ids: EvidenceIds = {
-      sightings: new Set(finding.sightingIds),
-      pages: new Set(finding.pageIds),
-      widgets: new Set(finding.widgetIds),
-      facts: new Set(finding.factIds ?? []),
-    };
-    return result(expected.includes(finding.outcome), ids);
-  }
-  if ('shop' in condition) {
-    return result(whereHolds(evidence, condition.shop));
-  }
+  if ('rule' in condition) return evaluateRuleReference(condition, context);
+  if ('shop' in condition) return result(whereHolds(evidence, condition.shop));
   throw new Error(`Unknown condition: ${JSON.stringify(condition)}`);
 }

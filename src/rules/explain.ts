@@ -33,33 +33,41 @@ function quantifiedText(body: Quantified): string {
   return ownText ? `${named} where ${ownText}` : named;
 }
 
-/** The condition tree as indented pseudo-code, one clause a line. */
-// biome-ignore lint/complexity/noExcessiveCognitiveComplexity: complexity 21 predates the limit; split once the parallel work on this folder is merged (issue 18)
-export function conditionText(condition: Condition, indent = '  '): string {
-  const next = `${indent}  `;
-  if ('always' in condition) return `${indent}${condition.always ? 'always' : 'never'}`;
-  if ('some' in condition) return `${indent}some ${quantifiedText(condition.some)}`;
-  if ('none' in condition) return `${indent}no ${quantifiedText(condition.none)}`;
+type Counted = Extract<Condition, { count: unknown }>['count'];
+
+function countText({ atLeast, atMost, distinct, ...body }: Counted): string {
+  const bounds = [atLeast !== undefined ? `≥ ${atLeast}` : '', atMost !== undefined ? `≤ ${atMost}` : '']
+    .filter(Boolean)
+    .join(' and ');
+  return `number of ${distinct ? `distinct ${distinct} of ` : ''}${quantifiedText(body)} ${bounds}`;
+}
+
+function childrenText(heading: string, children: Condition[], indent: string): string {
+  return `${heading}:\n${children.map((child) => conditionText(child, `${indent}  `)).join('\n')}`;
+}
+
+/** One condition's own line (or lines, for a node with children), without the indent before it. */
+function nodeText(condition: Condition, indent: string): string {
+  if ('always' in condition) return condition.always ? 'always' : 'never';
+  if ('some' in condition) return `some ${quantifiedText(condition.some)}`;
+  if ('none' in condition) return `no ${quantifiedText(condition.none)}`;
   if ('all' in condition)
-    return `${indent}every ${quantifiedText(condition.all)} has ${whereText(condition.all.expect)}`;
-  if ('count' in condition) {
-    const { atLeast, atMost, distinct } = condition.count;
-    const bounds = [atLeast !== undefined ? `≥ ${atLeast}` : '', atMost !== undefined ? `≤ ${atMost}` : '']
-      .filter(Boolean)
-      .join(' and ');
-    return `${indent}number of ${distinct ? `distinct ${distinct} of ` : ''}${quantifiedText(condition.count)} ${bounds}`;
-  }
-  if ('allOf' in condition)
-    return `${indent}all of:\n${condition.allOf.map((c) => conditionText(c, next)).join('\n')}`;
-  if ('anyOf' in condition)
-    return `${indent}any of:\n${condition.anyOf.map((c) => conditionText(c, next)).join('\n')}`;
-  if ('not' in condition) return `${indent}not:\n${conditionText(condition.not, next)}`;
+    return `every ${quantifiedText(condition.all)} has ${whereText(condition.all.expect)}`;
+  if ('count' in condition) return countText(condition.count);
+  if ('allOf' in condition) return childrenText('all of', condition.allOf, indent);
+  if ('anyOf' in condition) return childrenText('any of', condition.anyOf, indent);
+  if ('not' in condition) return childrenText('not', [condition.not], indent);
   if ('rule' in condition) {
     const expected = Array.isArray(condition.is) ? condition.is.join(' or ') : (condition.is ?? 'pass');
-    return `${indent}rule ${condition.rule} is ${expected}`;
+    return `rule ${condition.rule} is ${expected}`;
   }
-  if ('shop' in condition) return `${indent}shop ${whereText(condition.shop)}`;
-  return `${indent}${JSON.stringify(condition)}`;
+  if ('shop' in condition) return `shop ${whereText(condition.shop)}`;
+  return JSON.stringify(condition);
+}
+
+/** The condition tree as indented pseudo-code, one clause a line. */
+export function conditionText(condition: Condition, indent = '  '): string {
+  return `${indent}${nodeText(condition, indent)}`;
 }
 
 /**

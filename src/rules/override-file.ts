@@ -133,28 +133,33 @@ function csvEntries(file: string, text: string): RawEntry[] {
     .filter((entry) => entry.fields.outcome !== undefined);
 }
 
-// biome-ignore lint/complexity/noExcessiveCognitiveComplexity: complexity 24 predates the limit; split once the parallel work on this folder is merged (issue 18)
+const OUTCOMES_TEXT = 'pass, fail, needs-review, not-applicable, not-assessable or off';
+
+function isFilledText(value: unknown): value is string {
+  return typeof value === 'string' && value.trim() !== '';
+}
+
+/** The first thing wrong with an entry's fields, or undefined when it is a valid override. */
+function entryProblem(entry: Record<string, unknown>, strict: boolean): string | undefined {
+  const unknown = strict ? Object.keys(entry).find((key) => !FIELDS.has(key)) : undefined;
+  if (unknown !== undefined) return `unknown field "${unknown}"`;
+  const empty = (['shop', 'rule', 'reason'] as const).find((key) => !isFilledText(entry[key]));
+  if (empty === 'reason') return '"reason" is missing or empty (every override needs a written reason)';
+  if (empty) return `"${empty}" is missing or empty`;
+  if (entry.outcome !== 'off' && !isOutcome(entry.outcome))
+    return `outcome must be ${OUTCOMES_TEXT}, not "${String(entry.outcome)}"`;
+  // YAML reads an unquoted date as a string here, but a number or list is a mistake.
+  const notText = (['by', 'at'] as const).find(
+    (key) => entry[key] !== undefined && typeof entry[key] !== 'string',
+  );
+  return notText ? `"${notText}" must be text` : undefined;
+}
+
 function checkedEntry(file: string, { fields: entry, line, index, strict }: RawEntry): Override[] {
-  const label = `override ${index + 1} (shop ${String(entry.shop ?? '?')}, rule ${String(entry.rule ?? '?')})`;
-  const fail = (message: string): never => failAt(file, line, `${label}: ${message}`);
-  if (strict) {
-    for (const key of Object.keys(entry)) if (!FIELDS.has(key)) fail(`unknown field "${key}"`);
-  }
-  for (const key of ['shop', 'rule', 'reason'] as const) {
-    if (typeof entry[key] !== 'string' || (entry[key] as string).trim() === '') {
-      fail(
-        `"${key}" is missing or empty${key === 'reason' ? ' (every override needs a written reason)' : ''}`,
-      );
-    }
-  }
-  if (entry.outcome !== 'off' && !isOutcome(entry.outcome)) {
-    fail(
-      `outcome must be pass, fail, needs-review, not-applicable, not-assessable or off, not "${String(entry.outcome)}"`,
-    );
-  }
-  for (const key of ['by', 'at'] as const) {
-    // YAML reads an unquoted date as a string here, but a number or list is a mistake.
-    if (entry[key] !== undefined && typeof entry[key] !== 'string') fail(`"${key}" must be text`);
+  const problem = entryProblem(entry, strict);
+  if (problem) {
+    const label = `override ${index + 1} (shop ${String(entry.shop ?? '?')}, rule ${String(entry.rule ?? '?')})`;
+    failAt(file, line, `${label}: ${problem}`);
   }
   return [
     {

@@ -36,35 +36,37 @@ function anyOfValue(value: unknown, test: (one: unknown) => boolean): boolean {
   return Array.isArray(value) ? value.some(test) : test(value);
 }
 
+function isPresent(value: unknown): boolean {
+  return value !== undefined && value !== null;
+}
+
+/** The tests of `exists`, `equals`, `in` and `notIn`: what a value is. */
+function valueHolds(value: unknown, predicate: Predicate): boolean {
+  if (predicate.exists !== undefined && isPresent(value) !== predicate.exists) return false;
+  if ('equals' in predicate && !anyOfValue(value, (one) => one === predicate.equals)) return false;
+  const { in: within, notIn } = predicate;
+  if (within && !anyOfValue(value, (one) => within.includes(one as never))) return false;
+  return !(notIn && anyOfValue(value, (one) => notIn.includes(one as never)));
+}
+
+/** The tests of `atMost` and `atLeast`: a number within bounds. */
+function boundsHold(value: unknown, predicate: Predicate): boolean {
+  const { atMost, atLeast } = predicate;
+  if (atMost !== undefined && !(typeof value === 'number' && value <= atMost)) return false;
+  return atLeast === undefined || (typeof value === 'number' && value >= atLeast);
+}
+
+/** The tests of `matches` and `notMatches`; only `matches` needs a text to hold. */
+function patternsHold(value: unknown, predicate: Predicate): boolean {
+  const { matches, notMatches } = predicate;
+  if (matches !== undefined && !(typeof value === 'string' && regex(matches).test(value))) return false;
+  return !(notMatches !== undefined && typeof value === 'string' && regex(notMatches).test(value));
+}
+
 /** A missing field compares as null, so `equals: null` also holds when an extractor left it out. */
-// biome-ignore lint/complexity/noExcessiveCognitiveComplexity: complexity 21 predates the limit; split once the parallel work on this folder is merged (issue 18)
 export function predicateHolds(field: unknown, predicate: Predicate): boolean {
   const value = field === undefined ? null : field;
-  if (predicate.exists !== undefined && (value !== undefined && value !== null) !== predicate.exists)
-    return false;
-  if ('equals' in predicate && !anyOfValue(value, (one) => one === predicate.equals)) return false;
-  if (predicate.in && !anyOfValue(value, (one) => predicate.in?.includes(one as never) ?? false))
-    return false;
-  if (predicate.notIn && anyOfValue(value, (one) => predicate.notIn?.includes(one as never) ?? false))
-    return false;
-  if (predicate.atMost !== undefined && !(typeof value === 'number' && value <= predicate.atMost))
-    return false;
-  if (predicate.atLeast !== undefined && !(typeof value === 'number' && value >= predicate.atLeast))
-    return false;
-  if (
-    predicate.matches !== undefined &&
-    !(typeof value === 'string' && regex(predicate.matches).test(value))
-  ) {
-    return false;
-  }
-  if (
-    predicate.notMatches !== undefined &&
-    typeof value === 'string' &&
-    regex(predicate.notMatches).test(value)
-  ) {
-    return false;
-  }
-  return true;
+  return valueHolds(value, predicate) && boundsHold(value, predicate) && patternsHold(value, predicate);
 }
 
 /** A `where` as a list of (path, predicate) pairs, made once per rule rather than once per item. */

@@ -1,5 +1,5 @@
 import type { Condition, Quantified } from './grammar.js';
-import type { RuleSet } from './types.js';
+import type { Rule, RuleSet } from './types.js';
 
 function* quantifiedIn(condition: unknown): Generator<Quantified> {
   if (!condition || typeof condition !== 'object') return;
@@ -16,26 +16,32 @@ function* quantifiedIn(condition: unknown): Generator<Quantified> {
  * is read back from a condition that names it, with only its own filters. Null when the set has
  * no selection of that name.
  */
-// biome-ignore lint/complexity/noExcessiveCognitiveComplexity: complexity 22 predates the limit; split once the parallel work on this folder is merged (issue 18)
 export function selectionOf(ruleSet: RuleSet, name: string): Quantified | null {
   if (ruleSet.selections) return ruleSet.selections[name] ?? null;
   for (const rule of ruleSet.rules) {
-    const conditions = [
-      rule.test,
-      rule.appliesWhen,
-      rule.needsReviewWhen,
-      rule.notAssessableWhen?.when,
-      rule.adviceFor ? { some: rule.adviceFor.items } : undefined,
-    ];
-    for (const condition of conditions) {
-      for (const q of quantifiedIn(condition)) {
-        if (q.selection !== name) continue;
-        const where = Array.isArray(q.where) ? q.where : q.where ? [q.where] : [];
-        return { in: q.in, selection: name, where: where.slice(0, q.selectionClauses ?? where.length) };
-      }
-    }
+    const named = conditionsOf(rule)
+      .flatMap((condition) => [...quantifiedIn(condition)])
+      .find((q) => q.selection === name);
+    if (named) return ownSelection(named, name);
   }
   return null;
+}
+
+/** Every condition a rule holds, its advice's item list as a `some`. */
+function conditionsOf(rule: Rule): unknown[] {
+  return [
+    rule.test,
+    rule.appliesWhen,
+    rule.needsReviewWhen,
+    rule.notAssessableWhen?.when,
+    rule.adviceFor ? { some: rule.adviceFor.items } : undefined,
+  ];
+}
+
+/** A resolved selection read back with only the filters the selection itself contributed. */
+function ownSelection(q: Quantified, name: string): Quantified {
+  const where = Array.isArray(q.where) ? q.where : q.where ? [q.where] : [];
+  return { in: q.in, selection: name, where: where.slice(0, q.selectionClauses ?? where.length) };
 }
 
 /** The selections that say which sightings a visitor can read as the shop's phone and e-mail. */

@@ -47,106 +47,118 @@ export function shopFromRow(row: ShopRow): StoredShop {
   };
 }
 
+type Page = ShopEvidence['pages'][number];
+type Sighting = ShopEvidence['sightings'][number];
+
+/** The `shops` row of one outcome, as named parameters. */
+function shopParams(runId: number, outcome: ShopOutcome, finishedAt: string): Record<string, unknown> {
+  const { target, evidence, findings, score } = outcome;
+  return {
+    runId,
+    key: target.key,
+    url: target.url,
+    name: target.name ?? evidence.target.name ?? null,
+    country: target.country ?? evidence.target.country ?? null,
+    group: target.group ?? evidence.target.group ?? null,
+    status: evidence.crawl.status,
+    score: score.score,
+    grade: score.grade,
+    verdict: score.verdict.outcome,
+    phoneClicks: score.verdict.phoneClicks,
+    emailClicks: score.verdict.emailClicks,
+    targetJson: JSON.stringify(target),
+    evidenceJson: JSON.stringify(evidence),
+    findingsJson: JSON.stringify(findings),
+    ruleSetId: outcome.ruleSetId,
+    finishedAt,
+  };
+}
+
+function pageValues(p: Page): unknown[] {
+  return [
+    p.id,
+    p.url,
+    p.finalUrl,
+    p.httpStatus,
+    p.kind,
+    p.depth,
+    p.linked ? 1 : 0,
+    p.via?.text ?? null,
+    p.via?.fromUrl ?? null,
+    p.fetchedWith,
+    p.contentHash,
+    p.screenshotPath ?? null,
+  ];
+}
+
+function sightingValues(s: Sighting): unknown[] {
+  return [
+    s.id,
+    s.pageId,
+    s.kind,
+    s.value,
+    s.raw,
+    s.region,
+    s.presentation,
+    String(s.visible),
+    s.phoneType ?? null,
+    s.label ?? null,
+    s.afterInteraction,
+  ];
+}
+
+function findingValues(f: Finding): unknown[] {
+  return [
+    f.rule,
+    f.outcome,
+    f.override ? f.override.computed : null,
+    f.weight,
+    f.level,
+    f.reason ?? f.override?.reason ?? null,
+  ];
+}
+
+function prepareShopStatements(db: Database.Database) {
+  return {
+    deleteShop: db.prepare('DELETE FROM shops WHERE run_id = ? AND key = ?'),
+    insertShop: db.prepare(`
+    INSERT INTO shops (run_id, key, url, name, country, shop_group, status, score, grade, verdict_outcome,
+      phone_clicks, email_clicks, target_json, evidence_json, findings_json, ruleset_id, finished_at)
+    VALUES (@runId, @key, @url, @name, @country, @group, @status, @score, @grade, @verdict,
+      @phoneClicks, @emailClicks, @targetJson, @evidenceJson, @findingsJson, @ruleSetId, @finishedAt)`),
+    insertPage: db.prepare(`
+    INSERT INTO pages (shop_id, page_id, url, final_url, http_status, kind, depth, linked, via_text, via_from,
+      fetched_with, content_hash, screenshot_path)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+    insertSighting: db.prepare(`
+    INSERT INTO sightings (shop_id, sighting_id, page_id, kind, value, raw, region, presentation, visible,
+      phone_type, label, after_interaction)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+    insertWidget: db.prepare(
+      'INSERT INTO widgets (shop_id, widget_id, page_id, kind, vendor, detail) VALUES (?, ?, ?, ?, ?, ?)',
+    ),
+    insertFinding: db.prepare(`
+    INSERT INTO findings (shop_id, rule, outcome, computed_outcome, weight, level, reason)
+    VALUES (?, ?, ?, ?, ?, ?, ?)`),
+  };
+}
+
 /**
  * Prepared statements that write one shop: the summary row plus its pages, sightings, widgets and
  * findings. Deleting the earlier row cascades to its children, so a re-save replaces, never duplicates.
  */
-// Over 80 lines: mostly SQL: one prepared statement per table, prepared once per database.
 export function shopWriter(
   db: Database.Database,
 ): (runId: number, outcome: ShopOutcome, finishedAt: string) => void {
-  const deleteShop = db.prepare('DELETE FROM shops WHERE run_id = ? AND key = ?');
-  const insertShop = db.prepare(`
-    INSERT INTO shops (run_id, key, url, name, country, shop_group, status, score, grade, verdict_outcome,
-      phone_clicks, email_clicks, target_json, evidence_json, findings_json, ruleset_id, finished_at)
-    VALUES (@runId, @key, @url, @name, @country, @group, @status, @score, @grade, @verdict,
-      @phoneClicks, @emailClicks, @targetJson, @evidenceJson, @findingsJson, @ruleSetId, @finishedAt)`);
-  const insertPage = db.prepare(`
-    INSERT INTO pages (shop_id, page_id, url, final_url, http_status, kind, depth, linked, via_text, via_from,
-      fetched_with, content_hash, screenshot_path)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
-  const insertSighting = db.prepare(`
-    INSERT INTO sightings (shop_id, sighting_id, page_id, kind, value, raw, region, presentation, visible,
-      phone_type, label, after_interaction)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
-  const insertWidget = db.prepare(
-    'INSERT INTO widgets (shop_id, widget_id, page_id, kind, vendor, detail) VALUES (?, ?, ?, ?, ?, ?)',
-  );
-  const insertFinding = db.prepare(`
-    INSERT INTO findings (shop_id, rule, outcome, computed_outcome, weight, level, reason)
-    VALUES (?, ?, ?, ?, ?, ?, ?)`);
-
-  // biome-ignore lint/complexity/noExcessiveCognitiveComplexity: complexity 25 predates the limit; split once the parallel work on this folder is merged (issue 18)
+  const sql = prepareShopStatements(db);
   return db.transaction((runId: number, outcome: ShopOutcome, finishedAt: string) => {
-    const { target, evidence, findings, score } = outcome;
-    deleteShop.run(runId, target.key);
-    const shopId = Number(
-      insertShop.run({
-        runId,
-        key: target.key,
-        url: target.url,
-        name: target.name ?? evidence.target.name ?? null,
-        country: target.country ?? evidence.target.country ?? null,
-        group: target.group ?? evidence.target.group ?? null,
-        status: evidence.crawl.status,
-        score: score.score,
-        grade: score.grade,
-        verdict: score.verdict.outcome,
-        phoneClicks: score.verdict.phoneClicks,
-        emailClicks: score.verdict.emailClicks,
-        targetJson: JSON.stringify(target),
-        evidenceJson: JSON.stringify(evidence),
-        findingsJson: JSON.stringify(findings),
-        ruleSetId: outcome.ruleSetId,
-        finishedAt,
-      }).lastInsertRowid,
-    );
-    for (const p of evidence.pages) {
-      insertPage.run(
-        shopId,
-        p.id,
-        p.url,
-        p.finalUrl,
-        p.httpStatus,
-        p.kind,
-        p.depth,
-        p.linked ? 1 : 0,
-        p.via?.text ?? null,
-        p.via?.fromUrl ?? null,
-        p.fetchedWith,
-        p.contentHash,
-        p.screenshotPath ?? null,
-      );
-    }
-    for (const s of evidence.sightings) {
-      insertSighting.run(
-        shopId,
-        s.id,
-        s.pageId,
-        s.kind,
-        s.value,
-        s.raw,
-        s.region,
-        s.presentation,
-        String(s.visible),
-        s.phoneType ?? null,
-        s.label ?? null,
-        s.afterInteraction,
-      );
-    }
-    for (const w of evidence.widgets) {
-      insertWidget.run(shopId, w.id, w.pageId, w.kind, w.vendor ?? null, w.detail ?? null);
-    }
-    for (const f of findings) {
-      insertFinding.run(
-        shopId,
-        f.rule,
-        f.outcome,
-        f.override ? f.override.computed : null,
-        f.weight,
-        f.level,
-        f.reason ?? f.override?.reason ?? null,
-      );
-    }
+    const { target, evidence, findings } = outcome;
+    sql.deleteShop.run(runId, target.key);
+    const shopId = Number(sql.insertShop.run(shopParams(runId, outcome, finishedAt)).lastInsertRowid);
+    for (const p of evidence.pages) sql.insertPage.run(shopId, ...pageValues(p));
+    for (const s of evidence.sightings) sql.insertSighting.run(shopId, ...sightingValues(s));
+    for (const w of evidence.widgets)
+      sql.insertWidget.run(shopId, w.id, w.pageId, w.kind, w.vendor ?? null, w.detail ?? null);
+    for (const f of findings) sql.insertFinding.run(shopId, ...findingValues(f));
   });
 }

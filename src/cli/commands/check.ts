@@ -1,28 +1,28 @@
 import { resolve } from 'node:path';
 import type { CommandModule } from 'yargs';
+import type { ObserveOptions } from '../../audit/index.js';
 import { RuleSetProvider } from '../../audit/rule-set-provider.js';
 import { terminalSafe } from '../../common/terminal-text.js';
 import { TOOL_VERSION } from '../../common/version.js';
 import type { CrawlMode } from '../../crawl/types.js';
 import { commonLanguage, type Lang } from '../../i18n/index.js';
-import {
-  CREDENTIALS_REMOVED,
-  normaliseShopUrl,
-  openShopList,
-  ShopListError,
-  withoutCredentials,
-} from '../../input/index.js';
-import type { ShopTarget } from '../../input/types.js';
 import { buildCheckView, type CheckView } from '../../report/check-view.js';
 import { toShopResult } from '../../report/index.js';
 import { shopLanguage } from '../../report/shop-result.js';
 import { unjudgedLine } from '../../report/terminal.js';
-import { listProfiles } from '../../rules/index.js';
 import { openStore } from '../../store/index.js';
-import { type CheckConfig, findCheckConfig, readCheckConfig, type Thresholds } from '../check-config.js';
+import type { Store } from '../../store/types.js';
+import { findCheckConfig, readCheckConfig } from '../check-config.js';
 import { judgementFor } from '../check-judgement.js';
-import { OUTPUT_FORMATS, parseOutputFormats, siteText, writeCheckOutputs } from '../check-outputs.js';
-import { checkFailOnNames, unmetThresholds } from '../check-thresholds.js';
+import {
+  OUTPUT_FORMATS,
+  type OutputFormat,
+  parseOutputFormats,
+  siteText,
+  writeCheckOutputs,
+} from '../check-outputs.js';
+import { asList, checkFailOn, planSites, type SiteArgs, type SitePlan } from '../check-sites.js';
+import { unmetThresholds } from '../check-thresholds.js';
 import { cliText, useCliLanguage } from '../cli-language.js';
 import { type CrawlArgs, observeOptionsFrom, withCrawlOptions } from '../crawl-options.js';
 import { openFile } from '../open-file.js';
@@ -35,7 +35,7 @@ import { auditOverrideScope, ensureBrowserFor } from './audit.js';
 export const EXIT_THRESHOLD_NOT_MET = 2;
 export const EXIT_NOT_JUDGED = 3;
 
-interface CheckArgs extends Omit<CrawlArgs, 'mode'> {
+interface CheckArgs extends Omit<CrawlArgs, 'mode'>, SiteArgs {
   url?: string;
   list?: string;
   config?: string;
@@ -53,106 +53,136 @@ interface CheckArgs extends Omit<CrawlArgs, 'mode'> {
   name?: string;
 }
 
-/** One site to check, with the thresholds it must meet and where they were written. */
-interface SitePlan {
-  target: ShopTarget;
-  thresholds: Thresholds;
-  failOnWhere: (index: number) => string;
+/** What the check needs before crawling: its language, sites, crawl options and rules. */
+interface CheckSetup {
+  /** The language asked for (--lang, else the configuration's); otherwise each site's market's. */
+  asked: Lang | undefined;
+  profile: string | undefined;
+  formats: OutputFormat[];
+  sites: SitePlan[];
+  crawlArgs: CrawlArgs;
+  observe: ObserveOptions;
+  ruleSets: RuleSetProvider;
 }
 
-const asList = (value: string | string[] | undefined): string[] | undefined =>
-  value === undefined ? undefined : (Array.isArray(value) ? value : [value]).flatMap((v) => v.split(','));
-
-function targetOf(url: string, extra: Partial<ShopTarget> = {}): ShopTarget {
-  const checked = normaliseShopUrl(url);
-  if (!checked.ok)
-    throw UserError.say('error.cannotCheck', { url: withoutCredentials(url), problem: checked.message });
-  if (checked.removedCredentials)
-    process.stderr.write(`${terminalSafe(checked.url)}: ${CREDENTIALS_REMOVED}\n`);
-  return { key: checked.key, url: checked.url, ...extra };
+function outputFormatsOf(args: CheckArgs): OutputFormat[] {
+  const formats = parseOutputFormats(asList(args.output));
+  if (args.view && !formats.includes('html')) formats.push('html');
+  return formats;
 }
 
-/** A list of a shop's own sites is short: it is read whole (streamed, but collected). */
-async function targetsFromList(file: string): Promise<ShopTarget[]> {
-  const targets: ShopTarget[] = [];
-  try {
-    for await (const entry of openShopList(file)) {
-      if (entry.kind === 'shop') targets.push(entry.target);
-      else
-        process.stderr.write(
-          `${terminalSafe(cliText()(entry.fatal ? 'cli.listFatal' : 'cli.listSkipped', { at: `${file}:${entry.problem.line}`, problem: entry.problem.message }))}\n`,
-        );
-    }
-  } catch (error) {
-    if (error instanceof ShopListError) throw UserError.of(error.message);
-    throw error;
-  }
-  if (targets.length === 0) throw UserError.say('error.listNoSite', { file });
-  return targets;
-}
-
-/** The sites to check and their thresholds: a URL, else --list, else the configuration's urls. */
-async function planSites(args: CheckArgs, config: CheckConfig | null): Promise<SitePlan[]> {
-  const cliFailOn = asList(args['fail-on']);
-  const cliWhere = () => '--fail-on';
-  const fromDefaults = (): SitePlan['thresholds'] => ({
-    minScore: args['min-score'] ?? config?.defaults.minScore,
-    failOn: cliFailOn ?? config?.defaults.failOn,
+async function setUpCheck(args: CheckArgs): Promise<CheckSetup> {
+  const configFile = findCheckConfig(args.config);
+  const config = configFile ? readCheckConfig(configFile) : null;
+  const defaults = config?.defaults ?? {};
+  const asked = args.lang ?? defaults.lang;
+  if (asked) useCliLanguage(asked);
+  const profile = args.profile ?? defaults.profile;
+  const formats = outputFormatsOf(args);
+  const sites = await planSites(args, config);
+  const crawlArgs = {
+    ...args,
+    mode: args.mode ?? defaults.mode ?? 'auto',
+    country: args.country ?? defaults.country,
+    profile,
+  };
+  const observe = observeOptionsFrom(crawlArgs);
+  const ruleSets = new RuleSetProvider({
+    profile,
+    dir: args.rules,
+    ...baselineOptions(shippedBaseline(args.rules), cliText()('cli.againstShipped')),
   });
-  const defaultsWhere = (index: number) =>
-    cliFailOn ? '--fail-on' : (config?.where(['defaults', 'failOn', index]) ?? '--fail-on');
-  if (args.url && args.list) throw UserError.say('error.urlOrList');
-  if (args.url) {
-    const target = targetOf(args.url, args.name ? { name: args.name } : {});
-    return [{ target, thresholds: fromDefaults(), failOnWhere: defaultsWhere }];
-  }
-  if (args.list) {
-    return (await targetsFromList(args.list)).map((target) => ({
-      target,
-      thresholds: fromDefaults(),
-      failOnWhere: defaultsWhere,
-    }));
-  }
-  if (config && config.urls.length > 0) {
-    return config.urls.map((site, index) => ({
-      target: {
-        key: site.key,
-        url: site.url,
-        line: site.line,
-        ...(site.name ? { name: site.name } : {}),
-        ...(site.country ? { country: site.country } : {}),
-      },
-      thresholds: {
-        minScore: args['min-score'] ?? site.minScore ?? config.defaults.minScore,
-        failOn: cliFailOn ?? site.failOn ?? config.defaults.failOn,
-      },
-      failOnWhere: cliFailOn
-        ? cliWhere
-        : site.failOn
-          ? (i: number) => config.where(['urls', index, 'failOn', i])
-          : defaultsWhere,
-    }));
-  }
-  throw config ? UserError.say('error.configNoUrls', { file: config.file }) : UserError.say('error.giveUrl');
+  checkFailOn(sites, ruleSets, profile, args.rules);
+  await ensureBrowserFor(observe.mode);
+  return { asked, profile, formats, sites, crawlArgs, observe, ruleSets };
 }
 
-/** Every site's failOn must name groups or rules that exist, before anything is crawled. */
-function checkFailOn(
-  sites: SitePlan[],
-  ruleSets: RuleSetProvider,
-  profile: string | undefined,
-  dir?: string,
-) {
-  const profiles = profile ? [profile] : listProfiles(dir);
-  for (const site of sites) {
-    const failOn = site.thresholds.failOn ?? [];
-    if (failOn.length === 0) continue;
-    // Without --profile a site's market (and so its profile) is known only after the crawl: a rule
-    // id is accepted when any profile has it.
-    const known = profiles.map((id) => ruleSets.get(id));
-    const union = { ...known[0], rules: known.flatMap((set) => set.rules) };
-    checkFailOnNames(failOn, union, site.failOnWhere);
+/** Crawls, judges and stores every site in a run of its own; the run's id. */
+async function auditSites(store: Store, args: CheckArgs, setup: CheckSetup): Promise<number> {
+  const { sites, crawlArgs, observe, ruleSets, profile } = setup;
+  const targets = [...new Map(sites.map((s) => [s.target.key, s.target])).values()];
+  const scopeName = targets.length === 1 ? targets[0].url : 'the sites checked';
+  const scope = auditOverrideScope(ruleSets, crawlArgs, scopeName, targets);
+  const overrides = overridesForRun(store, { file: args.overrides }, scope);
+  const runId = store.createRun({
+    label: `check-${new Date().toISOString()}`,
+    kind: 'check',
+    ruleSet: ruleSets.get(profile ?? ruleSets.profileFor(observe.country ?? 'EU')),
+    options: { crawl: observe.crawl, mode: observe.mode },
+    toolVersion: TOOL_VERSION,
+    startedAt: new Date().toISOString(),
+  });
+  store.planShops(runId, targets);
+  const { auditInSession } = await import('../audit-session.js');
+  const concurrency = Math.min(2, targets.length);
+  const audit = { store, runId, targets, observe, ruleSets, overrides, concurrency };
+  const summary = await auditInSession({ ...audit, quiet: targets.length === 1 });
+  if (summary.interrupted) throw UserError.say('error.checkInterrupted');
+  store.finishRun(runId, new Date().toISOString());
+  return runId;
+}
+
+interface SiteVerdicts {
+  views: CheckView[];
+  /** Sites that could not be judged (exit code 3). */
+  unjudged: number;
+  /** Thresholds not met, over all sites (exit code 2). */
+  unmet: number;
+}
+
+/** Each site's view of the stored run, with its unmet thresholds told on stderr. */
+function judgeSites(store: Store, runId: number, setup: CheckSetup, json: boolean): SiteVerdicts {
+  const run = store.getRun(runId);
+  if (!run) throw new Error('The check run disappeared from its store.');
+  const runRuleSets = store.ruleSets(runId);
+  const verdicts: SiteVerdicts = { views: [], unjudged: 0, unmet: 0 };
+  for (const site of setup.sites) {
+    const shop = store.shop(runId, site.target.key);
+    if (!shop) throw new Error(`The check of ${site.target.url} was interrupted before it finished.`);
+    const ruleSet = runRuleSets.find((r) => r.id === shop.ruleSetId) ?? run.ruleSet;
+    const result = toShopResult(shop, run, runRuleSets);
+    const lang = setup.asked ?? shopLanguage(result);
+    const view = buildCheckView(result, ruleSet, judgementFor(shop, ruleSet, lang), lang);
+    verdicts.views.push(view);
+    if (view.judged) verdicts.unmet += tellUnmet(view, site, setup.sites.length > 1);
+    else {
+      verdicts.unjudged += 1;
+      if (json) process.stderr.write(`${unjudgedLine(view.result, lang)}\n`);
+    }
   }
+  return verdicts;
+}
+
+/** Writes each threshold the site does not meet to stderr; how many. */
+function tellUnmet(view: CheckView, site: SitePlan, named: boolean): number {
+  const sentences = unmetThresholds(view, site.thresholds);
+  const prefix = named ? `${terminalSafe(site.target.url)}: ` : '';
+  for (const sentence of sentences) process.stderr.write(`${prefix}${sentence}\n`);
+  return sentences.length;
+}
+
+function detailOf(args: CheckArgs): 'quiet' | 'verbose' | 'normal' {
+  if (args.quiet) return 'quiet';
+  return args.verbose ? 'verbose' : 'normal';
+}
+
+function printViews(views: CheckView[], args: CheckArgs): void {
+  if (args.json) {
+    const results = views.map((view) => view.result);
+    process.stdout.write(`${JSON.stringify(results.length === 1 ? results[0] : results, null, 2)}\n`);
+    return;
+  }
+  const color = Boolean(process.stdout.isTTY) && !process.env.NO_COLOR;
+  process.stdout.write(views.map((view) => siteText(view, { color, detail: detailOf(args) })).join('\n'));
+}
+
+function writeOutputs(views: CheckView[], formats: OutputFormat[], args: CheckArgs): void {
+  const dir = resolve(args['output-path']);
+  const files = writeCheckOutputs(views, formats, dir, { detail: detailOf(args), toolVersion: TOOL_VERSION });
+  process.stderr.write(
+    `${cliText()('cli.wrote', { files: files.map((f) => terminalSafe(f)).join(', ') })}\n`,
+  );
+  if (args.view) openFile(files.find((f) => f.endsWith('.html')) ?? files[0]);
 }
 
 export const checkCommand: CommandModule<object, CheckArgs> = {
@@ -218,114 +248,17 @@ export const checkCommand: CommandModule<object, CheckArgs> = {
           `Files of --output in --output-path: shopreach.txt, .json, .html, .junit.xml, .sarif for one site; ` +
           'with several sites one .txt, .json and .html per site (named after the site) and one .junit.xml and .sarif for all.',
       ) as never,
-  // Over 80 lines: the check command's whole flow (config, crawl, judge, outputs, exit code); to be split once the parallel work on the CLI's texts is merged (issue 18).
-  // biome-ignore lint/complexity/noExcessiveCognitiveComplexity: complexity 50 predates the limit; split once the parallel work on this folder is merged (issue 18)
   handler: async (args) => {
-    const configFile = findCheckConfig(args.config);
-    const config = configFile ? readCheckConfig(configFile) : null;
-    const defaults = config?.defaults ?? {};
-    // Asked for: --lang, else the configuration's; otherwise each site is spoken to in its market's language.
-    const asked = args.lang ?? defaults.lang;
-    if (asked) useCliLanguage(asked);
-    const profile = args.profile ?? defaults.profile;
-    const formats = parseOutputFormats(asList(args.output));
-    if (args.view && !formats.includes('html')) formats.push('html');
-    const sites = await planSites(args, config);
-    const crawlArgs = {
-      ...args,
-      mode: args.mode ?? defaults.mode ?? 'auto',
-      country: args.country ?? defaults.country,
-      profile,
-    };
-    const observe = observeOptionsFrom(crawlArgs);
-    const ruleSets = new RuleSetProvider({
-      profile,
-      dir: args.rules,
-      ...baselineOptions(shippedBaseline(args.rules), cliText()('cli.againstShipped')),
-    });
-    checkFailOn(sites, ruleSets, profile, args.rules);
-    await ensureBrowserFor(observe.mode);
-
-    const targets = [...new Map(sites.map((s) => [s.target.key, s.target])).values()];
+    const setup = await setUpCheck(args);
     const store = openStore(args.db ?? ':memory:');
     try {
-      const scope = auditOverrideScope(
-        ruleSets,
-        crawlArgs,
-        targets.length === 1 ? targets[0].url : 'the sites checked',
-        targets,
-      );
-      const overrides = overridesForRun(store, { file: args.overrides }, scope);
-      const runId = store.createRun({
-        label: `check-${new Date().toISOString()}`,
-        kind: 'check',
-        ruleSet: ruleSets.get(profile ?? ruleSets.profileFor(observe.country ?? 'EU')),
-        options: { crawl: observe.crawl, mode: observe.mode },
-        toolVersion: TOOL_VERSION,
-        startedAt: new Date().toISOString(),
-      });
-      store.planShops(runId, targets);
-      const { auditInSession } = await import('../audit-session.js');
-      const summary = await auditInSession({
-        store,
-        runId,
-        targets,
-        observe,
-        ruleSets,
-        overrides,
-        concurrency: Math.min(2, targets.length),
-        quiet: targets.length === 1,
-      });
-      if (summary.interrupted) throw UserError.say('error.checkInterrupted');
-      store.finishRun(runId, new Date().toISOString());
-      const run = store.getRun(runId);
-      if (!run) throw new Error('The check run disappeared from its store.');
-      const runRuleSets = store.ruleSets(runId);
-
-      const views: CheckView[] = [];
-      let unjudged = 0;
-      let unmet = 0;
-      for (const site of sites) {
-        const shop = store.shop(runId, site.target.key);
-        if (!shop) throw new Error(`The check of ${site.target.url} was interrupted before it finished.`);
-        const ruleSet = runRuleSets.find((r) => r.id === shop.ruleSetId) ?? run.ruleSet;
-        const result = toShopResult(shop, run, runRuleSets);
-        const lang = asked ?? shopLanguage(result);
-        const view = buildCheckView(result, ruleSet, judgementFor(shop, ruleSet, lang), lang);
-        views.push(view);
-        if (!view.judged) {
-          unjudged += 1;
-          if (args.json) process.stderr.write(`${unjudgedLine(view.result, lang)}\n`);
-          continue;
-        }
-        for (const sentence of unmetThresholds(view, site.thresholds)) {
-          unmet += 1;
-          const prefix = sites.length > 1 ? `${terminalSafe(site.target.url)}: ` : '';
-          process.stderr.write(`${prefix}${sentence}\n`);
-        }
-      }
-      if (!asked) useCliLanguage(commonLanguage(views.map((view) => view.lang)));
-      if (args.json) {
-        const results = views.map((view) => view.result);
-        process.stdout.write(`${JSON.stringify(results.length === 1 ? results[0] : results, null, 2)}\n`);
-      } else {
-        const detail = args.quiet ? 'quiet' : args.verbose ? 'verbose' : 'normal';
-        const color = Boolean(process.stdout.isTTY) && !process.env.NO_COLOR;
-        process.stdout.write(views.map((view) => siteText(view, { color, detail })).join('\n'));
-      }
-      if (formats.length > 0) {
-        const dir = resolve(args['output-path']);
-        const files = writeCheckOutputs(views, formats, dir, {
-          detail: args.quiet ? 'quiet' : args.verbose ? 'verbose' : 'normal',
-          toolVersion: TOOL_VERSION,
-        });
-        process.stderr.write(
-          `${cliText()('cli.wrote', { files: files.map((f) => terminalSafe(f)).join(', ') })}\n`,
-        );
-        if (args.view) openFile(files.find((f) => f.endsWith('.html')) ?? files[0]);
-      }
-      if (unjudged > 0) process.exitCode = EXIT_NOT_JUDGED;
-      else if (unmet > 0) process.exitCode = EXIT_THRESHOLD_NOT_MET;
+      const runId = await auditSites(store, args, setup);
+      const verdicts = judgeSites(store, runId, setup, args.json);
+      if (!setup.asked) useCliLanguage(commonLanguage(verdicts.views.map((view) => view.lang)));
+      printViews(verdicts.views, args);
+      if (setup.formats.length > 0) writeOutputs(verdicts.views, setup.formats, args);
+      if (verdicts.unjudged > 0) process.exitCode = EXIT_NOT_JUDGED;
+      else if (verdicts.unmet > 0) process.exitCode = EXIT_THRESHOLD_NOT_MET;
     } finally {
       store.close();
     }

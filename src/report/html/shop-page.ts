@@ -406,7 +406,82 @@ export function capText(result: ShopResult, rules: Map<string, Rule>, t: Transla
   });
 }
 
-// Over 80 lines: one HTML template, section by section; to be split once the parallel work on report texts is merged (issue 18).
+type RulesById = Map<string, Rule>;
+
+/** The shop's name, address, market, and its verdict box. */
+function headerHtml(result: ShopResult, rules: RulesById, t: Translate): Html {
+  const v = result.verdict;
+  const clicks = (n: number | null) =>
+    n === null ? t('report.notFound') : t('report.clickCount', { count: n });
+  const cap = capText(result, rules, t);
+  return html`<p><a href="../index.html">${t('report.back')}</a></p>
+<h1>${result.target.name}</h1>
+<p><a href="${safeHref(result.target.url)}" rel="noreferrer">${result.target.url}</a> · ${t('report.market')}: ${result.target.country}${result.target.group ? html` · ${t('report.group')}: ${result.target.group}` : ''}</p>
+<div class="verdict v-${v.outcome}">
+<p class="headline">${outcomeBadge(v.outcome, t.term('outcome', v.outcome))} ${t(`report.verdict.${v.outcome}`)}</p>
+<p>${t('report.clicksLine', { phone: clicks(v.phoneClicks), email: clicks(v.emailClicks) })}</p>
+<p>${scoreLine(result, t)}</p>
+${cap ? html`<p>${cap}</p>` : ''}
+</div>`;
+}
+
+function widgetList(result: ShopResult, t: Translate): Html {
+  if (result.widgets.length === 0) return html`<p>${t('report.none')}</p>`;
+  return html`<ul>${result.widgets
+    .slice(0, MAX_LIST_ROWS)
+    .map(
+      (w) =>
+        html`<li>${widgetName(w, t)} · <a href="#page-${w.pageId}">${w.pageId}</a>${w.detail ? html` · <code>${w.detail}</code>` : ''}</li>`,
+    )}</ul>${moreInJson(result.widgets.length - MAX_LIST_ROWS, t.lang)}`;
+}
+
+function overrideList(result: ShopResult, rules: RulesById, t: Translate): Html {
+  const overrides = result.findings.filter((f) => f.override);
+  if (overrides.length === 0) return html`<p>${t('report.none')}</p>`;
+  return html`<ul>${overrides.map((f) => {
+    const rule = rules.get(f.rule);
+    const title = rule ? textIn(rule.title, t.lang) : f.rule;
+    return html`<li><a href="#rule-${f.rule}">${title}</a> <code class="muted">${f.rule}</code>: ${f.override?.reason}${f.override?.by ? html` (${f.override.by})` : ''}</li>`;
+  })}</ul>`;
+}
+
+function errorList(result: ShopResult, t: Translate): Html {
+  const errors = result.crawl.errors;
+  if (errors.length === 0) return html`<p>${t('report.noErrors')}</p>`;
+  return html`<ul>${errors
+    .slice(0, MAX_LIST_ROWS)
+    .map(
+      (e) => html`<li><code>${e.stage}${e.code ? ` ${e.code}` : ''}</code> ${e.url}: ${e.message}</li>`,
+    )}</ul>${moreInJson(errors.length - MAX_LIST_ROWS, t.lang)}`;
+}
+
+function limitList(result: ShopResult, t: Translate): Html {
+  const limits = result.crawl.limits ?? [];
+  if (limits.length === 0) return html``;
+  return html`<h3>${t('report.limitsReached')}</h3><ul>${limits.slice(0, MAX_LIST_ROWS).map((l) => {
+    const values = { what: t.term('limit', l.limit), found: l.found, kept: l.kept };
+    return html`<li>${l.pageId ? t('report.limitLineOnPage', { ...values, page: l.pageId }) : t('report.limitLine', values)}</li>`;
+  })}</ul>${moreInJson(limits.length - MAX_LIST_ROWS, t.lang)}`;
+}
+
+function crawlSection(result: ShopResult, t: Translate): Html {
+  return html`<section aria-labelledby="crawl"><h2 id="crawl">${t('report.crawl')}</h2>
+<dl class="facts"><dt>${t('report.status')}</dt><dd><code>${result.status}</code></dd><dt>${t('report.mode')}</dt><dd>${t.term('crawlMode', result.crawl.mode)} (${result.crawl.modesUsed.map((m) => t.term('fetchMode', m)).join(', ')})</dd>
+<dt>${t('report.crawledAt')}</dt><dd>${result.crawl.startedAt} – ${result.crawl.finishedAt}</dd>
+${result.crawl.consent ? html`<dt>${t('report.consent')}</dt><dd>${consentText(result.crawl.consent, t)}</dd>` : ''}</dl>
+<h3>${t('report.errors')}</h3>${errorList(result, t)}${limitList(result, t)}</section>`;
+}
+
+function provenanceSection(result: ShopResult, t: Translate): Html {
+  return html`<section aria-labelledby="provenance"><h2 id="provenance">${t('report.provenance')}</h2>
+<dl class="facts"><dt>${t('report.run')}</dt><dd>${t('report.runOf', { label: result.provenance.runLabel, id: result.provenance.runId })}</dd>
+<dt>${t('report.toolVersion')}</dt><dd>${result.provenance.toolVersion}</dd>
+<dt>${t('report.browserVersion')}</dt><dd>${result.provenance.browserVersion ?? t('report.none')}</dd>
+<dt>${t('report.ruleSet')}</dt><dd>${result.ruleSet.id} ${result.ruleSet.version}</dd>
+<dt>${t('report.ruleSetHash')}</dt><dd><code>${result.ruleSet.hash}</code></dd>
+<dt>${t('report.crawledAt')}</dt><dd>${result.provenance.crawledAt}</dd></dl></section>`;
+}
+
 export function shopPage({
   result,
   ruleSet,
@@ -416,78 +491,19 @@ export function shopPage({
 }: ShopPageInput): string {
   const t = translator(lang);
   const rules = new Map(ruleSet.rules.map((r) => [r.id, r]));
-  const clicks = (n: number | null) =>
-    n === null ? t('report.notFound') : t('report.clickCount', { count: n });
-  const v = result.verdict;
   const shots = new Map(screenshots.map((s) => [s.pageId, s]));
   const lines = contactLines(result, lang);
-
-  const widgets =
-    result.widgets.length === 0
-      ? html`<p>${t('report.none')}</p>`
-      : html`<ul>${result.widgets
-          .slice(0, MAX_LIST_ROWS)
-          .map(
-            (w) =>
-              html`<li>${widgetName(w, t)} · <a href="#page-${w.pageId}">${w.pageId}</a>${w.detail ? html` · <code>${w.detail}</code>` : ''}</li>`,
-          )}</ul>${moreInJson(result.widgets.length - MAX_LIST_ROWS, lang)}`;
-
-  const overrides = result.findings.filter((f) => f.override);
-  const errors =
-    result.crawl.errors.length === 0
-      ? html`<p>${t('report.noErrors')}</p>`
-      : html`<ul>${result.crawl.errors
-          .slice(0, MAX_LIST_ROWS)
-          .map(
-            (e) => html`<li><code>${e.stage}${e.code ? ` ${e.code}` : ''}</code> ${e.url}: ${e.message}</li>`,
-          )}</ul>${moreInJson(result.crawl.errors.length - MAX_LIST_ROWS, lang)}`;
-  const limits = result.crawl.limits ?? [];
-  const limitsList =
-    limits.length === 0
-      ? html``
-      : html`<h3>${t('report.limitsReached')}</h3><ul>${limits.slice(0, MAX_LIST_ROWS).map((l) => {
-          const values = { what: t.term('limit', l.limit), found: l.found, kept: l.kept };
-          return html`<li>${l.pageId ? t('report.limitLineOnPage', { ...values, page: l.pageId }) : t('report.limitLine', values)}</li>`;
-        })}</ul>${moreInJson(limits.length - MAX_LIST_ROWS, lang)}`;
-  const cap = capText(result, rules, t);
-
-  const body = html`<p><a href="../index.html">${t('report.back')}</a></p>
-<h1>${result.target.name}</h1>
-<p><a href="${safeHref(result.target.url)}" rel="noreferrer">${result.target.url}</a> · ${t('report.market')}: ${result.target.country}${result.target.group ? html` · ${t('report.group')}: ${result.target.group}` : ''}</p>
-<div class="verdict v-${v.outcome}">
-<p class="headline">${outcomeBadge(v.outcome, t.term('outcome', v.outcome))} ${t(`report.verdict.${v.outcome}`)}</p>
-<p>${t('report.clicksLine', { phone: clicks(v.phoneClicks), email: clicks(v.emailClicks) })}</p>
-<p>${scoreLine(result, t)}</p>
-${cap ? html`<p>${cap}</p>` : ''}
-</div>
+  const body = html`${headerHtml(result, rules, t)}
 <section aria-labelledby="summary"><h2 id="summary">${t('report.contactSummary')}</h2>${contactSummary(lines, shots, result, lang)}</section>
 <section aria-labelledby="identity"><h2 id="identity">${t('report.identity')}</h2>${identitySection(result, lang)}</section>
 <section aria-labelledby="rules"><h2 id="rules">${t('report.rules')}</h2>${rulesSection(result, rules, lang)}</section>
 <section aria-labelledby="contacts"><h2 id="contacts">${t('report.allSightings')}</h2>${allSightings(lines, shots, result, lang)}</section>
-<section aria-labelledby="widgets"><h2 id="widgets">${t('report.widgets')}</h2>${widgets}</section>
+<section aria-labelledby="widgets"><h2 id="widgets">${t('report.widgets')}</h2>${widgetList(result, t)}</section>
 <section aria-labelledby="pages"><h2 id="pages">${t('report.pagesVisited')}</h2>${pagesTable(result, shots, snapshots, lang)}</section>
 ${screenshotsSection(result, screenshots, lang)}
-<section aria-labelledby="overrides"><h2 id="overrides">${t('report.overrides')}</h2>${
-    overrides.length === 0
-      ? html`<p>${t('report.none')}</p>`
-      : html`<ul>${overrides.map((f) => {
-          const rule = rules.get(f.rule);
-          const title = rule ? textIn(rule.title, lang) : f.rule;
-          return html`<li><a href="#rule-${f.rule}">${title}</a> <code class="muted">${f.rule}</code>: ${f.override?.reason}${f.override?.by ? html` (${f.override.by})` : ''}</li>`;
-        })}</ul>`
-  }</section>
-<section aria-labelledby="crawl"><h2 id="crawl">${t('report.crawl')}</h2>
-<dl class="facts"><dt>${t('report.status')}</dt><dd><code>${result.status}</code></dd><dt>${t('report.mode')}</dt><dd>${t.term('crawlMode', result.crawl.mode)} (${result.crawl.modesUsed.map((m) => t.term('fetchMode', m)).join(', ')})</dd>
-<dt>${t('report.crawledAt')}</dt><dd>${result.crawl.startedAt} – ${result.crawl.finishedAt}</dd>
-${result.crawl.consent ? html`<dt>${t('report.consent')}</dt><dd>${consentText(result.crawl.consent, t)}</dd>` : ''}</dl>
-<h3>${t('report.errors')}</h3>${errors}${limitsList}</section>
-<section aria-labelledby="provenance"><h2 id="provenance">${t('report.provenance')}</h2>
-<dl class="facts"><dt>${t('report.run')}</dt><dd>${t('report.runOf', { label: result.provenance.runLabel, id: result.provenance.runId })}</dd>
-<dt>${t('report.toolVersion')}</dt><dd>${result.provenance.toolVersion}</dd>
-<dt>${t('report.browserVersion')}</dt><dd>${result.provenance.browserVersion ?? t('report.none')}</dd>
-<dt>${t('report.ruleSet')}</dt><dd>${result.ruleSet.id} ${result.ruleSet.version}</dd>
-<dt>${t('report.ruleSetHash')}</dt><dd><code>${result.ruleSet.hash}</code></dd>
-<dt>${t('report.crawledAt')}</dt><dd>${result.provenance.crawledAt}</dd></dl></section>`;
+<section aria-labelledby="overrides"><h2 id="overrides">${t('report.overrides')}</h2>${overrideList(result, rules, t)}</section>
+${crawlSection(result, t)}
+${provenanceSection(result, t)}`;
   return layout({
     title: `${result.target.name} · ${t('report.title')}`,
     lang,
