@@ -5,13 +5,7 @@ import { terminalSafe } from '../../common/terminal-text.js';
 import { TOOL_VERSION } from '../../common/version.js';
 import type { CrawlMode } from '../../crawl/types.js';
 import { commonLanguage, type Lang } from '../../i18n/index.js';
-import {
-  CREDENTIALS_REMOVED,
-  normaliseShopUrl,
-  openShopList,
-  ShopListError,
-  withoutCredentials,
-} from '../../input/index.js';
+import { credentialsRemoved, normaliseShopUrl, openShopList, withoutCredentials } from '../../input/index.js';
 import type { ShopTarget } from '../../input/types.js';
 import { buildCheckView, type CheckView } from '../../report/check-view.js';
 import { toShopResult } from '../../report/index.js';
@@ -25,6 +19,7 @@ import { OUTPUT_FORMATS, parseOutputFormats, siteText, writeCheckOutputs } from 
 import { checkFailOnNames, unmetThresholds } from '../check-thresholds.js';
 import { cliText, useCliLanguage } from '../cli-language.js';
 import { type CrawlArgs, observeOptionsFrom, withCrawlOptions } from '../crawl-options.js';
+import { asListUserError, listMessageText, listProblemLine, listWarningLine } from '../list-messages.js';
 import { openFile } from '../open-file.js';
 import { baselineOptions, shippedBaseline } from '../rules-baseline.js';
 import { overridesForRun } from '../run-overrides.js';
@@ -66,9 +61,14 @@ const asList = (value: string | string[] | undefined): string[] | undefined =>
 function targetOf(url: string, extra: Partial<ShopTarget> = {}): ShopTarget {
   const checked = normaliseShopUrl(url);
   if (!checked.ok)
-    throw UserError.say('error.cannotCheck', { url: withoutCredentials(url), problem: checked.message });
+    throw UserError.say('error.cannotCheck', {
+      url: withoutCredentials(url),
+      problem: listMessageText(checked),
+    });
   if (checked.removedCredentials)
-    process.stderr.write(`${terminalSafe(checked.url)}: ${CREDENTIALS_REMOVED}\n`);
+    process.stderr.write(
+      `${terminalSafe(checked.url)}: ${terminalSafe(listMessageText(credentialsRemoved()))}\n`,
+    );
   return { key: checked.key, url: checked.url, ...extra };
 }
 
@@ -77,15 +77,16 @@ async function targetsFromList(file: string): Promise<ShopTarget[]> {
   const targets: ShopTarget[] = [];
   try {
     for await (const entry of openShopList(file)) {
-      if (entry.kind === 'shop') targets.push(entry.target);
-      else
-        process.stderr.write(
-          `${terminalSafe(cliText()(entry.fatal ? 'cli.listFatal' : 'cli.listSkipped', { at: `${file}:${entry.problem.line}`, problem: entry.problem.message }))}\n`,
-        );
+      if (entry.kind === 'problem') {
+        process.stderr.write(`${listProblemLine(file, entry.problem, entry.fatal === true)}\n`);
+        continue;
+      }
+      if (entry.warning)
+        process.stderr.write(`${listWarningLine(file, entry.target.line ?? 0, entry.warning)}\n`);
+      targets.push(entry.target);
     }
   } catch (error) {
-    if (error instanceof ShopListError) throw UserError.of(error.message);
-    throw error;
+    throw asListUserError(error);
   }
   if (targets.length === 0) throw UserError.say('error.listNoSite', { file });
   return targets;
