@@ -1,4 +1,5 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
+import { duplicateProblem, type ListMessage } from '../input/index.js';
 import type { InputProblem, ListEntry, ShopTarget } from '../input/types.js';
 import type { Store } from '../store/types.js';
 
@@ -16,7 +17,7 @@ const PAGE = 100;
 
 export interface ListReport {
   problem(problem: InputProblem, fatal: boolean): void;
-  warning(line: number, message: string): void;
+  warning(line: number, warning: ListMessage): void;
 }
 
 /**
@@ -77,10 +78,7 @@ export class ListPlanner {
       if (line === null) this.planned += 1;
       // The same row planned by an earlier reading of this list (before a resume) is no duplicate.
       else if (line !== target.line) {
-        this.report.problem(
-          { line: target.line ?? 0, text: target.url, message: `duplicate of line ${line}` },
-          false,
-        );
+        this.report.problem(duplicateProblem(target.line ?? 0, target.url, line), false);
       }
     });
     this.wake();

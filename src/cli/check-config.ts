@@ -5,6 +5,7 @@ import { LANGUAGES, type Lang } from '../i18n/index.js';
 import { normaliseCountry, normaliseShopUrl } from '../input/index.js';
 import { readYamlSource, type YamlSource } from '../rules/yaml-source.js';
 import { cliText } from './cli-language.js';
+import { listMessageText } from './list-messages.js';
 import { UserError } from './user-error.js';
 
 /** The file names `check` looks for in the current folder when no --config is given, in this order. */
@@ -146,14 +147,14 @@ function configuredSites(file: string, source: YamlSource): CheckConfig {
   const country = (value: string | undefined, path: Array<string | number>) => {
     if (value === undefined) return undefined;
     const checked = normaliseCountry(value);
-    if (!checked.ok) throw UserError.of(`${where(path)}: ${checked.message}.`);
+    if (!checked.ok) throw UserError.of(`${where(path)}: ${listMessageText(checked)}.`);
     return checked.country;
   };
   const urls = (raw.urls ?? []).map((entry, index): ConfiguredSite => {
     const site = typeof entry === 'string' ? { url: entry } : entry;
     const path = typeof entry === 'string' ? ['urls', index] : ['urls', index, 'url'];
     const url = normaliseShopUrl(site.url);
-    if (!url.ok) throw UserError.of(`${where(path)}: ${url.message}.`);
+    if (!url.ok) throw UserError.of(`${where(path)}: ${listMessageText(url)}.`);
     return {
       ...site,
       url: url.url,

@@ -1,17 +1,11 @@
 import type { RuleSetProvider } from '../audit/rule-set-provider.js';
 import { terminalSafe } from '../common/terminal-text.js';
-import {
-  CREDENTIALS_REMOVED,
-  normaliseShopUrl,
-  openShopList,
-  ShopListError,
-  withoutCredentials,
-} from '../input/index.js';
+import { credentialsRemoved, normaliseShopUrl, openShopList, withoutCredentials } from '../input/index.js';
 import type { ShopTarget } from '../input/types.js';
 import { listProfiles } from '../rules/index.js';
 import type { CheckConfig, Thresholds } from './check-config.js';
 import { checkFailOnNames } from './check-thresholds.js';
-import { cliText } from './cli-language.js';
+import { asListUserError, listMessageText, listProblemLine, listWarningLine } from './list-messages.js';
 import { UserError } from './user-error.js';
 
 /** The flags of `check` that say which sites to check and with which thresholds. */
@@ -36,9 +30,14 @@ export const asList = (value: string | string[] | undefined): string[] | undefin
 function targetOf(url: string, extra: Partial<ShopTarget> = {}): ShopTarget {
   const checked = normaliseShopUrl(url);
   if (!checked.ok)
-    throw UserError.say('error.cannotCheck', { url: withoutCredentials(url), problem: checked.message });
+    throw UserError.say('error.cannotCheck', {
+      url: withoutCredentials(url),
+      problem: listMessageText(checked),
+    });
   if (checked.removedCredentials)
-    process.stderr.write(`${terminalSafe(checked.url)}: ${CREDENTIALS_REMOVED}\n`);
+    process.stderr.write(
+      `${terminalSafe(checked.url)}: ${terminalSafe(listMessageText(credentialsRemoved()))}\n`,
+    );
   return { key: checked.key, url: checked.url, ...extra };
 }
 
@@ -47,15 +46,16 @@ async function targetsFromList(file: string): Promise<ShopTarget[]> {
   const targets: ShopTarget[] = [];
   try {
     for await (const entry of openShopList(file)) {
-      if (entry.kind === 'shop') targets.push(entry.target);
-      else
-        process.stderr.write(
-          `${terminalSafe(cliText()(entry.fatal ? 'cli.listFatal' : 'cli.listSkipped', { at: `${file}:${entry.problem.line}`, problem: entry.problem.message }))}\n`,
-        );
+      if (entry.kind === 'problem') {
+        process.stderr.write(`${listProblemLine(file, entry.problem, entry.fatal === true)}\n`);
+        continue;
+      }
+      if (entry.warning)
+        process.stderr.write(`${listWarningLine(file, entry.target.line ?? 0, entry.warning)}\n`);
+      targets.push(entry.target);
     }
   } catch (error) {
-    if (error instanceof ShopListError) throw UserError.of(error.message);
-    throw error;
+    throw asListUserError(error);
   }
   if (targets.length === 0) throw UserError.say('error.listNoSite', { file });
   return targets;

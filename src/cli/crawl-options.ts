@@ -9,6 +9,7 @@ import type { CrawlMode } from '../crawl/types.js';
 import { makeUserAgent } from '../crawl/user-agent.js';
 import { normaliseCountry } from '../input/index.js';
 import { loadSelections, readableSelectionsIn } from '../rules/index.js';
+import { listMessageText } from './list-messages.js';
 import { UserError } from './user-error.js';
 
 export interface CrawlArgs {
@@ -120,7 +121,7 @@ export function observeOptionsFrom(
   let country: string | undefined;
   if (args.country) {
     const checked = normaliseCountry(args.country);
-    if (!checked.ok) throw UserError.of(`--country: ${checked.message}.`);
+    if (!checked.ok) throw UserError.of(`--country: ${listMessageText(checked)}.`);
     country = checked.country;
   }
   return {

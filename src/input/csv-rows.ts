@@ -1,7 +1,8 @@
 import type { Readable } from 'node:stream';
 import { type Info, parse } from 'csv-parse';
-import { type ColumnMap, fieldsOf, mapHeader, noUrlColumnMessage } from './list-columns.js';
+import { type ColumnMap, fieldsOf, mapHeader, noUrlColumn } from './list-columns.js';
 import { type FormatItem, MAX_ROW_CHARS } from './list-format.js';
+import { listMessage, problemAt } from './list-message.js';
 import { listText } from './list-text.js';
 
 interface CsvRecord {
@@ -13,15 +14,12 @@ interface CsvRecord {
 /** Where a CSV error stands: its line, and the field when csv-parse says which. */
 function csvProblem(error: unknown): FormatItem {
   const details = error as { lines?: number; index?: number; message?: string };
-  const field = typeof details.index === 'number' ? ` (field ${details.index + 1})` : '';
-  return {
-    problem: {
-      line: details.lines ?? 1,
-      text: '',
-      message: `the CSV cannot be read${field}: ${details.message ?? String(error)}`,
-    },
-    fatal: true,
-  };
+  const detail = details.message ?? String(error);
+  const says =
+    typeof details.index === 'number'
+      ? listMessage('list.csvUnreadableField', { field: details.index + 1, detail })
+      : listMessage('list.csvUnreadable', { detail });
+  return { problem: problemAt(details.lines ?? 1, '', says), fatal: true };
 }
 
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
@@ -98,10 +96,7 @@ export async function* csvRows(input: Readable): AsyncGenerator<FormatItem> {
       if (!columns) {
         columns = mapHeader(record);
         if (columns.url === undefined) {
-          yield {
-            problem: { line: info.lines, text: '', message: noUrlColumnMessage(record, 'the CSV header') },
-            fatal: true,
-          };
+          yield { problem: problemAt(info.lines, '', noUrlColumn(record, 'csvHeader')), fatal: true };
           return false;
         }
         continue;
@@ -133,11 +128,7 @@ export async function* csvRows(input: Readable): AsyncGenerator<FormatItem> {
     await nextTurn();
     if (!(yield* take())) return;
     if (failure) yield csvProblem(failure);
-    else if (!columns)
-      yield {
-        problem: { line: 1, text: '', message: noUrlColumnMessage([], 'the CSV file') },
-        fatal: true,
-      };
+    else if (!columns) yield { problem: problemAt(1, '', noUrlColumn([], 'csvFile')), fatal: true };
   } finally {
     input.destroy();
     parser?.destroy();

@@ -1,6 +1,8 @@
 export { normaliseCountry } from './country-code.js';
-export { CREDENTIALS_REMOVED, normaliseShopUrl, withoutCredentials } from './normalise-url.js';
+export type { ListMessage } from './list-message.js';
+export { credentialsRemoved, normaliseShopUrl, withoutCredentials } from './normalise-url.js';
 export {
+  duplicateProblem,
   formatFromFileName,
   parseShopList,
   type SeenShops,

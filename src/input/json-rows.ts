@@ -2,6 +2,8 @@ import type { Readable } from 'node:stream';
 import { Tokenizer, TokenParser, TokenType } from '@streamparser/json';
 import { BytePositions, type TextPosition } from './byte-position.js';
 import { type FormatItem, MAX_ROW_CHARS } from './list-format.js';
+import { type ListMessage, listMessage, problemAt } from './list-message.js';
+import { kindOf } from './row-schema.js';
 
 const VALUE_START = new Set([
   TokenType.LEFT_BRACE,
@@ -12,22 +14,14 @@ const VALUE_START = new Set([
   TokenType.FALSE,
   TokenType.NULL,
 ]);
-const SHAPE = 'the JSON must be an array of shops, or an object with a "shops" array';
-
+/** A problem with the list's structure, at a byte offset. */
 class JsonListError extends Error {
   constructor(
-    message: string,
+    readonly says: ListMessage,
     readonly offset: number,
   ) {
-    super(message);
+    super(says.message);
   }
-}
-
-function describe(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'a list';
-  if (typeof value === 'number') return `the number ${value}`;
-  return `the value ${String(value)}`;
 }
 
 /**
@@ -45,42 +39,59 @@ class ListShape {
   entryStart = -1;
 
   /** Returns the jsonpath of the entries once the root token has shown it. */
-  // biome-ignore lint/complexity/noExcessiveCognitiveComplexity: complexity 30 predates the limit; split once the parallel work on this folder is merged (issue 18)
   onToken(token: TokenType, value: unknown, offset: number): string | null {
-    let path: string | null = null;
-    if (this.depth === 0 && VALUE_START.has(token)) {
-      if (token === TokenType.LEFT_BRACKET) {
-        this.listDepth = 1;
-        this.foundList = true;
-        path = '$.*';
-      } else if (token === TokenType.LEFT_BRACE) {
-        this.rootIsObject = true;
-        this.expectKey = true;
-        path = '$.shops.*';
-      } else throw new JsonListError(SHAPE, offset);
-    } else if (this.rootIsObject && this.depth === 1) {
-      if (this.expectKey && token === TokenType.STRING) {
-        this.key = String(value);
-        this.expectKey = false;
-      } else if (token === TokenType.COMMA) this.expectKey = true;
-      else if (VALUE_START.has(token) && this.key === 'shops') {
-        if (token !== TokenType.LEFT_BRACKET)
-          throw new JsonListError(`${SHAPE} ("shops" is not an array)`, offset);
-        this.listDepth = 2;
-        this.foundList = true;
-      }
-    } else if (this.depth === this.listDepth && VALUE_START.has(token)) {
-      this.entryStart = offset;
+    const path = this.follow(token, value, offset);
+    this.limitEntry(offset);
+    this.trackDepth(token);
+    return path;
+  }
+
+  private follow(token: TokenType, value: unknown, offset: number): string | null {
+    if (this.depth === 0 && VALUE_START.has(token)) return this.onRoot(token, offset);
+    if (this.rootIsObject && this.depth === 1) this.onRootMember(token, value, offset);
+    else if (this.depth === this.listDepth && VALUE_START.has(token)) this.entryStart = offset;
+    return null;
+  }
+
+  private onRoot(token: TokenType, offset: number): string {
+    if (token === TokenType.LEFT_BRACKET) {
+      this.listDepth = 1;
+      this.foundList = true;
+      return '$.*';
     }
-    if (this.entryStart >= 0 && offset - this.entryStart > MAX_ROW_CHARS) {
-      throw new JsonListError(`an entry is longer than ${MAX_ROW_CHARS} bytes`, this.entryStart);
+    if (token === TokenType.LEFT_BRACE) {
+      this.rootIsObject = true;
+      this.expectKey = true;
+      return '$.shops.*';
     }
+    throw new JsonListError(listMessage('list.jsonShape'), offset);
+  }
+
+  /** A token directly inside a root object: a key, a comma, or the value of "shops". */
+  private onRootMember(token: TokenType, value: unknown, offset: number): void {
+    if (this.expectKey && token === TokenType.STRING) {
+      this.key = String(value);
+      this.expectKey = false;
+    } else if (token === TokenType.COMMA) this.expectKey = true;
+    else if (VALUE_START.has(token) && this.key === 'shops') {
+      if (token !== TokenType.LEFT_BRACKET)
+        throw new JsonListError(listMessage('list.jsonShopsNotArray'), offset);
+      this.listDepth = 2;
+      this.foundList = true;
+    }
+  }
+
+  private limitEntry(offset: number): void {
+    if (this.entryStart >= 0 && offset - this.entryStart > MAX_ROW_CHARS)
+      throw new JsonListError(listMessage('list.jsonEntryTooLong', { max: MAX_ROW_CHARS }), this.entryStart);
+  }
+
+  private trackDepth(token: TokenType): void {
     if (token === TokenType.LEFT_BRACE || token === TokenType.LEFT_BRACKET) this.depth += 1;
     if (token === TokenType.RIGHT_BRACE || token === TokenType.RIGHT_BRACKET) {
       this.depth -= 1;
       if (this.depth === this.listDepth - 1) this.listDepth = -1;
     }
-    return path;
   }
 }
 
@@ -90,21 +101,18 @@ function entryItem(value: unknown, at: TextPosition): FormatItem {
   if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
     return { row: { line: at.line, text, fields: value as Record<string, unknown> } };
   }
-  return {
-    problem: {
-      line: at.line,
-      column: at.column,
-      text,
-      message: `each entry must be a URL or an object with a "url", not ${describe(value)}`,
-    },
-  };
+  return { problem: problemAt(at.line, text, listMessage('list.jsonEntryKind', kindOf(value)), at.column) };
 }
 
-function syntaxItem(message: string, at: TextPosition): FormatItem {
-  return {
-    problem: { line: at.line, column: at.column, text: '', message: `the JSON cannot be read: ${message}` },
-    fatal: true,
-  };
+/** Why the list cannot be read on: its shape, or what the JSON parser says. */
+function unreadable(error: unknown): ListMessage {
+  if (error instanceof JsonListError) return error.says;
+  const detail = (error as Error).message.replace(/ at (chunk )?position.*$/s, '');
+  return listMessage('list.jsonUnreadable', { detail });
+}
+
+function unreadableItem(says: ListMessage, at: TextPosition): FormatItem {
+  return { problem: problemAt(at.line, '', says, at.column), fatal: true };
 }
 
 /**
@@ -125,8 +133,7 @@ export async function* jsonRows(input: Readable): AsyncGenerator<FormatItem> {
   const fail = (error: unknown, offset: number) => {
     if (failure) return;
     const at = error instanceof JsonListError ? error.offset : offset;
-    const message = (error as Error).message.replace(/ at (chunk )?position.*$/s, '');
-    failure = syntaxItem(message, positions.at(at));
+    failure = unreadableItem(unreadable(error), positions.at(at));
   };
   tokenizer.onToken = ({ token, value, offset }) => {
     if (failure) return;
@@ -162,8 +169,9 @@ export async function* jsonRows(input: Readable): AsyncGenerator<FormatItem> {
     if (!tokenizer.isEnded) tokenizer.end();
     if (!failure && parser && !(parser as TokenParser).isEnded) (parser as TokenParser).end();
     yield* ready;
-    if (!failure && bytes > 0 && !shape.foundList) fail(new JsonListError(SHAPE, 0), 0);
-    if (!failure && bytes === 0) fail(new JsonListError('the file is empty', 0), 0);
+    if (!failure && bytes > 0 && !shape.foundList)
+      fail(new JsonListError(listMessage('list.jsonShape'), 0), 0);
+    if (!failure && bytes === 0) fail(new JsonListError(listMessage('list.jsonEmpty'), 0), 0);
   }
   input.destroy();
   if (failure) yield failure;

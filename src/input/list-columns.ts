@@ -1,4 +1,5 @@
 import { loadVocabulary } from '../common/vocabulary.js';
+import { type ListMessage, listMessage } from './list-message.js';
 
 /** The fields a shop list row has; its columns are found by the names in rules/vocabulary/list-columns.yaml. */
 export const LIST_FIELDS = ['url', 'name', 'country', 'group'] as const;
@@ -64,16 +65,21 @@ export function mapHeader(header: readonly string[]): ColumnMap {
   return map;
 }
 
-/** The sentence for a header without a URL column: the columns it has, and the names a URL column may have. */
-export function noUrlColumnMessage(header: readonly string[], what: string): string {
+/** Where a header without a URL column was looked for: a `select` of the message list.noUrlColumn. */
+export type HeaderPlace = 'csvHeader' | 'csvFile' | 'xlsxSheet' | 'xlsxHeader';
+
+const quoted = (names: readonly string[]) => names.map((name) => `"${name}"`).join(', ');
+
+/** Says that a header has no URL column: the columns it has, and the names a URL column may have. */
+export function noUrlColumn(header: readonly string[], where: HeaderPlace, row = 0): ListMessage {
   const seen = header.map((name) => name.trim()).filter((name) => name !== '');
-  const columns =
-    seen.length === 0 ? 'no column names' : `the columns ${seen.map((name) => `"${name}"`).join(', ')}`;
-  const names = acceptedNames('url');
-  return `${what} has no column for the shop's URL: it has ${columns}. Name the URL column ${names
-    .slice(0, 7)
-    .map((name) => `"${name}"`)
-    .join(', ')} or another name listed in rules/vocabulary/list-columns.yaml (any case, accents optional)`;
+  return listMessage('list.noUrlColumn', {
+    where,
+    row,
+    count: seen.length,
+    columns: quoted(seen),
+    names: quoted(acceptedNames('url').slice(0, 7)),
+  });
 }
 
 /** A row's fields by name, from its cells and the header's column map. */

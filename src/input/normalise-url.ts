@@ -1,3 +1,5 @@
+import { type ListMessage, listMessage } from './list-message.js';
+
 export type NormalisedUrl =
   | {
       ok: true;
@@ -6,7 +8,7 @@ export type NormalisedUrl =
       /** The URL carried a user name or password, removed here: they are never sent, stored or printed. */
       removedCredentials?: true;
     }
-  | { ok: false; message: string };
+  | ({ ok: false } & ListMessage);
 
 /**
  * Turns what a person writes in a shop list ("shop.nl", "https://www.shop.nl/nl/") into an absolute
@@ -15,28 +17,26 @@ export type NormalisedUrl =
  */
 export function normaliseShopUrl(text: string): NormalisedUrl {
   const trimmed = text.trim();
-  if (trimmed === '') return { ok: false, message: 'empty URL' };
+  if (trimmed === '') return { ok: false, ...listMessage('list.emptyUrl') };
   const withScheme = /^[a-z][a-z0-9+.-]*:/i.test(trimmed) ? trimmed : `https://${trimmed}`;
   let parsed: URL;
   try {
     parsed = new URL(withScheme);
   } catch {
-    return { ok: false, message: `not a valid URL: "${withoutCredentials(trimmed)}"` };
+    return { ok: false, ...listMessage('list.invalidUrl', { url: withoutCredentials(trimmed) }) };
   }
   const removedCredentials = parsed.username !== '' || parsed.password !== '';
   parsed.username = '';
   parsed.password = '';
   const shown = withoutCredentials(trimmed);
   if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
-    return {
-      ok: false,
-      message: `only http and https URLs can be audited, not ${parsed.protocol.replace(/:$/, '')}`,
-    };
+    return { ok: false, ...listMessage('list.notHttp', { scheme: parsed.protocol.replace(/:$/, '') }) };
   }
-  if (!parsed.hostname || /\s/.test(trimmed)) return { ok: false, message: `not a valid URL: "${shown}"` };
+  if (!parsed.hostname || /\s/.test(trimmed))
+    return { ok: false, ...listMessage('list.invalidUrl', { url: shown }) };
   const hostIsName = /[a-z]/i.test(parsed.hostname) && !parsed.hostname.includes(':');
   if (hostIsName && !parsed.hostname.includes('.') && parsed.hostname !== 'localhost') {
-    return { ok: false, message: `"${parsed.hostname}" is not a full host name` };
+    return { ok: false, ...listMessage('list.notFullHost', { host: parsed.hostname }) };
   }
   parsed.hash = '';
   const path = parsed.pathname.replace(/\/+$/, '');
@@ -55,5 +55,5 @@ export function withoutCredentials(text: string): string {
     .replace(/(^|[\s,;"'])[^\s/?#@,;"':]+:[^\s/?#@,;"']*@/g, '$1***@');
 }
 
-export const CREDENTIALS_REMOVED =
-  'the user name and password in the URL were removed (shopreach never sends, stores or prints them)';
+/** Said of a URL whose user name and password were removed. */
+export const credentialsRemoved = (): ListMessage => listMessage('list.credentialsRemoved');

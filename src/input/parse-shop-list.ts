@@ -2,9 +2,10 @@ import { Readable } from 'node:stream';
 import { csvRows } from './csv-rows.js';
 import { jsonRows } from './json-rows.js';
 import type { FormatItem, ShopListFormat } from './list-format.js';
+import { listMessage, problemAt } from './list-message.js';
 import { toListEntry } from './shop-row.js';
 import { txtRows } from './txt-rows.js';
-import type { ListEntry, ParsedShopList } from './types.js';
+import type { InputProblem, ListEntry, ParsedShopList } from './types.js';
 import { xlsxRows } from './xlsx-rows.js';
 
 export { formatFromFileName, type ShopListFormat } from './list-format.js';
@@ -27,6 +28,11 @@ export function seenInMemory(): SeenShops {
       return earlier;
     },
   };
+}
+
+/** A row whose shop an earlier line of the list already gave. */
+export function duplicateProblem(line: number, url: string, earlier: number): InputProblem {
+  return problemAt(line, url, listMessage('list.duplicate', { line: earlier }));
 }
 
 function rowsOf(input: Readable, format: ShopListFormat): AsyncGenerator<FormatItem> {
@@ -56,11 +62,7 @@ export async function* shopListEntries(
     if (entry.kind === 'shop' && seen) {
       const earlier = seen.firstLine(entry.target.key, item.row.line);
       if (earlier !== undefined) {
-        const text = entry.target.url;
-        yield {
-          kind: 'problem',
-          problem: { line: item.row.line, text, message: `duplicate of line ${earlier}` },
-        };
+        yield { kind: 'problem', problem: duplicateProblem(item.row.line, entry.target.url, earlier) };
         continue;
       }
     }
@@ -76,11 +78,7 @@ export async function parseShopList(content: string, format: ShopListFormat): Pr
     else {
       parsed.targets.push(entry.target);
       if (entry.warning) {
-        parsed.warnings.push({
-          line: entry.target.line ?? 0,
-          text: entry.target.url,
-          message: entry.warning,
-        });
+        parsed.warnings.push(problemAt(entry.target.line ?? 0, entry.target.url, entry.warning));
       }
     }
   }

@@ -1,4 +1,5 @@
 import { createReadStream, statSync } from 'node:fs';
+import { type ListMessage, listMessage } from './list-message.js';
 import {
   formatFromFileName,
   type SeenShops,
@@ -7,7 +8,15 @@ import {
 } from './parse-shop-list.js';
 import type { ListEntry } from './types.js';
 
-export class ShopListError extends Error {}
+/** A list file that cannot be opened or read on: what it is (a catalogue key and values, naming the file). */
+export class ShopListError extends Error {
+  constructor(readonly says: ListMessage) {
+    super(says.message);
+  }
+}
+
+const unreadable = (file: string, error: unknown) =>
+  new ShopListError(listMessage('list.fileUnreadable', { file, detail: (error as Error).message }));
 
 /**
  * Opens a shop list file (duplicates are left to the caller unless `seen` is given) for reading as a stream (a list of a million lines is never held whole).
@@ -19,13 +28,12 @@ export function openShopList(
 ): AsyncGenerator<ListEntry> {
   const format = options.format ?? formatFromFileName(file) ?? 'txt';
   try {
-    if (statSync(file).isDirectory())
-      throw new ShopListError(`The shop list ${file} is a folder, not a file.`);
+    if (statSync(file).isDirectory()) throw new ShopListError(listMessage('list.fileIsFolder', { file }));
   } catch (error) {
     if (error instanceof ShopListError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new ShopListError(`The shop list ${file} does not exist.`);
-    throw new ShopListError(`The shop list ${file} cannot be read: ${(error as Error).message}`);
+    if (code === 'ENOENT') throw new ShopListError(listMessage('list.fileMissing', { file }));
+    throw unreadable(file, error);
   }
   const stream = createReadStream(file, { highWaterMark: 64 * 1024 });
   return readingErrorsNamed(file, shopListEntries(stream, format, options.seen ?? null));
@@ -39,6 +47,6 @@ async function* readingErrorsNamed(
   try {
     yield* entries;
   } catch (error) {
-    throw new ShopListError(`The shop list ${file} cannot be read: ${(error as Error).message}`);
+    throw unreadable(file, error);
   }
 }

@@ -1,4 +1,5 @@
 import { Ajv } from 'ajv';
+import { type ListMessage, listMessage } from './list-message.js';
 
 /**
  * The shape of one row of a shop list, whatever its format: a CSV row gives text only, a JSON entry
@@ -17,21 +18,22 @@ const ROW_SCHEMA = {
 
 const validate = new Ajv({ allErrors: false, strict: false }).compile(ROW_SCHEMA);
 
-function kindOf(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'a list';
-  if (typeof value === 'object') return 'an object';
-  if (typeof value === 'number') return `the number ${value}`;
-  if (typeof value === 'boolean') return `the value ${value}`;
-  return typeof value;
+/** What a value is, for a message: a `kind` to select a phrase by, and the value when it is shown. */
+export function kindOf(value: unknown): { kind: string; value: string } {
+  if (value === null) return { kind: 'null', value: '' };
+  if (Array.isArray(value)) return { kind: 'list', value: '' };
+  if (typeof value === 'object') return { kind: 'object', value: '' };
+  if (typeof value === 'number' || typeof value === 'boolean')
+    return { kind: typeof value, value: String(value) };
+  return { kind: 'other', value: '' };
 }
 
-/** Why a row does not fit the schema, in one sentence; null when it fits. */
-export function rowShapeProblem(row: Record<string, unknown>): string | null {
+/** Why a row does not fit the schema; null when it fits. */
+export function rowShapeProblem(row: Record<string, unknown>): ListMessage | null {
   if (validate(row)) return null;
   const error = validate.errors?.[0];
-  if (!error) return 'the row has the wrong shape';
-  if (error.keyword === 'required') return 'no url';
+  if (!error) return listMessage('list.wrongShape');
+  if (error.keyword === 'required') return listMessage('list.noUrl');
   const field = error.instancePath.replace(/^\//, '');
-  return `"${field}" must be text, not ${kindOf(row[field])}`;
+  return listMessage('list.fieldNotText', { field, ...kindOf(row[field]) });
 }

@@ -1,5 +1,6 @@
 import { normaliseCountry } from './country-code.js';
-import { CREDENTIALS_REMOVED, normaliseShopUrl, withoutCredentials } from './normalise-url.js';
+import { type ListMessage, listMessage, problemAt } from './list-message.js';
+import { credentialsRemoved, normaliseShopUrl, withoutCredentials } from './normalise-url.js';
 import { rowShapeProblem } from './row-schema.js';
 import type { ListEntry } from './types.js';
 
@@ -19,16 +20,16 @@ function optionalText(value: unknown): string | undefined {
 /** Validates one row of any list format (its shape, then its values) into a shop or a problem. */
 export function toListEntry(row: RawShopRow): ListEntry {
   const text = withoutCredentials(row.text);
-  const problem = (message: string): ListEntry => ({
+  const problem = (says: ListMessage): ListEntry => ({
     kind: 'problem',
-    problem: { line: row.line, text, message },
+    problem: problemAt(row.line, text, says),
   });
   const shape = rowShapeProblem(row.fields);
   if (shape) return problem(shape);
   const rawUrl = optionalText(row.fields.url);
-  if (!rawUrl) return problem('no url');
+  if (!rawUrl) return problem(listMessage('list.noUrl'));
   const url = normaliseShopUrl(rawUrl);
-  if (!url.ok) return problem(url.message);
+  if (!url.ok) return problem(url);
   const target: ListEntry & { kind: 'shop' } = {
     kind: 'shop',
     target: { key: url.key, url: url.url, line: row.line },
@@ -40,9 +41,9 @@ export function toListEntry(row: RawShopRow): ListEntry {
   const country = optionalText(row.fields.country);
   if (country) {
     const checked = normaliseCountry(country);
-    if (!checked.ok) return problem(checked.message);
+    if (!checked.ok) return problem(checked);
     target.target.country = checked.country;
   }
-  if (url.removedCredentials) target.warning = CREDENTIALS_REMOVED;
+  if (url.removedCredentials) target.warning = credentialsRemoved();
   return target;
 }

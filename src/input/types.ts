@@ -1,3 +1,5 @@
+import type { ListMessage } from './list-message.js';
+
 /** One shop to audit, as read from a list (txt, CSV or JSON) or given on the command line. */
 export interface ShopTarget {
   /** Stable key of the shop within a run: the normalised URL (origin + path, no trailing slash). */
@@ -12,11 +14,11 @@ export interface ShopTarget {
   line?: number;
 }
 
-export interface InputProblem {
+/** A problem of one row, or of the list from that line on: what it is (a catalogue key and values) and where. */
+export interface InputProblem extends ListMessage {
   line: number;
   /** 1-based column, for problems that point into a line (a JSON syntax error). */
   column?: number;
-  message: string;
   /** The row as written (credentials in a URL removed); '' when the problem is not one row's. */
   text: string;
 }
@@ -27,7 +29,7 @@ export interface InputProblem {
  * `fatal` ends the list there (the file cannot be read past that point).
  */
 export type ListEntry =
-  | { kind: 'shop'; target: ShopTarget; warning?: string }
+  | { kind: 'shop'; target: ShopTarget; warning?: ListMessage }
   | { kind: 'problem'; problem: InputProblem; fatal?: boolean };
 
 export interface ParsedShopList {

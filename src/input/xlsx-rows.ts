@@ -1,8 +1,9 @@
 import type { Readable } from 'node:stream';
 import { Unzip, UnzipInflate } from 'fflate';
 import { readSheet } from 'read-excel-file/node';
-import { fieldsOf, mapHeader, noUrlColumnMessage } from './list-columns.js';
+import { fieldsOf, mapHeader, noUrlColumn } from './list-columns.js';
 import type { FormatItem } from './list-format.js';
+import { type ListMessage, listMessage, problemAt } from './list-message.js';
 
 /**
  * Limits of an Excel list. An .xlsx file is a zip of XML files, and read-excel-file unpacks all of
@@ -26,8 +27,6 @@ export const XLSX_LIMITS = {
 /** Rows with content looked at for the header row. */
 const HEADER_SEARCH_ROWS = 10;
 
-const SAVE_AS_CSV = 'save the list as CSV (UTF-8) from Excel instead';
-
 /** A sheet's XML, whose `<row>` elements are counted (with or without a namespace prefix). */
 const SHEET_ENTRY = /^xl\/worksheets\/[^/]+\.xml$/i;
 const ROW_START = /<(?:[A-Za-z_][\w.-]*:)?row[\s>/]/g;
@@ -50,8 +49,8 @@ export function rowCounter(): (data: Uint8Array) => number {
   };
 }
 
-function fatal(message: string, line = 1): FormatItem {
-  return { problem: { line, text: '', message }, fatal: true };
+function fatal(says: ListMessage, line = 1): FormatItem {
+  return { problem: problemAt(line, '', says), fatal: true };
 }
 
 async function wholeFile(input: Readable): Promise<Buffer | null> {
@@ -67,31 +66,31 @@ async function wholeFile(input: Readable): Promise<Buffer | null> {
 }
 
 /** Why the zip inside an .xlsx must not be unpacked, or null when its real unpacked size and its sheets' rows are within the limits. */
-export function unpackedSizeProblem(file: Uint8Array): string | null {
+export function unpackedSizeProblem(file: Uint8Array): ListMessage | null {
   let entries = 0;
   let total = 0;
-  let problem: string | null = null;
+  let problem: ListMessage | null = null;
   const limit = Math.min(XLSX_LIMITS.unpackedBytes, file.length * XLSX_LIMITS.ratio);
   const unzip = new Unzip((entry) => {
     entries += 1;
     if (problem) return;
     if (entries > XLSX_LIMITS.entries) {
-      problem = `it holds more than ${XLSX_LIMITS.entries} files`;
+      problem = listMessage('list.xlsxTooManyFiles', { count: XLSX_LIMITS.entries });
       return;
     }
     const countRows = SHEET_ENTRY.test(entry.name) ? rowCounter() : null;
     entry.ondata = (error, data) => {
       if (problem) return;
       if (error) {
-        problem = `it cannot be unpacked (${error.message})`;
+        problem = listMessage('list.xlsxNotUnpackable', { detail: error.message });
         return;
       }
       total += data.length;
       if (total > limit) {
-        problem = `it unpacks to more than ${Math.round(limit / 1024 / 1024)} MB`;
+        problem = listMessage('list.xlsxUnpacksTooLarge', { mb: Math.round(limit / 1024 / 1024) });
         entry.terminate();
       } else if (countRows && countRows(data) > XLSX_LIMITS.rows) {
-        problem = `a sheet has more than ${XLSX_LIMITS.rows.toLocaleString('en')} rows`;
+        problem = listMessage('list.xlsxTooManyRows', { rows: XLSX_LIMITS.rows });
         entry.terminate();
       }
     };
@@ -101,19 +100,31 @@ export function unpackedSizeProblem(file: Uint8Array): string | null {
   try {
     unzip.push(file, true);
   } catch (error) {
-    problem ??= `it cannot be unpacked (${(error as Error).message})`;
+    problem ??= listMessage('list.xlsxNotUnpackable', { detail: (error as Error).message });
   }
-  if (!problem && entries === 0)
-    problem = 'it is not a zip file, as an .xlsx file is (an old .xls file cannot be read)';
+  if (!problem && entries === 0) problem = listMessage('list.xlsxNotZip');
   return problem;
 }
 
-function withTimeLimit<T>(work: Promise<T>, ms: number): Promise<T> {
+const TOO_SLOW = Symbol('too slow');
+
+function withTimeLimit<T>(work: Promise<T>, ms: number): Promise<T | typeof TOO_SLOW> {
   let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`reading it took longer than ${ms / 1000} s`)), ms);
+  const late = new Promise<typeof TOO_SLOW>((resolve) => {
+    timer = setTimeout(() => resolve(TOO_SLOW), ms);
   });
   return Promise.race([work, late]).finally(() => clearTimeout(timer));
+}
+
+/** The rows of the first sheet, or why they cannot be read. */
+async function sheetRows(file: Buffer): Promise<unknown[][] | ListMessage> {
+  try {
+    const rows = await withTimeLimit(readSheet(file), XLSX_LIMITS.readMs);
+    if (rows === TOO_SLOW) return listMessage('list.xlsxTooSlow', { seconds: XLSX_LIMITS.readMs / 1000 });
+    return rows as unknown[][];
+  } catch (error) {
+    return listMessage('list.xlsxUnreadable', { detail: (error as Error).message });
+  }
 }
 
 /** A cell as the row schema wants it: a URL stays what the sheet holds (a number is refused), other fields become text. */
@@ -136,28 +147,24 @@ export async function* xlsxRows(input: Readable): AsyncGenerator<FormatItem> {
     input.destroy();
   }
   if (!file) {
-    yield fatal(
-      `the Excel file is larger than ${XLSX_LIMITS.fileBytes / 1024 / 1024} MB; ${SAVE_AS_CSV} (CSV lists have no size limit)`,
-    );
+    yield fatal(listMessage('list.xlsxTooLarge', { mb: XLSX_LIMITS.fileBytes / 1024 / 1024 }));
     return;
   }
   const unsafe = unpackedSizeProblem(file);
   if (unsafe) {
-    yield fatal(`the Excel file cannot be read: ${unsafe}; ${SAVE_AS_CSV}`);
+    yield fatal(unsafe);
     return;
   }
-  let rows: unknown[][];
-  try {
-    rows = (await withTimeLimit(readSheet(file), XLSX_LIMITS.readMs)) as unknown[][];
-  } catch (error) {
-    yield fatal(`the Excel file cannot be read: ${(error as Error).message}; ${SAVE_AS_CSV}`);
+  const rows = await sheetRows(file);
+  if (!Array.isArray(rows)) {
+    yield fatal(rows);
     return;
   }
   const empty = (row: unknown[]) => row.every((cell) => cell === null || cell === undefined || cell === '');
   const texts = (row: unknown[]) => row.map((cell) => cellText(cell) ?? '');
   const filled = rows.flatMap((row, index) => (empty(row) ? [] : [index]));
   if (filled.length === 0) {
-    yield fatal(noUrlColumnMessage([], 'the first sheet of the Excel file'));
+    yield fatal(noUrlColumn([], 'xlsxSheet'));
     return;
   }
   // A sheet often starts with a title or a note above the table: the header is the first of the
@@ -167,10 +174,7 @@ export async function* xlsxRows(input: Readable): AsyncGenerator<FormatItem> {
     .find((index) => mapHeader(texts(rows[index])).url !== undefined);
   if (headerIndex === undefined) {
     const first = filled[0];
-    yield fatal(
-      noUrlColumnMessage(texts(rows[first]), `the header row of the Excel file (row ${first + 1})`),
-      first + 1,
-    );
+    yield fatal(noUrlColumn(texts(rows[first]), 'xlsxHeader', first + 1), first + 1);
     return;
   }
   const columns = mapHeader(texts(rows[headerIndex]));

@@ -35,7 +35,15 @@ describe('lists as Excel saves them', () => {
       [2, 'https://a.example.de/', 'Müller GmbH', 'DE', null],
       [4, 'https://b.example.at/', 'B', 'AT', null],
     ]);
-    expect(parsed.problems).toEqual([{ line: 3, text: 'not a url;X;DE', message: expect.any(String) }]);
+    expect(parsed.problems).toEqual([
+      {
+        line: 3,
+        text: 'not a url;X;DE',
+        key: 'list.invalidUrl',
+        values: { url: 'not a url' },
+        message: expect.any(String),
+      },
+    ]);
   });
 
   it('reads French headers with accents and any case, tab separated (Adresse web, Nom, Pays, Catégorie)', async () => {

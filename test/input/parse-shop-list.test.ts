@@ -37,14 +37,30 @@ describe('txt lists', () => {
       'txt',
     );
     expect(targets).toHaveLength(1);
-    expect(problems).toEqual([{ line: 2, text: 'https://a.example.nl/', message: 'duplicate of line 1' }]);
+    expect(problems).toEqual([
+      {
+        line: 2,
+        text: 'https://a.example.nl/',
+        key: 'list.duplicate',
+        values: { line: 1 },
+        message: 'duplicate of line 1',
+      },
+    ]);
   });
 
   it('refuses a line longer than 64 KB without holding it, and reads on after it', async () => {
     const list = `https://a.example.nl\n${'x'.repeat(200_000)}\nhttps://b.example.nl\n`;
     const { targets, problems } = await parseShopList(list, 'txt');
     expect(targets.map((t) => t.line)).toEqual([1, 3]);
-    expect(problems).toEqual([{ line: 2, text: '', message: expect.stringMatching(/longer than 65536/) }]);
+    expect(problems).toEqual([
+      {
+        line: 2,
+        text: '',
+        key: 'list.lineTooLong',
+        values: { max: 65536 },
+        message: 'the line is longer than 65,536 characters',
+      },
+    ]);
   });
 });
 
@@ -86,7 +102,15 @@ describe('csv lists', () => {
     const csv = 'url,name\nhttps://a.example.nl,A\nhttps://b.example.nl,B\n"https://c.example.nl,C\n';
     const { targets, problems } = await parseShopList(csv, 'csv');
     expect(targets.map((t) => t.line)).toEqual([2, 3]);
-    expect(problems).toEqual([{ line: 4, text: '', message: expect.stringMatching(/CSV cannot be read/) }]);
+    expect(problems).toEqual([
+      {
+        line: 4,
+        text: '',
+        key: 'list.csvUnreadableField',
+        values: { field: 1, detail: expect.stringMatching(/Quote Not Closed/) },
+        message: expect.stringMatching(/^the CSV cannot be read \(field 1\): Quote Not Closed/),
+      },
+    ]);
   });
 });
 
@@ -103,7 +127,9 @@ describe('json lists', () => {
       ['https://b.example.fr/', 4],
     ]);
     expect(targets[1].country).toBe('FR');
-    expect(problems).toEqual([{ line: 8, text: '{"name":"no url"}', message: 'no url' }]);
+    expect(problems).toEqual([
+      { line: 8, text: '{"name":"no url"}', key: 'list.noUrl', values: {}, message: 'no url' },
+    ]);
   });
 
   it('refuses a value of the wrong type in a row, with its line, and keeps the other rows', async () => {
@@ -132,7 +158,14 @@ describe('json lists', () => {
     const { targets, problems } = await parseShopList(json, 'json');
     expect(targets.map((t) => t.url)).toEqual(['https://a.example.nl/', 'https://b.example.nl/']);
     expect(problems).toEqual([
-      { line: 4, column: 34, text: '', message: expect.stringMatching(/^the JSON cannot be read: /) },
+      {
+        line: 4,
+        column: 34,
+        text: '',
+        key: 'list.jsonUnreadable',
+        values: { detail: expect.any(String) },
+        message: expect.stringMatching(/^the JSON cannot be read: /),
+      },
     ]);
   });
 
@@ -155,7 +188,13 @@ describe('credentials in a URL', () => {
     );
     expect(targets).toEqual([{ key: 'https://a.example.nl', url: 'https://a.example.nl/', line: 1 }]);
     expect(warnings).toEqual([
-      { line: 1, text: 'https://a.example.nl/', message: expect.stringMatching(/user name and password/) },
+      {
+        line: 1,
+        text: 'https://a.example.nl/',
+        key: 'list.credentialsRemoved',
+        values: {},
+        message: expect.stringMatching(/user name and password/),
+      },
     ]);
     expect(JSON.stringify({ targets, problems, warnings })).not.toMatch(/s3cret|hunter2|alice|bob/);
   });

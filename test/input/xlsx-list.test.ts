@@ -57,7 +57,13 @@ describe('Excel (.xlsx) lists', () => {
       },
       {
         kind: 'problem',
-        problem: { line: 7, text: '12345;Nummer;NL;;', message: '"url" must be text, not the number 12345' },
+        problem: {
+          line: 7,
+          text: '12345;Nummer;NL;;',
+          key: 'list.fieldNotText',
+          values: { field: 'url', kind: 'number', value: '12345' },
+          message: '"url" must be text, not the number 12345',
+        },
       },
     ]);
   });

@@ -6,7 +6,7 @@ import { RULES_DIR } from '../../common/paths.js';
 import { terminalSafe } from '../../common/terminal-text.js';
 import { TOOL_VERSION } from '../../common/version.js';
 import { INSTALL_ADVICE, locateBrowser } from '../../crawl/index.js';
-import { openShopList, ShopListError } from '../../input/index.js';
+import { type ListMessage, openShopList } from '../../input/index.js';
 import type { InputProblem, ListEntry, ShopTarget } from '../../input/types.js';
 import { parseQueueAddress, QueueAddressError } from '../../queue/queue-address.js';
 import { profilesText } from '../../report/index.js';
@@ -16,6 +16,7 @@ import type { RunRecord, Store } from '../../store/types.js';
 import type { auditInSession } from '../audit-session.js';
 import { cliText } from '../cli-language.js';
 import { type CrawlArgs, observeOptionsFrom, withCrawlOptions } from '../crawl-options.js';
+import { asListUserError, listProblemLine, listWarningLine } from '../list-messages.js';
 import { baselineOptions, shippedBaseline } from '../rules-baseline.js';
 import { overridesForRun } from '../run-overrides.js';
 import { resolveRun } from '../run-ref.js';
@@ -72,12 +73,10 @@ export async function ensureBrowserFor(mode: string): Promise<string | null> {
 function listReport(file: string): ListReport {
   return {
     problem(problem: InputProblem, fatal: boolean) {
-      const at = `${file}:${problem.line}${problem.column ? `:${problem.column}` : ''}`;
-      const line = cliText()(fatal ? 'cli.listFatal' : 'cli.listSkipped', { at, problem: problem.message });
-      process.stderr.write(`${terminalSafe(line)}\n`);
+      process.stderr.write(`${listProblemLine(file, problem, fatal)}\n`);
     },
-    warning(line: number, message: string) {
-      process.stderr.write(`${terminalSafe(`${file}:${line}: ${message}`)}\n`);
+    warning(line: number, warning: ListMessage) {
+      process.stderr.write(`${listWarningLine(file, line, warning)}\n`);
     },
   };
 }
@@ -86,8 +85,7 @@ function openList(file: string): AsyncGenerator<ListEntry> {
   try {
     return openShopList(file);
   } catch (error) {
-    if (error instanceof ShopListError) throw UserError.of(error.message);
-    throw error;
+    throw asListUserError(error);
   }
 }
 
@@ -102,8 +100,7 @@ async function fromFirstShop(file: string, report: ListReport): Promise<AsyncIte
     try {
       next = await entries.next();
     } catch (error) {
-      if (error instanceof ShopListError) throw UserError.of(error.message);
-      throw error;
+      throw asListUserError(error);
     }
     if (next.done) throw UserError.say('error.listEmpty', { file });
     const entry = next.value;
@@ -356,7 +353,7 @@ async function finishRun(
   planner: ListPlanner | null,
 ): Promise<void> {
   await planner?.finished.catch((error) => {
-    throw error instanceof ShopListError ? UserError.of(error.message) : error;
+    throw asListUserError(error);
   });
   if (planner?.stoppedAt) {
     process.stderr.write(`${cliText()('cli.listStopped', { line: planner.stoppedAt.line })}\n`);
