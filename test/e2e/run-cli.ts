@@ -18,27 +18,26 @@ export function runCli(
   options: { cwd?: string; timeoutMs?: number; env?: NodeJS.ProcessEnv } = {},
 ): Promise<CliResult> {
   if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run "npm run build" (npm test does it for you).`);
+  const timeoutMs = options.timeoutMs ?? 120_000;
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [CLI, ...args], {
       cwd: options.cwd ?? ROOT,
       env: { ...process.env, CI: '1', ...options.env },
       stdio: ['ignore', 'pipe', 'pipe'],
+      // A hang guard: node kills the CLI when it runs longer, and the close below reports it.
+      timeout: timeoutMs,
+      killSignal: 'SIGKILL',
     });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk) => (stdout += chunk));
     child.stderr.on('data', (chunk) => (stderr += chunk));
-    const timer = setTimeout(() => {
-      child.kill('SIGKILL');
-      reject(
-        new Error(
-          `shopreach ${args.join(' ')} did not finish in ${options.timeoutMs ?? 120_000} ms\n${stderr}`,
-        ),
-      );
-    }, options.timeoutMs ?? 120_000);
     child.on('error', reject);
-    child.on('close', (code) => {
-      clearTimeout(timer);
+    child.on('close', (code, signal) => {
+      if (code === null && signal === 'SIGKILL')
+        return reject(
+          new Error(`shopreach ${args.join(' ')} was killed: not finished in ${timeoutMs} ms?\n${stderr}`),
+        );
       resolve({ code, stdout, stderr });
     });
   });
