@@ -12,13 +12,22 @@ export interface CliResult {
   stderr: string;
 }
 
+/** How long runCli lets one run of the CLI take before it kills it as hung. */
+export const CLI_TIMEOUT_MS = 120_000;
+
+/**
+ * A timeout for a test that runs the CLI up to `runs` times: above the sum of their hang guards, so a
+ * hung run is reported by runCli with its stderr, and a slow one on a loaded machine is not a failure.
+ */
+export const cliTestTimeout = (runs: number): number => runs * CLI_TIMEOUT_MS + 10_000;
+
 /** Spawns the built CLI, as a user would run it; `npm test` builds it first. */
 export function runCli(
   args: string[],
   options: { cwd?: string; timeoutMs?: number; env?: NodeJS.ProcessEnv } = {},
 ): Promise<CliResult> {
   if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run "npm run build" (npm test does it for you).`);
-  const timeoutMs = options.timeoutMs ?? 120_000;
+  const timeoutMs = options.timeoutMs ?? CLI_TIMEOUT_MS;
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [CLI, ...args], {
       cwd: options.cwd ?? ROOT,
