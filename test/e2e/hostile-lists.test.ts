@@ -109,7 +109,7 @@ describe('a run killed while its list was being read', () => {
     const resumed = startAudit(['--resume', 'half', '--db', db]);
     // Only the database says when the whole list is planned: no line or event tells.
     await pollUntil('the resumed run planned its whole list', () => plannedCount(db).listPlanned, {
-      timeoutMs: 90_000,
+      timeoutMs: 150_000,
       everyMs: 100,
     }).catch((error: Error) => {
       throw new Error(`${error.message}\n${resumed.stderr().slice(-2000)}`);
@@ -119,7 +119,7 @@ describe('a run killed while its list was being read', () => {
     expect(resumed.stderr()).toContain('and the rest of its list');
     expect(resumed.stderr()).not.toContain('duplicate');
     expect(plannedCount(db).planned).toBe(shops);
-  }, 180_000);
+  }, 240_000);
 });
 
 describe('a list still being written', () => {
