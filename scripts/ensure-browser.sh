@@ -7,14 +7,14 @@ cd "$(dirname "$0")/.."
 
 found() {
   node --input-type=module -e "
-    const { locateBrowser } = await import('./dist/crawl/browser-locate.js');
+    const { locateBrowser } = await import('./dist/crawl/browser/browser-locate.js');
     const browser = await locateBrowser().catch((error) => { console.error(error.message); return null; });
     if (browser) console.log('shopreach: browser ' + browser.path + ' (' + browser.source + ')');
     process.exit(browser ? 0 : 1);
   "
 }
 
-if [ ! -f dist/crawl/browser-locate.js ]; then
+if [ ! -f dist/crawl/browser/browser-locate.js ]; then
   npm run build >/dev/null || { echo "shopreach: the build failed; run 'npm run build' to see why" >&2; exit 1; }
 fi
 
