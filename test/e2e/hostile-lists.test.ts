@@ -16,7 +16,7 @@ import { openStore } from '../../src/store/index.js';
 import { FixtureSite } from '../crawl/fixture-server.js';
 import { type CliProcess, spawnCli } from '../queue/cli-process.js';
 import { pollUntil } from '../waiting.js';
-import { runCli } from './run-cli.js';
+import { cliTestTimeout, runCli } from './run-cli.js';
 
 // Hostile and unlucky lists, run through the built CLI: huge lists of shops that fail at once,
 // a list still being written, passwords in URLs.
@@ -60,7 +60,7 @@ describe('a long list of shops that fail at once', () => {
     writeFileSync(list, `${Array.from({ length: 30_000 }, (_, i) => refusedShop(i)).join('\n')}\n`);
     const db = join(dir, 'audit.sqlite');
     const audit = startAudit([list, '--db', db, '--mode', 'static', '--label', 'long']);
-    await audit.waitFor(storedLine(100), 60_000);
+    await audit.waitFor(storedLine(100), 120_000);
     const signalled = Date.now();
     audit.child.kill('SIGTERM');
     const code = await audit.exited;
@@ -72,7 +72,7 @@ describe('a long list of shops that fail at once', () => {
     const stored = storedCount(db);
     expect(stored).toBeGreaterThanOrEqual(100);
     expect(stored).toBeLessThan(30_000);
-  }, 120_000);
+  }, 240_000);
 });
 
 function plannedCount(db: string): { planned: number; listPlanned: boolean } {
@@ -100,7 +100,7 @@ describe('a run killed while its list was being read', () => {
     writeFileSync(list, `${Array.from({ length: shops }, (_, i) => refusedShop(i)).join('\n')}\n`);
     const db = join(dir, 'audit.sqlite');
     const first = startAudit([list, '--db', db, '--mode', 'static', '--label', 'half']);
-    await first.waitFor(storedLine(1), 60_000);
+    await first.waitFor(storedLine(1), 120_000);
     first.child.kill('SIGKILL');
     await first.exited;
     const before = plannedCount(db);
@@ -119,7 +119,7 @@ describe('a run killed while its list was being read', () => {
     expect(resumed.stderr()).toContain('and the rest of its list');
     expect(resumed.stderr()).not.toContain('duplicate');
     expect(plannedCount(db).planned).toBe(shops);
-  }, 240_000);
+  }, 360_000);
 });
 
 describe('a list still being written', () => {
@@ -135,7 +135,7 @@ describe('a list still being written', () => {
     writeSync(fd, `${refusedShop(0)}\n${refusedShop(1)}\n`);
     // The first shop stored while the writer still holds the list open: the audit did not wait for its end.
     try {
-      await audit.waitFor(storedLine(1), 30_000);
+      await audit.waitFor(storedLine(1), 120_000);
       expect(storedCount(db)).toBeGreaterThanOrEqual(1);
       writeSync(fd, `${refusedShop(2)}\n`);
     } finally {
@@ -143,10 +143,11 @@ describe('a list still being written', () => {
     }
     expect(await audit.exited).toBe(0);
     expect(storedCount(db)).toBe(3);
-  }, 60_000);
+  }, 180_000);
 });
 
-describe('a user name and password in a listed URL', () => {
+// It runs the CLI five times: their hang guards, not a clock, bound the test.
+describe('a user name and password in a listed URL', { timeout: cliTestTimeout(5) }, () => {
   let site: FixtureSite;
   const authorizations: string[] = [];
   beforeAll(async () => {
@@ -221,5 +222,5 @@ describe('a user name and password in a listed URL', () => {
       expect(text).not.toContain('alice');
     }
     for (const text of [check.stdout, check.stderr]) expect(text).not.toContain('s3cret-pw');
-  }, 120_000);
+  });
 });
