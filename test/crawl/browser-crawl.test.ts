@@ -1,6 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createBrowserPageFetcher } from '../../src/crawl/browser/browser-page-fetcher.js';
 import { type CrawlEnvironment, crawlShop, createCrawlEnvironment } from '../../src/crawl/index.js';
+import { slowAnswer } from '../waiting.js';
 import { FixtureSite, type Handler, page } from './fixture-server.js';
 import { target, testOptions } from './options.js';
 
@@ -32,10 +33,10 @@ describe('crawlShop, browser', () => {
       (req, res) => {
         const entry = { path: new URL(req.url ?? '/', 'http://x').pathname, at: Date.now(), end: 0 };
         log.push(entry);
-        setTimeout(() => {
+        void slowAnswer(delayMs).then(() => {
           res.writeHead(200, { 'content-type': type }).end(body);
           entry.end = Date.now();
-        }, delayMs);
+        });
       };
     const html = 'text/html; charset=utf-8';
     const site = await serve({

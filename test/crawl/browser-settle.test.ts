@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { type CrawlEnvironment, crawlShop, createCrawlEnvironment } from '../../src/crawl/index.js';
+import { slowAnswer } from '../waiting.js';
 import { FixtureSite, page } from './fixture-server.js';
 import { target, testOptions } from './options.js';
 
@@ -14,9 +15,8 @@ beforeAll(async () => {
   site = await new FixtureSite({
     '/': LATE_FOOTER,
     '/contact-block': (_req, res) => {
-      setTimeout(
-        () => res.writeHead(200, { 'content-type': 'text/plain' }).end('Bel ons: 020 794 5632'),
-        600,
+      void slowAnswer(600).then(() =>
+        res.writeHead(200, { 'content-type': 'text/plain' }).end('Bel ons: 020 794 5632'),
       );
     },
   }).start();

@@ -250,6 +250,9 @@ describe('small parts', () => {
   });
 
   // Fake timers: the scheduler's pauses are checked to the millisecond, not against a loaded clock.
+  /** A task's own work, `ms` long on the fake clock (vi.useFakeTimers): no wall-clock time passes. */
+  const workOnFakeClock = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
   it('runs one request at a time per host with the delay between them, hosts in parallel', async () => {
     vi.useFakeTimers();
     const scheduler = new HostScheduler();
@@ -260,7 +263,7 @@ describe('small parts', () => {
       running++;
       maxRunning = Math.max(maxRunning, running);
       log.push(`${name}@${Date.now()}`);
-      await new Promise((r) => setTimeout(r, 20));
+      await workOnFakeClock(20);
       running--;
     };
     const started = Date.now();
@@ -293,7 +296,7 @@ describe('small parts', () => {
         async () => {
           began = Date.now();
           started.push(began);
-          await new Promise((r) => setTimeout(r, 150));
+          await workOnFakeClock(150);
         },
         undefined,
         () => (trafficMs === null ? null : began + trafficMs),

@@ -43,12 +43,15 @@ const CUT_BEFORE_MS = 7000;
 
 describe('hostile sites, browser mode', () => {
   it('ends an endless redirect loop with redirect-loop', async () => {
-    const { result, ms } = await crawl('redirect loop', {
+    const { result, site } = await crawl('redirect loop', {
       '/': (_q, s) => s.writeHead(302, { location: '/a' }).end(),
       '/a': (_q, s) => s.writeHead(302, { location: '/' }).end(),
     });
+    // Ended by the loop, not the page deadline (that would be a timeout), and not followed further:
+    // the browser gives up after 20 redirects and the shop is not retried. The time it takes is not
+    // the point (on a loaded machine it is mostly launching the browser).
     expect(result.status).toBe('redirect-loop');
-    expect(ms).toBeLessThan(5000);
+    expect(site.count('/') + site.count('/a')).toBeLessThanOrEqual(21);
   });
 
   it('gives up on a 50 MB page at the byte limit', async () => {

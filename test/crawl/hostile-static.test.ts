@@ -41,12 +41,14 @@ const codes = (result: CrawlResult) => result.errors.map((e) => e.code);
 
 describe('hostile sites, static mode', () => {
   it('ends an endless redirect loop with redirect-loop', async () => {
-    const { result, ms } = await crawl('redirect loop', {
+    const { result, site } = await crawl('redirect loop', {
       '/': (_q, s) => s.writeHead(302, { location: '/a' }).end(),
       '/a': (_q, s) => s.writeHead(302, { location: '/' }).end(),
     });
+    // Ended by the loop, not the page deadline (a timeout), within maxRedirects and with no retry;
+    // the time it takes is not the point.
     expect(result.status).toBe('redirect-loop');
-    expect(ms).toBeLessThan(2000);
+    expect(site.count('/') + site.count('/a')).toBeLessThanOrEqual(testOptions().maxRedirects + 1);
   });
 
   it('ends an endless chain of new redirect targets after maxRedirects', async () => {

@@ -7,7 +7,7 @@ import { parse as parseJunit } from 'junit2json';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sarifProblems } from '../report/sarif-schema.js';
 import { type ServedOwnShops, serveOwnShops } from './own-shops.js';
-import { runCli } from './run-cli.js';
+import { cliTestTimeout, runCli } from './run-cli.js';
 
 let shops: ServedOwnShops;
 let dir: string;
@@ -20,10 +20,13 @@ afterAll(async () => {
   await shops?.close();
 });
 
+// Each test runs the CLI at most twice; nothing here is about time, so each gets the hang guards of
+// two runs (a check took 13-25 s on a loaded 2-core machine).
+
 // The fixture shops are Dutch (NL market): these tests read the English lines, so they ask for them.
 const LOCAL = ['--allow-private-hosts', '--mode', 'static', '--country', 'NL', '--lang', 'en'];
 
-describe('check: output for action', () => {
+describe('check: output for action', { timeout: cliTestTimeout(2) }, () => {
   it('prints the two failures first, with page and element, and the passes as one count line', async () => {
     const result = await runCli(['check', shops.url('noaddress-noreply'), ...LOCAL]);
     expect(result.code).toBe(0);
@@ -141,7 +144,7 @@ describe('check: output for action', () => {
   });
 });
 
-describe('check: outputs for sharing and CI', () => {
+describe('check: outputs for sharing and CI', { timeout: cliTestTimeout(2) }, () => {
   it('--output text,json,html,junit,sarif writes five files that their readers accept', async () => {
     const out = join(dir, 'five');
     const result = await runCli([
@@ -234,7 +237,7 @@ describe('check: outputs for sharing and CI', () => {
   });
 });
 
-describe('check: configuration and thresholds', () => {
+describe('check: configuration and thresholds', { timeout: cliTestTimeout(2) }, () => {
   function configDir(name: string, text: string, file = 'shopreach.config.yaml'): string {
     const folder = join(dir, name);
     mkdirSync(folder, { recursive: true });

@@ -11,10 +11,12 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { openStore } from '../../src/store/index.js';
 import { FixtureSite } from '../crawl/fixture-server.js';
-import { CLI, runCli } from './run-cli.js';
+import { type CliProcess, spawnCli } from '../queue/cli-process.js';
+import { pollUntil } from '../waiting.js';
+import { cliTestTimeout, runCli } from './run-cli.js';
 
 // Hostile and unlucky lists, run through the built CLI: huge lists of shops that fail at once,
 // a list still being written, passwords in URLs.
@@ -37,23 +39,19 @@ function storedCount(db: string): number {
   }
 }
 
-function startAudit(args: string[]) {
-  const child = spawn(process.execPath, [CLI, 'audit', ...args], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, CI: '1' },
-  });
-  let stderr = '';
-  child.stderr.on('data', (chunk) => (stderr += chunk));
-  child.stdout.on('data', () => {});
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  return { child, exited, stderr: () => stderr };
+const audits: CliProcess[] = [];
+function startAudit(args: string[]): CliProcess {
+  const audit = spawnCli(['audit', ...args]);
+  audits.push(audit);
+  return audit;
 }
+// A test that fails while its audit runs leaves no process behind (kill is a no-op once it ended).
+afterEach(() => {
+  for (const audit of audits.splice(0)) audit.child.kill('SIGKILL');
+});
 
-async function until(test: () => boolean, ms: number): Promise<boolean> {
-  const deadline = Date.now() + ms;
-  while (!test() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
-  return test();
-}
+/** The progress line the CLI prints once the nth shop of the run is stored ("[n/total] …"). */
+const storedLine = (n: number) => new RegExp(`^\\[${n}/\\d+\\] `);
 
 describe('a long list of shops that fail at once', () => {
   it('stops within 5 s of SIGTERM, keeping the finished shops and saying how to resume', async () => {
@@ -62,7 +60,7 @@ describe('a long list of shops that fail at once', () => {
     writeFileSync(list, `${Array.from({ length: 30_000 }, (_, i) => refusedShop(i)).join('\n')}\n`);
     const db = join(dir, 'audit.sqlite');
     const audit = startAudit([list, '--db', db, '--mode', 'static', '--label', 'long']);
-    expect(await until(() => storedCount(db) >= 100, 60_000)).toBe(true);
+    await audit.waitFor(storedLine(100), 120_000);
     const signalled = Date.now();
     audit.child.kill('SIGTERM');
     const code = await audit.exited;
@@ -74,7 +72,7 @@ describe('a long list of shops that fail at once', () => {
     const stored = storedCount(db);
     expect(stored).toBeGreaterThanOrEqual(100);
     expect(stored).toBeLessThan(30_000);
-  }, 120_000);
+  }, 240_000);
 });
 
 function plannedCount(db: string): { planned: number; listPlanned: boolean } {
@@ -102,22 +100,26 @@ describe('a run killed while its list was being read', () => {
     writeFileSync(list, `${Array.from({ length: shops }, (_, i) => refusedShop(i)).join('\n')}\n`);
     const db = join(dir, 'audit.sqlite');
     const first = startAudit([list, '--db', db, '--mode', 'static', '--label', 'half']);
-    expect(await until(() => storedCount(db) >= 1, 60_000)).toBe(true);
+    await first.waitFor(storedLine(1), 120_000);
     first.child.kill('SIGKILL');
     await first.exited;
     const before = plannedCount(db);
     expect(before.listPlanned).toBe(false);
     expect(before.planned).toBeLessThan(shops);
     const resumed = startAudit(['--resume', 'half', '--db', db]);
-    const read = await until(() => plannedCount(db).listPlanned, 90_000);
-    if (!read) console.log(resumed.stderr().slice(-2000));
-    expect(read).toBe(true);
+    // Only the database says when the whole list is planned: no line or event tells.
+    await pollUntil('the resumed run planned its whole list', () => plannedCount(db).listPlanned, {
+      timeoutMs: 150_000,
+      everyMs: 100,
+    }).catch((error: Error) => {
+      throw new Error(`${error.message}\n${resumed.stderr().slice(-2000)}`);
+    });
     resumed.child.kill('SIGTERM');
     expect(await resumed.exited).toBe(1);
     expect(resumed.stderr()).toContain('and the rest of its list');
     expect(resumed.stderr()).not.toContain('duplicate');
     expect(plannedCount(db).planned).toBe(shops);
-  }, 180_000);
+  }, 360_000);
 });
 
 describe('a list still being written', () => {
@@ -131,16 +133,21 @@ describe('a list still being written', () => {
     const audit = startAudit([list, '--db', db, '--mode', 'static', '--label', 'fifo']);
     const fd = openSync(list, 'w');
     writeSync(fd, `${refusedShop(0)}\n${refusedShop(1)}\n`);
-    const firstStored = await until(() => storedCount(db) >= 1, 30_000);
-    writeSync(fd, `${refusedShop(2)}\n`);
-    closeSync(fd);
-    expect(firstStored).toBe(true);
+    // The first shop stored while the writer still holds the list open: the audit did not wait for its end.
+    try {
+      await audit.waitFor(storedLine(1), 120_000);
+      expect(storedCount(db)).toBeGreaterThanOrEqual(1);
+      writeSync(fd, `${refusedShop(2)}\n`);
+    } finally {
+      closeSync(fd);
+    }
     expect(await audit.exited).toBe(0);
     expect(storedCount(db)).toBe(3);
-  }, 60_000);
+  }, 180_000);
 });
 
-describe('a user name and password in a listed URL', () => {
+// It runs the CLI five times: their hang guards, not a clock, bound the test.
+describe('a user name and password in a listed URL', { timeout: cliTestTimeout(5) }, () => {
   let site: FixtureSite;
   const authorizations: string[] = [];
   beforeAll(async () => {
@@ -215,5 +222,5 @@ describe('a user name and password in a listed URL', () => {
       expect(text).not.toContain('alice');
     }
     for (const text of [check.stdout, check.stderr]) expect(text).not.toContain('s3cret-pw');
-  }, 120_000);
+  });
 });

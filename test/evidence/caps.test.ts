@@ -5,6 +5,7 @@ import { buildEvidence, evidenceProblems } from '../../src/evidence/index.js';
 import { fairShares, PAGE_CAPS, thinned } from '../../src/extract/caps.js';
 import type { PageObservations, Sighting } from '../../src/extract/types.js';
 import { extract } from '../extract/helpers.js';
+import { measured } from '../processor-time.js';
 
 // Amplification: a page with 200,000 phone-like numbers took 53 s and 1.5 GB, stored 208 MB for one
 // shop, and its report ran past 300 s. Every list is capped, the cut recorded, the real contact kept.
@@ -18,11 +19,12 @@ describe('a page of 200,000 phone-like numbers', () => {
   ).join(' ')}</p></main><footer><p>Bel ons: 010 987 6543</p></footer>`;
 
   it('is read within its caps, records them, and keeps the header and footer numbers', () => {
-    const started = performance.now();
-    const page = extract(body);
-    const ms = performance.now() - started;
-    console.log(`200,000 numbers extracted in ${Math.round(ms)} ms`);
-    expect(ms).toBeLessThan(10_000);
+    // Uncapped, this page took 53 s. Processor time, not the wall clock: see measured().
+    const { result: page, cpuMs, wallMs } = measured(() => extract(body));
+    console.log(
+      `200,000 numbers extracted in ${Math.round(wallMs)} ms (${Math.round(cpuMs)} ms of processor time)`,
+    );
+    expect(cpuMs).toBeLessThan(10_000);
     expect(page.sightings.length).toBeLessThanOrEqual(PAGE_CAPS.sightings);
     const values = new Set(page.sightings.map((s) => s.value));
     expect(values).toContain('+31302345678');
@@ -37,7 +39,7 @@ describe('a page of 200,000 phone-like numbers', () => {
       { limit: 'sightings', max: PAGE_CAPS.sightings, found: expect.any(Number), kept: PAGE_CAPS.sightings },
     ]);
     expect(page.limits?.[0].found).toBeGreaterThanOrEqual(600_000);
-  }, 30_000);
+  }, 120_000); // a hang guard: the bound on the work is the processor time above
 });
 
 describe('choosing what a cap keeps', () => {

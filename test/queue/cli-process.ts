@@ -26,12 +26,10 @@ export function spawnCli(args: string[]): CliProcess {
   });
   let out = '';
   let err = '';
-  const waiters: Array<() => void> = [];
+  let closed = false;
   child.stdout?.on('data', (chunk) => (out += chunk));
-  child.stderr?.on('data', (chunk) => {
-    err += chunk;
-    for (const wake of waiters.splice(0)) wake();
-  });
+  child.stderr?.on('data', (chunk) => (err += chunk));
+  child.on('close', () => (closed = true));
   const exited = new Promise<number | string>((resolve) =>
     child.on('exit', (code, signal) => resolve(signal ?? code ?? -1)),
   );
@@ -41,28 +39,46 @@ export function spawnCli(args: string[]): CliProcess {
     stdout: () => out,
     exited,
     waitFor(pattern, timeoutMs) {
-      const deadline = Date.now() + timeoutMs;
+      // Checked on each chunk of stderr (the listener above has appended it already); the process
+      // closing its output or the deadline ends the wait.
       return new Promise((resolve, reject) => {
-        const check = () => {
-          const line = err.split('\n').find((l) => pattern.test(l));
-          if (line !== undefined) return resolve(line);
-          if (Date.now() > deadline || child.exitCode !== null) {
-            return reject(new Error(`no line matching ${pattern} from shopreach ${args.join(' ')}:\n${err}`));
-          }
-          waiters.push(check);
-          setTimeout(check, 200);
+        const deadline = AbortSignal.timeout(timeoutMs);
+        const matching = () => err.split('\n').find((l) => pattern.test(l));
+        const stop = () => {
+          child.stderr?.off('data', onOutput);
+          child.off('close', onEnd);
+          deadline.removeEventListener('abort', onEnd);
         };
-        check();
+        const onOutput = () => {
+          const line = matching();
+          if (line === undefined) return;
+          stop();
+          resolve(line);
+        };
+        const onEnd = () => {
+          stop();
+          const why = closed ? 'before it ended' : `within ${timeoutMs} ms`;
+          reject(new Error(`no line matching ${pattern} ${why}, from shopreach ${args.join(' ')}:\n${err}`));
+        };
+        const already = matching();
+        if (already !== undefined) return resolve(already);
+        if (closed) return onEnd();
+        child.stderr?.on('data', onOutput);
+        child.on('close', onEnd);
+        deadline.addEventListener('abort', onEnd, { once: true });
       });
     },
   };
 }
 
+/** Waits for the process to end, killing it when it has not after `timeoutMs` (a hang guard). */
 export async function finish(proc: CliProcess, timeoutMs: number): Promise<number | string> {
-  const timer = setTimeout(() => proc.child.kill('SIGKILL'), timeoutMs);
+  const deadline = AbortSignal.timeout(timeoutMs);
+  const kill = () => proc.child.kill('SIGKILL');
+  deadline.addEventListener('abort', kill, { once: true });
   try {
     return await proc.exited;
   } finally {
-    clearTimeout(timer);
+    deadline.removeEventListener('abort', kill);
   }
 }

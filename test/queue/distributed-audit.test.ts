@@ -126,10 +126,17 @@ describe('distributed audit (in process, real Redis)', () => {
 
     let started = 0;
     const worker = startShopWorker({ address, concurrency: 4, onJobStart: () => (started += 1) });
+    // The worker says when each job has been moved to completed, its result kept in the queue.
+    const allCompleted = new Promise<void>((resolve) => {
+      let completed = 0;
+      worker.worker.on('completed', () => {
+        completed += 1;
+        if (completed === 8) resolve();
+      });
+    });
     const queue = new Queue(address.queueName, { connection: address.connection });
-    const deadline = Date.now() + 30_000;
-    while ((await queue.getJobCounts('completed')).completed < 8 && Date.now() < deadline)
-      await new Promise((r) => setTimeout(r, 100));
+    await allCompleted;
+    expect((await queue.getJobCounts('completed')).completed).toBe(8);
     await worker.close();
     expect(started).toBe(8);
     const afterWorkers = [...shops.hits];

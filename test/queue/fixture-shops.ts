@@ -1,5 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { slowAnswer } from '../waiting.js';
 
 export type ShopKind = 'complete' | 'email-only' | 'phone-only' | 'broken';
 
@@ -61,17 +62,14 @@ export async function startFixtureShops(count: number, delayMs: number): Promise
     const server = createServer((request, response) => {
       const path = new URL(request.url ?? '/', 'http://x').pathname;
       if (path !== '/robots.txt') hits[index] += 1;
-      setTimeout(
-        () => {
-          if (kind === 'broken')
-            return void response.writeHead(500, { 'content-type': 'text/html' }).end('<h1>Server error</h1>');
-          const body = site[path];
-          if (body === undefined)
-            return void response.writeHead(404, { 'content-type': 'text/html' }).end('<h1>Not found</h1>');
-          response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(body);
-        },
-        path === '/robots.txt' ? 0 : delayMs,
-      );
+      void slowAnswer(path === '/robots.txt' ? 0 : delayMs).then(() => {
+        if (kind === 'broken')
+          return void response.writeHead(500, { 'content-type': 'text/html' }).end('<h1>Server error</h1>');
+        const body = site[path];
+        if (body === undefined)
+          return void response.writeHead(404, { 'content-type': 'text/html' }).end('<h1>Not found</h1>');
+        response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(body);
+      });
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
     servers.push(server);

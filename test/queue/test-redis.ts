@@ -50,20 +50,20 @@ export async function startTestRedis(): Promise<TestRedis> {
     { stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let output = '';
+  // Event-driven: the server's ready line; the deadline only guards against a server that hangs.
   await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(
-      () => reject(new Error(`redis-server did not start in 10 s:\n${output}`)),
-      10_000,
-    );
+    const deadline = AbortSignal.timeout(10_000);
+    const hung = () => reject(new Error(`redis-server did not start in 10 s:\n${output}`));
+    deadline.addEventListener('abort', hung, { once: true });
     child.stdout?.on('data', (chunk) => {
       output += chunk;
       if (output.includes('Ready to accept connections')) {
-        clearTimeout(timer);
+        deadline.removeEventListener('abort', hung);
         resolve();
       }
     });
     child.once('exit', (code) => {
-      clearTimeout(timer);
+      deadline.removeEventListener('abort', hung);
       reject(new Error(`redis-server exited with ${code}:\n${output}`));
     });
   });
