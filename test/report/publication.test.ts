@@ -4,8 +4,9 @@ import { join } from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportRun, writeReport } from '../../src/report/index.js';
-import { evaluateRules, loadOverrides } from '../../src/rules/index.js';
+import { evaluateRules, loadOverrides, textIn } from '../../src/rules/index.js';
 import type { RuleSet } from '../../src/rules/types.js';
+import { HEADLINE_RULE_ID } from '../../src/score/index.js';
 import { openStore } from '../../src/store/index.js';
 import type { Store } from '../../src/store/types.js';
 import { PROFILE, SHOPS, storeMarketRun } from './market-run.js';
@@ -120,5 +121,16 @@ describe('the publication package', () => {
     expect(page).toContain('scores at most 74');
     expect(page).not.toContain('/home/someone');
     expect(page).not.toContain(dir);
+  });
+
+  it("states the headline verdict in its rule file's words", () => {
+    const page = read('methodology.html').replace(/\s+/g, ' ');
+    const headline = [...sets.values()][0].rules.find((rule) => rule.id === HEADLINE_RULE_ID);
+    expect(headline).toBeDefined();
+    const words = textIn(headline?.description, 'en')
+      .replace(/\s+/g, ' ')
+      .split(': ')[1];
+    expect(words.length).toBeGreaterThan(40);
+    expect(page).toContain(words.replace(/'/g, '&#39;').slice(0, 80));
   });
 });

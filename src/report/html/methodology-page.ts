@@ -153,7 +153,7 @@ export function methodologyPage(
 <p>${periodText(run, results, lang)}</p>${selectionText(results, lang)}</section>
 <section aria-labelledby="scoring"><h2 id="scoring">${t('method.scoring')}</h2>
 <p>${t('method.scoreText')}</p><p><strong>${t('method.capText', { limit: LAW_FAILURE_CAP })}</strong></p><p>${t('method.gradeText')}</p>${gradeTable(lang)}
-<p>${headline ? t('method.headlineFrom', { description: textIn(headline.description, lang) }) : t('method.verdictText')}</p></section>
+<p>${headline ? t('method.headlineFrom', { description: textIn(headline.description, lang) }) : t('method.noHeadlineRule')} ${t('method.clicksText')}</p></section>
 <section aria-labelledby="rules"><h2 id="rules">${t('report.rules')}</h2><p>${t('method.rulesIntro')}</p>${rulesTable(sets, lang)}
 <h3>${t('method.ruleSetIdentity')}</h3>${profiles}</section>
 <section aria-labelledby="crawl"><h2 id="crawl">${t('method.crawlSettings')}</h2>${crawlText(run, results, lang)}
