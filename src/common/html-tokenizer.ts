@@ -32,7 +32,7 @@ function fastForwardTo(this: TokenizerPosition, code: number): boolean {
 /**
  * htmlparser2's tokenizer with a faster skip (above). Inline scripts are about half the markup of
  * a real shop page, so this takes about a quarter off each parse. The trees it builds are the same
- * (test/shared/html-tokenizer.test.ts compares them).
+ * (test/common/html-tokenizer.test.ts compares them).
  */
 export class FastSkipTokenizer extends Tokenizer {}
 // The parent declares the method private, so it is replaced on the prototype, not overridden.
