@@ -127,9 +127,7 @@ describe('the publication package', () => {
     const page = read('methodology.html').replace(/\s+/g, ' ');
     const headline = [...sets.values()][0].rules.find((rule) => rule.id === HEADLINE_RULE_ID);
     expect(headline).toBeDefined();
-    const words = textIn(headline?.description, 'en')
-      .replace(/\s+/g, ' ')
-      .split(': ')[1];
+    const words = textIn(headline?.description, 'en').replace(/\s+/g, ' ').split(': ')[1];
     expect(words.length).toBeGreaterThan(40);
     expect(page).toContain(words.replace(/'/g, '&#39;').slice(0, 80));
   });
