@@ -9,7 +9,7 @@ import {
 } from '../crawl/index.js';
 import type { CrawlOptions, PageSnapshot, ScreenshotMissing } from '../crawl/types.js';
 import type { ObservedPage } from '../evidence/build-evidence.js';
-import type { Sighting } from '../extract/types.js';
+import type { LimitNote, PageLimit, Sighting } from '../extract/types.js';
 
 /** Why a page has no screenshot; the shop page words each code. */
 export const MISSING = {
@@ -19,9 +19,24 @@ export const MISSING = {
   renderFailed: (detail: string): ScreenshotMissing => ({ code: 'render-failed', detail }),
   outOfTime: { code: 'out-of-time' },
   afterClick: { code: 'after-click' },
+  overLimit: (detail: string): ScreenshotMissing => ({ code: 'over-limit', detail }),
 } as const satisfies Record<string, ScreenshotMissing | ((detail: string) => ScreenshotMissing)>;
 
 const DOCUMENT_TYPE = /^application\/pdf\b/i;
+
+/**
+ * Caps that mark a page as an amplifier (a wall of number-like text): the browser would spend on
+ * laying it out again what the cap saved the extraction, so it gets no render after the crawl.
+ */
+const AMPLIFIER_LIMITS: ReadonlySet<PageLimit> = new Set(['candidate-numbers', 'sightings']);
+
+/** The amplifier caps a page hit, as `limit found/max`; empty when it hit none. */
+function amplifierCaps(limits: LimitNote[] | undefined): string {
+  return (limits ?? [])
+    .filter((note) => AMPLIFIER_LIMITS.has(note.limit))
+    .map((note) => `${note.limit} ${note.found}/${note.max}`)
+    .join(', ');
+}
 
 /**
  * The pages a rated shop must show a screenshot of: the home page and every page where a phone
@@ -98,7 +113,7 @@ async function openFetcher(
  * are measured in that same render, so the shop page can crop them. The render only shows what the
  * crawl read: the page's facts stay those of its crawl fetch, and the screenshot is marked
  * `after-crawl`. A page without a screenshot records why (no browser, screenshots off, a failed
- * render); nothing here ever fails the shop. Without an artifacts folder (nothing is stored) it does
+ * render, a page that hit an amplifier cap); nothing here ever fails the shop. Without an artifacts folder (nothing is stored) it does
  * nothing at all.
  */
 export async function renderEvidence(
@@ -114,11 +129,17 @@ export async function renderEvidence(
     for (const { snapshot } of pages) snapshot.screenshotMissing = { ...why };
   };
   if (!screenshotsWanted(options)) return markMissing(lacking, MISSING.off);
-  const renderable = lacking.filter(({ snapshot }) => !snapshot.afterInteraction);
   markMissing(
     lacking.filter(({ snapshot }) => snapshot.afterInteraction),
     MISSING.afterClick,
   );
+  const renderable: ObservedPage[] = [];
+  for (const page of lacking) {
+    if (page.snapshot.afterInteraction) continue;
+    const caps = amplifierCaps(page.observations.limits);
+    if (caps) page.snapshot.screenshotMissing = MISSING.overLimit(caps);
+    else renderable.push(page);
+  }
   if (renderable.length === 0) return;
 
   // The renders get a watchdog of their own, as long as the crawl's.

@@ -121,11 +121,20 @@ export interface PageSnapshot {
 
 /**
  * Why a page has no screenshot: turned off (`--no-screenshots`), no browser found, a browser that
- * could not start, a render after the crawl that failed or ran out of time, or the view after a
- * click whose shot failed (it cannot be rendered again without the click). `detail` is the error.
+ * could not start, a render after the crawl that failed or ran out of time, the view after a click
+ * whose shot failed (it cannot be rendered again without the click), or a page whose extraction hit
+ * a cap (`over-limit`: rendering it again would cost what the cap saved). `detail` is the error or
+ * the caps.
  */
 export interface ScreenshotMissing {
-  code: 'off' | 'no-browser' | 'browser-failed' | 'render-failed' | 'out-of-time' | 'after-click';
+  code:
+    | 'off'
+    | 'no-browser'
+    | 'browser-failed'
+    | 'render-failed'
+    | 'out-of-time'
+    | 'after-click'
+    | 'over-limit';
   detail?: string;
 }
 

@@ -104,7 +104,15 @@ export const EVIDENCE_SCHEMA = {
             required: ['code'],
             properties: {
               code: {
-                enum: ['off', 'no-browser', 'browser-failed', 'render-failed', 'out-of-time', 'after-click'],
+                enum: [
+                  'off',
+                  'no-browser',
+                  'browser-failed',
+                  'render-failed',
+                  'out-of-time',
+                  'after-click',
+                  'over-limit',
+                ],
               },
               detail: { type: 'string' },
             },

@@ -27,6 +27,15 @@ const SITE = {
   '/over-ons': page('<main><p>Sinds 1998.</p></main>'),
 };
 
+// A home page that is a wall of 6,000 phone-like numbers (over the candidate-numbers cap) and links
+// a plain contact page.
+const WALL = Array.from({ length: 6_000 }, (_, i) => `020 ${100 + (i % 900)} ${String(i).padStart(4, '0')}`);
+const AMPLIFIER_SITE = {
+  '/robots.txt': 'User-agent: *\nAllow: /\n',
+  '/': page(`<header><a href="/contact">Contact</a></header><main><p>${WALL.join(' ')}</p></main>`),
+  '/contact': page('<main><p>Mail: service@winkel.nl</p></main>'),
+};
+
 let env: CrawlEnvironment;
 let site: FixtureSite;
 let dir: string;
@@ -135,5 +144,25 @@ describe('the evidence render after a static crawl', () => {
     const bare = await observeShop(target(site.url('/')), observeOptions('static', {}), env);
     expect(bare.pages.some((p) => p.screenshotMissing || p.screenshotPath)).toBe(false);
     expect(env.browserLaunches()).toBe(launches);
+  }, 60_000);
+
+  it('does not render again a page that hit the candidate-numbers cap, and says which cap', async () => {
+    const wall = await new FixtureSite(AMPLIFIER_SITE).start();
+    try {
+      const evidence = await observeShop(
+        target(wall.url('/')),
+        observeOptions('static', { artifactsDir: join(dir, 'wall.artifacts'), screenshots: true }),
+        env,
+      );
+      const byPath = new Map(evidence.pages.map((p) => [pathOf(p.finalUrl), p]));
+      const home = byPath.get('/');
+      expect(home?.screenshotPath).toBeUndefined();
+      expect(home?.screenshotMissing?.code).toBe('over-limit');
+      expect(home?.screenshotMissing?.detail).toMatch(/^candidate-numbers \d+\/\d+/);
+      // The cap is the page's own: the contact page beside it is still shot.
+      expect(byPath.get('/contact')?.screenshotRender).toBe('after-crawl');
+    } finally {
+      await wall.stop();
+    }
   }, 60_000);
 });
