@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { sheetMayHide } from '../../src/extract/css/declarations.js';
 import type { SheetText } from '../../src/extract/css/page-styles.js';
 import { MAX_SELECTORS } from '../../src/extract/css/style-sheet.js';
 import { extractPage } from '../../src/extract/index.js';
@@ -202,5 +203,47 @@ describe('hidden by the stylesheet until a visitor acts, or hidden for good', ()
     const phone = sighting(extract(body), '+31201234567');
     expect(phone?.visible).toBe(false);
     expect(phone?.revealable).toBeUndefined();
+  });
+
+  it('lets a sheet that hides nothing itself undo what another sheet or the markup hides', () => {
+    // The second sheet has no rule that hides: it is read only once an element needs it.
+    const shows = '.popup.is-open{display:block}.menu:hover .sub{display:block}[hidden].keep{display:flex}';
+    const obs = extract(
+      `<div class="popup is-open">Mail open@winkel.nl</div>
+       <ul class="menu"><li>Service<ul class="sub"><li>Bel 020 123 4567</li></ul></li></ul>
+       <p hidden class="keep">Bel 020 765 4321</p>`,
+      '<style>.popup{display:none}.sub{display:none}</style><link rel="stylesheet" href="/assets/theme.css">',
+      [{ url: SHEET, css: shows }],
+    );
+    expect(visibility(obs, 'open@winkel.nl')).toBe(true);
+    expect(sighting(obs, '+31201234567')?.afterInteraction).toBe('a hover, focus or switch on the page');
+    expect(visibility(obs, '+31207654321')).toBe(true);
+  });
+});
+
+describe('reading whether a sheet can hide without parsing it', () => {
+  it('says yes for each way a declaration hides, and no for sheets that only show or style', () => {
+    for (const css of [
+      '.a{display:none}',
+      '.a{color:red;DISPLAY : NONE !important}',
+      '.a{visibility:collapse}',
+      '.a{transition:opacity .2s;opacity:0}',
+      '.a{clip:rect(0 0 0 0);position:absolute}',
+      '.a{clip-path:inset(50%)}',
+      '.a{text-indent:-9999px}',
+      '.a{height:0;overflow:hidden}',
+      '@media (max-width:600px){.a{max-height:0}}',
+      '.a{display:/* later */none}',
+      '@import url(more.css);.a{list-style:none}',
+    ])
+      expect(sheetMayHide(css), css).toBe(true);
+    for (const css of [
+      '.a{display:flex;transition:opacity .2s ease-in-out}',
+      '.a{opacity:.5;list-style:none;border:none}',
+      '.a{line-height:0;padding-top:0;max-width:0}',
+      '.a{overflow:hidden;height:40px}',
+      '.a{clip-path:inset(10%)}',
+    ])
+      expect(sheetMayHide(css), css).toBe(false);
   });
 });

@@ -240,3 +240,28 @@ function hasFarNegative(css: string): boolean {
   }
   return false;
 }
+
+/** A declaration of a visibility property as plain text: `name: value`, after `{`, `;` or a space. */
+const PLAIN_DECLARATION = new RegExp(
+  `(?:^|[{;\\s])(${[...VISIBILITY_PROPERTIES].join('|')})\\s*:\\s*([^;{}]*)`,
+  'g',
+);
+const IMPORTANT = /\s*!\s*important\s*$/;
+
+/**
+ * Whether some rule of a sheet can hide an element by itself (`canHide`), read from its text
+ * without parsing it: a sheet that cannot is needed only when an element is hidden by something
+ * else (its rules may undo that), so it can wait until then. Text the plain reading could get
+ * wrong (comments, escapes) and an `@import` (an unread sheet to note) count as yes.
+ */
+export function sheetMayHide(css: string): boolean {
+  const lower = css.toLowerCase();
+  if (!mayHide(lower)) return false;
+  if (lower.includes('/*') || lower.includes('\\') || lower.includes('@import')) return true;
+  for (const [, property, raw] of lower.matchAll(PLAIN_DECLARATION)) {
+    const important = IMPORTANT.test(raw);
+    const value = raw.replace(IMPORTANT, '').trim();
+    if (canHide({ property, value, important })) return true;
+  }
+  return false;
+}

@@ -7,6 +7,7 @@ import {
   type Declaration,
   hidesBy,
   mayHide,
+  sheetMayHide,
   visibilityDeclarations,
 } from './declarations.js';
 import { type HidingClassWords, saysMaybeHidden } from './hiding-class.js';
@@ -46,6 +47,14 @@ interface Entry {
   order: number;
   /** The selector tests a class the page's root carries or a cloak attribute: it holds only until scripts run. */
   stateDependent: boolean;
+}
+
+/** A sheet no rule of which hides by itself: compiled only once some element needs the full cascade. */
+interface DeferredSheet {
+  css: string;
+  source: SheetSource;
+  media: MediaMatch;
+  base: number;
 }
 
 interface HidingWords {
@@ -114,7 +123,8 @@ function inlineDeclarations(style: string): Declaration[] {
  * document order, with media queries judged at a desktop and a phone viewport, `!important`,
  * specificity, order, inline styles and the `hidden` attribute. Rules are indexed by their
  * rightmost class, id, tag or attribute, and only an element some hiding rule matches is judged
- * against the rest, so a page pays little for rules that hide nothing.
+ * against the rest, so a page pays little for rules that hide nothing. A sheet none of whose rules
+ * hides is not even parsed until such an element turns up.
  */
 export class PageStyles {
   private readonly hiding = new Map<string, Entry[]>();
@@ -130,21 +140,39 @@ export class PageStyles {
   sourcesLeftOut = 0;
   /** Whether any rule or the page's markup can hide anything at all. */
   readonly active: boolean;
+  private deferred: DeferredSheet[] = [];
+  private readonly stateDependent: (rule: StyleRule) => boolean;
 
   constructor(sources: SheetSource[], fetched: SheetText[], rootClasses: Set<string>) {
     const byUrl = new Map(fetched.map((sheet) => [sheet.url, sheet]));
-    const stateDependent = stateDependence(rootClasses);
+    this.stateDependent = stateDependence(rootClasses);
     let sheetIndex = 0;
     for (const source of sources) {
       const css = this.sheetText(source, byUrl);
       if (css === undefined) continue;
       const media = source.media === undefined ? EVERYWHERE : matchMediaText(source.media);
       if (!media.desktop && !media.phone) continue;
-      this.addSheet(compiledSheet(css), source, media, sheetIndex++ * 1_000_000, stateDependent);
+      const base = sheetIndex++ * 1_000_000;
+      if (sheetMayHide(css)) this.addSheet(compiledSheet(css), source, media, base);
+      else this.deferred.push({ css, source, media, base });
     }
+    this.noteAttributeKeys();
+    this.active = this.hiding.size > 0;
+  }
+
+  private noteAttributeKeys(): void {
     for (const key of [...this.hiding.keys(), ...this.onDemand.keys()])
       if (key.startsWith('[')) this.attributeKeys.add(key.slice(1));
-    this.active = this.hiding.size > 0;
+  }
+
+  /** Compiles the sheets that were waiting, for an element that needs every rule. */
+  private loadDeferred(): void {
+    if (this.deferred.length === 0) return;
+    for (const { css, source, media, base } of this.deferred)
+      this.addSheet(compiledSheet(css), source, media, base);
+    this.deferred = [];
+    this.all = null;
+    this.noteAttributeKeys();
   }
 
   /** A source's CSS; a linked sheet without text is noted as unread (undefined). */
@@ -156,13 +184,7 @@ export class PageStyles {
   }
 
   /** Indexes a sheet's rules, its order starting at `base`, and notes what of it was not read. */
-  private addSheet(
-    sheet: CompiledSheet,
-    source: SheetSource,
-    media: MediaMatch,
-    base: number,
-    stateDependent: (rule: StyleRule) => boolean,
-  ): void {
+  private addSheet(sheet: CompiledSheet, source: SheetSource, media: MediaMatch, base: number): void {
     if (sheet.unreadable)
       this.unread.push(source.kind === 'link' ? `${source.url} (unreadable)` : '<style> (unreadable)');
     for (let i = 0; i < sheet.imports; i++) this.unread.push('@import');
@@ -174,7 +196,7 @@ export class PageStyles {
         rule,
         media: ruleMedia,
         order: base + rule.order,
-        stateDependent: stateDependent(rule),
+        stateDependent: this.stateDependent(rule),
       };
       this.entries.push(entry);
       if (rule.hides) add(this.hiding, rule.selector.key, entry);
@@ -191,6 +213,7 @@ export class PageStyles {
     const suspects = this.active ? this.matching(this.hiding, el, true) : [];
     if (suspects.length === 0 && !uaHidden && !(inline?.some(canHide) ?? false)) return null;
     // A suspect: every rule that sets a visibility property on it takes part in the cascade.
+    this.loadDeferred();
     const rules = this.matching(this.allRules(), el, false);
     const inlineAll = style !== undefined ? (inline ?? inlineDeclarations(style)) : [];
     const verdict: StyleVerdict = { desktop: null, phone: null, uncertain: false };
@@ -211,6 +234,7 @@ export class PageStyles {
    * page (`.menu:hover .sub`, `.switch:checked ~ .flyout`): a menu or a toggle, not hidden content.
    */
   shownOnDemand(el: DomElement): boolean {
+    this.loadDeferred();
     return this.onDemand.size > 0 && this.matching(this.onDemand, el, false).length > 0;
   }
 
