@@ -227,7 +227,10 @@ const HIDING_HINTS = ['none', 'hidden', 'collapse', 'clip', 'opacity', 'max-heig
  * of the hiding keywords, no length far below zero) need not be parsed at all.
  */
 export function mayHide(css: string): boolean {
-  const lower = css.toLowerCase();
+  return lowerMayHide(css.toLowerCase());
+}
+
+function lowerMayHide(lower: string): boolean {
   for (const hint of HIDING_HINTS) if (lower.includes(hint)) return true;
   return hasFarNegative(lower);
 }
@@ -256,7 +259,7 @@ const IMPORTANT = /\s*!\s*important\s*$/;
  */
 export function sheetMayHide(css: string): boolean {
   const lower = css.toLowerCase();
-  if (!mayHide(lower)) return false;
+  if (!lowerMayHide(lower)) return false;
   if (lower.includes('/*') || lower.includes('\\') || lower.includes('@import')) return true;
   for (const [, property, raw] of lower.matchAll(PLAIN_DECLARATION)) {
     const important = IMPORTANT.test(raw);
